@@ -1,0 +1,154 @@
+"""The rule interface, the registry, and the context rules run in.
+
+A rule is a class in its own module under `termguard.checks`, registered with `@register`.
+It declares its `code` (TGnnn, never reused), `name` (stable, kebab-case), default
+`severity`, and documents itself in its docstring with the sections What, Why, Example and
+Use instead. It never opens files: it gets `Unit`s and `Document`s and yields `Finding`s.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+
+from termguard.model import Document, Field, Finding, Severity, Unit
+from termguard.prose import ProseView, prose_view
+
+if TYPE_CHECKING:
+    from termguard.glossary.model import Glossary
+    from termguard.morph import TermMatcher
+
+
+class Rule:
+    """Base class of all rules; override `check_unit` and/or `check_document`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str] = ""
+    #: "source" rules look at source documents, "translation" rules at PO/XLIFF, "any" at both.
+    applies_to: ClassVar[str] = "any"
+    needs_glossary: ClassVar[bool] = False
+
+    def check_unit(self, unit: Unit, ctx: "CheckContext") -> Iterable[Finding]:
+        """Findings for one unit (default: none)."""
+        return ()
+
+    def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:
+        """Findings that need the whole document (default: none)."""
+        return ()
+
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the registry (names and codes must be unique)."""
+    for other in REGISTRY.values():
+        if other.code == cls.code:
+            raise RuntimeError(f"rule code {cls.code} used twice ({other.name}, {cls.name})")
+    REGISTRY[cls.name] = cls
+    return cls
+
+
+@dataclass
+class CheckContext:
+    """What rules share during one run: the glossary, options, and per-run caches."""
+
+    glossary: "Glossary"
+    document: Document | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    severities: dict[str, Severity] = field(default_factory=dict)
+    _views: dict[int, tuple[Field, ProseView]] = field(default_factory=dict)
+
+    def matcher(self, lang: str) -> "TermMatcher":
+        """The term matcher for `lang`, built once per glossary."""
+        from termguard.morph import matcher_for
+
+        return matcher_for(self.glossary, lang)
+
+    def prose(self, fld: Field) -> ProseView:
+        """The prose view of a field, computed once per field even when several rules ask."""
+        key = id(fld)
+        cached = self._views.get(key)
+        if cached is not None and cached[0] is fld:
+            return cached[1]
+        view = prose_view(fld.text)
+        if len(self._views) > 4096:
+            self._views.clear()
+        self._views[key] = (fld, view)
+        return view
+
+    def finding(
+        self,
+        rule: Rule,
+        unit: Unit,
+        fld: Field,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        lang: str | None = None,
+        term: str | None = None,
+        found: str | None = None,
+        suggestions: Iterable[str] = (),
+    ) -> Finding:
+        """Build a finding for `[start, end)` of `fld.text`, with file positions and context."""
+        line, col, end_line, end_col = fld.locate_span(start, end)
+        return Finding(
+            code=rule.code,
+            rule=rule.name,
+            severity=self.severities.get(rule.name, rule.severity),
+            path=unit.path,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            message=message,
+            unit=unit.id,
+            lang=lang,
+            term=term,
+            found=found if found is not None else fld.text[start:end],
+            suggestions=tuple(suggestions),
+            context=context_hash(fld.text),
+        )
+
+    def document_finding(
+        self, rule: Rule, doc: Document, line: int, column: int, message: str, *, end_column: int | None = None, **extra: Any
+    ) -> Finding:
+        """A finding about a document as a whole, at a given line (headers, references)."""
+        return Finding(
+            code=rule.code,
+            rule=rule.name,
+            severity=self.severities.get(rule.name, rule.severity),
+            path=doc.path,
+            line=line,
+            column=column,
+            end_line=line,
+            end_column=end_column if end_column is not None else column,
+            message=message,
+            lang=extra.pop("lang", doc.target_lang or doc.source_lang),
+            context=extra.pop("context", ""),
+            **extra,
+        )
+
+
+def context_hash(text: str) -> str:
+    """A short hash of a unit's text with whitespace normalised (for baselines and fingerprints)."""
+    norm = " ".join(text.split())
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def text_fields(unit: Unit, doc: Document, *, source: bool = True) -> Iterator[tuple[Field, str, str]]:
+    """The (field, language, role) triples of a unit that a rule should read.
+
+    In a translation file the source (msgid) belongs to the source document, where it is
+    checked; only targets are read there unless `source` rules ask for it explicitly.
+    """
+    if source and not doc.is_translation:
+        yield unit.source, unit.source_lang, "source"
+    if doc.is_translation and unit.target_lang:
+        for fld in unit.targets:
+            if fld.text:
+                yield fld, unit.target_lang, "target"

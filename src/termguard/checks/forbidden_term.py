@@ -1,0 +1,60 @@
+"""TG101 forbidden-term: a forbidden or superseded rendering of a glossary term."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from termguard.checks.base import CheckContext, Rule, register, text_fields
+from termguard.model import Document, Finding, Severity, Unit
+
+
+@register
+class ForbiddenTerm(Rule):
+    """A forbidden or superseded rendering of a glossary term, in a source or a translation.
+
+    What:
+        Finds every rendering the glossary marks `forbidden` or `superseded` for the text's
+        language. Source documents (.md, .txt) are read as sources; in translation files
+        (.po, .xlf) the translations are read, since the msgid belongs to the source
+        document and is checked there. A forbidden form inside a longer approved form is
+        not reported ("Triumph" inside an approved "Triumph Street").
+    Why:
+        A name translated instead of transliterated (Triumph for «Триумф»), or an outdated
+        form, misleads readers and breaks search and consistency across documents.
+    Example:
+        With `en: [Triumf, {text: Triumph, status: forbidden}]`,
+        `the S-400 "Triumph" systems` is reported with the suggestion `Triumf`.
+    Use instead:
+        The preferred rendering named in the message (the glossary's first approved form).
+    """
+
+    code = "TG101"
+    name = "forbidden-term"
+    severity = Severity.ERROR
+    summary = "a forbidden or superseded rendering of a term, in source or target"
+    needs_glossary = True
+
+    def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
+        """Report each rejected rendering found in the unit's text."""
+        for fld, lang, _role in text_fields(unit, ctx.document):
+            view = ctx.prose(fld)
+            for match in ctx.matcher(lang).find(view.plain):
+                if match.approved:
+                    continue
+                entry = match.entry
+                suggestions = [r.text for r in entry.approved(lang)]
+                why = f" ({match.rendering.note})" if match.rendering.note else ""
+                use = f"; use “{suggestions[0]}”" if suggestions else ""
+                start, end = view.to_text_span(match.start, match.end)
+                yield ctx.finding(
+                    self,
+                    unit,
+                    fld,
+                    start,
+                    end,
+                    f"{match.rendering.status} rendering “{match.surface}” of '{entry.id}'{why}{use}",
+                    lang=lang,
+                    term=entry.id,
+                    found=match.surface,
+                    suggestions=suggestions,
+                )

@@ -1,0 +1,42 @@
+"""`termguard rules` and `termguard explain RULE`: the rule catalogue from the rule modules."""
+
+from __future__ import annotations
+
+import inspect
+
+import click
+
+from termguard.cli import main
+from termguard.errors import ConfigError
+
+
+@main.command("rules")
+def rules_cmd() -> None:
+    """List every rule: code, name, default severity, what it finds.
+
+    \b
+    Example:
+      termguard rules
+    """
+    from termguard.checks import all_rules
+
+    for rule in all_rules():
+        click.echo(f"{rule.code}  {rule.name:<20} {rule.severity.value:<8} {rule.summary}")
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Show a rule's documentation (by name or code).
+
+    \b
+    Example:
+      termguard explain forbidden-term
+    """
+    from termguard.checks import get_rule
+
+    cls = get_rule(rule)
+    if cls is None:
+        raise ConfigError(f"unknown rule {rule!r}; `termguard rules` lists them")
+    click.echo(f"{cls.code} {cls.name} (default: {cls.severity.value})\n")
+    click.echo(inspect.cleandoc(cls.__doc__ or ""))

@@ -1,0 +1,116 @@
+"""The engine: collect files, read them into documents, run the rules, sort the findings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from termguard.checks import CheckContext, Rule, all_rules
+from termguard.config import Config
+from termguard.errors import InputError
+from termguard.glossary import Glossary, load_glossary
+from termguard.model import Document, Finding, Severity
+from termguard.readers import SUFFIXES, load_text, read_document
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a run: sorted findings and what was read."""
+
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    units: int
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have this severity."""
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def collect_files(paths: Iterable[str]) -> list[str]:
+    """Expand directories into the checkable files below them (sorted); files pass as given."""
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                str(f) for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.parts)
+            )
+            out.extend(found)
+        elif p.exists() or raw == "-":
+            out.append(raw)
+        else:
+            raise InputError("no such file or directory; check the path", raw)
+    seen: set[str] = set()
+    return [f for f in out if not (f in seen or seen.add(f))]
+
+
+def display_path(path: str) -> str:
+    """Paths in reports are relative to the working directory when they lie below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def build_glossary(config: Config) -> Glossary:
+    """Load the configured glossary; a missing default glossary means an empty one."""
+    if config.glossary is None:
+        return Glossary()
+    if not Path(config.glossary).exists() and not config.glossary_required:
+        return Glossary()
+    return load_glossary(config.glossary)
+
+
+class Engine:
+    """Runs the selected rules over documents."""
+
+    def __init__(self, config: Config, glossary: Glossary | None = None) -> None:
+        self.config = config
+        self.glossary = glossary if glossary is not None else build_glossary(config)
+        wanted = set(config.resolve_rules())
+        self.rules: list[Rule] = [cls() for cls in all_rules() if cls.name in wanted]
+        if not len(self.glossary):
+            self.rules = [r for r in self.rules if not r.needs_glossary]
+
+    def check_document(self, doc: Document) -> list[Finding]:
+        """Run every applicable rule over one document."""
+        ctx = CheckContext(glossary=self.glossary, document=doc, severities=dict(self.config.severity), options=dict(self.config.options))
+        kind = "translation" if doc.is_translation else "source"
+        rules = [r for r in self.rules if r.applies_to in ("any", kind)]
+        findings: list[Finding] = []
+        for unit in doc.units:
+            for rule in rules:
+                findings.extend(rule.check_unit(unit, ctx))
+        for rule in rules:
+            findings.extend(rule.check_document(doc, ctx))
+        return findings
+
+    def check_text(self, path: str, text: str) -> list[Finding]:
+        """Check text that belongs to `path` (used for standard input and tests)."""
+        doc = read_document(display_path(path), text, lang=self.config.lang)
+        return sorted(self.check_document(doc), key=Finding.sort_key)
+
+    def run(self, paths: Iterable[str]) -> Report:
+        """Check files and directories; return the sorted report."""
+        files = collect_files(paths)
+        findings: list[Finding] = []
+        units = 0
+        shown = []
+        for path in files:
+            text = load_text(path)
+            doc = read_document(display_path(path), text, lang=self.config.lang)
+            shown.append(doc.path)
+            units += len(doc.units)
+            findings.extend(self.check_document(doc))
+        findings.sort(key=Finding.sort_key)
+        return Report(tuple(findings), tuple(shown), units)
+
+
+def iter_documents(paths: Iterable[str], lang: str | None = None) -> Iterator[Document]:
+    """Read every file under `paths` into a Document (for commands other than check)."""
+    for path in collect_files(paths):
+        yield read_document(display_path(path), load_text(path), lang=lang)

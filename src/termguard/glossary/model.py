@@ -1,0 +1,120 @@
+"""The glossary's data model: entries (concepts), their renderings per language, and tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+APPROVED = ("preferred", "admitted")
+REJECTED = ("forbidden", "superseded")
+STATUSES = APPROVED + REJECTED
+KINDS = ("name", "acronym", "term", "person", "place", "organization", "outlet")
+# Names are spelled one way; a common term ("air defense") may start a sentence.
+CASE_SENSITIVE_KINDS = frozenset({"name", "acronym", "person", "place", "organization", "outlet"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """One form of a term in one language, with its status."""
+
+    text: str
+    status: str = "preferred"
+    note: str | None = None
+    case_sensitive: bool | None = None
+    exact: bool = False
+    indeclinable: bool = False
+    line: int = 0
+
+    @property
+    def approved(self) -> bool:
+        """True for preferred and admitted forms."""
+        return self.status in APPROVED
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTest:
+    """An inline test: `ok` text must give no finding, `bad` text must give one."""
+
+    lang: str
+    text: str
+    expect_ok: bool
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The original-language form of a name, which drives transliteration checks."""
+
+    lang: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One concept of the glossary with its renderings in every language."""
+
+    id: str
+    kind: str = "term"
+    note: str | None = None
+    origin: Origin | None = None
+    dnt: bool = False
+    case_sensitive: bool | None = None
+    renderings: dict[str, tuple[Rendering, ...]] = field(default_factory=dict)
+    tests: tuple[GlossaryTest, ...] = ()
+    path: str = ""
+    line: int = 0
+
+    def forms(self, lang: str) -> tuple[Rendering, ...]:
+        """All renderings for `lang` (a `dnt` entry falls back to its source forms)."""
+        found = self.renderings.get(lang)
+        if found is None and "_" in lang:
+            found = self.renderings.get(lang.split("_")[0])
+        if found is None and self.dnt:
+            found = self.renderings.get("en", ())
+        return found or ()
+
+    def approved(self, lang: str) -> tuple[Rendering, ...]:
+        """Preferred and admitted renderings for `lang`."""
+        return tuple(r for r in self.forms(lang) if r.approved)
+
+    def rejected(self, lang: str) -> tuple[Rendering, ...]:
+        """Forbidden and superseded renderings for `lang`."""
+        return tuple(r for r in self.forms(lang) if not r.approved)
+
+    def preferred(self, lang: str) -> str | None:
+        """The preferred rendering's text for `lang`, if any."""
+        approved = self.approved(lang)
+        return approved[0].text if approved else None
+
+    def is_case_sensitive(self, rendering: Rendering) -> bool:
+        """A rendering's own setting wins over the entry's, which wins over the kind default."""
+        if rendering.case_sensitive is not None:
+            return rendering.case_sensitive
+        if self.case_sensitive is not None:
+            return self.case_sensitive
+        return self.kind in CASE_SENSITIVE_KINDS
+
+
+@dataclass(frozen=True, eq=False)
+class Glossary:
+    """All entries from all glossary files, merged; look-up by id."""
+
+    entries: tuple[Entry, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or None."""
+        return self._by_id.get(entry_id)  # type: ignore[attr-defined]
+
+    def languages(self) -> set[str]:
+        """Every language any entry has a rendering for."""
+        return {lang for e in self.entries for lang in e.renderings}

@@ -1,0 +1,239 @@
+"""Load glossary YAML files, keeping line numbers and rejecting duplicate keys.
+
+PyYAML's `safe_load` silently keeps the last of two equal keys and forgets where values
+stood, so files are composed into nodes and built here: every problem gets `file:line`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from termguard.errors import InputError
+from termguard.glossary.model import KINDS, STATUSES, Entry, Glossary, GlossaryTest, Origin, Rendering
+
+ENTRY_KEYS = {"id", "kind", "note", "origin", "dnt", "case_sensitive", "tests"}
+RENDERING_KEYS = {"text", "status", "note", "case_sensitive", "exact", "indeclinable"}
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LANG = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a glossary file; `rule` is a `glossary-*` rule name."""
+
+    rule: str
+    severity: str
+    path: str
+    line: int
+    message: str
+    column: int = 1
+    term: str | None = None
+
+
+class _Nodes:
+    """Node helpers that report problems instead of raising."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        self._constructor = yaml.SafeLoader("")
+
+    def problem(self, node: yaml.Node, message: str, rule: str = "glossary-schema", severity: str = "error", term: str | None = None) -> None:
+        self.problems.append(
+            Problem(rule, severity, self.path, node.start_mark.line + 1, message, node.start_mark.column + 1, term)
+        )
+
+    def scalar(self, node: yaml.Node) -> Any:
+        return self._constructor.construct_object(node, deep=True)
+
+    def mapping(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Key → (key node, value node); a repeated key is reported, not overwritten."""
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, "mapping keys must be plain strings")
+                continue
+            key = str(self.scalar(key_node))
+            if key in out:
+                first = out[key][0].start_mark.line + 1
+                self.problem(key_node, f"duplicate key {key!r} (first at line {first}); keep one", rule="glossary-duplicate")
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+
+def compose(text: str, path: str) -> yaml.Node | None:
+    """Parse YAML into a node tree; a syntax error becomes a one-line `InputError`."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise InputError(f"invalid YAML: {what}; fix the syntax", path, line) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", path) from None
+
+
+def _bool(nodes: _Nodes, node: yaml.Node, key: str) -> bool | None:
+    value = nodes.scalar(node) if isinstance(node, yaml.ScalarNode) else None
+    if not isinstance(value, bool):
+        nodes.problem(node, f"{key} must be true or false")
+        return None
+    return value
+
+
+def _rendering(nodes: _Nodes, node: yaml.Node, entry_id: str, index: int, approved_seen: int) -> Rendering | None:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        text = nodes.scalar(node)
+        if not isinstance(text, str):
+            text = str(text)
+        status = "preferred" if approved_seen == 0 else "admitted"
+        return Rendering(text=text, status=status, line=line)
+    if not isinstance(node, yaml.MappingNode):
+        nodes.problem(node, "a rendering is a string or a mapping with text:", term=entry_id)
+        return None
+    m = nodes.mapping(node)
+    for key, (knode, _) in m.items():
+        if key not in RENDERING_KEYS:
+            nodes.problem(knode, f"unknown rendering key {key!r}; known: {', '.join(sorted(RENDERING_KEYS))}", severity="warning", term=entry_id)
+    if "text" not in m:
+        nodes.problem(node, "rendering without text:", term=entry_id)
+        return None
+    text_node = m["text"][1]
+    text = nodes.scalar(text_node) if isinstance(text_node, yaml.ScalarNode) else None
+    if not isinstance(text, str):
+        nodes.problem(text_node, "text must be a string", term=entry_id)
+        return None
+    status = "preferred" if approved_seen == 0 else "admitted"
+    if "status" in m:
+        value = nodes.scalar(m["status"][1])
+        if value not in STATUSES:
+            nodes.problem(m["status"][1], f"unknown status {value!r}; use one of {', '.join(STATUSES)}", term=entry_id)
+            return None
+        status = value
+    note = nodes.scalar(m["note"][1]) if "note" in m else None
+    flags: dict[str, Any] = {}
+    for key in ("case_sensitive", "exact", "indeclinable"):
+        if key in m:
+            flags[key] = _bool(nodes, m[key][1], key)
+    return Rendering(
+        text=text,
+        status=status,
+        note=str(note) if note is not None else None,
+        case_sensitive=flags.get("case_sensitive"),
+        exact=bool(flags.get("exact")),
+        indeclinable=bool(flags.get("indeclinable")),
+        line=line,
+    )
+
+
+def _tests(nodes: _Nodes, node: yaml.Node, entry_id: str) -> list[GlossaryTest]:
+    tests: list[GlossaryTest] = []
+    if not isinstance(node, yaml.SequenceNode):
+        nodes.problem(node, "tests must be a list of {lang, ok|bad}", term=entry_id)
+        return tests
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode):
+            nodes.problem(item, "a test is a mapping {lang: xx, ok: text} or {lang: xx, bad: text}", term=entry_id)
+            continue
+        m = nodes.mapping(item)
+        lang = nodes.scalar(m["lang"][1]) if "lang" in m else None
+        kinds = [k for k in ("ok", "bad") if k in m]
+        if not isinstance(lang, str) or len(kinds) != 1 or set(m) - {"lang", "ok", "bad"}:
+            nodes.problem(item, "a test has lang: and exactly one of ok: or bad:", term=entry_id)
+            continue
+        text = nodes.scalar(m[kinds[0]][1])
+        tests.append(GlossaryTest(lang=lang, text=str(text), expect_ok=kinds[0] == "ok", line=item.start_mark.line + 1))
+    return tests
+
+
+def _entry(nodes: _Nodes, node: yaml.Node) -> Entry | None:
+    if not isinstance(node, yaml.MappingNode):
+        nodes.problem(node, "each glossary entry is a mapping with id:")
+        return None
+    m = nodes.mapping(node)
+    if "id" not in m:
+        nodes.problem(node, "entry without id:; give it a unique kebab-case id")
+        return None
+    entry_id = str(nodes.scalar(m["id"][1]))
+    if not _ID.fullmatch(entry_id):
+        nodes.problem(m["id"][1], f"id {entry_id!r} is not kebab-case (a-z, 0-9, -)", term=entry_id)
+    kind = "term"
+    if "kind" in m:
+        kind = str(nodes.scalar(m["kind"][1]))
+        if kind not in KINDS:
+            nodes.problem(m["kind"][1], f"unknown kind {kind!r}; use one of {', '.join(KINDS)}", term=entry_id)
+    origin = None
+    if "origin" in m:
+        onode = m["origin"][1]
+        om = nodes.mapping(onode) if isinstance(onode, yaml.MappingNode) else {}
+        if "lang" in om and "text" in om:
+            origin = Origin(str(nodes.scalar(om["lang"][1])), str(nodes.scalar(om["text"][1])))
+        else:
+            nodes.problem(onode, "origin needs {lang: xx, text: ...}", term=entry_id)
+    renderings: dict[str, tuple[Rendering, ...]] = {}
+    for key, (knode, vnode) in m.items():
+        if key in ENTRY_KEYS:
+            continue
+        if not _LANG.fullmatch(key):
+            nodes.problem(knode, f"unknown key {key!r}: not a field and not a language code", severity="warning", term=entry_id)
+            continue
+        items = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
+        forms: list[Rendering] = []
+        for index, item in enumerate(items):
+            r = _rendering(nodes, item, entry_id, index, sum(f.approved for f in forms))
+            if r is not None:
+                forms.append(r)
+        renderings[key.replace("-", "_")] = tuple(forms)
+    dnt = bool(_bool(nodes, m["dnt"][1], "dnt")) if "dnt" in m else False
+    case_sensitive = _bool(nodes, m["case_sensitive"][1], "case_sensitive") if "case_sensitive" in m else None
+    note = nodes.scalar(m["note"][1]) if "note" in m else None
+    tests = _tests(nodes, m["tests"][1], entry_id) if "tests" in m else []
+    if not renderings:
+        nodes.problem(node, f"entry {entry_id!r} has no renderings; add at least en:", term=entry_id)
+    return Entry(
+        id=entry_id,
+        kind=kind,
+        note=str(note) if note is not None else None,
+        origin=origin,
+        dnt=dnt,
+        case_sensitive=case_sensitive,
+        renderings=renderings,
+        tests=tuple(tests),
+        path=nodes.path,
+        line=node.start_mark.line + 1,
+    )
+
+
+def parse_yaml_glossary(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
+    """Parse one glossary file; return its entries and every problem found, with lines."""
+    problems: list[Problem] = []
+    root = compose(text, path)
+    if root is None:
+        return [], problems
+    nodes = _Nodes(path, problems)
+    if not isinstance(root, yaml.SequenceNode):
+        nodes.problem(root, "a glossary file is a list of entries (- id: ...)")
+        return [], problems
+    entries = [e for e in (_entry(nodes, item) for item in root.value) if e is not None]
+    return entries, problems
+
+
+def glossary_files(path: str | Path) -> list[Path]:
+    """The YAML files a glossary path stands for (a file, or a directory's *.yaml/*.yml)."""
+    p = Path(path)
+    if p.is_dir():
+        return sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
+    return [p]
+
+
+def merge(entries_by_file: list[list[Entry]], sources: list[str]) -> Glossary:
+    """Merge entries from several files into one glossary (duplicates are lint's concern)."""
+    return Glossary(entries=tuple(e for entries in entries_by_file for e in entries), sources=tuple(sources))

@@ -1,0 +1,43 @@
+"""The default human format: `path:line:col: CODE [rule] message`, then a summary line."""
+
+from __future__ import annotations
+
+from termguard.engine import Report
+from termguard.model import Severity
+
+_COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
+_BOLD = "\x1b[1m"
+_RESET = "\x1b[0m"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    """`Found 2 errors and 1 warning in 3 files (120 units).` or `No problems in ...`."""
+    where = f"{_plural(len(report.files), 'file')} ({_plural(report.units, 'unit')})"
+    errors = report.count(Severity.ERROR)
+    warnings = report.count(Severity.WARNING)
+    infos = report.count(Severity.INFO)
+    if not report.findings:
+        return f"No problems found in {where}."
+    parts = [_plural(errors, "error"), _plural(warnings, "warning")]
+    if infos:
+        parts.append(f"{infos} info")
+    return f"Found {', '.join(parts)} in {where}."
+
+
+def render(report: Report, options) -> str:
+    """Render findings one per line, sorted, with an optional ANSI colour for code and location."""
+    lines = []
+    for f in report.findings:
+        if options.color:
+            where = f"{_BOLD}{f.path}:{f.line}:{f.column}:{_RESET}"
+            code = f"{_COLORS[f.severity]}{f.code}{_RESET}"
+        else:
+            where = f"{f.path}:{f.line}:{f.column}:"
+            code = f.code
+        lines.append(f"{where} {code} [{f.rule}] {f.message}")
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
