@@ -19,7 +19,7 @@ from termguard.errors import InputError
 from termguard.model import Document, Field, Unit
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*")
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?![\w\[])[ \t]*")
 
 UNIT_KINDS = frozenset({"heading", "sentence", "reference", "footnote", "list-item", "caption", "quote"})
 

@@ -1,0 +1,114 @@
+"""The PO reader: decoded strings equal polib's, and every character maps to its file position."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+from termguard.errors import InputError
+from termguard.readers.po import iter_po_entries, parse_po
+
+PO = '''# Translator comment
+msgid ""
+msgstr ""
+"Language: ru\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"
+
+#. sentence
+#: seeds/doc.md:15
+msgctxt "s-0001"
+msgid "The S-400 \\"Triumph\\" systems"
+msgstr "Системы С-400 «Триумф»"
+
+#, fuzzy
+msgctxt "s-0002"
+msgid ""
+"First line, "
+"second line with \\"quotes\\" and a tab\\there."
+msgstr ""
+"Первая строка, "
+"вторая строка: «Триумпф»."
+
+msgid "One missile"
+msgid_plural "%d missiles"
+msgstr[0] "%d ракета"
+msgstr[1] "%d ракеты"
+msgstr[2] "%d ракет"
+
+#~ msgid "Old"
+#~ msgstr "Старое"
+'''
+
+
+def test_decoded_strings_match_polib(tmp_path):
+    path = tmp_path / "ru.po"
+    path.write_text(PO, encoding="utf-8")
+    ours = [e for e in iter_po_entries(PO, str(path))][1:]
+    theirs = [e for e in polib.pofile(str(path)) if not e.obsolete]
+    assert [e.msgid.text for e in ours] == [e.msgid for e in theirs]
+    assert [e.msgctxt for e in ours] == [e.msgctxt for e in theirs]
+    singular = [e.msgstr[0].text for e in ours if e.msgid_plural is None]
+    assert singular == [e.msgstr for e in theirs if not e.msgid_plural]
+    plural = [e for e in ours if e.msgid_plural is not None][0]
+    assert [f.text for f in plural.msgstr] == [theirs[2].msgstr_plural[k] for k in sorted(theirs[2].msgstr_plural)]
+
+
+def test_header_language_and_units():
+    doc = parse_po(PO, "ru.po")
+    assert doc.target_lang == "ru"
+    assert doc.header["Plural-Forms"].startswith("nplurals=3")
+    assert [u.id for u in doc.units][:2] == ["s-0001", "s-0002"]
+    assert doc.units[0].kind == "sentence"
+    assert doc.units[1].is_fuzzy
+    assert len(doc.units) == 3  # the obsolete entry is not a unit
+
+
+def _position_of(text: str, needle: str) -> tuple[int, int]:
+    for lineno, line in enumerate(text.split("\n"), 1):
+        col = line.find(needle)
+        if col != -1:
+            return lineno, col + 1
+    raise AssertionError(needle)
+
+
+def test_positions_single_line_with_escapes():
+    doc = parse_po(PO, "ru.po")
+    unit = doc.units[0]
+    start = unit.source.text.index("Triumph")
+    assert unit.source.locate(start) == _position_of(PO, "Triumph")
+    # The character after an escaped quote maps past the two-character escape.
+    after = unit.source.text.index("systems")
+    assert unit.source.locate(after) == _position_of(PO, "systems")
+    target = unit.target
+    assert target.locate(target.text.index("Триумф")) == _position_of(PO, "Триумф»\"")
+
+
+def test_positions_inside_multiline_strings():
+    doc = parse_po(PO, "ru.po")
+    unit = doc.units[1]
+    for needle in ("second line", "quotes", "here."):
+        assert unit.source.locate(unit.source.text.index(needle)) == _position_of(PO, needle)
+    target = unit.target
+    line, col, end_line, end_col = target.locate_span(target.text.index("Триумпф"), target.text.index("Триумпф") + 7)
+    assert (line, col) == _position_of(PO, "Триумпф")
+    assert (end_line, end_col) == (line, col + 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ('msgid "a"\nmsgstr "b\n', 2, "unterminated string"),
+        ('msgid "a"\n', 1, "msgid without msgstr"),
+        ('msgid "a"\nmsgstr "b" x\n', 2, "unexpected text"),
+        ('msgid "a"\nmsgstr "\\q"\n', 2, "invalid escape"),
+        ('"orphan"\n', 1, "string without a keyword"),
+        ('msgid "a"\nmsgstrx "b"\n', 2, "unknown keyword"),
+    ],
+)
+def test_malformed_po_names_file_and_line(text, line, fragment):
+    with pytest.raises(InputError) as info:
+        parse_po(text, "bad.po")
+    assert info.value.line == line
+    assert fragment in info.value.message
+    assert str(info.value).startswith(f"bad.po:{line}: ")
