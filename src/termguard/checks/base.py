@@ -36,8 +36,25 @@ class Rule:
         return ()
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:
-        """Findings that need the whole document (default: none)."""
+        """Findings that need the whole document (default: none).
+
+        Large translation files are streamed: `doc.units` is then empty. A rule that needs
+        to see every unit collects what it needs in `check_unit` into `ctx.state_for(self)`
+        (called for every unit before `check_document`) and reports from that state here.
+        """
         return ()
+
+    def merge_states(self, states: list[dict[str, Any]]) -> dict[str, Any]:
+        """Combine the states of chunks of one document checked in parallel, in file order.
+
+        The default keeps the first value seen for each key; rules whose state is richer
+        override this so that a parallel run reports exactly what a serial run does.
+        """
+        merged: dict[str, Any] = {}
+        for state in states:
+            for key, value in state.items():
+                merged.setdefault(key, value)
+        return merged
 
 
 REGISTRY: dict[str, type[Rule]] = {}
@@ -61,6 +78,11 @@ class CheckContext:
     options: dict[str, Any] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
     _views: dict[int, tuple[Field, ProseView]] = field(default_factory=dict)
+    _states: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def state_for(self, rule: Rule) -> dict[str, Any]:
+        """Per-document scratch state of one rule (see `Rule.check_document`)."""
+        return self._states.setdefault(rule.name, {})
 
     def matcher(self, lang: str) -> "TermMatcher":
         """The term matcher for `lang`, built once per glossary."""

@@ -9,11 +9,14 @@ this reader and polib decode the same strings.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import IO, Iterable, Iterator
 
 from termguard.errors import InputError
 from termguard.model import Document, Field, Unit
@@ -101,8 +104,8 @@ def _decode_literal(line: str, q: int, lineno: int, fb: _FieldBuilder, path: str
     raise InputError("unterminated string; close it with a double quote", path, lineno)
 
 
-def iter_po_entries(text: str, path: str) -> Iterator[PoEntry]:
-    """Yield the active (non-obsolete) entries of a PO file, header included, in order."""
+def _lex_lines(text: str | Iterable[str], path: str, first_line: int = 1) -> Iterator[PoEntry]:
+    """The general line-by-line lexer: every PO construct, exact errors with line numbers."""
     entry = _Entry()
     current: _FieldBuilder | None = None
     last_keyword = ""
@@ -136,8 +139,9 @@ def iter_po_entries(text: str, path: str) -> Iterator[PoEntry]:
             flags=frozenset(e.flags),
         )
 
-    for lineno, raw in enumerate(text.split("\n"), 1):
-        line = raw.rstrip("\r")
+    lines = io.StringIO(text) if isinstance(text, str) else text
+    for lineno, raw in enumerate(lines, first_line):
+        line = raw.rstrip("\r\n")
         stripped = line.lstrip()
         if not stripped:
             done = finish()
@@ -266,21 +270,24 @@ def units_from_entries(entries: Iterator[PoEntry], path: str, source_lang: str, 
         )
 
 
-def parse_po(text: str, path: str, lang: str | None = None, source_lang: str = "en") -> Document:
-    """Read a PO or POT file into a Document; the target language comes from `Language:`."""
-    entries = list(iter_po_entries(text, path))
-    header: dict[str, str] = {}
-    header_field = None
-    if entries and entries[0].msgid.text == "" and entries[0].msgctxt is None:
-        header_field = entries[0].msgstr[0]
-        header = parse_header(header_field.text)
-        entries = entries[1:]
+def _split_header(entries: Iterator[PoEntry]) -> tuple[PoEntry | None, Iterator[PoEntry]]:
+    """Take the header entry (msgid "" without context) off the front of `entries`."""
+    first = next(entries, None)
+    if first is not None and first.msgid.text == "" and first.msgctxt is None:
+        return first, entries
+    if first is None:
+        return None, entries
+    return None, itertools.chain([first], entries)
+
+
+def _document(path: str, header_entry: PoEntry | None, units: tuple[Unit, ...], lang: str | None, source_lang: str, meta: dict) -> Document:
+    header_field = header_entry.msgstr[0] if header_entry else None
+    header = parse_header(header_field.text) if header_field else {}
     is_pot = path.endswith(".pot")
     target_lang = None
     if not is_pot:
         target_lang = lang or header.get("Language") or language_from_filename(path)
         target_lang = target_lang.replace("-", "_") if target_lang else None
-    units = tuple(units_from_entries(iter(entries), path, source_lang, target_lang))
     return Document(
         path=path,
         kind="pot" if is_pot else "po",
@@ -289,4 +296,153 @@ def parse_po(text: str, path: str, lang: str | None = None, source_lang: str = "
         units=units,
         header=header,
         header_field=header_field,
+        meta=meta,
     )
+
+
+def parse_po(text: str | Iterable[str], path: str, lang: str | None = None, source_lang: str = "en") -> Document:
+    """Read a PO or POT file into a Document; the target language comes from `Language:`."""
+    header_entry, rest = _split_header(iter_po_entries(text, path))
+    doc = _document(path, header_entry, (), lang, source_lang, {})
+    units = tuple(units_from_entries(rest, path, source_lang, doc.target_lang))
+    return dataclasses.replace(doc, units=units)
+
+
+def stream_po(lines: Iterable[str], path: str, lang: str | None = None, source_lang: str = "en") -> tuple[Document, Iterator[Unit]]:
+    """Read a PO file lazily: a Document without units, and an iterator over its units.
+
+    Used for large files so that memory stays flat whatever the number of entries.
+    """
+    header_entry, rest = _split_header(iter_po_entries(lines, path))
+    doc = _document(path, header_entry, (), lang, source_lang, {"streamed": True})
+    return doc, units_from_entries(rest, path, source_lang, doc.target_lang)
+
+
+# The fast path: an entry made of comment lines, an optional one-line msgctxt, and one-line
+# msgid and msgstr, matched by one regular expression in C. Most entries of real files
+# (and every entry of generated ones) have this shape; anything else (multi-line strings,
+# plurals, obsolete entries, errors) goes through `_lex_lines`, so results are identical.
+_STRING = r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n'
+_SIMPLE = re.compile(r"((?:#[^\n]*\n)*)(?:msgctxt " + _STRING + r")?msgid " + _STRING + r"msgstr " + _STRING + r"(?:\n|\Z)")
+_BLOCK = 1 << 22
+
+
+def _simple_field(raw: str, line: int, col: int, path: str) -> Field:
+    if "\\" not in raw:
+        return Field(raw, ((0, line, col),))
+    fb = _FieldBuilder()
+    _decode_literal(" " * (col - 2) + '"' + raw + '"', col - 2, line, fb, path)
+    return fb.build()
+
+
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
+def _comments(block: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """Split a block of comment lines into translator, extracted, reference and flag parts."""
+    if block.count("\n") == 1:
+        # One comment line (usually `#: file:line`) is the common case: no loop.
+        marker = block[1:2]
+        body = block[2:-1]
+        if marker == ":":
+            return (), (), tuple(body.split()), _NO_FLAGS
+        if marker == ",":
+            return (), (), (), frozenset(f.strip() for f in body.split(",") if f.strip())
+        if marker == ".":
+            return (), (body.strip(),), (), _NO_FLAGS
+        if marker in ("|", "~"):
+            return (), (), (), _NO_FLAGS
+        return (block[1:-1].strip(),), (), (), _NO_FLAGS
+    comments: list[str] = []
+    extracted: list[str] = []
+    references: list[str] = []
+    flags: set[str] = set()
+    for line in block.splitlines():
+        marker = line[1:2]
+        if marker == ".":
+            extracted.append(line[2:].strip())
+        elif marker == ":":
+            references.extend(line[2:].split())
+        elif marker == ",":
+            flags.update(f.strip() for f in line[2:].split(",") if f.strip())
+        elif marker not in ("|", "~"):
+            comments.append(line[1:].strip())
+    return tuple(comments), tuple(extracted), tuple(references), frozenset(flags)
+
+
+def _entries_in(text: str, path: str, first_line: int) -> Iterator[PoEntry]:
+    """Entries of a block of whole entries, fast path first, the line lexer for the rest."""
+    pos = 0
+    line = first_line
+    length = len(text)
+    match = _SIMPLE.match
+    count = text.count
+    while pos < length:
+        while pos < length and text[pos] == "\n":
+            pos += 1
+            line += 1
+        if pos >= length:
+            break
+        m = match(text, pos)
+        if m is None:
+            end = text.find("\n\n", pos)
+            end = length if end == -1 else end + 1
+            yield from _lex_lines(text[pos:end], path, line)
+            line += count("\n", pos, end)
+            pos = end
+            continue
+        comment_block, ctxt, msgid, msgstr = m.groups()
+        entry_line = line
+        n_comments = count("\n", m.start(1), m.end(1)) if comment_block else 0
+        kw_line = line + n_comments
+        if comment_block:
+            comments, extracted, references, flags = _comments(comment_block)
+        else:
+            comments = extracted = references = ()
+            flags = _NO_FLAGS
+        if ctxt is not None:
+            id_line = kw_line + 1
+            ctxt_text = _simple_field(ctxt, kw_line, 10, path).text
+        else:
+            id_line = kw_line
+            ctxt_text = None
+        yield PoEntry(
+            line=entry_line,
+            msgctxt=ctxt_text,
+            msgid=_simple_field(msgid, id_line, 8, path),
+            msgid_plural=None,
+            msgstr=(_simple_field(msgstr, id_line + 1, 9, path),),
+            comments=comments,
+            extracted=extracted,
+            references=references,
+            flags=flags,
+        )
+        line += count("\n", pos, m.end())
+        pos = m.end()
+
+
+def iter_po_entries(source: str | IO[str], path: str, first_line: int = 1) -> Iterator[PoEntry]:
+    """Yield the active (non-obsolete) entries of a PO file, header included, in order.
+
+    `source` is the whole text or an open text file; a file is read in blocks cut at blank
+    lines, so a million-entry file is never held in memory at once.
+    """
+    if isinstance(source, str):
+        yield from _entries_in(source, path, first_line)
+        return
+    line = first_line
+    rest = ""
+    while True:
+        chunk = source.read(_BLOCK)
+        if not chunk:
+            break
+        buffer = rest + chunk
+        cut = buffer.rfind("\n\n")
+        if cut == -1:
+            rest = buffer
+            continue
+        block, rest = buffer[: cut + 2], buffer[cut + 2 :]
+        yield from _entries_in(block, path, line)
+        line += block.count("\n")
+    if rest:
+        yield from _entries_in(rest, path, line)
