@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from termguard.checks import CheckContext, Rule, all_rules
 from termguard.config import Config
 from termguard.errors import InputError
 from termguard.glossary import Glossary, load_glossary
-from termguard.model import Document, Finding, Severity
+from termguard.model import Document, Finding, Severity, Unit
 from termguard.readers import SUFFIXES, load_text, read_document
+
+
+# Translation files larger than this are streamed instead of read whole.
+STREAM_THRESHOLD = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -76,15 +80,34 @@ class Engine:
         if not len(self.glossary):
             self.rules = [r for r in self.rules if not r.needs_glossary]
 
+    def context(self, doc: Document) -> CheckContext:
+        """A fresh rule context for one document."""
+        return CheckContext(
+            glossary=self.glossary, document=doc, severities=dict(self.config.severity), options=dict(self.config.options)
+        )
+
+    def rules_for(self, doc: Document) -> list[Rule]:
+        """The selected rules that apply to this kind of document."""
+        kind = "translation" if doc.is_translation else "source"
+        return [r for r in self.rules if r.applies_to in ("any", kind)]
+
+    @staticmethod
+    def unit_findings(units: Iterable[Unit], rules: list[Rule], ctx: CheckContext) -> tuple[list[Finding], int]:
+        """Run the per-unit part of every rule; return the findings and the unit count."""
+        findings: list[Finding] = []
+        extend = findings.extend
+        count = 0
+        for unit in units:
+            count += 1
+            for rule in rules:
+                extend(rule.check_unit(unit, ctx))
+        return findings, count
+
     def check_document(self, doc: Document) -> list[Finding]:
         """Run every applicable rule over one document."""
-        ctx = CheckContext(glossary=self.glossary, document=doc, severities=dict(self.config.severity), options=dict(self.config.options))
-        kind = "translation" if doc.is_translation else "source"
-        rules = [r for r in self.rules if r.applies_to in ("any", kind)]
-        findings: list[Finding] = []
-        for unit in doc.units:
-            for rule in rules:
-                findings.extend(rule.check_unit(unit, ctx))
+        ctx = self.context(doc)
+        rules = self.rules_for(doc)
+        findings, _ = self.unit_findings(doc.units, rules, ctx)
         for rule in rules:
             findings.extend(rule.check_document(doc, ctx))
         return findings
@@ -94,18 +117,52 @@ class Engine:
         doc = read_document(display_path(path), text, lang=self.config.lang)
         return sorted(self.check_document(doc), key=Finding.sort_key)
 
-    def run(self, paths: Iterable[str]) -> Report:
-        """Check files and directories; return the sorted report."""
+    def check_file(self, path: str) -> tuple[list[Finding], str, int]:
+        """Check one file: (findings, display path, unit count). Large PO files are streamed."""
+        shown = display_path(path)
+        if path != "-" and path.lower().endswith(".po") and os.path.getsize(path) > STREAM_THRESHOLD:
+            return self._check_streamed(path, shown)
+        doc = read_document(shown, load_text(path), lang=self.config.lang)
+        return self.check_document(doc), doc.path, len(doc.units)
+
+    def _check_streamed(self, path: str, shown: str) -> tuple[list[Finding], str, int]:
+        from termguard.readers.po import stream_po
+
+        try:
+            with open(path, encoding="utf-8") as handle:
+                doc, units = stream_po(handle, shown, lang=self.config.lang)
+                ctx = self.context(doc)
+                rules = self.rules_for(doc)
+                findings, count = self.unit_findings(units, rules, ctx)
+        except UnicodeDecodeError:
+            raise InputError("not valid UTF-8; re-save the file as UTF-8", shown) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", shown) from None
+        for rule in rules:
+            findings.extend(rule.check_document(doc, ctx))
+        return findings, doc.path, count
+
+    def run(self, paths: Iterable[str], jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> Report:
+        """Check files and directories; return the sorted report.
+
+        With `jobs > 1` files are checked in parallel processes, and a single large PO file
+        is cut into chunks; the findings are the same as a serial run's.
+        """
         files = collect_files(paths)
+        if jobs > 1:
+            from termguard.parallel import run_parallel
+
+            return run_parallel(self, files, jobs, progress)
         findings: list[Finding] = []
         units = 0
         shown = []
-        for path in files:
-            text = load_text(path)
-            doc = read_document(display_path(path), text, lang=self.config.lang)
-            shown.append(doc.path)
-            units += len(doc.units)
-            findings.extend(self.check_document(doc))
+        for index, path in enumerate(files, 1):
+            found, name, count = self.check_file(path)
+            findings.extend(found)
+            shown.append(name)
+            units += count
+            if progress:
+                progress(index, len(files))
         findings.sort(key=Finding.sort_key)
         return Report(tuple(findings), tuple(shown), units)
 

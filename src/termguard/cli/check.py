@@ -30,7 +30,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--lang", default=None, help="Language of .md/.txt sources, or target language of PO files.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless termguard itself fails.")
-def check(paths, glossary, fmt, output, select, ignore, lang, strict, exit_zero) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(0, None), default=1, show_default=True, help="Worker processes (0 = one per core); large PO files are split into chunks.")
+def check(paths, glossary, fmt, output, select, ignore, lang, strict, exit_zero, jobs) -> None:
     """Lint sources (.md, .txt) and translations (.po, .pot) against the glossary.
 
     With no PATHS, checks seeds/ and translations/ of the current directory.
@@ -56,7 +57,9 @@ def check(paths, glossary, fmt, output, select, ignore, lang, strict, exit_zero)
         ignore=_split(ignore),
         lang=lang,
     )
-    report = Engine(config).run(paths)
+    from termguard.progress import progress_reporter
+
+    report = Engine(config).run(paths, jobs=jobs or os.cpu_count() or 1, progress=progress_reporter())
     fmt = fmt or "text"
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     rendered = get_renderer(fmt)(report, RenderOptions(color=color, version=__version__))

@@ -1,0 +1,168 @@
+"""Parallel checking: files across processes, and one large PO file cut into chunks.
+
+Chunks are cut at blank lines (entry boundaries), checked in worker processes with
+line numbers relative to the chunk, and shifted back in the parent. Rules that keep
+per-document state (see `Rule.check_document`) have their chunk states merged with
+`Rule.merge_states` before `check_document` runs once in the parent, so a parallel run
+reports exactly what a serial run does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+from termguard.errors import InputError, TermguardError
+from termguard.model import Finding
+
+if TYPE_CHECKING:
+    from termguard.engine import Engine, Report
+
+# A PO file at least this large is cut into chunks when --jobs > 1.
+CHUNK_THRESHOLD = 2 * 1024 * 1024
+_ENGINE: "Engine | None" = None
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: str
+    start: int = 0
+    end: int = -1
+    index: int = 0
+    chunked: bool = False
+
+
+def _init(engine: "Engine") -> None:
+    global _ENGINE
+    _ENGINE = engine
+
+
+def _chunk_bounds(path: str, pieces: int) -> list[tuple[int, int]]:
+    """Byte ranges of about equal size, each starting right after a blank line."""
+    size = os.path.getsize(path)
+    cuts = [0]
+    with open(path, "rb") as handle:
+        for k in range(1, pieces):
+            target = size * k // pieces
+            if target <= cuts[-1]:
+                continue
+            handle.seek(target)
+            window = handle.read(1 << 20)
+            found = window.find(b"\n\n")
+            if found == -1:
+                continue
+            cut = target + found + 2
+            if cut < size and cut > cuts[-1]:
+                cuts.append(cut)
+    cuts.append(size)
+    return list(zip(cuts, cuts[1:]))
+
+
+def _run_task(task: _Task) -> tuple[int, Any]:
+    """Worker: check a whole file, or one chunk of a PO file."""
+    engine = _ENGINE
+    assert engine is not None
+    try:
+        if not task.chunked:
+            return task.index, ("file", engine.check_file(task.path))
+        return task.index, ("chunk", _check_chunk(engine, task))
+    except TermguardError as exc:
+        return task.index, ("error", exc)
+
+
+def _header_document(engine: "Engine", path: str):
+    from termguard.engine import display_path
+    from termguard.readers.po import stream_po
+
+    with open(path, encoding="utf-8") as handle:
+        doc, _ = stream_po(handle, display_path(path), lang=engine.config.lang)
+        return doc
+
+
+def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int, dict[str, dict]]:
+    from termguard.readers.po import _entries_in, units_from_entries
+
+    doc = _header_document(engine, task.path)
+    with open(task.path, "rb") as handle:
+        handle.seek(task.start)
+        data = handle.read(task.end - task.start)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("not valid UTF-8; re-save the file as UTF-8", doc.path) from None
+    entries = _entries_in(text.replace("\r\n", "\n"), doc.path, 1)
+    if task.start == 0:
+        first = next(entries, None)
+        if first is not None and not (first.msgid.text == "" and first.msgctxt is None):
+            import itertools
+
+            entries = itertools.chain([first], entries)
+    units = units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang)
+    ctx = engine.context(doc)
+    rules = engine.rules_for(doc)
+    findings, count = engine.unit_findings(units, rules, ctx)
+    return findings, count, data.count(b"\n"), ctx._states
+
+
+def _shift(finding: Finding, lines: int) -> Finding:
+    if not lines:
+        return finding
+    return dataclasses.replace(finding, line=finding.line + lines, end_line=finding.end_line + lines)
+
+
+def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> "Report":
+    """Check `files` with `jobs` worker processes; same report as `Engine.run` serially."""
+    from termguard.engine import Report, display_path
+
+    tasks: list[_Task] = []
+    layout: list[tuple[str, list[int]]] = []  # per file: path and its task indexes
+    for path in files:
+        big = path.lower().endswith(".po") and os.path.getsize(path) >= CHUNK_THRESHOLD
+        bounds = _chunk_bounds(path, jobs * 4) if big else [(0, -1)]
+        indexes = []
+        for start, end in bounds:
+            indexes.append(len(tasks))
+            tasks.append(_Task(path, start, end, len(tasks), chunked=big))
+        layout.append((path, indexes))
+
+    results: dict[int, Any] = {}
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(jobs, len(tasks)) or 1, initializer=_init, initargs=(engine,)) as pool:
+        for done, (index, result) in enumerate(pool.imap_unordered(_run_task, tasks), 1):
+            results[index] = result
+            if progress:
+                progress(done, len(tasks))
+
+    findings: list[Finding] = []
+    shown: list[str] = []
+    units = 0
+    for path, indexes in layout:
+        for index in indexes:
+            if results[index][0] == "error":
+                raise results[index][1]
+        if not tasks[indexes[0]].chunked:
+            found, name, count = results[indexes[0]][1]
+            findings.extend(found)
+            shown.append(name)
+            units += count
+            continue
+        doc = _header_document(engine, path)
+        offset = 0
+        states: list[dict[str, dict]] = []
+        for index in indexes:
+            found, count, newlines, state = results[index][1]
+            findings.extend(_shift(f, offset) for f in found)
+            units += count
+            offset += newlines
+            states.append(state)
+        ctx = engine.context(doc)
+        for rule in engine.rules_for(doc):
+            merged = rule.merge_states([s.get(rule.name, {}) for s in states])
+            ctx._states[rule.name] = merged
+            findings.extend(rule.check_document(doc, ctx))
+        shown.append(display_path(path))
+    findings.sort(key=Finding.sort_key)
+    return Report(tuple(findings), tuple(shown), units)

@@ -1,0 +1,59 @@
+"""--jobs: a parallel run (files and chunks of one PO file) reports exactly what a serial run does."""
+
+from __future__ import annotations
+
+import termguard.engine as engine_module
+import termguard.parallel as parallel
+from termguard.config import Config
+from termguard.engine import Engine
+from termguard.glossary.yaml_loader import merge, parse_yaml_glossary
+
+GLOSSARY = """
+- id: triumf
+  kind: name
+  en: [Triumf, {text: Triumph, status: forbidden}]
+  ru: [Триумф, {text: Триумпф, status: forbidden}]
+- id: caatsa
+  kind: acronym
+  en: [CAATSA]
+  ru: [CAATSA]
+"""
+
+
+def _po(n: int) -> str:
+    out = ['msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
+    for i in range(n):
+        src, tgt = [
+            ("The Triumf system", "Система «Триумф»"),
+            ("The Triumf system", "Система «Триумпф»"),
+            ("CAATSA sanctions", "санкции"),
+            ("Multi-line\\n", '"\n"Много\\n"\n"строк'),
+        ][i % 4]
+        out.append(f'#: src/x.c:{i}\nmsgctxt "e{i}"\nmsgid "{src} {i}"\nmsgstr "{tgt} {i}"\n')
+    return "\n".join(out)
+
+
+def test_parallel_run_equals_serial(tmp_path, monkeypatch):
+    big = tmp_path / "big.po"
+    big.write_text(_po(4000), encoding="utf-8")
+    small = tmp_path / "small.po"
+    small.write_text(_po(7), encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text("The Triumph system.\n\nAnother Triumph here.\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_THRESHOLD", 10_000)
+    monkeypatch.setattr(engine_module, "STREAM_THRESHOLD", 10_000)
+    entries, _ = parse_yaml_glossary(GLOSSARY, "g.yaml")
+    engine = Engine(Config(select=("forbidden-term", "missing-term")), glossary=merge([entries], ["g.yaml"]))
+    paths = [str(tmp_path)]
+    serial = engine.run(paths)
+    parallel_report = engine.run(paths, jobs=2)
+    assert serial.units == 4000 + 7 + 2
+    assert len(serial.findings) > 2000
+    assert parallel_report.findings == serial.findings
+    assert parallel_report.files == serial.files
+    assert parallel_report.units == serial.units
+    # Chunked lines point at the real lines of the file.
+    lines = big.read_text(encoding="utf-8").split("\n")
+    for finding in parallel_report.findings:
+        if finding.path.endswith("big.po") and finding.rule == "forbidden-term":
+            assert lines[finding.line - 1][finding.column - 1 :].startswith("Триумпф")
