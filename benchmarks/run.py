@@ -1,0 +1,210 @@
+"""One command for every benchmark: `python benchmarks/run.py [--quick] [--skip-1m]`.
+
+Measures termguard against the anchor tools in the same run and prints one table of
+ratios:
+
+* glossary check throughput and peak memory vs pofilter's terminology mode
+  (`-t notranslatewords -t musttranslatewords` with the generated word lists), on
+  synthetic en→ru corpora (100k and 1M entries × 100 and 10,000 terms), with precision and
+  recall against the corpus's planted errors;
+* segmenter accuracy (Golden Rules) and speed vs pySBD (benchmarks/bench_segment.py);
+* glossary load time for a 10,000-term TBX;
+* a cold `termguard check translations/ru.po`.
+
+Corpora come from the shared generator `make_corpus.py` when it is present (looked up in
+`$TERMGUARD_BENCH_DIR`, then `../shared/bench` beside the checkout), else from
+`benchmarks/corpus_gen.py`, a generator of the same shape. Needs the `bench` extra:
+`pip install -e '.[bench]'`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "benchmarks" / ".cache"
+TERM_RULES = "forbidden-term,missing-term,untranslated-term"
+
+
+def shared_bench_dir() -> Path | None:
+    """The shared benchmark data folder, if this checkout has one beside it."""
+    candidates = [os.environ.get("TERMGUARD_BENCH_DIR"), ROOT.parent / "shared" / "bench"]
+    for cand in candidates:
+        if cand and Path(cand, "corpus", "make_corpus.py").exists():
+            return Path(cand)
+    return None
+
+
+def make_corpus(entries: int, terms: int) -> Path:
+    """Generate (once) the corpus and glossary files for this size into the cache."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    po = CACHE / f"corpus_e{entries}_t{terms}.po"
+    if po.exists() and (CACHE / f"glossary_t{terms}.tbx").exists():
+        return po
+    shared = shared_bench_dir()
+    script = shared / "corpus" / "make_corpus.py" if shared else ROOT / "benchmarks" / "corpus_gen.py"
+    subprocess.run(
+        [sys.executable, str(script), "--entries", str(entries), "--terms", str(terms), "--out", str(CACHE)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return po
+
+
+def timed(cmd: list[str], **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run a command; return wall seconds, peak RSS of the child in MB, and the result."""
+    wrapper = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
+    start = time.perf_counter()
+    result = subprocess.run(wrapper + cmd, capture_output=True, text=True, **kwargs)
+    elapsed = time.perf_counter() - start
+    peak = 0
+    if wrapper:
+        tail = result.stderr.strip().splitlines()
+        if tail and tail[-1].strip().isdigit():
+            peak = int(tail[-1].strip()) // 1024
+    return elapsed, peak, result
+
+
+def termguard_cmd() -> list[str]:
+    return [sys.executable, "-m", "termguard"]
+
+
+def score(report_path: Path, truth_path: Path) -> tuple[float, float]:
+    """Precision and recall of term findings against the planted term errors."""
+    kinds = {"forbidden", "untranslated", "dropped"}
+    truth = set()
+    with open(truth_path, encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row["kind"] in kinds:
+                truth.add(row["ctx"])
+    doc = json.loads(report_path.read_text(encoding="utf-8"))
+    found = {f["unit"] for f in doc["findings"]}
+    hits = len(found & truth)
+    precision = hits / len(found) if found else 0.0
+    recall = hits / len(truth) if truth else 0.0
+    return precision, recall
+
+
+def bench_terms(entries: int, terms: int, jobs: int) -> dict:
+    """termguard's term rules vs pofilter's terminology mode on one corpus."""
+    po = make_corpus(entries, terms)
+    truth = po.with_suffix(".truth.jsonl")
+    glossary = CACHE / f"glossary_t{terms}.tbx"
+    out = CACHE / f"report_e{entries}_t{terms}.json"
+    tg_time, tg_mem, result = timed(
+        termguard_cmd()
+        + ["check", str(po), "--glossary", str(glossary), "--select", TERM_RULES, "--format", "json", "-o", str(out), "--jobs", str(jobs), "--exit-zero"],
+        cwd=ROOT,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"termguard failed: {result.stderr.strip()[-500:]}")
+    precision, recall = score(out, truth)
+    pofilter = shutil.which("pofilter") or str(Path(sys.executable).with_name("pofilter"))
+    pf_out = CACHE / f"pofilter_e{entries}_t{terms}.po"
+    pf_time, pf_mem, pf_result = timed(
+        [pofilter, "-t", "notranslatewords", "-t", "musttranslatewords",
+         "--notranslatefile", str(CACHE / f"notranslate_t{terms}.txt"),
+         "--musttranslatefile", str(CACHE / f"musttranslate_t{terms}.txt"),
+         str(po), "-o", str(pf_out)],
+    )
+    if pf_result.returncode not in (0, 1):
+        raise SystemExit(f"pofilter failed: {pf_result.stderr.strip()[-500:]}")
+    return {
+        "what": f"check {entries // 1000}k entries x {terms} terms (jobs={jobs})",
+        "termguard": f"{entries / tg_time:,.0f} entries/s, {tg_mem} MB, P={precision:.3f} R={recall:.3f}",
+        "anchor": f"pofilter {entries / pf_time:,.0f} entries/s, {pf_mem} MB",
+        "ratio": f"{pf_time / tg_time:.1f}x faster, {pf_mem / max(tg_mem, 1):.1f}x less memory",
+    }
+
+
+def bench_cold_check(runs: int = 7) -> dict:
+    """Median wall time of a cold `termguard check translations/ru.po` (new process each run)."""
+    target = ROOT / "translations" / "ru.po"
+    times = []
+    for _ in range(runs):
+        elapsed, _, _ = timed(termguard_cmd() + ["check", str(target.relative_to(ROOT)), "--exit-zero"], cwd=ROOT)
+        times.append(elapsed)
+    median = statistics.median(times)
+    return {
+        "what": "cold `termguard check translations/ru.po`",
+        "termguard": f"{median:.2f} s (median of {runs})",
+        "anchor": "textlint+prh 1.3 s (SPEC, measured once)",
+        "ratio": f"{1.3 / median:.1f}x faster; target <= 0.5 s: {'met' if median <= 0.5 else 'NOT met'}",
+    }
+
+
+def bench_glossary_load(terms: int = 10000) -> dict:
+    """Time to load a 10,000-term TBX into the glossary model (in process)."""
+    make_corpus(1000, terms)
+    path = CACHE / f"glossary_t{terms}.tbx"
+    from termguard.glossary import read_glossary
+
+    start = time.perf_counter()
+    glossary, _ = read_glossary(path)
+    elapsed = time.perf_counter() - start
+    return {
+        "what": f"load a {terms:,}-term TBX",
+        "termguard": f"{elapsed:.2f} s ({len(glossary):,} entries)",
+        "anchor": "-",
+        "ratio": f"target < 1 s: {'met' if elapsed < 1 else 'NOT met'}",
+    }
+
+
+def bench_segmenter(quick: bool) -> list[dict]:
+    """Rows from benchmarks/bench_segment.py (Golden Rules and speed vs pySBD)."""
+    script = ROOT / "benchmarks" / "bench_segment.py"
+    if not script.exists():
+        return []
+    args = [sys.executable, str(script), "--json"] + (["--quick"] if quick else [])
+    result = subprocess.run(args, capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0:
+        return [{"what": "segmenter", "termguard": "failed", "anchor": "-", "ratio": result.stderr.strip()[-200:]}]
+    try:
+        return json.loads(result.stdout)
+    except json.JSONDecodeError:
+        return [{"what": "segmenter", "termguard": result.stdout.strip()[-200:], "anchor": "pySBD", "ratio": "-"}]
+
+
+def print_table(rows: list[dict]) -> None:
+    """Print the rows as one Markdown table (ready for the README)."""
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")
+    print()
+    print("| benchmark | termguard | anchor | ratio |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print(f"| {row['what']} | {row['termguard']} | {row['anchor']} | {row['ratio']} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="100k entries only, fewer repetitions")
+    parser.add_argument("--skip-1m", action="store_true", help="skip the 1M-entry corpora")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="termguard --jobs for the corpus checks")
+    args = parser.parse_args(argv)
+    rows: list[dict] = []
+    rows.extend(bench_segmenter(args.quick))
+    rows.append(bench_glossary_load())
+    rows.append(bench_cold_check(3 if args.quick else 7))
+    sizes = [(100_000, 100), (100_000, 10_000)]
+    if not (args.quick or args.skip_1m):
+        sizes += [(1_000_000, 100), (1_000_000, 10_000)]
+    for entries, terms in sizes:
+        rows.append(bench_terms(entries, terms, 1))
+        if args.jobs > 1:
+            rows.append(bench_terms(entries, terms, args.jobs))
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
