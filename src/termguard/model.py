@@ -105,7 +105,7 @@ class Unit:
 class Document:
     """A file turned into units, plus what whole-file rules need (PO header, raw metadata).
 
-    `kind` is `markdown`, `text`, `po`, `pot` or `xliff`. `source_text` is the full text of a
+    `kind` is `markdown`, `text`, `po`, `pot`, `xliff` or `tmx`. `source_text` is the full text of a
     source document, for rules that look at structure (references, dates); it is None for
     translation files.
     """
@@ -123,7 +123,7 @@ class Document:
     @property
     def is_translation(self) -> bool:
         """True for PO/XLIFF files, whose units carry targets."""
-        return self.kind in ("po", "pot", "xliff")
+        return self.kind in ("po", "pot", "xliff", "tmx")
 
 
 @dataclass(frozen=True, slots=True)

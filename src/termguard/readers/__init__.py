@@ -13,7 +13,7 @@ from termguard.errors import InputError
 from termguard.model import Document
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
-TRANSLATION_SUFFIXES = (".po", ".pot")
+TRANSLATION_SUFFIXES = (".po", ".pot", ".tmx")
 SUFFIXES = SOURCE_SUFFIXES + TRANSLATION_SUFFIXES
 
 
@@ -48,6 +48,10 @@ def decode_utf8(data: bytes, path: str) -> str:
 def read_document(path: str, text: str, lang: str | None = None) -> Document:
     """Parse `text` as the file type that `path`'s extension names."""
     suffix = Path(path).suffix.lower()
+    if suffix == ".tmx":
+        from termguard.readers.tmx import parse_tmx
+
+        return parse_tmx(text, path)
     if suffix in TRANSLATION_SUFFIXES:
         from termguard.readers.po import parse_po
 
