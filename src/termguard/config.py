@@ -1,19 +1,56 @@
-"""Run configuration: which glossary, which rules, which severities.
+"""Run configuration: which glossary, which rules, which severities, which files.
 
-Built by the CLI from options (and, later, `[tool.termguard]`); the engine only reads it.
+A run's `Config` comes from `[tool.termguard]` in `pyproject.toml` or from `termguard.toml`
+(top-level keys, or the same `[tool.termguard]` table), the first found from the working
+directory upwards, then the command-line options on top. `--config FILE` names the file,
+`--isolated` ignores every file. An unknown key, rule, severity or scheme is a
+`ConfigError` naming the file and line, so a typo never silently disables a check.
+The engine only reads the result.
+
+```toml
+[tool.termguard]
+glossary = "glossary"
+sources = ["sources/ru"]
+select = ["ALL"]
+ignore = ["date-format"]
+severity = {translit-drift = "error"}
+per-file-ignores = {"translations/old/*.po" = ["fuzzy", "untranslated"]}
+exclude = ["vendor/", "*.generated.md"]
+translit.scheme = "wikipedia"
+languages = ["ru", "tr"]
+```
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import fnmatch
+import functools
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable
 
 from termguard.errors import ConfigError
 from termguard.model import Severity
 
+CONFIG_FILES = ("termguard.toml", "pyproject.toml")
+KNOWN_KEYS = (
+    "glossary", "sources", "select", "ignore", "severity", "per-file-ignores", "exclude", "translit", "languages",
+)
+DEFAULT_SCHEME = "wikipedia"
+
 
 @dataclass(frozen=True)
 class Config:
-    """Everything a check run needs to know besides the files."""
+    """Everything a check run needs to know besides the files.
+
+    `root` is the directory that `exclude` and `per-file-ignores` patterns are relative to
+    (the configuration file's directory, else the working directory). `options` carries
+    rule options by dotted name (`translit.scheme`, `languages`; the CLI adds `sources`, the
+    loaded texts of the `sources` directories).
+    """
 
     glossary: str | None = "glossary"
     glossary_required: bool = False
@@ -23,24 +60,348 @@ class Config:
     lang: str | None = None
     source_lang: str = "en"
     options: dict[str, object] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    languages: tuple[str, ...] = ()
+    root: str | None = None
+    path: str | None = None
 
     def resolve_rules(self) -> list[str]:
         """Names of the rules to run; unknown names in select/ignore are config errors."""
-        from termguard.checks import all_rules, get_rule
+        from termguard.checks import all_rules
 
-        def names(values: tuple[str, ...], what: str) -> set[str]:
-            out = set()
-            for value in values:
-                if value.upper() == "ALL":
-                    out.update(r.name for r in all_rules())
-                    continue
-                matched = [r.name for r in all_rules() if r.name == value or r.code == value.upper()
-                           or (value.endswith("*") and r.name.startswith(value[:-1]))]
-                if not matched:
-                    raise ConfigError(f"unknown rule {value!r} in {what}; `termguard rules` lists them")
-                out.update(matched)
-            return out
-
-        chosen = names(self.select, "select") if self.select else {r.name for r in all_rules()}
-        chosen -= names(self.ignore, "ignore")
+        chosen = set(rule_names(self.select, "select")) if self.select else {r.name for r in all_rules()}
+        chosen -= set(rule_names(self.ignore, "ignore"))
         return [r.name for r in all_rules() if r.name in chosen]
+
+    def relative(self, path: str) -> str:
+        """`path` relative to the configuration root, `/`-separated (for pattern matching)."""
+        root = self.root or os.getcwd()
+        rel = os.path.relpath(os.path.abspath(path), root)
+        return rel.replace(os.sep, "/")
+
+    def is_excluded(self, path: str) -> bool:
+        """True when an `exclude` pattern matches the file or one of its directories."""
+        return bool(self.exclude) and any(glob_match(p, self.relative(path)) for p in self.exclude)
+
+    def ignored_rules(self, path: str) -> frozenset[str]:
+        """Rule names that `per-file-ignores` switches off for this file."""
+        if not self.per_file_ignores:
+            return frozenset()
+        rel = self.relative(path)
+        out: set[str] = set()
+        for pattern, names in self.per_file_ignores:
+            if glob_match(pattern, rel):
+                out.update(names)
+        return frozenset(out)
+
+    def with_cli(
+        self,
+        *,
+        glossary: str | None = None,
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        lang: str | None = None,
+    ) -> "Config":
+        """This configuration with command-line options on top.
+
+        `--glossary` and `--select` replace the file's values; `--ignore` adds to them.
+        """
+        changes: dict[str, Any] = {}
+        if glossary is not None:
+            changes.update(glossary=glossary, glossary_required=True)
+        select = tuple(select)
+        if select:
+            rule_names(select, "--select")
+            changes["select"] = select
+        ignore = tuple(ignore)
+        if ignore:
+            rule_names(ignore, "--ignore")
+            changes["ignore"] = self.ignore + ignore
+        if lang is not None:
+            changes["lang"] = lang
+        return replace(self, **changes) if changes else self
+
+
+def rule_names(values: Iterable[str], what: str, path: str | None = None, line: int | None = None) -> list[str]:
+    """Resolve rule names, codes, `prefix*` and `ALL` to rule names; unknown → ConfigError."""
+    from termguard.checks import all_rules
+
+    rules = all_rules()
+    out: list[str] = []
+    for value in values:
+        if value.upper() == "ALL":
+            out.extend(r.name for r in rules)
+            continue
+        matched = [
+            r.name for r in rules
+            if r.name == value or r.code == value.upper() or (value.endswith("*") and r.name.startswith(value[:-1]))
+        ]
+        if not matched:
+            raise ConfigError(f"unknown rule {value!r} in {what}; `termguard rules` lists them", path, line)
+        out.extend(matched)
+    return list(dict.fromkeys(out))
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """Translate a glob with `**` (any directories), `*`, `?` and `[...]` into a regex."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[":
+            j = pattern.find("]", i + 1)
+            if j == -1:
+                out.append(re.escape("["))
+                i += 1
+            else:
+                out.append(fnmatch.translate(pattern[i : j + 1])[4:-3])
+                i = j + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def glob_match(pattern: str, rel: str) -> bool:
+    """Does a pattern match a root-relative path, gitignore-style?
+
+    A pattern with a `/` (other than a trailing one) is anchored at the root; one without
+    matches at any depth (`*.pot`, `vendor`). A pattern also matches everything below a
+    directory it matches (`vendor/`, `translations/old`).
+    """
+    pattern = pattern.strip()
+    if pattern.startswith("./"):
+        pattern = pattern[2:]
+    pattern = pattern.rstrip("/")
+    if not pattern:
+        return False
+    anchored = "/" in pattern
+    regex = _glob_regex(pattern.lstrip("/"))
+    parts = rel.split("/")
+    # Every prefix of the path (directories, then the file itself) may match.
+    for n in range(1, len(parts) + 1):
+        candidates = ["/".join(parts[:n])] if anchored else ["/".join(parts[k:n]) for k in range(n)]
+        if any(regex.match(c) for c in candidates):
+            return True
+    return False
+
+
+def find_config_file(start: str | os.PathLike[str] | None = None) -> Path | None:
+    """The nearest `termguard.toml`, or `pyproject.toml` with `[tool.termguard]`, upwards."""
+    here = Path(start or os.getcwd()).resolve()
+    for directory in (here, *here.parents):
+        toml = directory / "termguard.toml"
+        if toml.is_file():
+            return toml
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and _has_termguard_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_termguard_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # A broken pyproject.toml that is not ours: not our business unless it names us.
+        try:
+            return "[tool.termguard" in path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+    return isinstance(data.get("tool"), dict) and "termguard" in data["tool"]
+
+
+def _line_of(text: str, *needles: str) -> int | None:
+    """The first line (1-based) after the termguard table that contains every needle."""
+    lines = text.splitlines()
+    start = 0
+    for i, line in enumerate(lines):
+        if line.strip().startswith("[tool.termguard"):
+            start = i
+            break
+    for i in range(start, len(lines)):
+        code = lines[i].split("#", 1)[0]
+        if all(n in code for n in needles):
+            return i + 1
+    return None
+
+
+def _strings(value: Any, key: str, path: str, text: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{key!r} must be a string or a list of strings", path, _line_of(text, key))
+
+
+def load_config_file(path: str | os.PathLike[str], shown: str | None = None) -> Config:
+    """Read and validate one configuration file into a Config (paths relative to its directory).
+
+    `shown` is how errors name the file (default: `path` as given).
+    """
+    p = Path(path)
+    shown = shown or str(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("configuration file not found; check the --config path", shown) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read configuration: {exc}", shown) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"at line (\d+)", str(exc))
+        raise ConfigError(f"invalid TOML: {exc}; fix the syntax", shown, int(m.group(1)) if m else None) from None
+    tool = data.get("tool")
+    if isinstance(tool, dict) and "termguard" in tool:
+        table = tool["termguard"]
+    elif p.name == "pyproject.toml":
+        raise ConfigError("no [tool.termguard] table; add one or use termguard.toml", shown)
+    else:
+        table = {k: v for k, v in data.items() if k != "tool"}
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.termguard] must be a table", shown)
+    return _from_table(table, p.resolve().parent, shown, text)
+
+
+def _from_table(table: dict[str, Any], root: Path, path: str, text: str) -> Config:
+    for key in table:
+        if key not in KNOWN_KEYS:
+            raise ConfigError(
+                f"unknown key {key!r} in termguard configuration; known keys: {', '.join(KNOWN_KEYS)}",
+                path, _line_of(text, key),
+            )
+
+    def here(value: str) -> str:
+        full = os.path.normpath(os.path.join(root, value))
+        rel = os.path.relpath(full)
+        return full if rel.startswith("..") else rel
+
+    changes: dict[str, Any] = {"root": str(root), "path": path}
+    options: dict[str, object] = {"translit.scheme": DEFAULT_SCHEME}
+    if "glossary" in table:
+        value = table["glossary"]
+        if not isinstance(value, str):
+            raise ConfigError("'glossary' must be a path (a string)", path, _line_of(text, "glossary"))
+        changes.update(glossary=here(value), glossary_required=True)
+    else:
+        changes["glossary"] = here("glossary")  # the default, next to the configuration
+    if "sources" in table:
+        sources = tuple(here(s) for s in _strings(table["sources"], "sources", path, text))
+        changes["sources"] = sources
+    for key in ("select", "ignore"):
+        if key in table:
+            values = _strings(table[key], key, path, text)
+            for value in values:
+                rule_names([value], key, path, _line_of(text, value) or _line_of(text, key))
+            changes[key] = values
+    if "severity" in table:
+        changes["severity"] = _severities(table["severity"], path, text)
+    if "per-file-ignores" in table:
+        pfi = table["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError("'per-file-ignores' must be a table of glob = [rules]", path, _line_of(text, "per-file-ignores"))
+        entries = []
+        for pattern, rules in pfi.items():
+            values = _strings(rules, f"per-file-ignores.{pattern}", path, text)
+            names: list[str] = []
+            for value in values:
+                names.extend(rule_names([value], f"per-file-ignores for {pattern!r}", path, _line_of(text, value)))
+            entries.append((pattern, tuple(names)))
+        changes["per_file_ignores"] = tuple(entries)
+    if "exclude" in table:
+        changes["exclude"] = _strings(table["exclude"], "exclude", path, text)
+    if "translit" in table:
+        translit = table["translit"]
+        if not isinstance(translit, dict):
+            raise ConfigError("'translit' must be a table, e.g. translit.scheme = \"wikipedia\"", path, _line_of(text, "translit"))
+        for key in translit:
+            if key != "scheme":
+                raise ConfigError(f"unknown key 'translit.{key}'; known: translit.scheme", path, _line_of(text, key))
+        if "scheme" in translit:
+            options["translit.scheme"] = _scheme(translit["scheme"], path, _line_of(text, "scheme"))
+    if "languages" in table:
+        languages = _strings(table["languages"], "languages", path, text)
+        for lang in languages:
+            _check_language(lang, path, _line_of(text, lang))
+        changes["languages"] = languages
+        options["languages"] = languages
+    changes["options"] = options
+    return replace(Config(), **changes)
+
+
+def _severities(value: Any, path: str, text: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError("'severity' must be a table of rule = level", path, _line_of(text, "severity"))
+    out: dict[str, Severity] = {}
+    for rule, level in value.items():
+        line = _line_of(text, rule)
+        names = rule_names([rule], "severity", path, line)
+        try:
+            sev = Severity(str(level).lower())
+        except ValueError:
+            raise ConfigError(
+                f"unknown severity {level!r} for {rule!r}; use error, warning or info", path, line
+            ) from None
+        for name in names:
+            out[name] = sev
+    return out
+
+
+def _scheme(value: Any, path: str, line: int | None) -> str:
+    if not isinstance(value, str):
+        raise ConfigError("'translit.scheme' must be a scheme name", path, line)
+    try:
+        from termguard.translit.schemes import resolve_scheme
+    except ImportError:  # pragma: no cover - the transliteration layer ships with termguard
+        return value
+    try:
+        return resolve_scheme(value).key
+    except ValueError as exc:
+        raise ConfigError(f"{exc}; `termguard translit --help` lists them", path, line) from None
+
+
+def _check_language(lang: str, path: str, line: int | None) -> None:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(lang.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        raise ConfigError(f"unknown language {lang!r} in languages; use a code such as ru, tr or pt_BR", path, line) from None
+
+
+def load_config(config_file: str | None = None, isolated: bool = False, cwd: str | None = None) -> Config:
+    """The configuration of a run before command-line options: defaults, or the found/named file."""
+    if isolated:
+        if config_file:
+            raise ConfigError("--config and --isolated exclude each other; drop one")
+        return Config(options={"translit.scheme": DEFAULT_SCHEME})
+    found = Path(config_file) if config_file else find_config_file(cwd)
+    if found is None:
+        return Config(options={"translit.scheme": DEFAULT_SCHEME})
+    shown = str(found) if config_file else os.path.relpath(found)
+    return load_config_file(found, shown=shown)
+
+
+def repository_root(config: Config, start: str | None = None) -> str:
+    """The root that reports make paths relative to: the enclosing Git work tree if any,
+    else the configuration file's directory, else the working directory."""
+    here = Path(start or os.getcwd()).resolve()
+    for directory in (here, *here.parents):
+        if (directory / ".git").exists():
+            return str(directory)
+    return config.root or str(here)

@@ -13,6 +13,7 @@ from termguard.errors import InputError
 from termguard.glossary import Glossary, load_glossary
 from termguard.model import Document, Finding, Severity, Unit
 from termguard.readers import SUFFIXES, load_text, read_document
+from termguard.suppressions import has_directive, ignore_per_file, suppress_document, suppress_unit
 
 
 # Translation files larger than this are streamed instead of read whole.
@@ -32,8 +33,13 @@ class Report:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-def collect_files(paths: Iterable[str]) -> list[str]:
-    """Expand directories into the checkable files below them (sorted); files pass as given."""
+def collect_files(paths: Iterable[str], config: Config | None = None, force_exclude: bool = False) -> list[str]:
+    """Expand directories into the checkable files below them (sorted); files pass as given.
+
+    Files found in directories skip the configuration's `exclude` patterns; files named
+    explicitly are checked anyway unless `force_exclude` (for pre-commit, which names them).
+    """
+    excluded = config.is_excluded if config is not None and config.exclude else None
     out: list[str] = []
     for raw in paths:
         p = Path(raw)
@@ -42,9 +48,10 @@ def collect_files(paths: Iterable[str]) -> list[str]:
                 str(f) for f in p.rglob("*")
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.parts)
             )
-            out.extend(found)
+            out.extend(f for f in found if excluded is None or not excluded(f))
         elif p.exists() or raw == "-":
-            out.append(raw)
+            if excluded is None or not force_exclude or raw == "-" or not excluded(raw):
+                out.append(raw)
         else:
             raise InputError("no such file or directory; check the path", raw)
     seen: set[str] = set()
@@ -66,7 +73,8 @@ def build_glossary(config: Config) -> Glossary:
         return Glossary()
     if not Path(config.glossary).exists() and not config.glossary_required:
         return Glossary()
-    return load_glossary(config.glossary)
+    # `glossary.langs` (from --glossary-langs en:ru) names a CSV glossary's column languages.
+    return load_glossary(config.glossary, langs=config.options.get("glossary.langs"))  # type: ignore[arg-type]
 
 
 class Engine:
@@ -99,6 +107,10 @@ class Engine:
         count = 0
         for unit in units:
             count += 1
+            if unit.comments and has_directive(unit):
+                # `# termguard: ignore RULE` on a PO entry: filter that entry's findings.
+                extend(suppress_unit(unit, [f for rule in rules for f in rule.check_unit(unit, ctx)], rules, ctx))
+                continue
             for rule in rules:
                 extend(rule.check_unit(unit, ctx))
         return findings, count
@@ -110,12 +122,17 @@ class Engine:
         findings, _ = self.unit_findings(doc.units, rules, ctx)
         for rule in rules:
             findings.extend(rule.check_document(doc, ctx))
-        return findings
+        return suppress_document(doc, findings, rules, ctx)
 
     def check_text(self, path: str, text: str) -> list[Finding]:
         """Check text that belongs to `path` (used for standard input and tests)."""
+        return list(self.run_text(path, text).findings)
+
+    def run_text(self, path: str, text: str) -> Report:
+        """Check text that belongs to `path` (standard input with --stdin-filename)."""
         doc = read_document(display_path(path), text, lang=self.config.lang)
-        return sorted(self.check_document(doc), key=Finding.sort_key)
+        findings = ignore_per_file(self.config, self.check_document(doc))
+        return Report(tuple(sorted(findings, key=Finding.sort_key)), (doc.path,), len(doc.units))
 
     def check_file(self, path: str) -> tuple[list[Finding], str, int]:
         """Check one file: (findings, display path, unit count). Large PO files are streamed."""
@@ -142,17 +159,24 @@ class Engine:
             findings.extend(rule.check_document(doc, ctx))
         return findings, doc.path, count
 
-    def run(self, paths: Iterable[str], jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> Report:
+    def run(
+        self,
+        paths: Iterable[str],
+        jobs: int = 1,
+        progress: Callable[[int, int], None] | None = None,
+        force_exclude: bool = False,
+    ) -> Report:
         """Check files and directories; return the sorted report.
 
         With `jobs > 1` files are checked in parallel processes, and a single large PO file
         is cut into chunks; the findings are the same as a serial run's.
         """
-        files = collect_files(paths)
+        files = collect_files(paths, self.config, force_exclude)
         if jobs > 1:
             from termguard.parallel import run_parallel
 
-            return run_parallel(self, files, jobs, progress)
+            report = run_parallel(self, files, jobs, progress)
+            return Report(tuple(ignore_per_file(self.config, report.findings)), report.files, report.units)
         findings: list[Finding] = []
         units = 0
         shown = []
@@ -163,6 +187,7 @@ class Engine:
             units += count
             if progress:
                 progress(index, len(files))
+        findings = ignore_per_file(self.config, findings)
         findings.sort(key=Finding.sort_key)
         return Report(tuple(findings), tuple(shown), units)
 

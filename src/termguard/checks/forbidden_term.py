@@ -14,9 +14,12 @@ class ForbiddenTerm(Rule):
 
     What:
         Finds every rendering the glossary marks `forbidden` or `superseded` for the text's
-        language. Source documents (.md, .txt) are read as sources; in translation files
-        (.po, .xlf) the translations are read, since the msgid belongs to the source
-        document and is checked there. A forbidden form inside a longer approved form is
+        language, in any inflected form: Russian cases and numbers («Триумпфа» for a
+        forbidden «Триумпф»), English plurals, Turkish suffixes (`Triumph'un`). A forbidden
+        form that differs from an approved one only in case is compared with its case
+        (`Caatsa` is reported, `CAATSA` is not). Source documents (.md, .txt) are read as
+        sources; in translation files (.po, .xlf) the translations are read, since the
+        msgid belongs to the source document and is checked there. A forbidden form inside a longer approved form is
         not reported ("Triumph" inside an approved "Triumph Street").
     Why:
         A name translated instead of transliterated (Triumph for «Триумф»), or an outdated
@@ -35,7 +38,7 @@ class ForbiddenTerm(Rule):
     needs_glossary = True
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
-        """Report each rejected rendering found in the unit's text."""
+        """Report each rejected rendering found in the unit's text, inflected forms included."""
         for fld, lang, _role in text_fields(unit, ctx.document):
             view = ctx.prose(fld)
             for match in ctx.matcher(lang).find(view.plain):
@@ -43,6 +46,7 @@ class ForbiddenTerm(Rule):
                     continue
                 entry = match.entry
                 suggestions = [r.text for r in entry.approved(lang)]
+                form_of = f" (a form of “{match.lemma}”)" if match.surface != match.lemma else ""
                 why = f" ({match.rendering.note})" if match.rendering.note else ""
                 use = f"; use “{suggestions[0]}”" if suggestions else ""
                 start, end = view.to_text_span(match.start, match.end)
@@ -52,7 +56,7 @@ class ForbiddenTerm(Rule):
                     fld,
                     start,
                     end,
-                    f"{match.rendering.status} rendering “{match.surface}” of '{entry.id}'{why}{use}",
+                    f"{match.rendering.status} rendering “{match.shown}”{form_of} of '{entry.id}'{why}{use}",
                     lang=lang,
                     term=entry.id,
                     found=match.surface,

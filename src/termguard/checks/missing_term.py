@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
+from termguard.glossary.model import Entry
 from termguard.model import Document, Finding, Severity, Unit
 
 
@@ -16,9 +17,12 @@ class MissingTerm(Rule):
         For each translated unit, finds the glossary terms in the source text (approved or
         rejected forms: "Triumph" in the source still names the Triumf concept) and reports
         each one for which the translation contains no approved rendering in the target
-        language. Entries without renderings in the target language are skipped. The
-        finding points at the term in the source text (msgid) and names the expected forms.
-        Untranslated entries are left to the `untranslated` rule.
+        language, in any inflected form («Триумфа», «Киеву», `KAAN'ın` are approved forms;
+        every plural form is checked). Entries without renderings in the target language
+        are skipped. The finding points at the term in the source text (msgid) and names
+        the expected forms. Each error is reported once: a rejected target form standing in
+        for the term is left to `forbidden-term`, the source form copied over to
+        `untranslated-term`, and untranslated entries to the `untranslated` rule.
     Why:
         A term dropped, paraphrased or rendered ad hoc breaks the terminology readers and
         reviewers rely on; it is the commonest glossary error in translations.
@@ -46,31 +50,48 @@ class MissingTerm(Rule):
         if not src_matches:
             return
         target_matcher = ctx.matcher(lang)
-        present: set[str] = set()
+        present: list[set[str]] = []
+        rejected: set[str] = set()
         for fld in unit.targets:
+            here: set[str] = set()
             for match in target_matcher.find(ctx.prose(fld).plain):
-                if match.approved:
-                    present.add(match.entry.id)
+                (here if match.approved else rejected).add(match.entry.id)
+            present.append(here)
         reported: set[str] = set()
         for match in src_matches:
             entry = match.entry
-            if entry.id in present or entry.id in reported:
+            if entry.id in reported:
+                continue
+            lacking = [i for i, here in enumerate(present) if entry.id not in here]
+            if not lacking:
                 continue
             expected = [r.text for r in entry.approved(lang)]
-            if not expected:
-                continue
+            if not expected or entry.id in rejected:
+                continue  # nothing to expect, or a rejected form stands there: forbidden-term's
+            if self._left_untranslated(unit, ctx, entry, lang):
+                continue  # the source form stands there: untranslated-term's
             reported.add(entry.id)
             start, end = src_view.to_text_span(match.start, match.end)
             shown = ", ".join(f"“{e}”" for e in expected)
+            where = "" if len(present) == 1 else f" (msgstr[{', '.join(map(str, lacking))}])"
             yield ctx.finding(
                 self,
                 unit,
                 unit.source,
                 start,
                 end,
-                f"“{match.surface}” ('{entry.id}') has no approved rendering in the {lang} translation; expected {shown}",
+                f"“{match.shown}” ('{entry.id}') has no approved rendering in the {lang} translation{where}; "
+                f"expected {shown}",
                 lang=lang,
                 term=entry.id,
                 found=match.surface,
                 suggestions=expected,
             )
+
+    @staticmethod
+    def _left_untranslated(unit: Unit, ctx: CheckContext, entry: Entry, lang: str) -> bool:
+        from termguard.checks.untranslated_term import must_translate, source_forms_left
+
+        if not must_translate(entry, unit.source_lang, lang, ctx.matcher(lang).morph.fold):
+            return False
+        return any(source_forms_left(ctx, unit, fld, {entry.id: entry}) for fld in unit.targets)

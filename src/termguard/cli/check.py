@@ -9,11 +9,12 @@ import click
 
 from termguard import __version__
 from termguard.cli import main
-from termguard.config import Config
+from termguard.config import load_config, repository_root
 from termguard.errors import ConfigError
 from termguard.model import Severity
 
 DEFAULT_PATHS = ("seeds", "translations")
+FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "gitlab"]
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -23,46 +24,111 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--glossary", "glossary", type=click.Path(), default=None, help="Glossary directory or file (default: glossary/).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None, help="Output format (default: text).")
+@click.option("--glossary-langs", default=None, metavar="SRC:TGT", help="Languages of a CSV glossary's columns, e.g. en:ru (default: en and the checked file's language).")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, help="Output format (default: text; github when GITHUB_ACTIONS=true).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read this configuration file instead of searching for one.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--baseline", "baseline", type=click.Path(dir_okay=False), default=None, help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, help="Record today's findings in this baseline file and exit 0.")
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too (for pre-commit).")
+@click.option("--stdin-filename", default=None, help="With PATH `-`: the name (and so the file type) of standard input.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the findings: no summary line, no notes on stderr.")
 @click.option("--select", multiple=True, help="Only these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (names or codes, comma-separated).")
 @click.option("--lang", default=None, help="Language of .md/.txt sources, or target language of PO files.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless termguard itself fails.")
 @click.option("-j", "--jobs", type=click.IntRange(0, None), default=1, show_default=True, help="Worker processes (0 = one per core); large PO files are split into chunks.")
-def check(paths, glossary, fmt, output, select, ignore, lang, strict, exit_zero, jobs) -> None:
+def check(
+    paths, glossary, glossary_langs, fmt, output, config_file, isolated, baseline, write_baseline, force_exclude,
+    stdin_filename, statistics, quiet, select, ignore, lang, strict, exit_zero, jobs,
+) -> None:
     """Lint sources (.md, .txt) and translations (.po, .pot) against the glossary.
 
-    With no PATHS, checks seeds/ and translations/ of the current directory.
+    With no PATHS, checks seeds/ and translations/ of the current directory. Settings come
+    from [tool.termguard] in pyproject.toml or termguard.toml (searched upwards).
     Exit codes: 0 no errors, 1 findings, 2 usage or input error.
 
     \b
     Example:
       termguard check seeds/triumf-commentary.en.md
       termguard check translations/ru.po --format json -o report.json
+      termguard check --write-baseline .termguard-baseline.json
+      termguard check --baseline .termguard-baseline.json --format sarif -o termguard.sarif
+      cat ru.po | termguard check - --stdin-filename translations/ru.po
     """
-    from termguard.engine import Engine
+    from termguard.engine import Engine, Report
     from termguard.fileio import write_atomic
     from termguard.reporters import RenderOptions, get_renderer
 
+    stdin = paths == ("-",)
+    if "-" in paths and not stdin:
+        raise ConfigError("`-` (standard input) cannot be mixed with other PATHS")
+    if stdin and not stdin_filename:
+        raise ConfigError("reading standard input needs --stdin-filename NAME (its extension picks the reader)")
+    if stdin_filename and not stdin:
+        raise ConfigError("--stdin-filename only applies when PATH is `-`")
+    if statistics and fmt not in (None, "text"):
+        raise ConfigError("--statistics prints a table; drop --format or --statistics")
     if not paths:
         paths = tuple(p for p in DEFAULT_PATHS if os.path.isdir(p))
         if not paths:
             raise ConfigError("nothing to check: no PATHS given and no seeds/ or translations/ here")
-    config = Config(
-        glossary=glossary or "glossary",
-        glossary_required=glossary is not None,
-        select=_split(select),
-        ignore=_split(ignore),
-        lang=lang,
+    config = load_config(config_file, isolated).with_cli(
+        glossary=glossary, select=_split(select), ignore=_split(ignore), lang=lang
     )
+    if config.sources and "sources" not in config.options:
+        from dataclasses import replace
+
+        from termguard.sources.loader import load_sources
+
+        loaded = [pair for directory in config.sources for pair in load_sources(directory)]
+        config = replace(config, options={**config.options, "sources": loaded})
+    if glossary_langs:
+        from dataclasses import replace
+
+        from termguard.glossary.csv_io import parse_langs
+
+        config = replace(config, options={**config.options, "glossary.langs": parse_langs(glossary_langs)})
     from termguard.progress import progress_reporter
 
-    report = Engine(config).run(paths, jobs=jobs or os.cpu_count() or 1, progress=progress_reporter())
-    fmt = fmt or "text"
+    engine = Engine(config)
+    if stdin:
+        if force_exclude and config.is_excluded(stdin_filename):
+            report = Report((), (), 0)
+        else:
+            from termguard.readers import decode_utf8
+
+            report = engine.run_text(stdin_filename, decode_utf8(sys.stdin.buffer.read(), stdin_filename))
+    else:
+        report = engine.run(
+            paths, jobs=jobs or os.cpu_count() or 1, progress=progress_reporter(quiet), force_exclude=force_exclude
+        )
+    if write_baseline:
+        from termguard.baseline import write_baseline as record
+
+        count = record(write_baseline, report.findings)
+        if not quiet:
+            click.echo(f"termguard: wrote {count} finding(s) to baseline {write_baseline}", err=True)
+        sys.exit(0)
+    if baseline:
+        from termguard.baseline import load_baseline
+
+        report, hidden = load_baseline(baseline).filter(report)
+        if hidden and not quiet:
+            click.echo(f"termguard: {hidden} known finding(s) hidden by baseline {baseline}", err=True)
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    rendered = get_renderer(fmt)(report, RenderOptions(color=color, version=__version__))
+    options = RenderOptions(color=color, version=__version__, root=repository_root(config), quiet=quiet)
+    if statistics:
+        from termguard.reporters.text import render_statistics
+
+        rendered = render_statistics(report, options)
+    else:
+        rendered = get_renderer(fmt)(report, options)
     if output:
         write_atomic(output, rendered)
     else:

@@ -1,4 +1,4 @@
-"""The glossary: loading (YAML, and later TBX/CSV), the model, and look-ups."""
+"""The glossary: loading (YAML, TBX, CSV), the model, lint, import/export and look-ups."""
 
 from __future__ import annotations
 
@@ -8,16 +8,39 @@ from termguard.errors import ConfigError, InputError
 from termguard.glossary.model import Entry, Glossary, GlossaryTest, Origin, Rendering
 from termguard.glossary.yaml_loader import Problem, glossary_files, merge, parse_yaml_glossary
 
-__all__ = ["Entry", "Glossary", "GlossaryTest", "Origin", "Problem", "Rendering", "load_glossary", "read_glossary"]
+__all__ = ["GLOSSARY_SUFFIXES", "Entry", "Glossary", "GlossaryTest", "Origin", "Problem", "Rendering", "load_glossary", "read_entries", "read_glossary"]
 
 
-def read_glossary(path: str | Path) -> tuple[Glossary, list[Problem]]:
-    """Load every glossary file under `path`; return the merged glossary and all problems.
+GLOSSARY_SUFFIXES = (".yaml", ".yml", ".tbx", ".csv")
 
-    Raises `InputError` for a file that cannot be read or parsed at all.
-    """
+
+def read_entries(path: str | Path, langs: tuple[str, str] | None = None) -> tuple[list[Entry], list[Problem]]:
+    """The entries and problems of one glossary file, by suffix: YAML, TBX or CSV."""
     from termguard.readers import load_text
 
+    f = Path(path)
+    suffix = f.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return parse_yaml_glossary(load_text(f), str(f))
+    if suffix == ".tbx":
+        from termguard.glossary.tbx import load_tbx
+
+        return load_tbx(str(f))
+    if suffix == ".csv":
+        from termguard.glossary.csv_io import read_csv
+
+        return read_csv(load_text(f), str(f), langs)
+    raise InputError(f"unsupported glossary format {suffix or '(none)'}; use .yaml, .tbx or .csv", str(f))
+
+
+def read_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> tuple[Glossary, list[Problem]]:
+    """Load a glossary: a directory (every *.yaml/*.yml in it), or one .yaml, .tbx or .csv file.
+
+    `langs` = (source, target) names the languages of a CSV glossary's columns (the CLI's
+    `--glossary-langs en:ru`); without it a CSV's target forms serve the language of
+    whatever file is checked (see `termguard.glossary.csv_io`). Returns the merged glossary
+    and every problem found; raises `InputError` for a file that cannot be read or parsed.
+    """
     p = Path(path)
     if not p.exists():
         raise ConfigError("glossary not found; pass --glossary PATH (a directory, .yaml, .tbx or .csv)", str(path))
@@ -27,18 +50,15 @@ def read_glossary(path: str | Path) -> tuple[Glossary, list[Problem]]:
     all_entries = []
     problems: list[Problem] = []
     for f in files:
-        suffix = f.suffix.lower()
-        if suffix not in (".yaml", ".yml"):
-            raise InputError(f"unsupported glossary format {suffix}; use .yaml", str(f))
-        entries, found = parse_yaml_glossary(load_text(f), str(f))
+        entries, found = read_entries(f, langs)
         all_entries.append(entries)
         problems.extend(found)
     return merge(all_entries, [str(f) for f in files]), problems
 
 
-def load_glossary(path: str | Path) -> Glossary:
+def load_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> Glossary:
     """Load a glossary for checking; the first error-level problem stops the run (exit 2)."""
-    glossary, problems = read_glossary(path)
+    glossary, problems = read_glossary(path, langs)
     for problem in problems:
         if problem.severity == "error":
             raise InputError(f"{problem.message} (run `termguard glossary lint` for all problems)", problem.path, problem.line)

@@ -11,6 +11,9 @@ STATUSES = APPROVED + REJECTED
 KINDS = ("name", "acronym", "term", "person", "place", "organization", "outlet")
 # Names are spelled one way; a common term ("air defense") may start a sentence.
 CASE_SENSITIVE_KINDS = frozenset({"name", "acronym", "person", "place", "organization", "outlet"})
+#: The language key of a CSV glossary's target column when no `--glossary-langs` names it:
+#: it stands for "the language of the file being checked" and is resolved at match time.
+ANY_TARGET = "*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,9 @@ class Entry:
             found = self.renderings.get(lang.split("_")[0])
         if found is None and self.dnt:
             found = self.renderings.get("en", ())
+        if found is None:
+            # A CSV glossary's target forms serve whatever language is being checked.
+            found = self.renderings.get(ANY_TARGET)
         return found or ()
 
     def approved(self, lang: str) -> tuple[Rendering, ...]:
@@ -116,5 +122,5 @@ class Glossary:
         return self._by_id.get(entry_id)  # type: ignore[attr-defined]
 
     def languages(self) -> set[str]:
-        """Every language any entry has a rendering for."""
-        return {lang for e in self.entries for lang in e.renderings}
+        """Every language any entry has a rendering for (without the CSV placeholder)."""
+        return {lang for e in self.entries for lang in e.renderings if lang != ANY_TARGET}

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale, UnknownLocaleError
 
 from termguard.errors import InputError
 from termguard.glossary.model import KINDS, STATUSES, Entry, Glossary, GlossaryTest, Origin, Rendering
@@ -20,6 +22,20 @@ ENTRY_KEYS = {"id", "kind", "note", "origin", "dnt", "case_sensitive", "tests"}
 RENDERING_KEYS = {"text", "status", "note", "case_sensitive", "exact", "indeclinable"}
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LANG = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+ORIGIN_KEYS = {"lang", "text"}
+TEST_KEYS = {"lang", "ok", "bad"}
+
+
+@lru_cache(maxsize=256)
+def known_language(code: str) -> bool:
+    """True when `code` is a BCP 47 / babel locale identifier babel knows (`en`, `pt_BR`)."""
+    if not _LANG.fullmatch(code):
+        return False
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +96,15 @@ def compose(text: str, path: str) -> yaml.Node | None:
         raise InputError(f"invalid YAML: {exc}", path) from None
 
 
+def _text(nodes: _Nodes, node: yaml.Node, key: str, entry_id: str | None) -> str | None:
+    """A string field; a list or mapping where text belongs is a schema error."""
+    value = nodes.scalar(node) if isinstance(node, yaml.ScalarNode) else None
+    if value is None or isinstance(value, (list, dict)):
+        nodes.problem(node, f"{key} must be a string", term=entry_id)
+        return None
+    return str(value)
+
+
 def _bool(nodes: _Nodes, node: yaml.Node, key: str) -> bool | None:
     value = nodes.scalar(node) if isinstance(node, yaml.ScalarNode) else None
     if not isinstance(value, bool):
@@ -118,7 +143,7 @@ def _rendering(nodes: _Nodes, node: yaml.Node, entry_id: str, index: int, approv
             nodes.problem(m["status"][1], f"unknown status {value!r}; use one of {', '.join(STATUSES)}", term=entry_id)
             return None
         status = value
-    note = nodes.scalar(m["note"][1]) if "note" in m else None
+    note = _text(nodes, m["note"][1], "note", entry_id) if "note" in m else None
     flags: dict[str, Any] = {}
     for key in ("case_sensitive", "exact", "indeclinable"):
         if key in m:
@@ -144,13 +169,20 @@ def _tests(nodes: _Nodes, node: yaml.Node, entry_id: str) -> list[GlossaryTest]:
             nodes.problem(item, "a test is a mapping {lang: xx, ok: text} or {lang: xx, bad: text}", term=entry_id)
             continue
         m = nodes.mapping(item)
-        lang = nodes.scalar(m["lang"][1]) if "lang" in m else None
+        lang = nodes.scalar(m["lang"][1]) if "lang" in m and isinstance(m["lang"][1], yaml.ScalarNode) else None
         kinds = [k for k in ("ok", "bad") if k in m]
-        if not isinstance(lang, str) or len(kinds) != 1 or set(m) - {"lang", "ok", "bad"}:
-            nodes.problem(item, "a test has lang: and exactly one of ok: or bad:", term=entry_id)
+        extra = sorted(set(m) - TEST_KEYS)
+        if not isinstance(lang, str) or len(kinds) != 1 or extra:
+            why = f" (unknown key {extra[0]!r})" if extra else ""
+            nodes.problem(item, f"a test has lang: and exactly one of ok: or bad:{why}", term=entry_id)
             continue
-        text = nodes.scalar(m[kinds[0]][1])
-        tests.append(GlossaryTest(lang=lang, text=str(text), expect_ok=kinds[0] == "ok", line=item.start_mark.line + 1))
+        if not known_language(lang):
+            nodes.problem(m["lang"][1], f"test language {lang!r} is not a known language code (en, ru, tr, pt_BR, ...)", term=entry_id)
+            continue
+        text = _text(nodes, m[kinds[0]][1], kinds[0], entry_id)
+        if text is None:
+            continue
+        tests.append(GlossaryTest(lang=lang.replace("-", "_"), text=text, expect_ok=kinds[0] == "ok", line=item.start_mark.line + 1))
     return tests
 
 
@@ -162,29 +194,45 @@ def _entry(nodes: _Nodes, node: yaml.Node) -> Entry | None:
     if "id" not in m:
         nodes.problem(node, "entry without id:; give it a unique kebab-case id")
         return None
-    entry_id = str(nodes.scalar(m["id"][1]))
+    id_node = m["id"][1]
+    entry_id = str(nodes.scalar(id_node)) if isinstance(id_node, yaml.ScalarNode) else ""
     if not _ID.fullmatch(entry_id):
         nodes.problem(m["id"][1], f"id {entry_id!r} is not kebab-case (a-z, 0-9, -)", term=entry_id)
     kind = "term"
     if "kind" in m:
-        kind = str(nodes.scalar(m["kind"][1]))
+        kind = _text(nodes, m["kind"][1], "kind", entry_id) or "term"
         if kind not in KINDS:
             nodes.problem(m["kind"][1], f"unknown kind {kind!r}; use one of {', '.join(KINDS)}", term=entry_id)
     origin = None
     if "origin" in m:
         onode = m["origin"][1]
         om = nodes.mapping(onode) if isinstance(onode, yaml.MappingNode) else {}
+        for key, (knode, _) in om.items():
+            if key not in ORIGIN_KEYS:
+                nodes.problem(knode, f"unknown origin key {key!r}; known: lang, text", severity="warning", term=entry_id)
         if "lang" in om and "text" in om:
-            origin = Origin(str(nodes.scalar(om["lang"][1])), str(nodes.scalar(om["text"][1])))
+            olang = _text(nodes, om["lang"][1], "origin lang", entry_id)
+            otext = _text(nodes, om["text"][1], "origin text", entry_id)
+            if olang is not None and not known_language(olang):
+                nodes.problem(om["lang"][1], f"origin language {olang!r} is not a known language code", term=entry_id)
+            elif olang is not None and otext is not None:
+                origin = Origin(olang.replace("-", "_"), otext)
         else:
             nodes.problem(onode, "origin needs {lang: xx, text: ...}", term=entry_id)
     renderings: dict[str, tuple[Rendering, ...]] = {}
     for key, (knode, vnode) in m.items():
         if key in ENTRY_KEYS:
             continue
-        if not _LANG.fullmatch(key):
-            nodes.problem(knode, f"unknown key {key!r}: not a field and not a language code", severity="warning", term=entry_id)
+        if not known_language(key):
+            nodes.problem(
+                knode,
+                f"unknown key {key!r}: not a field ({', '.join(sorted(ENTRY_KEYS))}) and not a known language code; it is ignored",
+                severity="warning",
+                term=entry_id,
+            )
             continue
+        if isinstance(vnode, yaml.SequenceNode) and not vnode.value:
+            nodes.problem(vnode, f"{key}: has an empty list of renderings; add one or remove the language", term=entry_id)
         items = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
         forms: list[Rendering] = []
         for index, item in enumerate(items):
@@ -194,7 +242,7 @@ def _entry(nodes: _Nodes, node: yaml.Node) -> Entry | None:
         renderings[key.replace("-", "_")] = tuple(forms)
     dnt = bool(_bool(nodes, m["dnt"][1], "dnt")) if "dnt" in m else False
     case_sensitive = _bool(nodes, m["case_sensitive"][1], "case_sensitive") if "case_sensitive" in m else None
-    note = nodes.scalar(m["note"][1]) if "note" in m else None
+    note = _text(nodes, m["note"][1], "note", entry_id) if "note" in m else None
     tests = _tests(nodes, m["tests"][1], entry_id) if "tests" in m else []
     if not renderings:
         nodes.problem(node, f"entry {entry_id!r} has no renderings; add at least en:", term=entry_id)
@@ -217,6 +265,7 @@ def parse_yaml_glossary(text: str, path: str) -> tuple[list[Entry], list[Problem
     problems: list[Problem] = []
     root = compose(text, path)
     if root is None:
+        problems.append(Problem("glossary-schema", "warning", path, 1, "empty glossary file; add entries or remove it"))
         return [], problems
     nodes = _Nodes(path, problems)
     if not isinstance(root, yaml.SequenceNode):

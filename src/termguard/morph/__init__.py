@@ -1,92 +1,290 @@
-"""Per-language term matching: find glossary renderings in prose.
+"""Per-language term matching: find glossary renderings, inflected, in prose.
 
-`matcher_for(glossary, lang)` builds (once per glossary and language) a `TermMatcher` whose
-`find(plain)` returns every occurrence of every rendering, approved or rejected, with
-Unicode-aware word boundaries. A rejected form inside a longer approved form is not
-returned ("Triumph" inside an approved "Triumph Street").
+`matcher_for(glossary, lang)` builds (once per glossary and language) a `TermMatcher`. Its
+`find(plain)` returns every occurrence of every rendering of the language, approved or
+rejected, as `Match`es sorted by start. How it works:
+
+* The language's `Morphology` (`russian`, `turkish`, `english`, `generic`) expands each
+  rendering into surface forms up front: Russian forms from pymorphy3 lexemes with
+  adjective agreement, English plurals and hyphen variants, Snowball stems elsewhere.
+* All forms of a language go into one Aho-Corasick automaton (pyahocorasick) over folded
+  text (lowercased, apostrophes, hyphens and no-break spaces unified; Turkish İ/i, I/ı),
+  so one pass over a text finds every candidate whatever the glossary size.
+* Candidates are kept when they stand on Unicode word boundaries (a letter or digit must
+  not continue the word; «», “”, apostrophes are boundaries), when case-sensitive forms
+  match with their case, and when stemmed forms are confirmed by the stemmer.
+* Overlaps are resolved so that morphology never invents an error: a rejected form inside
+  a longer approved one is dropped ("Triumph" inside "Triumph Street"), a generated
+  (inflected) rejected form loses to any approved form on the same span, and a literal
+  rejected form that differs from an approved one only in case wins over the folded
+  approved match (`Caatsa` against `CAATSA`). An approved term inside a longer approved
+  term of another entry is dropped too (longest match).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
-from termguard.glossary.model import Entry, Glossary, Rendering
+import ahocorasick
+
+from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entry, Glossary, Rendering
+from termguard.morph.base import GENERATED, LITERAL_EXACT, LITERAL_FOLDED, Morphology, has_acronym_shape
+
+__all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for"]
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A rendering of an entry found at `[start, end)` of the prose text."""
+class Match(NamedTuple):
+    """A rendering of an entry found at `[start, end)` of the prose text.
+
+    `surface` is the text of `[start, end)`; `suffix` is a suffix the language attaches
+    after it (`'ın` of `Erdoğan'ın`, `'s` of `Triumf's`), outside the span. `form` is the
+    glossary-derived form that matched (`Триумфа`, an inflected form of the rendering
+    `Триумф`); `strength` is 2 for a literal case-exact form, 1 for a literal folded form,
+    0 for a form produced by morphology (inflection, plural, stem).
+    """
 
     entry: Entry
     rendering: Rendering
     start: int
     end: int
     surface: str
+    form: str = ""
+    strength: int = LITERAL_FOLDED
+    suffix: str = ""
 
     @property
     def approved(self) -> bool:
         """True when the matched form is an approved one."""
         return self.rendering.approved
 
+    @property
+    def lemma(self) -> str:
+        """The glossary form this match stands for."""
+        return self.rendering.text
+
+    @property
+    def shown(self) -> str:
+        """The text as a reader sees it, suffix included (`Erdoğan'ın`)."""
+        return self.surface + self.suffix
+
+    @property
+    def inflected(self) -> bool:
+        """True when the text has a form morphology produced, not the glossary's own."""
+        return self.strength == GENERATED
+
+
+class _Candidate(NamedTuple):
+    entry: Entry
+    rendering: Rendering
+    form: str
+    strength: int
+    exact: frozenset[str] | None  # case-sensitive: the allowed case-exact (fold_exact) texts
+    stem: str | None
+
+
+_WORD_CONT = re.compile(r"[^\W_]*")
+
+
+def _isword(ch: str) -> bool:
+    """A character that continues a word: letter, digit, or combining mark."""
+    return ch.isalnum() or (ch >= "\u0300" and unicodedata.category(ch)[0] == "M")
+
+
+def morphology_for(lang: str) -> Morphology:
+    """The morphology for a language code (`ru`, `tr`, `en`, `pt_BR`, ...)."""
+    base = lang.replace("-", "_").split("_")[0].lower()
+    if base == "ru":
+        from termguard.morph.russian import RussianMorphology
+
+        return RussianMorphology(lang)
+    if base == "tr":
+        from termguard.morph.turkish import TurkishMorphology
+
+        return TurkishMorphology(lang)
+    if base == "en":
+        from termguard.morph.english import EnglishMorphology
+
+        return EnglishMorphology(lang)
+    from termguard.morph.generic import generic_morphology
+
+    return generic_morphology(lang)
+
+
+def language_support() -> list[tuple[str, str]]:
+    """(language, what matching it gets) for the documentation and `termguard rules`."""
+    from termguard.morph.generic import STEMMER_LANGS
+
+    stemmed = ", ".join(sorted(STEMMER_LANGS))
+    return [
+        ("ru", "pymorphy3 inflection of every term (cases, numbers, adjective agreement); "
+               "indeclinable/exact forms, acronyms, Latin forms and «quoted» names in multi-word terms as-is"),
+        ("tr", "apostrophe suffixes (Erdoğan'ın, S-400'lerin, Akkuyu’da), Turkish İ/i and I/ı case folding, "
+               "Snowball stems for common nouns"),
+        ("en", "plurals (S-400s), possessives (Triumf's), hyphen/space variants"),
+        (stemmed, "Snowball stems (PyStemmer) for the last word of common terms"),
+        ("others", "exact forms with case folding"),
+    ]
+
 
 class TermMatcher:
-    """All renderings of one language, compiled into two alternations (with and without case)."""
+    """Every rendering of one language compiled into one Aho-Corasick automaton."""
 
-    def __init__(self, glossary: Glossary, lang: str) -> None:
+    _CACHE_SIZE = 8192
+
+    def __init__(self, glossary: Glossary, lang: str, morphology: Morphology | None = None) -> None:
         self.lang = lang
-        self._exact: dict[str, list[tuple[Entry, Rendering]]] = {}
-        self._folded: dict[str, list[tuple[Entry, Rendering]]] = {}
+        self.morph = morphology or morphology_for(lang)
+        self._cache: dict[str, list[Match]] = {}
+        self._automaton = self._build(glossary)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _case_sensitive(self, entry: Entry, r: Rendering, approved: dict[str, set[str]]) -> bool:
+        if r.case_sensitive is not None:
+            return r.case_sensitive
+        text = r.text.strip()
+        if not r.approved:
+            exact = approved.get(self.morph.fold(text))
+            # A rejected form that differs from an approved one only in case (Caatsa, CAATSA).
+            if exact and self.morph.fold_exact(text) not in exact:
+                return True
+        if entry.case_sensitive is not None:
+            return entry.case_sensitive
+        if has_acronym_shape(text):
+            # Acronyms keep their case: lowercase "and" or "pen" are words, not AND or PEN.
+            return True
+        return entry.kind in CASE_SENSITIVE_KINDS
+
+    def _build(self, glossary: Glossary) -> ahocorasick.Automaton | None:
+        morph = self.morph
+        fold = morph.fold
+        approved_forms: dict[str, set[str]] = {}
+        todo: list[tuple[Entry, Rendering]] = []
         for entry in glossary:
-            for rendering in entry.forms(lang):
-                form = rendering.text.strip()
-                if not form or not any(ch.isalnum() for ch in form):
+            for r in entry.forms(self.lang):
+                text = r.text.strip()
+                if not text or not any(ch.isalnum() for ch in text):
                     continue
-                if entry.is_case_sensitive(rendering):
-                    self._exact.setdefault(form, []).append((entry, rendering))
-                else:
-                    self._folded.setdefault(self._fold(form), []).append((entry, rendering))
-        self._exact_re = self._compile(self._exact, 0)
-        self._folded_re = self._compile(self._folded, re.IGNORECASE)
-
-    def _fold(self, text: str) -> str:
-        return text.casefold()
-
-    @staticmethod
-    def _compile(forms: dict[str, list], flags: int) -> re.Pattern[str] | None:
-        if not forms:
+                todo.append((entry, r))
+                if r.approved:
+                    approved_forms.setdefault(fold(text), set()).add(morph.fold_exact(text))
+        # key -> {(entry id, rendering id, stem): [form, strength, exact set or None]}
+        table: dict[str, dict[tuple, list]] = {}
+        for entry, r in todo:
+            cs = self._case_sensitive(entry, r, approved_forms)
+            for v in morph.variants(entry, r):
+                if not v.text:
+                    continue
+                key = fold(v.text)
+                strength = LITERAL_EXACT if (cs and v.strength == LITERAL_FOLDED) else v.strength
+                slot = table.setdefault(key, {})
+                ident = (id(entry), id(r), v.stem)
+                cur = slot.get(ident)
+                if cur is None:
+                    slot[ident] = cur = [entry, r, v.text, strength, set() if cs else None, v.stem]
+                elif strength > cur[3]:
+                    cur[2], cur[3] = v.text, strength
+                if cs:
+                    cur[4].add(morph.fold_exact(v.text))
+        if not table:
             return None
-        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        # Lookarounds instead of \b: a form may start or end with a non-word character
-        # ("U.S.") and must still not run into a neighbouring word.
-        return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", flags)
+        automaton = ahocorasick.Automaton()
+        for key, slot in table.items():
+            cands = [_Candidate(e, r, form, s, frozenset(ex) if ex is not None else None, stem)
+                     for e, r, form, s, ex, stem in slot.values()]
+            if any(c.rendering.approved for c in cands):
+                # Morphology never invents an error: a generated rejected form that is also
+                # an approved form (of any entry) is not a rejected form.
+                cands = [c for c in cands if c.rendering.approved or c.strength > GENERATED]
+            whole = tuple(c for c in cands if c.stem is None)
+            stems = tuple(c for c in cands if c.stem is not None)
+            last_word = max(key.rfind(" "), key.rfind("-")) + 1
+            payload = (len(key), _isword(key[0]), _isword(key[-1]), whole, stems, last_word)
+            automaton.add_word(key, payload)
+        automaton.make_automaton()
+        return automaton
+
+    # -- matching -------------------------------------------------------------------------
 
     def find(self, plain: str) -> list[Match]:
-        """Every glossary form in `plain`, longest match first, rejected forms inside approved ones dropped."""
-        matches: list[Match] = []
-        if self._exact_re is not None:
-            for m in self._exact_re.finditer(plain):
-                for entry, rendering in self._exact.get(m.group(), ()):
-                    matches.append(Match(entry, rendering, m.start(), m.end(), m.group()))
-        if self._folded_re is not None:
-            for m in self._folded_re.finditer(plain):
-                for entry, rendering in self._folded.get(self._fold(m.group()), ()):
-                    matches.append(Match(entry, rendering, m.start(), m.end(), m.group()))
-        return _drop_shadowed(matches)
+        """Every glossary form in `plain`, sorted by start, overlaps resolved (see module doc)."""
+        cached = self._cache.get(plain)
+        if cached is not None:
+            return list(cached)
+        result = self._find(plain) if self._automaton is not None else []
+        if len(self._cache) >= self._CACHE_SIZE:
+            self._cache.clear()
+        self._cache[plain] = result
+        return list(result)
+
+    def _find(self, plain: str) -> list[Match]:
+        morph = self.morph
+        folded = morph.fold(plain)
+        n = len(folded)
+        found: list[Match] = []
+        for last, (klen, left_word, right_word, whole, stems, lw_off) in self._automaton.iter(folded):
+            end = last + 1
+            start = end - klen
+            if left_word and start and _isword(folded[start - 1]):
+                continue
+            continues = end < n and _isword(folded[end])
+            if whole and not (right_word and continues):
+                stop = morph.extend(folded, end)
+                for c in whole:
+                    if c.exact is not None and morph.fold_exact(plain[start:end]) not in c.exact:
+                        continue
+                    found.append(Match(c.entry, c.rendering, start, end, plain[start:end], c.form, c.strength, plain[end:stop]))
+            if stems and continues:
+                word_end = _WORD_CONT.match(folded, end).end()
+                word = folded[start + lw_off : word_end]
+                stop = None
+                for c in stems:
+                    if c.exact is not None and morph.fold_exact(plain[start:end]) not in c.exact:
+                        continue
+                    if not morph.stem_ok(word, c.stem):
+                        continue
+                    if stop is None:
+                        stop = morph.extend(folded, word_end)
+                    found.append(Match(c.entry, c.rendering, start, word_end, plain[start:word_end], c.form, GENERATED,
+                                       plain[word_end:stop]))
+        if len(found) > 1:
+            found = _resolve(found)
+        return found
 
 
-def _drop_shadowed(matches: list[Match]) -> list[Match]:
-    """Drop rejected matches that lie inside a longer approved match."""
-    approved = [(m.start, m.end) for m in matches if m.approved]
-    if not approved:
-        return sorted(matches, key=lambda m: (m.start, -m.end))
-    kept = []
+def _resolve(matches: list[Match]) -> list[Match]:
+    """Drop the matches another match overrides (see the module docstring), sort by start."""
+    matches.sort(key=lambda m: (m.start, -m.end, -m.strength))
+    kept: list[Match] = []
+    seen: set[tuple[int, int, int]] = set()
     for m in matches:
-        if not m.approved and any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in approved):
+        ident = (id(m.entry), m.start, m.end)
+        if ident in seen:
             continue
-        kept.append(m)
-    return sorted(kept, key=lambda m: (m.start, -m.end))
+        if not _overridden(m, matches):
+            seen.add(ident)
+            kept.append(m)
+    return kept
+
+
+def _overridden(m: Match, matches: list[Match]) -> bool:
+    size = m.end - m.start
+    for o in matches:
+        if o is m or o.start > m.start or o.end < m.end:
+            continue
+        longer = (o.end - o.start) > size
+        if m.rendering.approved:
+            if o.rendering.approved:
+                if longer and o.entry is not m.entry:
+                    return True  # a term inside a longer approved term: longest match wins
+            elif not longer and o.strength > m.strength:
+                return True  # Caatsa (literal, case-exact, rejected) over CAATSA folded
+        elif o.rendering.approved and (longer or o.strength >= m.strength):
+            return True  # a rejected form inside (or equal to) an approved one
+    return False
 
 
 @lru_cache(maxsize=64)

@@ -1,31 +1,112 @@
 """Reporters: one module per output format, each a pure `render(report, options) -> str`.
 
-Reporters see only the `Report` (findings and counts), never the files.
+Reporters see only the `Report` (findings and counts), never the files. What several
+formats share lives here: repository-relative paths, and fingerprints that identify a
+finding by what it is (path, rule, matched text, the hash of its unit's text, and its
+occurrence number among identical ones) rather than by its line, so a finding keeps its
+identity when lines above it move.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable, Mapping
 
 from termguard.engine import Report
+from termguard.model import Finding
 
 FORMATS = {
     "text": "termguard.reporters.text",
     "json": "termguard.reporters.json_",
+    "sarif": "termguard.reporters.sarif",
+    "github": "termguard.reporters.github",
+    "junit": "termguard.reporters.junit",
+    "gitlab": "termguard.reporters.gitlab",
 }
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How to render: colour (text only) and the tool version."""
+    """How to render.
+
+    `color`: ANSI colour (text only). `version`: the tool version. `root`: absolute path of
+    the repository root; paths in SARIF, GitHub and GitLab reports are made relative to it
+    (None: paths stay as the findings give them, relative to the working directory).
+    `rules`: rule classes by name, for rule metadata (None: the registered rules).
+    `quiet`: text only, no summary line.
+    """
 
     color: bool = False
     version: str = ""
+    root: str | None = None
+    rules: Mapping[str, type] | None = None
+    quiet: bool = False
 
 
 def get_renderer(name: str) -> Callable[[Report, RenderOptions], str]:
     """The `render` function of the named format."""
     module = importlib.import_module(FORMATS[name])
     return module.render
+
+
+def repo_path(path: str, root: str | None) -> str:
+    """`path` relative to the repository root, with `/` separators.
+
+    Paths outside the root (or when no root is known) are returned unchanged apart from
+    the separators, so a report never invents a location.
+    """
+    if root is None:
+        return path.replace(os.sep, "/")
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, root)
+    except ValueError:
+        return path.replace(os.sep, "/")
+    if rel.startswith(".."):
+        return path.replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
+
+
+def identity(finding: Finding, path: str | None = None) -> tuple[str, str, str, str]:
+    """What a finding is, independent of its line: (path, rule, matched text, context).
+
+    Document-level findings have no matched text and no unit context; their message
+    stands in, so two different header problems stay distinct.
+    """
+    found = finding.found or ""
+    context = finding.context or ("" if found else finding.message)
+    return (path if path is not None else finding.path, finding.rule, found, context)
+
+
+def with_occurrences(findings: Iterable[Finding], root: str | None = None) -> list[tuple[Finding, int]]:
+    """Pair each finding with its occurrence number among findings of equal identity.
+
+    Findings arrive sorted by position, so the first "Triumph" in a sentence is 0, the
+    second 1, whichever lines the sentence moves to.
+    """
+    seen: dict[tuple[str, str, str, str], int] = {}
+    out = []
+    for f in findings:
+        key = identity(f, repo_path(f.path, root))
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        out.append((f, n))
+    return out
+
+
+def fingerprint(finding: Finding, occurrence: int, root: str | None = None) -> str:
+    """A stable hex fingerprint of a finding (see `identity`), 32 hex digits."""
+    parts = (*identity(finding, repo_path(finding.path, root)), str(occurrence))
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def rule_classes(options: RenderOptions) -> Mapping[str, type]:
+    """Rule classes by name: the options' catalogue or the registry."""
+    if options.rules is not None:
+        return options.rules
+    from termguard.checks import all_rules
+
+    return {r.name: r for r in all_rules()}

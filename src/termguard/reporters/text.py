@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from termguard.engine import Report
 from termguard.model import Severity
 
 _COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
 _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
+_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 def _plural(n: int, word: str) -> str:
@@ -38,6 +41,23 @@ def render(report: Report, options) -> str:
         else:
             where = f"{f.path}:{f.line}:{f.column}:"
             code = f.code
-        lines.append(f"{where} {code} [{f.rule}] {f.message}")
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+        # One finding per line, whatever the message holds: line breaks become spaces.
+        message = _BREAKS.sub(" ", f.message)
+        lines.append(f"{where} {code} [{f.rule}] {message}")
+    if not options.quiet:
+        lines.append(summary_line(report))
+    return "".join(line + "\n" for line in lines)
+
+
+def render_statistics(report: Report, options) -> str:
+    """`--statistics`: one line per rule, most frequent first: count, code, name, severity."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for f in report.findings:
+        key = (f.code, f.rule, f.severity.value)
+        counts[key] = counts.get(key, 0) + 1
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    lines = [f"{n:>{width}}  {code}  {rule:<22} {severity}" for (code, rule, severity), n in rows]
+    if not options.quiet:
+        lines.append(summary_line(report))
+    return "".join(line + "\n" for line in lines)

@@ -1,8 +1,13 @@
-"""Block structure and sentence splitting for Markdown documents.
+"""Block structure, page-break repair and sentence splitting for Markdown and plain text.
 
-The document is first cut into blocks (headings, paragraphs, list entries, thematic
-breaks); paragraphs are then split into sentences. Text is never altered: a segment's text
-is its spans with each run of whitespace that contains a line break collapsed to one space.
+The document is first cut into blocks (headings, paragraphs, list and reference entries,
+footnotes, table cells; thematic breaks, code and comments are structure, not units).
+A block is a list of line ranges with the block markup (`## `, `- `, `> `) left out.
+Paragraphs broken by a page break (a blank line, or a `---` + footnote block, in the middle
+of a sentence) are joined again. Paragraphs are then split into sentences.
+
+Text is never altered: a unit's text is its line ranges joined by one space, which is the
+file text with each whitespace run that holds a line break collapsed to one space.
 """
 
 from __future__ import annotations
@@ -10,16 +15,19 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from termguard.positions import LineIndex
+from termguard.segment.rules import RuleSplitter
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One translation unit cut from a document.
 
-    `spans` are `[start, end)` offsets in the file; `pieces` map text offsets to file
-    offsets (`(text_offset, file_offset)`, a new piece after every collapsed whitespace run).
+    `spans` are `[start, end)` offsets in the file (several when a page break or a footnote
+    block interrupts the unit); `pieces` map text offsets to file offsets
+    (`(text_offset, file_offset)`, a new piece after every collapsed line break).
     """
 
     id: str
@@ -30,34 +38,238 @@ class Segment:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+class Splitter(Protocol):
+    """Anything that finds sentence ends in a paragraph's text (built-in rules, SRX)."""
+
+    def cuts(self, s: str) -> list[int]:
+        """Offsets in `s` where sentences end."""
+
+
+# Kinds whose blocks are split into sentences; the others are one unit each.
+_SENTENCE_BLOCKS = frozenset({"paragraph", "quote"})
+# Blocks that are structure only, never units.
+_STRUCTURE = frozenset({"break", "skip"})
+KIND_LETTERS = {"heading": "h", "sentence": "s", "reference": "r", "footnote": "f", "list-item": "l", "table-cell": "t"}
+
+_SPECIAL_START = frozenset("#>-*+=_|`~<[•⁃0123456789")
+_ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
+_SETEXT = re.compile(r"(?:=+|-+)[ \t]*")
+_LIST = re.compile(r"(?:[-*+•⁃]|\d{1,9}[.)])(?:[ \t]+|$)")
+_FENCE = re.compile(r"(`{3,}|~{3,})")
+_FOOTNOTE_DEF = re.compile(r"\[\^[^\]\s]+\]:[ \t]*")
+_FOOTNOTE_SUP = re.compile(r"<sup>\s*[\w*†‡]+\s*</sup>")
+_REF_ENTRY = re.compile(r"\[\d+\]")
+_QUOTE = re.compile(r"(?:>[ \t]?)+")
+_TABLE_SEP = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
+_TABLE_CELL = re.compile(r"(?:\\.|[^|\\])+")
+_HTML_LINE = re.compile(r"</?[A-Za-z][^>]*>")
+_REFERENCES_HEADING = re.compile(
+    r"(?i)\b(references|bibliography|sources|works cited|notes|литература|источники|список литературы|kaynaklar|kaynakça)\b"
+)
+# A paragraph that ends like this is finished; anything else may continue after a page break.
+_TERMINATED = re.compile(r"[.!?…:;‽](?:[\"'”’»)\]*_]|</[A-Za-z]+>)*$")
+_LEAD_LETTER = re.compile(r"(?:[*_\"'“‘«„(\[]|<[A-Za-z][^>]*>)*(\w)")
+_NEWLINE_WS = re.compile(r"[ \t]*\n\s*")
+
+
 class _Block:
-    kind: str
-    start: int
-    end: int
+    """A block of the document: its kind and its line ranges `(start, end, new_span)`."""
+
+    __slots__ = ("kind", "ranges")
+
+    def __init__(self, kind: str, start: int, end: int) -> None:
+        self.kind = kind
+        self.ranges: list[tuple[int, int, bool]] = [(start, end, True)]
+
+    def add(self, text: str, start: int, end: int) -> None:
+        """Add a line range; it continues the current span when only one line break separates them."""
+        prev_end = self.ranges[-1][1]
+        gap = text[prev_end:start]
+        soft = gap.count("\n") == 1 and not gap.strip()
+        self.ranges.append((start, end, not soft))
 
 
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
-_THEMATIC = re.compile(r"[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
-_LIST = re.compile(r"[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_FOOTNOTE = re.compile(r"[ \t]{0,3}(?:<sup>\s*\w+\s*</sup>|\[\^[^\]]+\]:)")
-_REFERENCES_HEADING = re.compile(r"(?i)\b(references|bibliography|sources|литература|источники|kaynaklar|kaynakça)\b")
-
-_ABBREVIATIONS = {
-    "en": {
-        "u.s", "u.k", "u.n", "rus", "prof", "dr", "mr", "mrs", "ms", "st", "approx", "i.e", "e.g",
-        "p", "pp", "no", "vs", "etc", "jr", "sr", "inc", "ltd", "co", "corp", "gen", "col", "lt",
-        "sgt", "fig", "vol", "ed", "eds", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec", "ch", "sec", "art",
-    },
-    "ru": {"г", "гг", "т.е", "т.д", "т.п", "т", "д", "др", "пр", "см", "ср", "им", "ул", "млн", "млрд", "тыс", "руб", "стр", "с", "рис", "проф"},
-    "tr": {"dr", "prof", "doç", "vb", "vs", "bkz", "yy", "sn", "no", "s", "örn", "mr", "av"},
-}
-
-_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?:<\/sup>)?")
+def _line_bounds(line: str) -> tuple[int, int]:
+    """Offsets of the first and past-the-last non-whitespace characters of a line."""
+    stripped = line.lstrip()
+    lead = len(line) - len(stripped)
+    return lead, lead + len(stripped.rstrip())
 
 
-def _stable_id(kind: str, text: str, seen: dict[str, int]) -> str:
+def parse_blocks(text: str, markdown: bool = True) -> list[_Block]:
+    """Cut `text` into blocks. With `markdown=False`, blank lines are the only structure."""
+    blocks: list[_Block] = []
+    cur: _Block | None = None
+    in_refs = False
+    fence: str | None = None
+    in_comment = False
+    pos = 0
+    lines = text.split("\n")
+    first = 0
+    if markdown and lines and lines[0].rstrip() == "---":
+        # YAML front matter: structure, not units.
+        for k in range(1, len(lines)):
+            if lines[k].rstrip() in ("---", "..."):
+                blocks.append(_Block("skip", 0, sum(len(x) + 1 for x in lines[: k + 1]) - 1))
+                pos = blocks[-1].ranges[0][1] + 1
+                first = k + 1
+                break
+    for line in lines[first:]:
+        start = pos
+        pos += len(line) + 1
+        if fence is not None:
+            if line.lstrip().startswith(fence):
+                fence = None
+            continue
+        if in_comment:
+            if "-->" in line:
+                in_comment = False
+            continue
+        lead, tail = _line_bounds(line)
+        if lead == tail:
+            cur = None
+            continue
+        c = line[lead]
+        if not markdown or c not in _SPECIAL_START:
+            if cur is not None:
+                cur.add(text, start + lead, start + tail)
+            else:
+                cur = _Block("paragraph", start + lead, start + tail)
+                blocks.append(cur)
+            continue
+        stripped = line[lead:tail]
+        if lead < 4 and c in "`~" and (fm := _FENCE.match(stripped)):
+            fence = fm.group(1)
+            cur = None
+            continue
+        if c == "<" and stripped.startswith("<!--"):
+            if "-->" not in stripped:
+                in_comment = True
+            cur = None
+            continue
+        if c == "#" and (hm := _ATX.match(stripped)):
+            cur = None
+            content = stripped[hm.end():]
+            close = _ATX_CLOSE.search(content)
+            if close is not None:
+                content = content[: close.start()]
+            content = content.rstrip()
+            if content:
+                cstart = start + lead + hm.end()
+                blocks.append(_Block("heading", cstart, cstart + len(content)))
+            in_refs = bool(_REFERENCES_HEADING.search(content))
+            continue
+        if c in "=-" and cur is not None and cur.kind == "paragraph" and _SETEXT.fullmatch(stripped):
+            cur.kind = "heading"
+            in_refs = bool(_REFERENCES_HEADING.search(text[cur.ranges[0][0]: cur.ranges[-1][1]]))
+            cur = None
+            continue
+        if c in "-*_" and _THEMATIC.fullmatch(stripped):
+            blocks.append(_Block("break", start + lead, start + tail))
+            cur = None
+            continue
+        if lm := _LIST.match(stripped):
+            cur = None
+            content = lead + lm.end()
+            if content < tail:
+                cur = _Block("reference" if in_refs else "list-item", start + content, start + tail)
+                blocks.append(cur)
+            continue
+        if c == ">":
+            qm = _QUOTE.match(stripped)
+            content = lead + qm.end()
+            while content < tail and line[content] in " \t":
+                content += 1
+            if content >= tail:
+                cur = None
+            elif cur is not None and cur.kind == "quote":
+                cur.add(text, start + content, start + tail)
+            else:
+                cur = _Block("quote", start + content, start + tail)
+                blocks.append(cur)
+            continue
+        if c == "|" and "|" in stripped[1:]:
+            cur = None
+            if _TABLE_SEP.fullmatch(stripped):
+                continue
+            for cell in _TABLE_CELL.finditer(stripped):
+                a, b = _line_bounds(cell.group())
+                if a < b:
+                    cstart = start + lead + cell.start()
+                    blocks.append(_Block("table-cell", cstart + a, cstart + b))
+            continue
+        if c == "[" and in_refs and _REF_ENTRY.match(stripped):
+            cur = _Block("reference", start + lead, start + tail)
+            blocks.append(cur)
+            continue
+        if c == "[" and (fd := _FOOTNOTE_DEF.match(stripped)):
+            cur = None
+            if lead + fd.end() < tail:
+                cur = _Block("footnote", start + lead + fd.end(), start + tail)
+                blocks.append(cur)
+            continue
+        if c == "<" and _HTML_LINE.fullmatch(stripped):
+            cur = None
+            continue
+        # A paragraph line that merely starts with a special character.
+        if cur is not None:
+            cur.add(text, start + lead, start + tail)
+            continue
+        kind = "paragraph"
+        if c == "<" and _FOOTNOTE_SUP.match(stripped):
+            kind = "footnote"
+        cur = _Block(kind, start + lead, start + tail)
+        blocks.append(cur)
+    return blocks
+
+
+def _is_open(text: str, block: _Block) -> bool:
+    """True when a paragraph stops without terminal punctuation (cut by a page break)."""
+    start, end, _ = block.ranges[-1]
+    return _TERMINATED.search(text, max(start, end - 16), end) is None
+
+
+def _starts_lower(text: str, block: _Block) -> bool:
+    start, end, _ = block.ranges[0]
+    m = _LEAD_LETTER.match(text, start, min(end, start + 64))
+    return m is not None and m.group(1).islower()
+
+
+def repair_page_breaks(text: str, blocks: list[_Block]) -> list[_Block]:
+    """Join paragraphs cut mid-sentence by a blank line or by a `---` + footnote block.
+
+    The first part lacks terminal punctuation and the next paragraph starts in lower case;
+    footnotes in between stay units of their own.
+    """
+    out: list[_Block] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        block = blocks[i]
+        out.append(block)
+        i += 1
+        if block.kind != "paragraph":
+            continue
+        while _is_open(text, block):
+            j = i
+            footnotes = []
+            while j < n and blocks[j].kind in ("break", "footnote"):
+                footnotes.append(blocks[j])
+                j += 1
+            if footnotes and not any(b.kind == "footnote" for b in footnotes):
+                break
+            if j >= n or blocks[j].kind != "paragraph" or not _starts_lower(text, blocks[j]):
+                break
+            nxt = blocks[j]
+            block.ranges.append((nxt.ranges[0][0], nxt.ranges[0][1], True))
+            block.ranges.extend(nxt.ranges[1:])
+            out.extend(footnotes)
+            i = j + 1
+    return out
+
+
+def stable_id(kind: str, text: str, seen: dict[str, int]) -> str:
     """An id from the unit's kind, its normalised text and its occurrence number.
 
     Content, not position, decides the id, so editing one paragraph leaves the ids of all
@@ -65,148 +277,86 @@ def _stable_id(kind: str, text: str, seen: dict[str, int]) -> str:
     """
     norm = " ".join(text.split())
     digest = hashlib.blake2b(f"{kind}\0{norm}".encode("utf-8"), digest_size=4).hexdigest()
-    base = f"{kind[0]}-{digest}"
+    base = f"{KIND_LETTERS.get(kind, kind[0])}-{digest}"
     count = seen.get(base, 0) + 1
     seen[base] = count
     return base if count == 1 else f"{base}-{count}"
 
 
-def _blocks(text: str) -> list[_Block]:
-    blocks: list[_Block] = []
-    pos = 0
-    length = len(text)
-    in_refs = False
-    para_start = -1
-    para_kind = "paragraph"
-
-    def close(end: int) -> None:
-        nonlocal para_start
-        if para_start >= 0:
-            blocks.append(_Block(para_kind, para_start, end))
-            para_start = -1
-
-    while pos < length:
-        nl = text.find("\n", pos)
-        line_end = length if nl == -1 else nl
-        line = text[pos:line_end]
-        nxt = line_end + 1
-        if not line.strip():
-            close(pos)
-        elif _HEADING.match(line):
-            close(pos)
-            blocks.append(_Block("heading", pos, line_end))
-            in_refs = bool(_REFERENCES_HEADING.search(line))
-        elif _THEMATIC.match(line):
-            close(pos)
-        elif _LIST.match(line):
-            close(pos)
-            para_start = pos
-            para_kind = "reference" if in_refs else "list-item"
-        elif para_start < 0:
-            para_start = pos
-            para_kind = "footnote" if _FOOTNOTE.match(line) else "paragraph"
-        pos = nxt
-    close(length)
-    return blocks
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _is_abbreviation(text: str, dot: int, lang: str) -> bool:
-    """True when the '.' at `dot` ends an abbreviation or an initial, not a sentence."""
-    word_start = dot
-    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(«“\"*":
-        word_start -= 1
-    word = text[word_start:dot]
-    if not word:
-        return False
-    if len(word) == 1 and word.isalpha() and word.isupper():
-        return True  # an initial: R. T. Erdogan, А. Ермаков
-    low = word.lower()
-    abbreviations = _ABBREVIATIONS.get(lang, _ABBREVIATIONS["en"])
-    return low in abbreviations or low.rstrip(".") in abbreviations
-
-
-def _sentence_cuts(text: str, start: int, end: int, lang: str) -> list[int]:
-    """File offsets at which a paragraph `[start, end)` is cut into sentences."""
-    cuts = []
-    for m in _SENT_END.finditer(text, start, end):
-        after = m.end()
-        if after >= end or not text[after].isspace():
+def _block_units(text: str, block: _Block, kind: str, splitter: Splitter | None) -> list[tuple[str, tuple, tuple]]:
+    """Cut one block into `(text, spans, pieces)` triples."""
+    ranges = block.ranges
+    if len(ranges) == 1:
+        s = text[ranges[0][0]: ranges[0][1]]
+    else:
+        s = " ".join([text[a:b] for a, b, _ in ranges])
+    cuts = splitter.cuts(s) if splitter is not None else ()
+    # Text offset where each range starts.
+    tstarts = []
+    t = 0
+    for a, b, _ in ranges:
+        tstarts.append(t)
+        t += b - a + 1
+    units = []
+    k = 0
+    prev = 0
+    last = len(ranges) - 1
+    for cut in (*cuts, len(s)):
+        a = prev
+        b = cut
+        prev = cut
+        while a < b and s[a].isspace():
+            a += 1
+        while b > a and s[b - 1].isspace():
+            b -= 1
+        if a >= b:
             continue
-        nxt = after
-        while nxt < end and text[nxt].isspace():
-            nxt += 1
-        if nxt >= end:
-            continue
-        first = text[nxt]
-        if not (first.isupper() or first.isdigit() or first in "«“\"'*(<["):
-            continue
-        punct = m.group()
-        if punct.startswith(".") and _is_abbreviation(text, m.start(), lang):
-            continue
-        cuts.append(after)
-    return cuts
+        while k < last and tstarts[k + 1] <= a:
+            k += 1
+        fstart = ranges[k][0] + (a - tstarts[k])
+        pieces = [(0, fstart)]
+        spans = []
+        span_start = fstart
+        j = k
+        while j < last and tstarts[j + 1] < b:
+            j += 1
+            r0, _, new_span = ranges[j]
+            pieces.append((tstarts[j] - a, r0))
+            if new_span:
+                spans.append((span_start, ranges[j - 1][1]))
+                span_start = r0
+        spans.append((span_start, ranges[j][0] + (b - tstarts[j])))
+        units.append((s[a:b], tuple(spans), tuple(pieces)))
+    return units
 
 
-def _make_segment(text: str, kind: str, start: int, end: int, lines: LineIndex, seen: dict[str, int]) -> Segment | None:
-    start, end = _trim(text, start, end)
-    if start >= end:
-        return None
-    out: list[str] = []
-    pieces: list[tuple[int, int]] = [(0, start)]
-    i = start
-    length = 0
-    while i < end:
-        ch = text[i]
-        if ch.isspace():
-            j = i
-            while j < end and text[j].isspace():
-                j += 1
-            run = text[i:j]
-            if "\n" in run:
-                out.append(" ")
-                length += 1
-                pieces.append((length, j))
-            else:
-                out.append(run)
-                length += len(run)
-            i = j
-        else:
-            out.append(ch)
-            length += 1
-            i += 1
-    seg_text = "".join(out)
-    return Segment(
-        id=_stable_id(kind, seg_text, seen),
-        kind=kind,
-        text=seg_text,
-        spans=((start, end),),
-        pieces=tuple(pieces),
-        line=lines.line_of(start),
-    )
+def segment_text(text: str, lang: str = "en", *, splitter: Splitter | None = None, markdown: bool = True) -> list[Segment]:
+    """Split a Markdown (or, with `markdown=False`, plain-text) document into units.
 
-
-def segment_text(text: str, lang: str = "en") -> list[Segment]:
-    """Split a Markdown document into segments: headings, sentences, list and reference entries."""
+    Units come in document order: headings, sentences, list and reference entries,
+    footnotes, table cells. `splitter` replaces the built-in sentence rules (e.g. an SRX
+    splitter).
+    """
+    splitter = splitter or RuleSplitter(lang)
     lines = LineIndex(text)
     seen: dict[str, int] = {}
-    segments: list[Segment] = []
-    for block in _blocks(text):
-        if block.kind == "paragraph":
-            bounds = [block.start, *_sentence_cuts(text, block.start, block.end, lang), block.end]
-            for a, b in zip(bounds, bounds[1:]):
-                seg = _make_segment(text, "sentence", a, b, lines, seen)
-                if seg is not None:
-                    segments.append(seg)
+    units: list[tuple[int, str, str, tuple, tuple]] = []
+    for block in repair_page_breaks(text, parse_blocks(text, markdown)):
+        if block.kind in _STRUCTURE:
+            continue
+        if block.kind in _SENTENCE_BLOCKS:
+            kind, split = "sentence", splitter
         else:
-            seg = _make_segment(text, block.kind, block.start, block.end, lines, seen)
-            if seg is not None:
-                segments.append(seg)
-    return segments
+            kind, split = block.kind, None
+        for seg_text, spans, pieces in _block_units(text, block, kind, split):
+            units.append((spans[0][0], kind, seg_text, spans, pieces))
+    units.sort(key=lambda u: u[0])
+    return [
+        Segment(id=stable_id(kind, seg_text, seen), kind=kind, text=seg_text, spans=spans, pieces=pieces, line=lines.line_of(start))
+        for start, kind, seg_text, spans, pieces in units
+    ]
+
+
+def split_sentences(text: str, lang: str = "en", *, splitter: Splitter | None = None) -> list[str]:
+    """Split plain text into sentences: blank lines end paragraphs, line breaks inside are spaces."""
+    return [seg.text for seg in segment_text(text, lang, splitter=splitter, markdown=False)]

@@ -1,0 +1,38 @@
+"""TG501 glossary-schema: a glossary file that does not follow the format of SPEC §4."""
+
+from __future__ import annotations
+
+from termguard.checks.base import Rule, register
+from termguard.model import Severity
+
+
+@register
+class GlossarySchema(Rule):
+    """A glossary entry, rendering or test that breaks the glossary format.
+
+    What:
+        Reported by `termguard glossary lint`, never by `check`. Finds YAML entries without
+        an `id`, ids that are not kebab-case, unknown `kind`s and `status`es, flags that are
+        not true/false, notes that are not text, malformed `origin`s and `tests`, languages
+        with an empty list of renderings, and entries with no rendering at all (errors).
+        Keys that are neither a field nor a known language code (`notes:`, `nte:`) are
+        warnings: they are ignored, which is rarely what the editor meant.
+    Why:
+        Every check reads the glossary; an entry the loader cannot understand silently drops
+        a term from every check, so a typo in a key must be caught where it was made.
+    Example:
+        `- id: Triumf` (not kebab-case), `status: forbiden`, `case_sensitive: yes please`,
+        or `notes: Transliterate` (unknown key, warned) each get `file:line: TG501 ...`.
+    Use instead:
+        The fields of SPEC §4: `id`, `kind`, `note`, `origin: {lang, text}`, `dnt`,
+        `case_sensitive`, `tests`, and language keys mapping to lists of renderings
+        (strings or `{text, status, note, case_sensitive, exact, indeclinable}`).
+    """
+
+    code = "TG501"
+    name = "glossary-schema"
+    severity = Severity.ERROR
+    summary = "a glossary entry that breaks the glossary format (SPEC §4)"
+    #: Run by `glossary lint` only: the engine runs rules for "any", "source" or "translation".
+    applies_to = "glossary"
+    needs_glossary = True

@@ -1,0 +1,79 @@
+"""TG302 number-mismatch: numbers, amounts, dates or citations differ between source and translation."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from termguard.checks.base import CheckContext, Rule, register
+from termguard.model import Field, Finding, Severity, Unit
+from termguard.numbers import Quantity, compare, extract
+
+_FORMAT_FLAGS = frozenset({"c-format", "python-format", "php-format", "perl-format", "sh-format"})
+
+
+def _shown(q: Quantity) -> str:
+    return f"[{q.text}]" if q.kind == "citation" else q.text
+
+
+@register
+class NumberMismatch(Rule):
+    """A number, amount, date or citation of the source that the translation changed or lost.
+
+    What:
+        Reads the quantities of the source and of each translation, locale-aware: decimal
+        and group symbols from babel (2.5 = 2,5; 1,000 = 1 000 = 1.000 in Turkish), scale
+        words (billion = млрд = milyar), currencies ($ = долларов = dolar), percentages
+        (50% = 50 % = %50), number words 0–20 and tens in en, ru and tr in every case
+        (four = четырёх = dört), ordinals (5th = 5-го = пятого = 5.), years and decades, and
+        dates however written (17.12.2025 = 17 декабря 2025 года = 17 Aralık 2025, month
+        names from babel). Citation marks `[n]` must stay `[n]`. Each source quantity with
+        no counterpart is reported, naming what the translation has instead; a citation
+        the translation adds is reported too. Designations keep their numbers (S-400 =
+        С-400). Untranslated and fuzzy entries are skipped.
+    Why:
+        A changed amount, date or count is a factual error that reads fluently and slips
+        past review; naive digit comparison (pofilter's `numbers`) flags every correct
+        2.5 → 2,5 and cannot see that $2.5 billion is «2,5 млрд долларов».
+    Example:
+        msgid "the amount of \\$2.5 billion" with msgstr "сумма в 2,6 млрд долларов" is
+        reported: `"$2.5 billion" in the source is missing from the translation; found
+        2,6 млрд долларов`. «2,5 млрд долларов» and «2,5 milyar dolar» are silent.
+    Use instead:
+        The source's value in the target language's notation.
+    """
+
+    code = "TG302"
+    name = "number-mismatch"
+    severity = Severity.ERROR
+    summary = "numbers, amounts, dates or citations differ between source and translation"
+    applies_to = "translation"
+
+    def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
+        """Compare the source's quantities with each translated form's."""
+        lang = unit.target_lang
+        if not lang or not unit.is_translated or unit.is_fuzzy:
+            return
+        printf = bool(unit.flags & _FORMAT_FLAGS)
+        singular = extract(unit.source.text, unit.source_lang, printf=printf)
+        plural = extract(unit.source_plural.text, unit.source_lang, printf=printf) if unit.source_plural else singular
+        for index, fld in enumerate(unit.targets):
+            source = singular if index == 0 else plural
+            yield from self._compare(unit, ctx, source, fld, lang, printf)
+
+    def _compare(self, unit: Unit, ctx: CheckContext, source: list[Quantity], fld: Field, lang: str, printf: bool) -> Iterator[Finding]:
+        target = extract(fld.text, lang, printf=printf)
+        if not source and not any(q.kind == "citation" for q in target):
+            return
+        for miss in compare(source, target):
+            s, t = miss.source, miss.target
+            if s is None and t is not None:
+                message = f"citation {_shown(t)} in the translation is not in the source"
+                yield ctx.finding(self, unit, fld, t.start, t.end, message, lang=lang, found=_shown(t))
+                continue
+            assert s is not None
+            message = f"\"{_shown(s)}\" in the source is missing from the translation"
+            if t is not None:
+                message += f"; found {_shown(t)}"
+                yield ctx.finding(self, unit, fld, t.start, t.end, message, lang=lang, found=_shown(t), suggestions=[_shown(s)])
+            else:
+                yield ctx.finding(self, unit, unit.source, s.start, s.end, message, lang=lang, found=_shown(s))

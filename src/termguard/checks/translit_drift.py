@@ -1,0 +1,67 @@
+"""TG201 translit-drift: a Latin rendering of a Russian name that no scheme and no glossary gives."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from termguard.checks.base import CheckContext, Rule, register
+from termguard.model import Document, Finding, Severity
+
+
+def _schemes_text(schemes: tuple[str, ...], limit: int = 3) -> str:
+    from termguard.translit.align import scheme_label
+
+    labels = [scheme_label(s) for s in schemes]
+    more = f", +{len(labels) - limit} more" if len(labels) > limit else ""
+    return ", ".join(labels[:limit]) + more
+
+
+@register
+class TranslitDrift(Rule):
+    """A Latin-script rendering of a Russian name that drifts from every accepted form.
+
+    What:
+        Aligns each capitalised Latin word of the text with the Russian names the document
+        cites (its reference list, `--sources` texts, glossary entries with a Russian
+        origin). A word is fine when some romanisation scheme produces it (BGN/PCGN, ISO 9,
+        ALA-LC, ICAO, Wikipedia, ... all of iuliia's Russian schemes, diacritics aside), when
+        the glossary approves it, or when it is the English exonym (CLDR: «Индию» ↔ India).
+        A word that is none of these but one or two edits from an accepted form, or an
+        anglicised spelling of one (ph/f, x/ks, c/k, w/v), is reported with the nearest
+        accepted form and its scheme. Acronyms, words inside glossary matches (see
+        `forbidden-term`) and words with no Russian counterpart are not checked.
+    Why:
+        A misspelt or half-anglicised name ("Starodubzev", "Rosoboronexport" where no
+        convention approves it) cannot be searched for, and readers cannot tell whether
+        two spellings mean one person.
+    Example:
+        With «И. Стародубцев» in the references, "Starodubzev" in the text is reported:
+        nearest accepted form "Starodubcev" (ISO 9) — or "Starodubtsev" (Wikipedia).
+    Use instead:
+        The suggested form (the house scheme's where it is as close), or add the
+        convention to the glossary with a note when the spelling is deliberate.
+    """
+
+    code = "TG201"
+    name = "translit-drift"
+    severity = Severity.WARNING
+    summary = "a Latin rendering of a Russian name that no accepted romanisation or glossary entry gives"
+
+    def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        """Report every drifting occurrence with the nearest accepted form."""
+        from termguard.translit.document import name_occurrences
+
+        for occ in name_occurrences(doc, ctx):
+            v = occ.verdict
+            if v.kind != "drift":
+                continue
+            origin = f" of «{v.russian}»" if v.russian else ""
+            where = "the glossary" if v.schemes == ("glossary",) else _schemes_text(v.schemes)
+            yield ctx.finding(
+                self, occ.unit, occ.fld, occ.start, occ.end,
+                f"“{v.token}” is not an accepted romanisation{origin}; nearest accepted form “{v.form}” ({where})",
+                lang=occ.lang,
+                term=None if (v.key or "").startswith("ru:") else v.key,
+                found=v.token,
+                suggestions=[v.form] if v.form else [],
+            )

@@ -1,0 +1,58 @@
+"""TG204 translit-house-scheme: a name romanised by another scheme than the house one (info)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from termguard.checks.base import CheckContext, Rule, register
+from termguard.model import Document, Finding, Severity
+
+
+@register
+class TranslitHouseScheme(Rule):
+    """A Russian name written in an accepted romanisation that is not the house scheme's.
+
+    What:
+        For each Latin name that some scheme accepts but the house scheme
+        (`translit.scheme`, default `wikipedia`) does not produce, reports the house form
+        once per document and spelling. Glossary-approved and translated names are not
+        reported: a convention overrides the scheme.
+    Why:
+        Any accepted scheme is correct, but a publication reads best when every name
+        follows one: Yermakov and Starodubtsev, not Ermakov and Starodubtsev.
+    Example:
+        With «А. Ермаков» in the references and the house scheme Wikipedia, "Ermakov"
+        (ICAO, ISO 9, ...) gets an info finding suggesting "Yermakov".
+    Use instead:
+        The house scheme's form, or set `translit.scheme` to the scheme the publication
+        follows.
+    """
+
+    code = "TG204"
+    name = "translit-house-scheme"
+    severity = Severity.INFO
+    summary = "a name romanised by an accepted scheme other than the house scheme"
+
+    def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        """One info finding per spelling that only other schemes give."""
+        from termguard.translit.align import scheme_label
+        from termguard.translit.document import document_index, name_occurrences
+
+        index = document_index(doc, ctx)
+        seen: set[str] = set()
+        for occ in name_occurrences(doc, ctx):
+            v = occ.verdict
+            if v.kind != "accepted" or index.house in v.schemes or v.token.casefold() in seen:
+                continue
+            house = index.house_form(v)
+            if not house or house.casefold() == v.token.casefold():
+                continue
+            seen.add(v.token.casefold())
+            others = ", ".join(scheme_label(s) for s in v.schemes[:3]) + (f", +{len(v.schemes) - 3} more" if len(v.schemes) > 3 else "")
+            yield ctx.finding(
+                self, occ.unit, occ.fld, occ.start, occ.end,
+                f"“{v.token}” («{v.russian}») follows {others}; the house scheme ({scheme_label(index.house)}) writes “{house}”",
+                lang=occ.lang,
+                found=v.token,
+                suggestions=[house],
+            )

@@ -1,0 +1,68 @@
+"""Look-ups for editors: find entries by id or form (`glossary show`), terms in a text (`find`)."""
+
+from __future__ import annotations
+
+from termguard.glossary.model import ANY_TARGET, Entry, Glossary
+
+
+def lookup(glossary: Glossary, term: str) -> list[Entry]:
+    """Entries whose id, rendering or origin equals `term` (case-folded); else those containing it."""
+    needle = term.strip().casefold()
+    exact: list[Entry] = []
+    partial: list[Entry] = []
+    for entry in glossary:
+        texts = [entry.id]
+        texts += [r.text for forms in entry.renderings.values() for r in forms]
+        if entry.origin is not None:
+            texts.append(entry.origin.text)
+        folded = [t.casefold() for t in texts]
+        if needle in folded:
+            exact.append(entry)
+        elif needle and any(needle in t for t in folded):
+            partial.append(entry)
+    return exact or partial
+
+
+def describe(entry: Entry) -> str:
+    """A human-readable block: id, kind, where, note, origin, every language's forms, tests."""
+    lines = [f"{entry.id}  ({entry.kind})  {entry.path}:{entry.line}" if entry.path else f"{entry.id}  ({entry.kind})"]
+    if entry.note:
+        lines.append(f"  note: {entry.note}")
+    if entry.origin is not None:
+        lines.append(f"  origin: {entry.origin.text} ({entry.origin.lang})")
+    flags = []
+    if entry.dnt:
+        flags.append("do not translate")
+    if entry.case_sensitive is not None:
+        flags.append("case-sensitive" if entry.case_sensitive else "case-insensitive")
+    if flags:
+        lines.append(f"  {', '.join(flags)}")
+    for lang, forms in entry.renderings.items():
+        shown = "target" if lang == ANY_TARGET else lang
+        parts = []
+        for r in forms:
+            extra = [r.status]
+            if r.exact:
+                extra.append("exact")
+            if r.indeclinable:
+                extra.append("indeclinable")
+            if r.case_sensitive is not None:
+                extra.append("case-sensitive" if r.case_sensitive else "case-insensitive")
+            part = f"{r.text} [{', '.join(extra)}]"
+            if r.note:
+                part += f" ({r.note})"
+            parts.append(part)
+        lines.append(f"  {shown}: " + "; ".join(parts))
+    for t in entry.tests:
+        lines.append(f"  test {t.lang} {'ok' if t.expect_ok else 'bad'}: {t.text}")
+    return "\n".join(lines)
+
+
+def find_terms(glossary: Glossary, text: str, lang: str):
+    """Every glossary form in `text` (markup-transparent), as matcher `Match`es."""
+    from termguard.morph import matcher_for
+    from termguard.prose import prose_view
+
+    view = prose_view(text)
+    matches = matcher_for(glossary, lang).find(view.plain)
+    return view, matches

@@ -1,0 +1,465 @@
+"""TBX in and out: TBX v2 (`<martif>`) and v3 (ISO 30042:2019) TBX-Basic, safely parsed.
+
+Reading goes through defusedxml: entity declarations (XML bombs) and external references
+are refused, and a malformed, mis-encoded or empty file is one `InputError` naming its line.
+Both DCA (`<termNote type="administrativeStatus">`) and DCT (`<basic:administrativeStatus>`)
+styles are read; v2 `termEntry/langSet/tig|ntig` and v3 `conceptEntry/langSec/termSec`.
+
+Status mapping (SPEC §4): `preferredTerm-admn-sts` → preferred, `admittedTerm-admn-sts` →
+admitted, `deprecatedTerm-admn-sts` → forbidden, `supersededTerm-admn-sts` → superseded; on
+import `obsolete`, `forbidden`, `notRecommended` (and `deprecated`) → forbidden. Weblate's
+`<descrip type="Translation needed">No</descrip>` → `dnt: true`. Definitions, usage notes and
+notes become the entry's or rendering's `note`.
+
+Writing produces TBX v3 TBX-Basic (DCA). What TBX-Basic has no data category for (`kind`,
+`origin`, `dnt`, `case_sensitive`, `exact`, `indeclinable`, inline `tests`) travels in a
+`<note>` that starts with `termguard:` followed by JSON, so YAML → TBX → YAML loses nothing;
+other tools show it as an ordinary note.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError, TreeBuilder
+from xml.parsers.expat import ExpatError
+from xml.parsers.expat import errors as expat_errors
+from xml.sax.saxutils import escape, quoteattr
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+
+from termguard.errors import InputError
+from termguard.glossary.model import APPROVED, KINDS, Entry, Glossary, GlossaryTest, Origin, Rendering
+from termguard.glossary.yaml_loader import Problem, known_language
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TBX3_NS = "urn:iso:std:iso:30042:ed-2"
+META_PREFIX = "termguard:"
+
+#: TBX administrative status values → glossary statuses (SPEC §4); keys are lower-cased.
+STATUS_IN = {
+    "preferredterm-admn-sts": "preferred",
+    "admittedterm-admn-sts": "admitted",
+    "deprecatedterm-admn-sts": "forbidden",
+    "supersededterm-admn-sts": "superseded",
+    "preferred": "preferred",
+    "admitted": "admitted",
+    "deprecated": "forbidden",
+    "superseded": "superseded",
+    "obsolete": "forbidden",
+    "forbidden": "forbidden",
+    "notrecommended": "forbidden",
+    "legal": "admitted",
+    "standardized": "preferred",
+}
+STATUS_OUT = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "forbidden": "deprecatedTerm-admn-sts",
+    "superseded": "supersededTerm-admn-sts",
+}
+# The termNote types that carry a term's status in the TBX dialects and versions seen in use.
+STATUS_TYPES = {"administrativestatus", "normativeauthorization", "usagestatus"}
+NOTE_DESCRIPS = {"definition", "usage note", "usagenote", "explanation", "comment", "context note"}
+_ENTRY_TAGS = {"conceptEntry", "termEntry"}
+_LANG_TAGS = {"langSec", "langSet"}
+_TERM_TAGS = {"termSec", "tig", "ntig"}
+_ID_CHARS = re.compile(r"[^a-z0-9]+")
+
+
+_LOCAL: dict[str, str] = {}
+
+
+def _local(tag: str) -> str:
+    """An element's name without its namespace (`{urn:...}term` and `basic:term` → `term`)."""
+    local = _LOCAL.get(tag)
+    if local is None:
+        local = _LOCAL[tag] = tag.rsplit("}", 1)[-1] if "}" in tag else tag.split(":")[-1]
+    return local
+
+
+_LINED = _ENTRY_TAGS | _TERM_TAGS | {"term"}
+
+
+def _check_encoding(data: bytes, path: str) -> None:
+    """A file that says (or defaults to) UTF-8 must be UTF-8: name the line of the first bad byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return
+    head = data[:200].decode("ascii", "replace")
+    m = re.match(r"\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)", head)
+    if m and m.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8 or declare its encoding",
+            path, line,
+        ) from None
+
+
+def parse_xml(data: bytes, path: str):
+    """Parse TBX bytes safely; return (root element, line map). Errors are one `InputError`.
+
+    defusedxml's parser installs the guards (no entity declarations, no external
+    references) on its expat parser; the element handlers are then pointed straight at C
+    `TreeBuilder` methods, which is several times faster than ElementTree's pure-Python
+    `XMLParser` layer and lets us remember each entry's and term's line.
+    """
+    if not data.strip():
+        raise InputError("empty file; a TBX glossary has a <tbx> or <martif> root element", path)
+    _check_encoding(data, path)
+    builder = TreeBuilder()
+    guard = DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    expat_parser = guard.parser
+    expat_parser.ordered_attributes = False
+    lines: dict[int, int] = {}
+    start = builder.start
+
+    def on_start(tag: str, attrs: dict) -> None:
+        elem = start(tag, attrs)
+        if _local(tag) in _LINED:
+            lines[id(elem)] = expat_parser.CurrentLineNumber
+
+    expat_parser.StartElementHandler = on_start
+    expat_parser.EndElementHandler = builder.end
+    expat_parser.CharacterDataHandler = builder.data
+    try:
+        expat_parser.Parse(data, True)
+        root = builder.close()
+    except DefusedXmlException as exc:
+        line = expat_parser.CurrentLineNumber
+        what = type(exc).__name__
+        reason = {
+            "EntitiesForbidden": "declares XML entities (a possible XML bomb); remove the <!ENTITY> declarations",
+            "ExternalReferenceForbidden": "refers to an external resource; remove the external entity reference",
+            "DTDForbidden": "has a DTD; remove it",
+        }.get(what, f"is refused as unsafe XML ({what})")
+        raise InputError(f"the file {reason}", path, line) from None
+    except (ExpatError, ParseError) as exc:
+        line = getattr(exc, "lineno", None) or (exc.position[0] if getattr(exc, "position", None) else None)
+        code = getattr(exc, "code", None)
+        msg = expat_errors.messages.get(code, str(exc).split(":")[0]) if code else str(exc).split(":")[0]
+        raise InputError(f"malformed XML ({msg}); fix the markup", path, line) from None
+    except (ValueError, LookupError, AssertionError) as exc:
+        raise InputError(f"cannot parse XML: {exc}", path) from None
+    local = _local(root.tag)
+    if local not in ("tbx", "martif"):
+        raise InputError(f"not a TBX file: the root element is <{local}>, expected <tbx> (TBX v3) or <martif> (TBX v2)", path, 1)
+    return root, lines
+
+
+def _attr(elem, name: str) -> str | None:
+    """An attribute by local name (`xml:lang` arrives as `...namespace}lang`)."""
+    value = elem.get(name)
+    if value is not None:
+        return value
+    for key, value in elem.attrib.items():
+        if _local(key) == name:
+            return value
+    return None
+
+
+def _text(elem) -> str:
+    return "".join(elem.itertext()).strip()
+
+
+def _normalise_lang(code: str | None) -> str | None:
+    if not code:
+        return None
+    parts = code.strip().replace("_", "-").split("-")
+    out = parts[0].lower()
+    for part in parts[1:]:
+        out += "_" + (part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
+    return out
+
+
+def _slug(text: str) -> str:
+    return _ID_CHARS.sub("-", text.lower()).strip("-")
+
+
+@dataclass
+class _Term:
+    text: str
+    status: str | None = None
+    notes: list[str] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    term_type: str | None = None
+    line: int = 0
+
+
+def _read_meta(text: str, path: str, line: int, problems: list[Problem]) -> dict | None:
+    """The JSON of a `termguard:` note, or None (with a warning) when it does not parse."""
+    try:
+        value = json.loads(text[len(META_PREFIX):])
+    except ValueError:
+        problems.append(Problem("glossary-schema", "warning", path, line, "a termguard: note is not valid JSON; it is kept as a note"))
+        return None
+    if not isinstance(value, dict):
+        problems.append(Problem("glossary-schema", "warning", path, line, "a termguard: note must hold a JSON object; it is kept as a note"))
+        return None
+    return value
+
+
+def _note_or_meta(elem, path: str, line: int, notes: list[str], meta: dict, problems: list[Problem]) -> None:
+    text = _text(elem)
+    if not text:
+        return
+    if text.startswith(META_PREFIX):
+        value = _read_meta(text, path, line, problems)
+        if value is not None:
+            meta.update(value)
+            return
+    notes.append(text)
+
+
+def _read_term(tsec, lines: dict[int, int], path: str, problems: list[Problem]) -> _Term | None:
+    term_elem = None
+    t = _Term(text="", line=lines.get(id(tsec), 0))
+    # termSec and tig hold term, termNote and note directly; ntig nests them in termGrp.
+    children = [c for child in tsec for c in (child if _local(child.tag) == "termGrp" else (child,))]
+    for child in children:
+        local = _local(child.tag)
+        if local == "term" and term_elem is None:
+            term_elem = child
+            t.line = lines.get(id(child), t.line)
+        elif local in ("termNote", "descrip", "admin") or local.lower() in STATUS_TYPES or local == "termType":
+            kind = (child.get("type") or local).strip()
+            value = _text(child)
+            low = kind.lower()
+            if low in STATUS_TYPES:
+                mapped = STATUS_IN.get(value.lower())
+                if mapped is None:
+                    problems.append(Problem("glossary-schema", "warning", path, t.line,
+                                            f"unknown term status {value!r}; read as admitted"))
+                    mapped = "admitted"
+                t.status = mapped
+            elif low == "termtype":
+                t.term_type = value
+            elif low in NOTE_DESCRIPS and value:
+                t.notes.append(value)
+        elif local == "note":
+            _note_or_meta(child, path, t.line, t.notes, t.meta, problems)
+    if term_elem is None:
+        problems.append(Problem("glossary-schema", "warning", path, t.line, "a term section without <term>; skipped"))
+        return None
+    t.text = _text(term_elem)
+    return t
+
+
+def _rendering(t: _Term, approved_seen: int, path: str, problems: list[Problem]) -> Rendering:
+    status = t.status or ("preferred" if approved_seen == 0 else "admitted")
+    meta = t.meta
+    for key in meta:
+        if key not in ("case_sensitive", "exact", "indeclinable"):
+            problems.append(Problem("glossary-schema", "warning", path, t.line, f"unknown termguard term setting {key!r}; ignored"))
+    cs = meta.get("case_sensitive")
+    return Rendering(
+        text=t.text,
+        status=status,
+        note=" ".join(t.notes) or None,
+        case_sensitive=cs if isinstance(cs, bool) else None,
+        exact=meta.get("exact") is True,
+        indeclinable=meta.get("indeclinable") is True,
+        line=t.line,
+    )
+
+
+def _entry_meta(meta: dict, entry_id: str, path: str, line: int, problems: list[Problem]) -> dict:
+    """Validate the entry-level termguard settings; unknown or ill-typed ones are warned and dropped."""
+    out: dict = {}
+    for key, value in meta.items():
+        ok = (
+            (key == "kind" and value in KINDS)
+            or (key in ("dnt", "case_sensitive") and isinstance(value, bool))
+            or (key == "origin" and isinstance(value, dict) and isinstance(value.get("lang"), str) and isinstance(value.get("text"), str))
+            or (key == "tests" and isinstance(value, list))
+        )
+        if ok:
+            out[key] = value
+        else:
+            problems.append(Problem("glossary-schema", "warning", path, line,
+                                    f"termguard setting {key}={value!r} of '{entry_id}' is not understood; ignored", term=entry_id))
+    return out
+
+
+def _tests(raw: list, path: str, line: int, entry_id: str, problems: list[Problem]) -> tuple[GlossaryTest, ...]:
+    tests = []
+    for item in raw:
+        if isinstance(item, dict) and isinstance(item.get("lang"), str) and len({"ok", "bad"} & set(item)) == 1:
+            kind = "ok" if "ok" in item else "bad"
+            tests.append(GlossaryTest(lang=item["lang"], text=str(item[kind]), expect_ok=kind == "ok", line=line))
+        else:
+            problems.append(Problem("glossary-schema", "warning", path, line, f"a test of '{entry_id}' is not {{lang, ok|bad}}; ignored", term=entry_id))
+    return tuple(tests)
+
+
+def _entries(root):
+    """The entry elements: the children of <body> (found without walking every element)."""
+    for section in root:
+        if _local(section.tag) == "text":
+            for body in section:
+                if _local(body.tag) == "body":
+                    return [e for e in body if _local(e.tag) in _ENTRY_TAGS]
+    return [e for e in root.iter() if _local(e.tag) in _ENTRY_TAGS]
+
+
+def read_tbx(data: bytes, path: str) -> tuple[list[Entry], list[Problem]]:
+    """Parse a TBX file's bytes into glossary entries, with warnings for what was not understood."""
+    root, lines = parse_xml(data, path)
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    used: set[str] = set()
+    body_langs_seen = False
+    for index, elem in enumerate(_entries(root)):
+        line = lines.get(id(elem), 0)
+        notes: list[str] = []
+        meta: dict = {}
+        dnt = False
+        renderings: dict[str, list[Rendering]] = {}
+        first_type: str | None = None
+        for child in elem:
+            local = _local(child.tag)
+            if local in ("descrip", "admin"):
+                dtype = (child.get("type") or "").strip().lower()
+                value = _text(child)
+                if dtype == "translation needed":
+                    dnt = value.lower() in ("no", "false", "0")
+                elif dtype in NOTE_DESCRIPS and value:
+                    notes.append(value)
+            elif local == "note":
+                _note_or_meta(child, path, line, notes, meta, problems)
+            elif local in _LANG_TAGS:
+                lang = _normalise_lang(_attr(child, "lang"))
+                if not lang or not known_language(lang):
+                    problems.append(Problem("glossary-schema", "warning", path, line,
+                                            f"language section with unknown language {lang!r}; skipped"))
+                    continue
+                body_langs_seen = True
+                forms = renderings.setdefault(lang, [])
+                for sub in child:
+                    slocal = _local(sub.tag)
+                    if slocal in _TERM_TAGS:
+                        t = _read_term(sub, lines, path, problems)
+                        if t is None:
+                            continue
+                        if first_type is None:
+                            first_type = t.term_type or ""
+                        forms.append(_rendering(t, sum(r.approved for r in forms), path, problems))
+                    elif slocal == "note" or (slocal == "descrip" and (sub.get("type") or "").lower() in NOTE_DESCRIPS):
+                        text = _text(sub)
+                        if text and not text.startswith(META_PREFIX):
+                            notes.append(f"({lang}) {text}")
+        raw_id = (elem.get("id") or "").strip()
+        entry_id = _slug(raw_id) if raw_id else ""
+        if not entry_id:
+            first = next((r.text for forms in renderings.values() for r in forms), "")
+            entry_id = _slug(first) or f"entry-{index + 1}"
+        base, n = entry_id, 2
+        while entry_id in used:
+            entry_id = f"{base}-{n}"
+            n += 1
+        if raw_id and entry_id != raw_id:
+            problems.append(Problem("glossary-schema", "info", path, line, f"entry id {raw_id!r} imported as '{entry_id}'", term=entry_id))
+        used.add(entry_id)
+        if not any(renderings.values()):
+            problems.append(Problem("glossary-schema", "warning", path, line, f"entry {raw_id or entry_id!r} has no terms; skipped", term=entry_id))
+            continue
+        meta = _entry_meta(meta, entry_id, path, line, problems)
+        kind = meta.get("kind") or ("acronym" if (first_type or "").lower() in ("acronym", "abbreviation", "initialism") else "term")
+        origin = meta.get("origin")
+        entries.append(Entry(
+            id=entry_id,
+            kind=kind,
+            note=" ".join(notes) or None,
+            origin=Origin(origin["lang"], origin["text"]) if origin else None,
+            dnt=meta.get("dnt", dnt),
+            case_sensitive=meta.get("case_sensitive"),
+            renderings={lang: tuple(forms) for lang, forms in renderings.items() if forms},
+            tests=_tests(meta.get("tests", []), path, line, entry_id, problems),
+            path=path,
+            line=line,
+        ))
+    if not entries and not body_langs_seen:
+        problems.append(Problem("glossary-schema", "warning", path, 1, "no terms found in this TBX file"))
+    return entries, problems
+
+
+def load_tbx(path: str) -> tuple[list[Entry], list[Problem]]:
+    """Read a TBX file from disk (see `read_tbx`)."""
+    from pathlib import Path
+
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file; check the path", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a TBX file", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    return read_tbx(data, path)
+
+
+def _note(text: str, indent: str) -> str:
+    return f"{indent}<note>{escape(text)}</note>\n"
+
+
+def _entry_meta_out(entry: Entry) -> dict:
+    meta: dict = {}
+    if entry.kind != "term":
+        meta["kind"] = entry.kind
+    if entry.dnt:
+        meta["dnt"] = True
+    if entry.case_sensitive is not None:
+        meta["case_sensitive"] = entry.case_sensitive
+    if entry.origin is not None:
+        meta["origin"] = {"lang": entry.origin.lang, "text": entry.origin.text}
+    if entry.tests:
+        meta["tests"] = [{"lang": t.lang, ("ok" if t.expect_ok else "bad"): t.text} for t in entry.tests]
+    return meta
+
+
+def _tbx_lang(lang: str) -> str:
+    return lang.replace("_", "-")
+
+
+def write_tbx(glossary: Glossary, source_lang: str = "en") -> str:
+    """The glossary as a TBX v3 (ISO 30042:2019) TBX-Basic DCA document."""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<tbx type="TBX-Basic" style="dca" xml:lang="{_tbx_lang(source_lang)}" xmlns="{TBX3_NS}">\n',
+        "  <tbxHeader>\n    <fileDesc>\n      <sourceDesc><p>termguard glossary export</p></sourceDesc>\n"
+        "    </fileDesc>\n  </tbxHeader>\n  <text>\n    <body>\n",
+    ]
+    for entry in glossary:
+        out.append(f"      <conceptEntry id={quoteattr(entry.id)}>\n")
+        if entry.note:
+            out.append(_note(entry.note, "        "))
+        meta = _entry_meta_out(entry)
+        if meta:
+            out.append(_note(META_PREFIX + " " + json.dumps(meta, ensure_ascii=False, sort_keys=True), "        "))
+        langs = sorted(entry.renderings, key=lambda lang: (lang != source_lang, lang))
+        for lang in langs:
+            out.append(f"        <langSec xml:lang={quoteattr(_tbx_lang(lang))}>\n")
+            for r in entry.renderings[lang]:
+                out.append(f"          <termSec>\n            <term>{escape(r.text)}</term>\n")
+                if entry.kind == "acronym" and lang == source_lang and r.approved and r is entry.renderings[lang][0]:
+                    out.append('            <termNote type="termType">acronym</termNote>\n')
+                out.append(f'            <termNote type="administrativeStatus">{STATUS_OUT[r.status]}</termNote>\n')
+                if r.note:
+                    out.append(_note(r.note, "            "))
+                flags = {k: v for k, v in (("case_sensitive", r.case_sensitive), ("exact", r.exact or None),
+                                           ("indeclinable", r.indeclinable or None)) if v is not None}
+                if flags:
+                    out.append(_note(META_PREFIX + " " + json.dumps(flags, sort_keys=True), "            "))
+                out.append("          </termSec>\n")
+            out.append("        </langSec>\n")
+        out.append("      </conceptEntry>\n")
+    out.append("    </body>\n  </text>\n</tbx>\n")
+    return "".join(out)
+
+
+__all__ = ["APPROVED", "STATUS_IN", "STATUS_OUT", "load_tbx", "parse_xml", "read_tbx", "write_tbx"]

@@ -1,0 +1,107 @@
+"""What every language's morphology gives the matching core: folding, variants, suffixes.
+
+A `Morphology` turns one glossary rendering into the surface forms the core compiles into
+its Aho-Corasick automaton (`variants`), says how text is folded for case-insensitive
+matching without changing its length (`fold`), which suffix may follow a matched form
+(`extend`: Turkish `'ın`, English `'s`), and, for languages matched through stems, whether
+a text word continues a stemmed form (`stem_ok`).
+
+Morphology only relaxes approved matches: every generated form has strength `GENERATED`,
+below the literal glossary forms, and the core drops generated rejected forms that collide
+with an approved one, so inflection never invents an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from termguard.glossary.model import Entry, Rendering
+
+#: A form written in the glossary, compared with its case (CAATSA, or a case-sensitive name).
+LITERAL_EXACT = 2
+#: A form written in the glossary, compared case-insensitively.
+LITERAL_FOLDED = 1
+#: A form produced by morphology (inflection, plural, hyphen variant, stem).
+GENERATED = 0
+
+# Characters that fold to one ASCII form in every language: typographic apostrophes,
+# Unicode hyphens and no-break spaces. One character to one character, so offsets hold.
+COMMON_FOLD = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ",
+}
+
+def is_acronym(word: str) -> bool:
+    """True for a word written in capitals (two or more letters, none lowercase): CAATSA, СВО, NGS."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def has_acronym_shape(text: str) -> bool:
+    """True when every word of `text` with two or more letters is in capitals (`S-400`, `CAATSA`)."""
+    words = [w for w in re.findall(r"[^\W_]+", text) if sum(c.isalpha() for c in w) >= 2]
+    return bool(words) and all(is_acronym(w) for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One surface form of a rendering.
+
+    `text` is the form as it stands in prose (with its case); `strength` says whether it is
+    the glossary's own form or a generated one; `stem` is set for a stemmed form: `text` is
+    then the beginning of the form, and a text word that continues it matches when
+    `Morphology.stem_ok(word, stem)` says so.
+    """
+
+    text: str
+    strength: int
+    stem: str | None = None
+
+
+class Morphology:
+    """Exact matching with Unicode folding: the base every language refines."""
+
+    #: BCP 47 code this morphology was built for.
+    lang: str = ""
+    #: One line for `termguard rules`/README: what matching this language gets.
+    description = "exact forms (case folding, Unicode apostrophes and hyphens)"
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._table = str.maketrans(self.fold_table())
+        self._special = re.compile("[" + re.escape("".join(self.fold_table())) + "]")
+
+    def fold_table(self) -> dict[str, str]:
+        """One-to-one character replacements applied before lowercasing."""
+        return dict(COMMON_FOLD)
+
+    def fold(self, text: str) -> str:
+        """Lowercase `text` for matching, keeping its length (offsets map one to one)."""
+        if self._special.search(text):
+            text = text.translate(self._table)
+        folded = text.lower()
+        if len(folded) != len(text):
+            # A few characters lowercase to two (İ → i̇); keep those as they are.
+            folded = "".join(low if len(low := c.lower()) == 1 else c for c in text)
+        return folded
+
+    def fold_exact(self, text: str) -> str:
+        """Normalise apostrophes, hyphens and spaces but keep the case (for case-sensitive forms)."""
+        if self._special.search(text):
+            return text.translate(self._table)
+        return text
+
+    def variants(self, entry: Entry, rendering: Rendering) -> Iterable[Variant]:
+        """The surface forms of a rendering; the base gives the literal form only."""
+        yield Variant(rendering.text.strip(), LITERAL_FOLDED)
+
+    def extend(self, folded: str, end: int) -> int:
+        """Where a match ending at `end` really ends, after a suffix the language attaches."""
+        return end
+
+    def stem_ok(self, word: str, stem: str) -> bool:
+        """Whether the folded text word `word` is a form of a word with stem `stem`."""
+        return False

@@ -1,0 +1,108 @@
+"""Turkish: apostrophe suffixes, dotted/dotless i folding, stems for common nouns.
+
+* Proper names, acronyms and numbers take their case suffixes after an apostrophe:
+  `Erdoğan'ın`, `S-400'lerin`, `Akkuyu’da` (typographic apostrophe too). The suffix
+  attaches to the last word of a multi-word term only (`Akkuyu NGS'de`), which the
+  automaton gives for free: the whole term is matched, then the suffix is taken in.
+* Case folding follows Turkish: İ → i and I → ı, so `İstanbul` and `istanbul`, `IRAK` and
+  `ırak` match, while `I` never folds to a dotted `i`.
+* Common nouns (lowercase terms) take suffixes without an apostrophe (`füzeler`,
+  `yaptırımları`, `kitabı` from `kitap`): the last word matches a text word that
+  continues it when the Snowball Turkish stemmer (PyStemmer) strips everything beyond
+  the term's word as suffixes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from termguard.glossary.model import Entry, Rendering
+from termguard.morph.base import GENERATED, LITERAL_FOLDED, Morphology, Variant, is_acronym
+from termguard.morph.generic import _stemmer
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+# Final voiceless stops soften before a vowel suffix: kitap → kitabı, ağaç → ağacı, renk → rengi.
+_SOFTEN = {"p": "b", "ç": "c", "t": "d", "k": "ğ"}
+# Nominal suffix chain: plural, possessive, case, relative -ki (V = ı i u ü, A = a e).
+_SUFFIXES = re.compile(
+    r"(?:l[ae]r)?"
+    r"(?:s?[ıiuü]|[ıiuü]?m|[ıiuü]?n|[ıiuü]?m[ıiuü]z|[ıiuü]?n[ıiuü]z)?"
+    r"(?:n?[ıiuü]n|y?[ıiuü]|y?[ae]|n?[dt][ae]n?|y?l[ae])?"
+    r"(?:ki)?"
+)
+
+
+class TurkishMorphology(Morphology):
+    """Apostrophe suffixes, Turkish case folding, Snowball stems for common nouns."""
+
+    description = "apostrophe suffixes (Erdoğan'ın, Akkuyu’da), İ/i I/ı folding, Snowball stems for common nouns"
+    MIN_WORD = 3
+    _STEM_CACHE_SIZE = 200_000
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(lang)
+        self._stemmer = _stemmer("turkish")
+        self._stems: dict[str, str] = {}
+
+    def fold_table(self) -> dict[str, str]:
+        """Turkish dotted and dotless capitals before lowercasing (İ → i, I → ı)."""
+        table = super().fold_table()
+        table.update({"İ": "i", "I": "ı"})
+        return table
+
+    def extend(self, folded: str, end: int) -> int:
+        """Take in a suffix written after an apostrophe: `Erdoğan'ın`, `NGS'de`."""
+        n = len(folded)
+        if end + 1 < n and folded[end] == "'" and folded[end + 1].isalpha():
+            j = end + 1
+            while j < n and folded[j].isalpha():
+                j += 1
+            return j
+        return end
+
+    def variants(self, entry: Entry, rendering: Rendering) -> Iterable[Variant]:
+        """The literal form and, for a common noun, the form cut before its suffixes."""
+        text = rendering.text.strip()
+        yield Variant(text, LITERAL_FOLDED)
+        m = _LAST_WORD.search(text)
+        if self._stemmer is None or m is None or rendering.exact or rendering.indeclinable:
+            return
+        word = m.group(1)
+        if not word.islower() or is_acronym(word) or len(word) < self.MIN_WORD or any(c.isupper() for c in text):
+            return  # names take their suffixes after an apostrophe, and keep their case
+        folded = self.fold(word)
+        cut = min(len(p) for p in self._prefixes(folded))
+        yield Variant(text[: m.start(1) + cut], GENERATED, stem=folded)
+
+    def _prefixes(self, word: str) -> list[str]:
+        """How a suffixed form of `word` may begin: the word, with its final stop softened
+        (kitap → kitab-ı), or its stem (sistemi → sistem-leri)."""
+        out = [word]
+        if word[-1] in _SOFTEN:
+            out.append(word[:-1] + _SOFTEN[word[-1]])
+        s = self.stem(word)
+        if len(s) >= self.MIN_WORD and word.startswith(s) and s != word:
+            out.append(s)
+        return out
+
+    def stem(self, word: str) -> str:
+        """The Snowball stem of a folded word, cached per distinct word."""
+        s = self._stems.get(word)
+        if s is None:
+            if len(self._stems) >= self._STEM_CACHE_SIZE:
+                self._stems.clear()
+            s = self._stems[word] = self._stemmer.stemWord(word)
+        return s
+
+    def stem_ok(self, word: str, stem: str) -> bool:
+        """`word` is the term's word `stem` plus suffixes: a regular noun suffix chain
+        (`-ler`, `-(s)i`, `-(n)in`, `-(y)a`, `-de`, `-den`, `-le`, `-ki`) after the word or
+        its softened form, or whatever the Snowball stemmer strips beyond it."""
+        starts = [p for p in self._prefixes(stem) if word.startswith(p)]
+        if not starts:
+            return False
+        for p in starts[:2]:  # the word itself or its softened form, not the bare stem
+            if len(p) >= len(stem) - 1 and _SUFFIXES.fullmatch(word, len(p)):
+                return True
+        return len(self.stem(word)) <= len(stem)

@@ -1,0 +1,355 @@
+"""Find the numbers, amounts, dates and citations in a text, with their values and spans.
+
+The text is first masked (same length, so offsets never shift): URLs, code spans, HTML tags,
+Markdown emphasis and escapes, and printf/brace placeholders become spaces. Then, in this
+order, dates, citation brackets, digit numbers (with currency, scale and percent around
+them) and number words are read; each found span is blanked before the next pass so that
+"17.12.2025" is one date and not three numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Iterable
+
+from termguard.numbers.lexicon import (
+    CURRENCY_SYMBOLS,
+    GROUP_SPACES,
+    Lexicon,
+    base_lang,
+    lexicon,
+    normalise_word,
+    scale_factor,
+)
+
+DateValue = tuple[int | None, int | None, int | None]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number-like thing found in a text.
+
+    `kind` is `number` (plain numbers, amounts, percentages, ordinals, years), `date` or
+    `citation` (a `[n]` reference mark). `values` holds every reading of the text (one for
+    most; `1.000` can be 1000 or 1.0; `10.02.2026` can be 10 February or 2 October); for a
+    date, values are `(year, month, day)` tuples with None for what is not written.
+    `soft` marks a number written as a word ("four", «четырёх»), which translators may
+    rephrase. `start`/`end` are offsets in the text that was read.
+    """
+
+    kind: str
+    values: frozenset
+    start: int
+    end: int
+    text: str
+    primary: object = None
+    currency: str | None = None
+    percent: bool = False
+    soft: bool = False
+
+
+_SP = "[ \u00a0\u202f\u2009]"
+_MASK = re.compile(
+    r"<(?:https?|ftp|mailto):[^>\s]*>"
+    r"|\b(?:https?|ftp)://[^\s<>()\]]+|\bwww\.[^\s<>()\]]+"
+    r"|`+[^`]*`+"
+    r"|\]\((?:[^()\s]|\([^()\s]*\))*\)"
+    r"|</?[A-Za-z][^<>]*>"
+    r"|\\(?=[\\`*_{}\[\]()#+\-.!$])"
+    r"|\*+|(?<!\w)_+|_+(?!\w)"
+    r"|\{[A-Za-z_0-9.\[\]]*(?:![rsa])?(?::[^{}]*)?\}"
+)
+_PRINTF = re.compile(r"%(?:\([^)]*\))?(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaA%]")
+
+_NUM = re.compile(r"(?<![\d])\d+(?:(?:[.,](?=\d)|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
+_CITATION = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ISO_DATE = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d])")
+_NUM_DATE = re.compile(r"(?<![\d.,])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d]|[.,]\d)")
+_DAY_MONTH = re.compile(
+    rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:-?(?:го|е|th|st|nd|rd))?\.?{_SP}+(?P<m>[^\W\d_]+(?:['’][^\W\d_]+)?)\.?"
+    rf"(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
+)
+_MONTH_FIRST = re.compile(
+    rf"(?P<m>[^\W\d_]+)\.?{_SP}+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
+    rf"|(?P<y2>\d{{4}})(?![\d.,]\d))"
+)
+_CURRENCY_PREFIX = re.compile(r"(US\$|\$|€|₽|₺|£|USD|EUR|RUB|TRY|TL)[ \u00a0]?$")
+_CURRENCY_SUFFIX_SYMBOL = re.compile(r"[ \u00a0]?(\$|€|₽|₺|£|USD|EUR|RUB|TRY|TL)(?![^\W\d_])")
+_PERCENT_SIGN = re.compile(r"[ \u00a0\u202f]?%")
+
+
+def mask(text: str, printf: bool = False) -> str:
+    """Blank markup, URLs, code and placeholders with spaces; the result has the same length."""
+    out = _MASK.sub(lambda m: " " * len(m.group()), text)
+    if printf:
+        out = _PRINTF.sub(lambda m: " " * len(m.group()), out)
+    return out
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        chars[i] = " "
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def month_of(word: str, lex: Lexicon) -> int | None:
+    """The month a word names ("декабря", "Aralık'ta", "Dec"), or None."""
+    key = normalise_word(word.rstrip("."))
+    if key in lex.months:
+        return lex.months[key]
+    if "'" in key:
+        head = key.split("'", 1)[0]
+        return lex.months.get(head)
+    if base_lang(lex.lang) == "tr":
+        # Turkish suffixes attach without an apostrophe to common nouns: "Aralıkta", "Ekimde".
+        for cut in range(1, 6):
+            if len(key) - cut >= 3 and key[:-cut] in lex.months:
+                return lex.months[key[:-cut]]
+    return None
+
+
+def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is None or not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    try:
+        date(y if y else 2000, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _dates(masked: str, lex: Lexicon) -> list[Quantity]:
+    found: list[tuple[int, int, frozenset, DateValue]] = []
+    for m in _ISO_DATE.finditer(masked):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if _valid(y, mo, d):
+            found.append((m.start(), m.end(), frozenset({(y, mo, d)}), (y, mo, d)))
+    for m in _NUM_DATE.finditer(masked):
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        # Day-first is the norm in ru/tr/en-GB; month-first (12.17.2025) is read when only it fits.
+        readings = [(y, mo, d) for d, mo in ((a, b), (b, a)) if _valid(y, mo, d)]
+        if readings:
+            found.append((m.start(), m.end(), frozenset(readings), readings[0]))
+    for m in _DAY_MONTH.finditer(masked):
+        month = month_of(m.group("m"), lex)
+        d = int(m.group("d"))
+        y = int(m.group("y")) if m.group("y") else None
+        if month and _valid(y, month, d):
+            found.append((m.start(), m.end(), frozenset({(y, month, d)}), (y, month, d)))
+    for m in _MONTH_FIRST.finditer(masked):
+        month = month_of(m.group("m"), lex)
+        if not month:
+            continue
+        if m.group("y2"):
+            value: DateValue = (int(m.group("y2")), month, None)
+        else:
+            value = (int(m.group("y")) if m.group("y") else None, month, int(m.group("d")))
+        if _valid(*value):
+            found.append((m.start(), m.end(), frozenset({value}), value))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[Quantity] = []
+    last_end = -1
+    for start, end, values, primary in found:
+        if start < last_end:
+            continue
+        end = _extend_year_word(masked, end, lex)
+        out.append(Quantity("date", values, start, end, "", primary=primary))
+        last_end = end
+    return out
+
+
+def _extend_year_word(masked: str, end: int, lex: Lexicon) -> int:
+    """Take "года" / "г." / "yılı" after a date into its span (for the message)."""
+    if not lex.year_word:
+        return end
+    m = re.compile(rf"{_SP}?{lex.year_word}", re.IGNORECASE).match(masked, end)
+    return m.end() if m else end
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def _conventions(lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
+    groups = {lex.group}
+    if lex.group in GROUP_SPACES or lex.group == " ":
+        groups |= set(GROUP_SPACES) | {" "}
+    native = (lex.decimal, frozenset(groups))
+    others = [(".", frozenset({","})), (",", frozenset({"."} | set(GROUP_SPACES) | {" "}))]
+    return [native] + [c for c in others if c != native]
+
+
+def parse_number(token: str, lex: Lexicon) -> list[Decimal]:
+    """Every valid reading of a digit token: the locale's own convention first, then the
+    other common one ("2.5" in a Russian text is still 2.5). Empty when none fits."""
+    parts = re.split(r"([.,\u00a0\u202f\u2009 ])", token)
+    digits, seps = parts[0::2], parts[1::2]
+    readings: list[Decimal] = []
+    for decimal, groups in _conventions(lex):
+        value = _read(digits, seps, decimal, groups)
+        if value is not None and value not in readings:
+            readings.append(value)
+    return readings
+
+
+def _read(digits: list[str], seps: list[str], decimal: str, groups: frozenset[str]) -> Decimal | None:
+    if not seps:
+        return Decimal(digits[0])
+    frac = ""
+    if seps[-1] == decimal:
+        frac = digits[-1]
+        digits, seps = digits[:-1], seps[:-1]
+    if seps:
+        if any(s not in groups for s in seps) or len({s for s in seps if s not in GROUP_SPACES + " "}) > 1:
+            return None
+        if len(digits[0]) > 3 or any(len(d) != 3 for d in digits[1:]):
+            return None
+    try:
+        return Decimal("".join(digits) + ("." + frac if frac else ""))
+    except InvalidOperation:
+        return None
+
+
+@lru_cache(maxsize=32)
+def _suffix_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    lex = lexicon(lang)
+    scale = "|".join(f"(?:{p.pattern})" for p, _ in lex.scales)
+    cur = "|".join(f"(?:{p.pattern})" for p, _ in lex.currencies)
+    scale_re = re.compile(rf"{_SP}*({scale})(?![^\W\d_])", re.IGNORECASE)
+    cur_re = re.compile(rf"{_SP}*({cur})(?![^\W\d_])", re.IGNORECASE) if cur else re.compile(r"(?!x)x")
+    pct_word = re.compile(rf"{_SP}*(?:{lex.percent_word})(?![^\W\d_])", re.IGNORECASE) if lex.percent_word else None
+    pct_prefix = re.compile(rf"(?:{lex.percent_prefix}){_SP}+$", re.IGNORECASE) if lex.percent_prefix else None
+    return scale_re, cur_re, pct_word, pct_prefix
+
+
+def _decorate(masked: str, start: int, end: int, values: list[Decimal], lex: Lexicon) -> tuple[int, int, list[Decimal], str | None, bool]:
+    """Widen a number's span over a currency before it and scale/currency/percent after it."""
+    scale_re, cur_re, pct_word, pct_prefix = _suffix_patterns(lex.lang)
+    currency = None
+    percent = False
+    before = masked[max(0, start - 6):start]
+    m = _CURRENCY_PREFIX.search(before)
+    if m:
+        currency = CURRENCY_SYMBOLS[m.group(1)]
+        start -= len(before) - m.start()
+    elif before.endswith("%"):
+        percent = True
+        start -= 1
+    elif pct_prefix is not None:
+        m = pct_prefix.search(masked[max(0, start - 12):start])
+        if m:
+            percent = True
+            start -= len(m.group())
+    m = scale_re.match(masked, end)
+    if m:
+        word = m.group(1)
+        for pattern, exponent in lex.scales:
+            if pattern.fullmatch(word):
+                values = [v * scale_factor(exponent) for v in values]
+                break
+        end = m.end()
+    m = cur_re.match(masked, end)
+    if m:
+        for pattern, code in lex.currencies:
+            if pattern.fullmatch(m.group(1)):
+                currency = currency or code
+                break
+        end = m.end()
+    else:
+        m = _CURRENCY_SUFFIX_SYMBOL.match(masked, end)
+        if m and currency is None:
+            currency = CURRENCY_SYMBOLS[m.group(1)]
+            end = m.end()
+        else:
+            m = _PERCENT_SIGN.match(masked, end)
+            if m:
+                percent, end = True, m.end()
+            elif pct_word is not None:
+                m = pct_word.match(masked, end)
+                if m:
+                    percent, end = True, m.end()
+    return start, end, values, currency, percent
+
+
+def _number_words(masked: str, lex: Lexicon) -> Iterable[tuple[int, int, int]]:
+    """(start, end, value) of number words, joining tens and units ("двадцать два", "on iki")."""
+    if not lex.words:
+        return
+    tokens = [(m.start(), m.end(), lex.words.get(normalise_word(m.group()))) for m in _WORD.finditer(masked)]
+    tens_min = 10 if base_lang(lex.lang) == "tr" else 20
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        if word is None:
+            i += 1
+            continue
+        value = word.value
+        if not word.ordinal and value % 10 == 0 and tens_min <= value <= 90 and i + 1 < len(tokens):
+            nstart, nend, nxt = tokens[i + 1]
+            gap = masked[end:nstart]
+            if nxt is not None and 1 <= nxt.value <= 9 and gap.strip(" -\u00a0") == "" and len(gap) <= 2:
+                yield start, nend, value + nxt.value
+                i += 2
+                continue
+        yield start, end, value
+        i += 1
+
+
+def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
+    """All quantities in `text` (a unit's text in language `lang`), in text order.
+
+    `printf` masks printf-style placeholders too (`%d`, `%(n)s`), for entries flagged
+    c-format or python-format.
+    """
+    lex = lexicon(lang)
+    masked = mask(text, printf)
+    chars = list(masked)
+    out: list[Quantity] = []
+    for q in _dates(masked, lex):
+        out.append(_with_text(q, text))
+        _blank(chars, q.start, q.end)
+    work = "".join(chars)
+    for m in _CITATION.finditer(work):
+        for n in re.finditer(r"\d+", m.group(1)):
+            s, e = m.start(1) + n.start(), m.start(1) + n.end()
+            value = Decimal(n.group())
+            out.append(Quantity("citation", frozenset({value}), s, e, text[s:e], primary=value))
+        _blank(chars, m.start(), m.end())
+    work = "".join(chars)
+    for m in _NUM.finditer(work):
+        readings = parse_number(m.group(), lex)
+        pieces = [(m.start(), m.end(), readings)] if readings else [
+            (m.start() + p.start(), m.start() + p.end(), [Decimal(p.group())]) for p in re.finditer(r"\d+", m.group())
+        ]
+        for s, e, values in pieces:
+            s2, e2, values, currency, percent = _decorate(work, s, e, values, lex)
+            out.append(Quantity("number", frozenset(values), s2, e2, text[s2:e2].strip(), primary=values[0],
+                                currency=currency, percent=percent))
+            _blank(chars, s, e)
+    work = "".join(chars)
+    for s, e, value in _number_words(work, lex):
+        s2, e2, values, currency, percent = _decorate(work, s, e, [Decimal(value)], lex)
+        out.append(Quantity("number", frozenset(values), s2, e2, text[s2:e2].strip(), primary=values[0],
+                            currency=currency, percent=percent, soft=True))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _with_text(q: Quantity, text: str) -> Quantity:
+    return Quantity(q.kind, q.values, q.start, q.end, text[q.start:q.end], q.primary, q.currency, q.percent, q.soft)
+
+
+def format_value(q: Quantity) -> str:
+    """How a quantity is named in messages: its text as written."""
+    return q.text
+
+
+__all__ = ["Quantity", "extract", "mask", "month_of", "parse_number", "format_value"]

@@ -1,0 +1,50 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+`::error file=P,line=L,col=C,endLine=EL,endColumn=EC,title=T::MESSAGE` (`warning` and
+`notice` for the other severities). The runner decodes `%25`, `%0D` and `%0A` in the
+message, and also `%3A` and `%2C` in property values, where a raw `:` or `,` would end the
+value early; everything else passes through. Paths are relative to the repository root,
+which is what GitHub needs to place the annotation on the file. A last plain line (not a
+command) gives the summary in the log.
+"""
+
+from __future__ import annotations
+
+from termguard.engine import Report
+from termguard.model import Finding, Severity
+from termguard.reporters import RenderOptions, repo_path
+from termguard.reporters.text import summary_line
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(value: str) -> str:
+    """Escape a command's message (after `::`)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a property value (`file=`, `title=`, ...)."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(f: Finding, root: str | None = None) -> str:
+    """The workflow command line for one finding."""
+    props = [
+        ("file", repo_path(f.path, root)),
+        ("line", str(f.line)),
+        ("col", str(f.column)),
+        ("endLine", str(f.end_line)),
+        ("endColumn", str(f.end_column)),
+        ("title", f"{f.code} {f.rule}"),
+    ]
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)
+    return f"::{_COMMANDS[f.severity]} {joined}::{escape_data(f.message)}"
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """One workflow command per finding, then the summary line."""
+    lines = [command(f, options.root) for f in report.findings]
+    if not options.quiet:
+        lines.append(summary_line(report))
+    return "".join(line + "\n" for line in lines)

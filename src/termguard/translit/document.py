@@ -1,0 +1,94 @@
+"""The name index of a document being checked: its own Russian names, its sources, the glossary.
+
+Rules share one index per document and run (the same document, glossary, sources and
+house scheme give the same index), so three rules that align names pay for it once.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from termguard.errors import ConfigError
+from termguard.translit.align import NameIndex
+from termguard.translit.names import RussianName, russian_names
+from termguard.translit.schemes import has_cyrillic, resolve_scheme
+
+if TYPE_CHECKING:
+    from termguard.checks.base import CheckContext
+    from termguard.glossary.model import Glossary
+    from termguard.model import Document
+
+DEFAULT_HOUSE_SCHEME = "wikipedia"
+
+
+def house_scheme(options: dict[str, Any]) -> str:
+    """The configured house scheme (`translit.scheme`, default wikipedia), validated."""
+    name = str(options.get("translit.scheme", DEFAULT_HOUSE_SCHEME))
+    try:
+        return resolve_scheme(name).key
+    except ValueError as exc:
+        raise ConfigError(f"translit.scheme: {exc}") from None
+
+
+def sources_key(options: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """`ctx.options["sources"]` ((path, text) pairs, loaded by the CLI) as a hashable key."""
+    return tuple((str(p), str(t)) for p, t in options.get("sources") or ())
+
+
+@lru_cache(maxsize=16)
+def _source_names(sources: tuple[tuple[str, str], ...]) -> tuple[RussianName, ...]:
+    return tuple(n for _path, text in sources for n in russian_names(text))
+
+
+@lru_cache(maxsize=8)
+def _index(glossary: "Glossary", text: str | None, sources: tuple[tuple[str, str], ...], house: str) -> NameIndex:
+    from termguard.sources.references import reference_names
+
+    names: list[RussianName] = []
+    if text and has_cyrillic(text):
+        names.extend(reference_names(text))
+    names.extend(_source_names(sources))
+    return NameIndex.build(names, glossary, house)
+
+
+def document_index(doc: "Document", ctx: "CheckContext") -> NameIndex:
+    """The name index for `doc` under the run's glossary, sources and house scheme."""
+    return _index(ctx.glossary, doc.source_text, sources_key(ctx.options), house_scheme(ctx.options))
+
+
+class NameOccurrence:
+    """A Latin name in a unit's text with its verdict (offsets in the field's text)."""
+
+    __slots__ = ("unit", "fld", "lang", "start", "end", "verdict")
+
+    def __init__(self, unit: Any, fld: Any, lang: str, start: int, end: int, verdict: Any) -> None:
+        self.unit, self.fld, self.lang, self.start, self.end, self.verdict = unit, fld, lang, start, end, verdict
+
+
+def name_occurrences(doc: "Document", ctx: "CheckContext") -> list[NameOccurrence]:
+    """Every capitalised Latin word of the document's text with its verdict.
+
+    Words inside a glossary match are left to the glossary rules (an approved match needs
+    nothing, a forbidden one is `forbidden-term`'s), so no span is reported twice.
+    """
+    from termguard.checks.base import text_fields
+    from termguard.translit.align import latin_names
+
+    index = document_index(doc, ctx)
+    if not index.forms and not index.approved:
+        return []
+    out: list[NameOccurrence] = []
+    for unit in doc.units:
+        for fld, lang, _role in text_fields(unit, doc):
+            view = ctx.prose(fld)
+            names = list(latin_names(view.plain))
+            if not names:
+                continue
+            covered = [(m.start, m.end) for m in ctx.matcher(lang).find(view.plain)] if len(ctx.glossary) else []
+            for start, end, word in names:
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                t_start, t_end = view.to_text_span(start, end)
+                out.append(NameOccurrence(unit, fld, lang, t_start, t_end, index.verdict(word)))
+    return out

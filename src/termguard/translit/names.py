@@ -1,0 +1,141 @@
+"""Russian names in Russian text: capitalised words, quoted names, acronyms, initials + surname.
+
+Each name is lemmatised with pymorphy3, preferring the parses that mark a proper name
+(surname, first name, patronymic, place, organisation, trademark) over common-noun
+readings, and keeping a surname's gender: «Белковой» → Белкова, «Ермаковым» → Ермаков.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from termguard.translit.morph import analyzer
+
+NAME_TAGS = ("Surn", "Name", "Patr", "Geox", "Orgn", "Trad")
+_KIND_BY_TAG = {"Surn": "person", "Name": "person", "Patr": "person", "Geox": "place", "Orgn": "organization", "Trad": "name"}
+
+_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+_INITIALS = re.compile(r"(?<![\w])((?:[А-ЯЁ]\.\s?){1,2})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w])")
+_QUOTED = re.compile(r"«([^«»]{1,60})»")
+# What may stand between a sentence boundary and the word that opens the sentence.
+_OPENERS = " \t\n«“\"'(*_[—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class RussianName:
+    """A Russian name found in a text: its surface form, lemma, kind and where it stands."""
+
+    surface: str
+    lemma: str
+    kind: str
+    start: int = 0
+    end: int = 0
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The Cyrillic words of the surface form and the lemma (hyphen parts separate)."""
+        seen: dict[str, None] = {}
+        for text in (self.lemma, self.surface):
+            for w in re.findall(r"[А-ЯЁа-яё]+", text):
+                seen.setdefault(w, None)
+        return tuple(seen)
+
+
+def _restore_case(lemma: str, surface: str) -> str:
+    if len(surface) > 1 and surface.isupper():
+        return lemma.upper()
+    return "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))
+
+
+@lru_cache(maxsize=8192)
+def lemmatize_name(word: str) -> tuple[str, str]:
+    """(lemma, kind) of a capitalised Russian word, name parses first, surname gender kept.
+
+    A word that is already a nominative singular name stays as it is («Белкова» is a
+    woman's surname, not the genitive of Белков); a surname in another case is put into
+    the nominative of its own gender («Белковой» → Белкова); a singular reading wins over
+    a plural-only one («Ермаковым» → Ермаков, not Ермаковы).
+    """
+    parses = analyzer().parse(word)
+    named = [p for p in parses if any(t in p.tag for t in NAME_TAGS)]
+    kind = "name"
+    # A name reading the analyser itself finds unlikely («Аккую» as a surname) is a guess
+    # about an unknown word; the word is then kept as written.
+    if named and sum(p.score for p in named) >= 0.1:
+        tag = next(t for t in NAME_TAGS if t in named[0].tag)
+        nominative = [p for p in named if "nomn" in p.tag and "plur" not in p.tag]
+        if nominative:
+            best = nominative[0]
+            lemma = word.lower() if "Surn" in best.tag or "Abbr" in best.tag else best.normal_form
+        else:
+            singular = [p for p in named if "plur" not in p.tag] or named
+            best = max(singular, key=lambda p: p.score)
+            lemma = best.normal_form
+            if "Surn" in best.tag:
+                inflected = best.inflect({"nomn", "sing"})
+                if inflected is not None:
+                    lemma = inflected.word
+        tag = next(t for t in NAME_TAGS if t in best.tag)
+        kind = _KIND_BY_TAG[tag]
+        if "Abbr" in best.tag:
+            kind = "acronym"
+    else:
+        top = parses[0] if parses else None
+        lemma = top.normal_form if top is not None and ("NOUN" in top.tag or "ADJF" in top.tag) else word.lower()
+    return _restore_case(lemma, word), kind
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in ".!?:;]"
+
+
+def russian_names(text: str) -> list[RussianName]:
+    """Every Russian name in `text`, in order of appearance, each lemmatised.
+
+    Capitalised words count when a parse marks them as a name, or when they stand inside
+    a sentence (a capital there is a name); a capitalised sentence opener with no name
+    parse («Выступление ...») does not. Acronyms (РБК, США), initials with a surname
+    (А. Ермаков) and short quoted names («Триумф», «Аккую») always count.
+    """
+    found: list[RussianName] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(name: RussianName) -> None:
+        found.append(name)
+        taken.append((name.start, name.end))
+
+    for m in _INITIALS.finditer(text):
+        surname = m.group(2)
+        lemma, _kind = lemmatize_name(surname)
+        add(RussianName(m.group(0), lemma, "person", m.start(), m.end()))
+    quoted_words: set[int] = set()
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1).strip()
+        words = list(_WORD.finditer(inner))
+        # A short quotation whose every word is capitalised is a name («Триумф», «Аккую»),
+        # not a title («Турецкий пат»).
+        if 1 <= len(words) <= 2 and all(w.group()[:1].isupper() for w in words) and len(inner) == sum(len(w.group()) for w in words) + len(words) - 1:
+            for w in words:
+                quoted_words.add(m.start(1) + (m.group(1).find(inner)) + w.start())
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if any(s <= m.start() < e for s, e in taken) or not word[:1].isupper():
+            continue
+        if len(word) > 1 and word.isupper():
+            add(RussianName(word, word, "acronym", m.start(), m.end()))
+            continue
+        if len(word) < 2:
+            continue
+        lemma, kind = lemmatize_name(word)
+        quoted = m.start() in quoted_words
+        if kind != "name" or quoted or not _sentence_initial(text, m.start()):
+            add(RussianName(word, lemma, kind, m.start(), m.end()))
+        elif any(t in p.tag for p in analyzer().parse(word)[:1] for t in NAME_TAGS):
+            add(RussianName(word, lemma, kind, m.start(), m.end()))
+    found.sort(key=lambda n: n.start)
+    return found

@@ -1,0 +1,1 @@
+"""Translation workflow: keep PO files in step with templates, rebuild and measure translations."""

@@ -1,0 +1,192 @@
+"""Translation progress per language: translated, fuzzy and untranslated units and words.
+
+Words are counted in the source text (msgid), as translators quote and bill them: inline
+markup (`<sup>`, `*`) is not a word, a URL is one word, `S-400`, `U.S.`, `2.5` and `2,5`
+are one word each. Obsolete entries (`#~`) and the header are not counted. An entry is
+*fuzzy* when it is flagged fuzzy and has a translation, *translated* when every form is
+filled and it is not fuzzy, and *untranslated* otherwise (a fuzzy flag on an empty entry
+changes nothing).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from termguard.errors import InputError
+from termguard.model import Unit
+from termguard.readers import load_text
+from termguard.readers.po import parse_po
+
+STATES = ("translated", "fuzzy", "untranslated")
+
+_TAG = re.compile(r"</?[A-Za-z][^<>\s]*(?:\s[^<>]*)?>")
+_URL = re.compile(r"<?\bhttps?://[^\s<>)\]]+>?")
+# Joiners inside a word: hyphen, apostrophe, dot (`U.S`, `10.02.2026`), decimal comma (`2,5`).
+_WORD = re.compile(r"\w+(?:(?:[-'’.]|(?<=\d),(?=\d))\w+)*")
+
+
+def count_words(text: str) -> int:
+    """Words in a source text: markup dropped, a URL counts as one word."""
+    text, urls = _URL.subn(" ", text)
+    text = _TAG.sub("", text)  # `5<sup>th</sup>` is one word
+    return urls + len(_WORD.findall(text))
+
+
+def unit_state(unit: Unit) -> str:
+    """`translated`, `fuzzy` or `untranslated`."""
+    if not unit.is_translated:
+        return "untranslated"
+    return "fuzzy" if unit.is_fuzzy else "translated"
+
+
+@dataclass
+class Counts:
+    """Units and source words per state."""
+
+    units: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
+    words: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
+
+    def add(self, other: "Counts") -> None:
+        """Add another file's counts to these."""
+        for state in STATES:
+            self.units[state] += other.units[state]
+            self.words[state] += other.words[state]
+
+    @property
+    def total_units(self) -> int:
+        """Every counted unit."""
+        return sum(self.units.values())
+
+    @property
+    def total_words(self) -> int:
+        """Every counted source word."""
+        return sum(self.words.values())
+
+    def percent(self) -> float:
+        """Share of translated units, 0-100, one decimal (100 for an empty file)."""
+        total = self.total_units
+        return round(100.0 * self.units["translated"] / total, 1) if total else 100.0
+
+    def to_dict(self) -> dict:
+        """JSON shape: units and words with their totals."""
+        return {
+            "units": {"total": self.total_units, **self.units},
+            "words": {"total": self.total_words, **self.words},
+            "percent_translated": self.percent(),
+        }
+
+
+@dataclass
+class FileStats:
+    """Counts of one PO file."""
+
+    path: str
+    lang: str
+    counts: Counts
+
+
+@dataclass
+class LanguageStats:
+    """Counts of every file of one language."""
+
+    lang: str
+    name: str
+    files: list[FileStats] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+
+    def to_dict(self) -> dict:
+        """JSON shape of one language, per-file counts included."""
+        return {
+            "lang": self.lang,
+            "name": self.name,
+            **self.counts.to_dict(),
+            "files": [{"path": f.path, **f.counts.to_dict()} for f in self.files],
+        }
+
+
+def language_name(code: str, path: str) -> str:
+    """babel's English display name of a language code (`ru` → `Russian`)."""
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
+    except (UnknownLocaleError, ValueError, TypeError):
+        pass
+    base = re.split(r"[_@.-]", code)[0]
+    try:
+        return Locale.parse(base).get_display_name("en") or code
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise InputError(
+            f"unknown language code {code!r}; set the header 'Language:' to a code like ru, tr or pt_BR", path
+        ) from None
+
+
+def file_stats(path: str, text: str) -> FileStats:
+    """Count the units and source words of one PO file read with the project's reader."""
+    if path.endswith(".pot"):
+        raise InputError("a template has no translations to count; pass .po files", path)
+    doc = parse_po(text, path)
+    if not doc.target_lang:
+        raise InputError("no language: the header has no 'Language:' and the file name names none; add 'Language: xx'", path)
+    counts = Counts()
+    for unit in doc.units:
+        state = unit_state(unit)
+        counts.units[state] += 1
+        counts.words[state] += count_words(unit.source.text)
+    return FileStats(path, doc.target_lang, counts)
+
+
+def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
+    """Files as given; a directory stands for the .po files below it (sorted)."""
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*.po") if f.is_file())
+            if not found:
+                raise InputError("no .po files in this directory", raw)
+            out.extend(found)
+        else:
+            out.append(raw)
+    return list(dict.fromkeys(out))
+
+
+def collect(paths: list[str] | tuple[str, ...]) -> list[LanguageStats]:
+    """Per-language stats of the given PO files (directories expanded), sorted by language code."""
+    languages: dict[str, LanguageStats] = {}
+    for path in expand_paths(paths):
+        fs = file_stats(path, load_text(path))
+        lang = languages.get(fs.lang)
+        if lang is None:
+            lang = languages[fs.lang] = LanguageStats(fs.lang, language_name(fs.lang, path))
+        lang.files.append(fs)
+        lang.counts.add(fs.counts)
+    return [languages[k] for k in sorted(languages)]
+
+
+def render_json(stats: list[LanguageStats]) -> str:
+    """`{"languages": [...]}` with units, words and per-file counts."""
+    return json.dumps({"languages": [s.to_dict() for s in stats]}, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_text(stats: list[LanguageStats]) -> str:
+    """An aligned table: one row per language, units then source words."""
+    header = ("language", "units", "translated", "fuzzy", "untranslated", "done", "words", "translated", "fuzzy", "untranslated")
+    rows = [header]
+    for s in stats:
+        c = s.counts
+        rows.append((
+            f"{s.name} ({s.lang})",
+            str(c.total_units), str(c.units["translated"]), str(c.units["fuzzy"]), str(c.units["untranslated"]),
+            f"{c.percent():.1f}%",
+            str(c.total_words), str(c.words["translated"]), str(c.words["fuzzy"]), str(c.words["untranslated"]),
+        ))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = []
+    for row in rows:
+        cells = [row[0].ljust(widths[0])] + [cell.rjust(widths[i]) for i, cell in enumerate(row) if i]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
