@@ -16,7 +16,9 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write `text` (UTF-8) to `path` atomically, keeping the old file's permissions."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    if target.exists() and not os.access(target, os.W_OK):
+    # The mode bits are checked too: root may write anywhere, but a file someone made
+    # read-only is a file they did not want changed.
+    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
         raise InputError("file is read-only; make it writable or choose another output", str(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

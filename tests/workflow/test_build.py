@@ -247,7 +247,6 @@ def test_bad_input_is_one_error_line_and_exit_2(work: Path, monkeypatch, args, e
     assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
 def test_a_read_only_output_is_refused_and_left_untouched(work: Path):
     write_po(work / "ru.po", work / "note.en.md", ru_translation)
     out = work / "out.md"
