@@ -79,6 +79,8 @@ class CheckContext:
     severities: dict[str, Severity] = field(default_factory=dict)
     _views: dict[int, tuple[Field, ProseView]] = field(default_factory=dict)
     _states: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _matchers: dict[str, Any] = field(default_factory=dict)
+    _terms: dict[tuple[int, str], tuple[Field, list]] = field(default_factory=dict)
 
     def state_for(self, rule: Rule) -> dict[str, Any]:
         """Per-document scratch state of one rule (see `Rule.check_document`)."""
@@ -86,21 +88,40 @@ class CheckContext:
 
     def matcher(self, lang: str) -> "TermMatcher":
         """The term matcher for `lang`, built once per glossary."""
-        from termguard.morph import matcher_for
+        found = self._matchers.get(lang)
+        if found is None:
+            from termguard.morph import matcher_for
 
-        return matcher_for(self.glossary, lang)
+            found = self._matchers[lang] = matcher_for(self.glossary, lang)
+        return found
 
     def prose(self, fld: Field) -> ProseView:
         """The prose view of a field, computed once per field even when several rules ask."""
-        key = id(fld)
-        cached = self._views.get(key)
+        cached = self._views.get(id(fld))
         if cached is not None and cached[0] is fld:
             return cached[1]
         view = prose_view(fld.text)
-        if len(self._views) > 4096:
+        if len(self._views) > 64:
+            # Rules ask about the unit at hand; older views will not be asked for again.
             self._views.clear()
-        self._views[key] = (fld, view)
+        self._views[id(fld)] = (fld, view)
         return view
+
+    def terms(self, fld: Field, lang: str) -> list:
+        """Glossary matches in a field's prose (`Match` offsets are in the prose view).
+
+        Computed once per field and language: forbidden-term, missing-term,
+        untranslated-term and inconsistent-term all read the same matches.
+        """
+        key = (id(fld), lang)
+        cached = self._terms.get(key)
+        if cached is not None and cached[0] is fld:
+            return cached[1]
+        matches = self.matcher(lang).find(self.prose(fld).plain)
+        if len(self._terms) > 64:
+            self._terms.clear()
+        self._terms[key] = (fld, matches)
+        return matches
 
     def finding(
         self,
