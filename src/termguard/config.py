@@ -265,7 +265,8 @@ def load_config_file(path: str | os.PathLike[str], shown: str | None = None) -> 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+)", str(exc))
-        raise ConfigError(f"invalid TOML: {exc}; fix the syntax", shown, int(m.group(1)) if m else None) from None
+        line = int(m.group(1)) if m else (len(text.splitlines()) or 1 if "end of document" in str(exc) else None)
+        raise ConfigError(f"invalid TOML: {exc}; fix the syntax", shown, line) from None
     tool = data.get("tool")
     if isinstance(tool, dict) and "termguard" in tool:
         table = tool["termguard"]

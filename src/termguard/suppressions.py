@@ -7,7 +7,8 @@ Markdown and plain text:
     <!-- termguard: enable translit-drift -->            ... to here (or the end)
 
 PO files, a translator comment (`# termguard: ignore RULE`) or an extracted comment
-(`#. termguard: ignore RULE`) on an entry suppresses that entry's findings. With no rule
+(`#. termguard: ignore RULE`) on an entry suppresses that entry's findings; so does an
+XLIFF `<note>termguard: ignore RULE</note>` on its unit. With no rule
 named, a directive covers every rule. Anything after ` -- ` is a reason for humans.
 
 A suppression that suppresses nothing, names an unknown rule, or an `enable` with no
@@ -116,7 +117,7 @@ def markdown_directives(text: str) -> list[Directive]:
                 out.append(d)
                 continue
             if kind == "ignore":
-                first, last = _next_block(lines, index, m.end())
+                first, last = _next_block(lines, index, m.start(), m.end())
                 out.extend(_new(kind, t, lineno, col, end_col, first, last) for t in tokens)
             elif kind == "disable":
                 for t in tokens:
@@ -142,10 +143,17 @@ def markdown_directives(text: str) -> list[Directive]:
     return out
 
 
-def _next_block(lines: list[str], index: int, after: int) -> tuple[int, int]:
-    """The (first, last) lines of the block that follows a comment ending at `lines[index][after:]`."""
-    if lines[index][after:].strip():
-        start = index  # text after the comment on its own line: that block
+def _next_block(lines: list[str], index: int, start_col: int, after: int) -> tuple[int, int]:
+    """The (first, last) lines a comment at `lines[index][start_col:after]` covers.
+
+    A comment alone on its line covers the next block (a heading, or the lines up to the
+    next blank line); a comment sharing its line with text covers the block it stands in.
+    """
+    line = lines[index]
+    if line[:start_col].strip() or line[after:].strip():
+        start = index
+        while start > 0 and lines[start - 1].strip() and not _HEADING.match(lines[start]):
+            start -= 1
     else:
         start = index + 1
         while start < len(lines) and not lines[start].strip():
@@ -153,15 +161,16 @@ def _next_block(lines: list[str], index: int, after: int) -> tuple[int, int]:
         if start >= len(lines):
             return (index + 1, index + 1)
     if _HEADING.match(lines[start]):
-        return (start + 1, start + 1)
-    end = start
+        return (start + 1, max(start, index) + 1)
+    end = max(start, index)
     while end + 1 < len(lines) and lines[end + 1].strip() and not _HEADING.match(lines[end + 1]):
         end += 1
     return (start + 1, end + 1)
 
 
-def unit_directives(unit: Unit, last_line: float = float("inf")) -> list[Directive]:
-    """The `termguard: ignore` comments of a PO entry; they cover the entry's lines."""
+def unit_directives(unit: Unit) -> list[Directive]:
+    """The `termguard: ignore` comments of a PO entry; they cover the entry's findings."""
+    last_line = float("inf")  # matched by unit id, not by lines
     out: list[Directive] = []
     for comment in unit.comments:
         m = _PO_COMMENT.match(comment.strip())

@@ -94,7 +94,10 @@ def test_sarif_content():
         assert re.fullmatch(r"[A-Za-z0-9/!$&'()*+,;=@\-._~%]+", uri), uri
         region = loc["region"]
         assert (region["startLine"], region["startColumn"]) == (finding.line, finding.column)
-        assert (region["endLine"], region["endColumn"]) == (finding.end_line, finding.end_column)
+        if (finding.end_line, finding.end_column) == (finding.line, finding.column):
+            assert region == {"startLine": finding.line, "startColumn": finding.column, "endLine": finding.line}
+        else:
+            assert (region["endLine"], region["endColumn"]) == (finding.end_line, finding.end_column)
     levels = {r["level"] for r in results}
     assert levels == {"error", "warning", "note"}
     # Cyrillic and odd characters survive; the comma/colon path is percent-encoded.
@@ -163,10 +166,10 @@ def test_github_commands_parse_back():
     kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     for (kind, props, message), f in zip(commands, REPORT.findings):
         assert kind == kinds[f.severity]
-        assert props == {
-            "file": f.path, "line": str(f.line), "col": str(f.column), "endLine": str(f.end_line),
-            "endColumn": str(f.end_column), "title": f"{f.code} {f.rule}",
-        }
+        expected = {"file": f.path, "line": str(f.line), "endLine": str(f.end_line), "title": f"{f.code} {f.rule}"}
+        if f.end_line == f.line:
+            expected.update(col=str(f.column), endColumn=str(f.end_column))
+        assert props == expected
         assert message == f.message  # CR, LF, % round-trip exactly
     assert any("\r\n" in m for _, _, m in commands)
     assert any(p["file"] == "notes/draft, v2: 100%.md" for _, p, _ in commands)
@@ -274,3 +277,25 @@ def test_gitlab_fingerprints_ignore_line_numbers():
     moved = Report(tuple(dataclasses.replace(f, line=f.line + 3, end_line=f.end_line + 3) for f in REPORT.findings), REPORT.files, 1)
     assert [i["fingerprint"] for i in _gitlab(moved)] == [i["fingerprint"] for i in _gitlab()]
     assert [i["location"]["lines"]["begin"] for i in _gitlab(moved)] == [f.line + 3 for f in REPORT.findings]
+
+
+def test_sarif_with_the_registered_rules_is_valid(sarif_validator):
+    """Descriptors built from the project's real rule docstrings pass the schema too."""
+    from termguard.checks import all_rules
+    from termguard.reporters import RenderOptions
+    from termguard.reporters.ruledoc import parse_rule_doc
+
+    rules = all_rules()
+    findings = tuple(
+        Finding(r.code, r.name, r.severity, "doc.md", i + 1, 1, i + 1, 5, f"message {i}", found="abcd", context="c")
+        for i, r in enumerate(rules)
+    )
+    log = _sarif(Report(findings, ("doc.md",), len(findings)), RenderOptions(version="0.1.0"))
+    assert list(sarif_validator.iter_errors(log)) == []
+    descriptors = {d["name"]: d for d in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert set(descriptors) == {r.name for r in rules}
+    for rule in rules:
+        d = descriptors[rule.name]
+        assert d["shortDescription"]["text"] == rule.summary
+        assert d["fullDescription"]["text"] == parse_rule_doc(rule.__doc__).sections["What"]
+        assert "**Use instead:**" in d["help"]["markdown"]

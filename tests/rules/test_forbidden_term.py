@@ -76,3 +76,59 @@ def test_translation_targets_are_checked_and_msgid_left_to_the_source(engine):
     po = 'msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "The Triumph system"\nmsgstr "Система «Триумпф»"\n'
     result = engine.check_text("ru.po", po)
     assert [(f.line, f.column, f.found, f.lang) for f in result] == [(5, 18, "Триумпф", "ru")]
+
+
+INFLECTED = """
+- id: triumf
+  kind: name
+  en: [Triumf, {text: Triumph, status: forbidden}]
+  ru: [Триумф, {text: Триумпф, status: forbidden}]
+  tr: [Triumf, {text: Triumph, status: forbidden}]
+- id: caatsa
+  kind: acronym
+  en: [CAATSA, {text: Caatsa, status: forbidden}]
+  ru: [CAATSA, {text: Caatsa, status: forbidden}]
+- id: kaan
+  kind: name
+  tr: [KAAN, {text: Kaan, status: forbidden}]
+- id: palace
+  kind: organization
+  ru: [«Триумпф Палас»]
+"""
+
+
+@pytest.fixture(scope="module")
+def inflected():
+    entries, problems = parse_yaml_glossary(INFLECTED, "g.yaml")
+    assert not problems
+    return Engine(Config(select=("forbidden-term",)), glossary=merge([entries], ["g.yaml"]))
+
+
+def po(lang, msgstr):
+    return f'msgid ""\nmsgstr "Language: {lang}\\n"\n\nmsgid "x"\nmsgstr "{msgstr}"\n'
+
+
+@pytest.mark.parametrize("msgstr,surface", [
+    ("Покупка «Триумпфа»", "Триумпфа"), ("доволен Триумпфом", "Триумпфом"), ("о «Триумпфах»", "Триумпфах"),
+])
+def test_inflected_forbidden_forms_are_reported_with_the_glossary_form(inflected, msgstr, surface):
+    [f] = inflected.check_text("ru.po", po("ru", msgstr))
+    assert f.found == surface and f.suggestions == ("Триумф",)
+    assert f"“{surface}” (a form of “Триумпф”)" in f.message
+
+
+@pytest.mark.parametrize("msgstr", ["Покупка «Триумфа»", "в «Триумпф Палас»", "санкции CAATSA", "Triumf'un radarı"])
+def test_approved_forms_and_forbidden_inside_approved_are_silent(inflected, msgstr):
+    lang = "tr" if "'" in msgstr else "ru"
+    assert inflected.check_text(f"{lang}.po", po(lang, msgstr)) == []
+
+
+def test_case_drift_is_forbidden_when_the_glossary_says_so(inflected):
+    assert [f.found for f in inflected.check_text("ru.po", po("ru", "санкции Caatsa"))] == ["Caatsa"]
+    [f] = inflected.check_text("tr.po", po("tr", "Kaan'ın motoru"))
+    assert f.found == "Kaan" and "“Kaan'ın”" in f.message
+
+
+def test_turkish_suffix_after_a_forbidden_form(inflected):
+    [f] = inflected.check_text("tr.po", po("tr", "Triumph’un radarı"))
+    assert (f.found, f.column, f.end_column) == ("Triumph", 9, 16)

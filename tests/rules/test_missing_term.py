@@ -60,3 +60,76 @@ def test_case_drift_of_an_acronym_counts_as_missing(engine):
 def test_entries_without_target_rendering_and_untranslated_units_are_skipped(engine):
     assert check(engine, "NATO allies", "союзники по альянсу") == []
     assert check(engine, "The Triumf systems", "") == []
+
+
+INFLECTED = """
+- id: triumf
+  kind: name
+  en: [Triumf]
+  ru: [Триумф, {text: Триумпф, status: forbidden}]
+  tr: [Triumf]
+- id: kyiv
+  kind: place
+  en: [Kyiv]
+  ru: [Киев]
+  tr: [Kiev]
+- id: kaan
+  kind: name
+  en: [KAAN]
+  ru: [KAAN]
+  tr: [KAAN]
+- id: akkuyu-npp
+  kind: place
+  en: [Akkuyu NPP]
+  ru: [{text: АЭС «Аккую», indeclinable: true}]
+  tr: [Akkuyu NGS]
+- id: sam
+  kind: term
+  en: [air defense system]
+  ru: [зенитный ракетный комплекс]
+- id: s-400
+  kind: name
+  en: [S-400]
+  ru: [С-400]
+"""
+
+
+@pytest.fixture(scope="module")
+def inflected():
+    entries, problems = parse_yaml_glossary(INFLECTED, "g.yaml")
+    assert not problems
+    return Engine(Config(select=("missing-term",)), glossary=merge([entries], ["g.yaml"]))
+
+
+def check_in(engine, lang, msgid, msgstr):
+    po = f'msgid ""\nmsgstr "Language: {lang}\\n"\n\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
+    return [f.term for f in engine.check_text(f"{lang}.po", po)]
+
+
+@pytest.mark.parametrize("lang,msgid,msgstr", [
+    ("ru", "The purchase of the Triumf", "Покупка «Триумфа»"),
+    ("ru", "Ankara is satisfied with the Triumf", "Анкара довольна «Триумфом»"),
+    ("ru", "A note to Kyiv", "Нота Киеву"),
+    ("ru", "Deliveries of air defense systems", "Поставки зенитных ракетных комплексов"),
+    ("ru", "Building the Akkuyu NPP", "Строительство АЭС «Аккую»"),
+    ("tr", "The KAAN engine", "KAAN'ın motoru"),
+    ("tr", "Talks in Kyiv", "Kiev’de görüşmeler"),
+    ("tr", "Fuel for the Akkuyu NPP", "Akkuyu NGS'ye yakıt"),
+])
+def test_inflected_approved_forms_count_as_present(inflected, lang, msgid, msgstr):
+    assert check_in(inflected, lang, msgid, msgstr) == []
+
+
+def test_one_error_one_finding(inflected):
+    # A forbidden form standing in for the term is forbidden-term's; the source form
+    # copied over is untranslated-term's: missing-term stays silent on both.
+    assert check_in(inflected, "ru", "The purchase of the Triumf", "Покупка «Триумпфа»") == []
+    assert check_in(inflected, "ru", "The S-400 deal", "Сделка по S-400") == []
+    assert check_in(inflected, "ru", "The purchase of the Triumf", "Покупка комплекса") == ["triumf"]
+
+
+def test_every_plural_form_needs_the_term(inflected):
+    po = ('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "%d Triumf battery"\nmsgid_plural "%d Triumf batteries"\n'
+          'msgstr[0] "%d батарея «Триумфа»"\nmsgstr[1] "%d батареи «Триумфа»"\nmsgstr[2] "%d батарей"\n')
+    [f] = inflected.check_text("ru.po", po)
+    assert f.term == "triumf" and "msgstr[2]" in f.message

@@ -98,6 +98,9 @@ def test_babel_symbols_are_used():
         ("beşinci nesil", "tr", 5),
         ("twenty-two jets", "en", 22),
         ("the fourth", "en", 4),
+        ("в два с половиной раза", "ru", 2.5),
+        ("iki buçuk kat", "tr", 2.5),
+        ("в полтора раза", "ru", 1.5),
     ],
 )
 def test_number_words(text, lang, value):
@@ -154,3 +157,19 @@ def test_babel_long_dates_match_numeric_dates(day, lang):
     src = extract(f"on {day:%d.%m.%Y} the meeting", "en")
     tgt = extract(f"— {format_date(day, format='long', locale=lang)} —", lang)
     assert compare(src, tgt) == []
+
+
+def test_a_number_is_not_excused_by_a_date_that_renders_another_date():
+    src = extract("ракетой SIPER 2», 26.08.2023 (download date: 06.02.2026)", "en")
+    assert compare(src, extract("ракетой SIPER 2», 26.08.2023 (erişim tarihi: 06.02.2026)", "tr")) == []
+    (miss,) = compare(src, extract("ракетой SIPER 7», 26.08.2023 (erişim tarihi: 06.02.2026)", "tr"))
+    assert (miss.source.text, miss.target.text) == ("2", "7")
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("0123456789.,  \u00a0%$€-[]–:/'’абвгд декабря Aralık May million млрд milyar два iki two <>*_\\`")), max_size=60),
+       lang=st.sampled_from(["en", "ru", "tr", "de"]))
+def test_extraction_never_fails_and_spans_stay_inside(text, lang):
+    for q in extract(text, lang):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert q.values

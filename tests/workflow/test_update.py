@@ -182,6 +182,15 @@ def test_fuzzy_and_translator_comments_survive_a_merge():
     assert "fuzzy" in entry.flags and entry.tcomment == "check the date with the editor"
 
 
+def test_suppression_comments_in_the_po_survive_a_merge():
+    po = polib.pofile(translate(make_pot(DOC)))
+    po[2].comment = "sentence\ntermguard: ignore number-mismatch"
+    result = merge_catalogs(polib.pofile(make_pot(DOC)), po)
+    entry = [e for e in result.catalog if e.msgctxt == po[2].msgctxt][0]
+    assert entry.comment.splitlines() == ["sentence", "termguard: ignore number-mismatch"]
+    assert "#. termguard: ignore number-mismatch" in str(result.catalog)
+
+
 def test_removed_untranslated_unit_is_dropped_not_obsoleted():
     pot_text = make_pot(DOC)
     po = polib.pofile(translate(pot_text))

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register, text_fields
-from termguard.model import Document, Finding, Severity, Unit
+from termguard.model import Field, Finding, Severity, Unit
+from termguard.morph import Match
+from termguard.morph.unitterms import unit_terms
+from termguard.prose import ProseView
 
 
 @register
@@ -39,26 +42,39 @@ class ForbiddenTerm(Rule):
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Report each rejected rendering found in the unit's text, inflected forms included."""
-        for fld, lang, _role in text_fields(unit, ctx.document):
+        doc = ctx.document
+        if doc is not None and doc.is_translation:
+            terms = unit_terms(unit, ctx)
+            if terms is None:
+                return
+            lang = unit.target_lang
+            for target in terms.targets:
+                for match in target.matches:
+                    if not match.approved:
+                        yield self._finding(ctx, unit, target.field, target.view, match, lang)
+            return
+        for fld, lang, _role in text_fields(unit, doc):
             view = ctx.prose(fld)
             for match in ctx.matcher(lang).find(view.plain):
-                if match.approved:
-                    continue
-                entry = match.entry
-                suggestions = [r.text for r in entry.approved(lang)]
-                form_of = f" (a form of “{match.lemma}”)" if match.surface != match.lemma else ""
-                why = f" ({match.rendering.note})" if match.rendering.note else ""
-                use = f"; use “{suggestions[0]}”" if suggestions else ""
-                start, end = view.to_text_span(match.start, match.end)
-                yield ctx.finding(
-                    self,
-                    unit,
-                    fld,
-                    start,
-                    end,
-                    f"{match.rendering.status} rendering “{match.shown}”{form_of} of '{entry.id}'{why}{use}",
-                    lang=lang,
-                    term=entry.id,
-                    found=match.surface,
-                    suggestions=suggestions,
-                )
+                if not match.approved:
+                    yield self._finding(ctx, unit, fld, view, match, lang)
+
+    def _finding(self, ctx: CheckContext, unit: Unit, fld: Field, view: ProseView, match: Match, lang: str) -> Finding:
+        entry = match.entry
+        suggestions = [r.text for r in entry.approved(lang)]
+        form_of = f" (a form of “{match.lemma}”)" if match.surface != match.lemma else ""
+        why = f" ({match.rendering.note})" if match.rendering.note else ""
+        use = f"; use “{suggestions[0]}”" if suggestions else ""
+        start, end = view.to_text_span(match.start, match.end)
+        return ctx.finding(
+            self,
+            unit,
+            fld,
+            start,
+            end,
+            f"{match.rendering.status} rendering “{match.shown}”{form_of} of '{entry.id}'{why}{use}",
+            lang=lang,
+            term=entry.id,
+            found=match.surface,
+            suggestions=suggestions,
+        )

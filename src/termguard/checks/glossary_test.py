@@ -14,7 +14,8 @@ class GlossaryInlineTest(Rule):
         Reported by `termguard glossary lint`. Each test is a text in one language; the
         glossary rules (forbidden-term and the other rules that read one text against the
         glossary) run over it with the whole glossary. An `ok` text must give no finding
-        about the entry; a `bad` text must give at least one.
+        at all; a `bad` text must give at least one about the entry (a finding about another
+        entry does not count).
     Why:
         Tests pin down what an entry is meant to catch and to let through, so a later edit
         (a new admitted form, a case rule, another entry's forbidden form) that changes what

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
-from termguard.glossary.model import Entry
+from termguard.morph.unitterms import must_translate, source_forms_left, unit_terms
 from termguard.model import Document, Finding, Severity, Unit
 
 
@@ -42,36 +42,34 @@ class MissingTerm(Rule):
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Compare the terms of the source with the approved terms of each target form."""
+        terms = unit_terms(unit, ctx)
+        if terms is None or not terms.source:
+            return
         lang = unit.target_lang
-        if not lang or not unit.is_translated:
-            return
-        src_view = ctx.prose(unit.source)
-        src_matches = ctx.matcher(unit.source_lang).find(src_view.plain)
-        if not src_matches:
-            return
-        target_matcher = ctx.matcher(lang)
         present: list[set[str]] = []
         rejected: set[str] = set()
-        for fld in unit.targets:
+        for target in terms.targets:
             here: set[str] = set()
-            for match in target_matcher.find(ctx.prose(fld).plain):
+            for match in target.matches:
                 (here if match.approved else rejected).add(match.entry.id)
             present.append(here)
         reported: set[str] = set()
-        for match in src_matches:
+        for match in terms.source:
             entry = match.entry
             if entry.id in reported:
                 continue
             lacking = [i for i, here in enumerate(present) if entry.id not in here]
             if not lacking:
                 continue
-            expected = [r.text for r in entry.approved(lang)]
+            expected = terms.target_matcher.approved_texts(entry)
             if not expected or entry.id in rejected:
                 continue  # nothing to expect, or a rejected form stands there: forbidden-term's
-            if self._left_untranslated(unit, ctx, entry, lang):
+            if must_translate(entry, terms.source_matcher, terms.target_matcher) and any(
+                source_forms_left(terms, target, {entry.id: entry}) for target in terms.targets
+            ):
                 continue  # the source form stands there: untranslated-term's
             reported.add(entry.id)
-            start, end = src_view.to_text_span(match.start, match.end)
+            start, end = terms.source_view.to_text_span(match.start, match.end)
             shown = ", ".join(f"“{e}”" for e in expected)
             where = "" if len(present) == 1 else f" (msgstr[{', '.join(map(str, lacking))}])"
             yield ctx.finding(
@@ -87,11 +85,3 @@ class MissingTerm(Rule):
                 found=match.surface,
                 suggestions=expected,
             )
-
-    @staticmethod
-    def _left_untranslated(unit: Unit, ctx: CheckContext, entry: Entry, lang: str) -> bool:
-        from termguard.checks.untranslated_term import must_translate, source_forms_left
-
-        if not must_translate(entry, unit.source_lang, lang, ctx.matcher(lang).morph.fold):
-            return False
-        return any(source_forms_left(ctx, unit, fld, {entry.id: entry}) for fld in unit.targets)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
-from termguard.model import Document, Finding, Severity
+from termguard.model import Finding, Severity, Unit
 
 
 def _schemes_text(schemes: tuple[str, ...], limit: int = 3) -> str:
@@ -47,11 +47,11 @@ class TranslitDrift(Rule):
     severity = Severity.WARNING
     summary = "a Latin rendering of a Russian name that no accepted romanisation or glossary entry gives"
 
-    def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        """Report every drifting occurrence with the nearest accepted form."""
-        from termguard.translit.document import name_occurrences
+    def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
+        """Report every drifting name of the unit with the nearest accepted form."""
+        from termguard.translit.document import unit_name_occurrences
 
-        for occ in name_occurrences(doc, ctx):
+        for occ in unit_name_occurrences(unit, ctx.document, ctx):
             v = occ.verdict
             if v.kind != "drift":
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
-from termguard.model import Document, Finding, Severity
+from termguard.model import Document, Finding, Severity, Unit
 
 
 @register
@@ -33,26 +33,41 @@ class TranslitHouseScheme(Rule):
     severity = Severity.INFO
     summary = "a name romanised by an accepted scheme other than the house scheme"
 
-    def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        """One info finding per spelling that only other schemes give."""
+    def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
+        """Collect the candidates; they are reported once per spelling in `check_document`."""
         from termguard.translit.align import scheme_label
-        from termguard.translit.document import document_index, name_occurrences
+        from termguard.translit.document import document_index, unit_name_occurrences
 
-        index = document_index(doc, ctx)
-        seen: set[str] = set()
-        for occ in name_occurrences(doc, ctx):
+        found = ctx.state_for(self).setdefault("found", [])
+        for occ in unit_name_occurrences(unit, ctx.document, ctx):
             v = occ.verdict
-            if v.kind != "accepted" or index.house in v.schemes or v.token.casefold() in seen:
+            if v.kind != "accepted":
+                continue
+            index = document_index(ctx.document, ctx)
+            if index.house in v.schemes:
                 continue
             house = index.house_form(v)
             if not house or house.casefold() == v.token.casefold():
                 continue
-            seen.add(v.token.casefold())
             others = ", ".join(scheme_label(s) for s in v.schemes[:3]) + (f", +{len(v.schemes) - 3} more" if len(v.schemes) > 3 else "")
-            yield ctx.finding(
+            found.append(ctx.finding(
                 self, occ.unit, occ.fld, occ.start, occ.end,
                 f"“{v.token}” («{v.russian}») follows {others}; the house scheme ({scheme_label(index.house)}) writes “{house}”",
                 lang=occ.lang,
                 found=v.token,
                 suggestions=[house],
-            )
+            ))
+        return ()
+
+    def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        """The first use of each spelling that only other schemes give."""
+        seen: set[str] = set()
+        for finding in ctx.state_for(self).get("found", []):
+            key = (finding.found or "").casefold()
+            if key not in seen:
+                seen.add(key)
+                yield finding
+
+    def merge_states(self, states: list[dict]) -> dict:
+        """Chunks of one file, in file order: their candidates one after the other."""
+        return {"found": [f for state in states for f in state.get("found", [])]}

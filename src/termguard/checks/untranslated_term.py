@@ -5,38 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
-from termguard.glossary.model import Entry
-from termguard.model import Field, Finding, Severity, Unit
-from termguard.morph import Match
-
-
-def must_translate(entry: Entry, source_lang: str, target_lang: str, fold) -> bool:  # type: ignore[no-untyped-def]
-    """True when an entry's approved target forms all differ from its source forms.
-
-    A `dnt` entry, or one whose target rendering is the source form itself (CAATSA in
-    Russian, F-35 everywhere), is right when left as it is; an entry without a target
-    rendering gives nothing to translate it into.
-    """
-    if entry.dnt:
-        return False
-    targets = {fold(r.text.strip()) for r in entry.approved(target_lang)}
-    if not targets:
-        return False
-    return not any(fold(r.text.strip()) in targets for r in entry.forms(source_lang))
-
-
-def source_forms_left(ctx: CheckContext, unit: Unit, fld: Field, entries: dict[str, Entry]) -> list[Match]:
-    """Source-language forms of `entries` standing in the target field `fld`.
-
-    A span the target language itself recognises as a form of the same entry (approved,
-    or rejected and so reported by forbidden-term) is not counted.
-    """
-    plain = ctx.prose(fld).plain
-    left = [m for m in ctx.matcher(unit.source_lang).find(plain) if m.entry.id in entries]
-    if not left:
-        return left
-    own = [(m.start, m.end) for m in ctx.matcher(unit.target_lang).find(plain) if m.entry.id in entries]
-    return [m for m in left if not any(s < m.end and m.start < e for s, e in own)]
+from termguard.model import Finding, Severity, Unit
+from termguard.morph.unitterms import must_translate, source_forms_left, unit_terms
 
 
 @register
@@ -70,26 +40,24 @@ class UntranslatedTerm(Rule):
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Look for the source forms of the unit's must-translate terms in each target form."""
+        terms = unit_terms(unit, ctx)
+        if terms is None or not terms.source:
+            return
         lang = unit.target_lang
-        if not lang or not unit.is_translated:
-            return
-        src_matches = ctx.matcher(unit.source_lang).find(ctx.prose(unit.source).plain)
-        if not src_matches:
-            return
-        fold = ctx.matcher(lang).morph.fold
-        entries = {m.entry.id: m.entry for m in src_matches if must_translate(m.entry, unit.source_lang, lang, fold)}
+        entries = {
+            m.entry.id: m.entry for m in terms.source if must_translate(m.entry, terms.source_matcher, terms.target_matcher)
+        }
         if not entries:
             return
-        for fld in unit.targets:
-            view = ctx.prose(fld)
-            for match in source_forms_left(ctx, unit, fld, entries):
+        for target in terms.targets:
+            for match in source_forms_left(terms, target, entries):
                 entry = match.entry
-                expected = [r.text for r in entry.approved(lang)]
-                start, end = view.to_text_span(match.start, match.end)
+                expected = terms.target_matcher.approved_texts(entry)
+                start, end = target.view.to_text_span(match.start, match.end)
                 yield ctx.finding(
                     self,
                     unit,
-                    fld,
+                    target.field,
                     start,
                     end,
                     f"“{match.shown}” ('{entry.id}') is left in its source ({unit.source_lang}) form; "

@@ -35,6 +35,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--stdin-filename", default=None, help="With PATH `-`: the name (and so the file type) of standard input.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the findings: no summary line, no notes on stderr.")
+@click.option("--sources", "sources_dirs", multiple=True, type=click.Path(file_okay=False), help="Directory of Russian source texts (.txt/.md) the documents cite; repeatable.")
 @click.option("--select", multiple=True, help="Only these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (names or codes, comma-separated).")
 @click.option("--lang", default=None, help="Language of .md/.txt sources, or target language of PO files.")
@@ -43,7 +44,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("-j", "--jobs", type=click.IntRange(0, None), default=1, show_default=True, help="Worker processes (0 = one per core); large PO files are split into chunks.")
 def check(
     paths, glossary, glossary_langs, fmt, output, config_file, isolated, baseline, write_baseline, force_exclude,
-    stdin_filename, statistics, quiet, select, ignore, lang, strict, exit_zero, jobs,
+    stdin_filename, statistics, quiet, select, ignore, lang, strict, exit_zero, jobs, sources_dirs=(),
 ) -> None:
     """Lint sources (.md, .txt) and translations (.po, .pot) against the glossary.
 
@@ -79,6 +80,10 @@ def check(
     config = load_config(config_file, isolated).with_cli(
         glossary=glossary, select=_split(select), ignore=_split(ignore), lang=lang
     )
+    if sources_dirs:  # --sources replaces the configured source directories
+        from dataclasses import replace
+
+        config = replace(config, sources=tuple(sources_dirs), options={k: v for k, v in config.options.items() if k != "sources"})
     if config.sources and "sources" not in config.options:
         from dataclasses import replace
 

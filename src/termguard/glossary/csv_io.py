@@ -55,7 +55,8 @@ def read_csv(text: str, path: str, langs: tuple[str, str] | None = None) -> tupl
     if not text.strip():
         raise InputError("empty file; a CSV glossary starts with a header row: source,target,forbidden,note", path)
     problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unclosed quote is an error, not a cell that silently swallows the rest.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:

@@ -1,7 +1,8 @@
-"""Glossary lint: schema problems, duplicates, conflicts, unmatchable forms and inline tests.
+"""Glossary lint: schema problems, duplicates, conflicts, unmatchable forms, inline tests, drift.
 
 `lint(glossary, problems)` turns everything wrong with a glossary into ordinary termguard
-`Finding`s with the `glossary-*` rule codes (TG501-TG505), positioned at the glossary file's
+`Finding`s with the `glossary-*` rule codes (TG501-TG506; TG506 glossary-drift comes from
+`termguard.translit.drift`), positioned at the glossary file's
 line, so the reporters of `termguard check` render them unchanged. It never opens files;
 `lint_path` is the convenience that loads and lints.
 """
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from termguard.glossary.model import Entry, Glossary, GlossaryTest, Rendering
+from termguard.glossary.model import ANY_TARGET, Entry, Glossary, GlossaryTest, Rendering
 from termguard.glossary.yaml_loader import Problem
 from termguard.model import Document, Field, Finding, Severity, Unit
 
@@ -41,8 +42,8 @@ class LintResult:
 
 
 def _finding(rule: str, severity: str | Severity, path: str, line: int, message: str, *,
-             column: int = 1, term: str | None = None, lang: str | None = None, found: str | None = None,
-             suggestions: Iterable[str] = ()) -> Finding:
+             column: int = 1, end_column: int | None = None, term: str | None = None, lang: str | None = None,
+             found: str | None = None, suggestions: Iterable[str] = ()) -> Finding:
     return Finding(
         code=RULE_CODES[rule],
         rule=rule,
@@ -51,7 +52,7 @@ def _finding(rule: str, severity: str | Severity, path: str, line: int, message:
         line=max(line, 1),
         column=max(column, 1),
         end_line=max(line, 1),
-        end_column=max(column, 1),
+        end_column=max(end_column or column, column, 1),
         message=message,
         unit=None,
         lang=lang,
@@ -61,6 +62,11 @@ def _finding(rule: str, severity: str | Severity, path: str, line: int, message:
     )
 
 
+def _lang(lang: str) -> str:
+    """A language for messages: a CSV's unnamed target column is "target"."""
+    return "target" if lang == ANY_TARGET else lang
+
+
 def _where(entry: Entry, line: int) -> str:
     return f"{entry.path}:{line}" if entry.path else f"line {line}"
 
@@ -68,7 +74,7 @@ def _where(entry: Entry, line: int) -> str:
 def problems_to_findings(problems: Iterable[Problem]) -> Iterator[Finding]:
     """Loader problems (schema errors, duplicate keys, unknown keys) as findings."""
     for p in problems:
-        yield _finding(p.rule, p.severity, p.path, p.line, p.message, column=p.column, term=p.term)
+        yield _finding(p.rule, p.severity, p.path, p.line, p.message, column=p.column, end_column=p.end_column, term=p.term)
 
 
 def check_duplicates(glossary: Glossary) -> Iterator[Finding]:
@@ -91,8 +97,8 @@ def check_duplicates(glossary: Glossary) -> Iterator[Finding]:
                 if key in seen:
                     yield _finding(
                         "glossary-duplicate", "error", entry.path, r.line,
-                        f"“{r.text}” is listed twice for {lang} in '{entry.id}' (first at line {seen[key].line}); keep one",
-                        term=entry.id, lang=lang, found=r.text,
+                        f"“{r.text}” is listed twice for {_lang(lang)} in '{entry.id}' (first at line {seen[key].line}); keep one",
+                        column=r.column or 1, term=entry.id, lang=lang, found=r.text,
                     )
                 else:
                     seen[key] = r
@@ -120,8 +126,8 @@ def check_unmatchable(glossary: Glossary) -> Iterator[Finding]:
                 if why:
                     yield _finding(
                         "glossary-unmatchable", "error", entry.path, r.line,
-                        f"{lang} form “{r.text}” of '{entry.id}' {why}; it can never match",
-                        term=entry.id, lang=lang, found=r.text,
+                        f"{_lang(lang)} form “{r.text}” of '{entry.id}' {why}; it can never match",
+                        column=r.column or 1, term=entry.id, lang=lang, found=r.text,
                     )
 
 
@@ -152,21 +158,23 @@ def check_conflicts(glossary: Glossary) -> Iterator[Finding]:
                     continue
                 (ea, ra), (eb, rb) = a, b
                 message = None
+                if ea is not eb and ea.id == eb.id:
+                    continue  # two entries with one id: reported once, as a duplicate
                 if ea is eb:
                     if ra.approved != rb.approved:
                         message = (f"“{rb.text}” is both {ra.status} (line {ra.line}) and {rb.status} in '{eb.id}' "
-                                   f"for {lang}; decide which it is")
+                                   f"for {_lang(lang)}; decide which it is")
                 elif ra.approved and rb.approved:
-                    message = (f"approved {lang} form “{rb.text}” is claimed by '{ea.id}' ({_where(ea, ra.line)}) and "
+                    message = (f"approved {_lang(lang)} form “{rb.text}” is claimed by '{ea.id}' ({_where(ea, ra.line)}) and "
                                f"'{eb.id}'; keep it in one entry")
                 elif ra.approved != rb.approved:
                     bad, good = (a, b) if not ra.approved else (b, a)
-                    message = (f"{lang} form “{bad[1].text}” is {bad[1].status} in '{bad[0].id}' ({_where(bad[0], bad[1].line)}) "
+                    message = (f"{_lang(lang)} form “{bad[1].text}” is {bad[1].status} in '{bad[0].id}' ({_where(bad[0], bad[1].line)}) "
                                f"but approved in '{good[0].id}' ({_where(good[0], good[1].line)}); decide which it is")
                 if message:
                     reported.add((id(ra), id(rb)))
-                    yield _finding("glossary-conflict", "error", eb.path, rb.line, message,
-                                   term=eb.id, lang=lang, found=rb.text)
+                    yield _finding("glossary-conflict", "error", eb.path, rb.line, message, column=rb.column or 1,
+                                   term=eb.id, lang=None if lang == ANY_TARGET else lang, found=rb.text)
 
 
 def _test_rules():
@@ -177,7 +185,7 @@ def _test_rules():
 
 
 def run_test(glossary: Glossary, entry: Entry, test: GlossaryTest, rules=None) -> list[Finding]:
-    """The findings about `entry` (or about no particular entry) the rules give for a test text."""
+    """Every finding the rules give for a test text (the text checked alone, in its language)."""
     from termguard.checks import CheckContext
 
     path = entry.path or "<glossary>"
@@ -186,28 +194,36 @@ def run_test(glossary: Glossary, entry: Entry, test: GlossaryTest, rules=None) -
     ctx = CheckContext(glossary=glossary, document=doc)
     out: list[Finding] = []
     for rule in rules if rules is not None else _test_rules():
-        for f in rule.check_unit(unit, ctx):
-            if f.term in (None, entry.id):
-                out.append(f)
+        out.extend(rule.check_unit(unit, ctx))
     return out
 
 
 def check_tests(glossary: Glossary, rules=None) -> Iterator[Finding]:
-    """Every inline test: `ok` texts give no finding about the entry, `bad` texts at least one."""
+    """Every inline test: an `ok` text gives no finding at all, a `bad` one at least one about the entry."""
     rules = rules if rules is not None else _test_rules()
     for entry in glossary:
         for test in entry.tests:
             found = run_test(glossary, entry, test, rules)
+            if not test.expect_ok:
+                # A bad text must be caught because of this entry, not by chance through another.
+                found = [f for f in found if f.term in (None, entry.id)]
             if test.expect_ok and found:
                 what = "; ".join(f"{f.rule}: {f.message}" for f in found[:3])
                 yield _finding("glossary-test", "error", entry.path, test.line,
                                f"ok test of '{entry.id}' ({test.lang}) “{test.text}” gives a finding: {what}",
-                               term=entry.id, lang=test.lang)
+                               column=test.column or 1, term=entry.id, lang=test.lang)
             elif not test.expect_ok and not found:
                 yield _finding("glossary-test", "error", entry.path, test.line,
                                f"bad test of '{entry.id}' ({test.lang}) “{test.text}” gives no finding; "
                                f"add the rejected form to the entry or fix the test",
-                               term=entry.id, lang=test.lang)
+                               column=test.column or 1, term=entry.id, lang=test.lang)
+
+
+def check_drift(glossary: Glossary) -> Iterator[Finding]:
+    """TG506 glossary-drift: English forms of Russian-origin names no romanisation gives."""
+    from termguard.translit.drift import check_glossary
+
+    yield from check_glossary(glossary)
 
 
 def lint(glossary: Glossary, problems: Iterable[Problem] = ()) -> list[Finding]:
@@ -218,6 +234,7 @@ def lint(glossary: Glossary, problems: Iterable[Problem] = ()) -> list[Finding]:
         *check_unmatchable(glossary),
         *check_conflicts(glossary),
         *check_tests(glossary),
+        *check_drift(glossary),
     ]
     findings.sort(key=Finding.sort_key)
     return findings

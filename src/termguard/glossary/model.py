@@ -27,6 +27,7 @@ class Rendering:
     exact: bool = False
     indeclinable: bool = False
     line: int = 0
+    column: int = 0
 
     @property
     def approved(self) -> bool:
@@ -42,6 +43,7 @@ class GlossaryTest:
     text: str
     expect_ok: bool
     line: int = 0
+    column: int = 0
 
 
 @dataclass(frozen=True, slots=True)

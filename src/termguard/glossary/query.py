@@ -66,3 +66,26 @@ def find_terms(glossary: Glossary, text: str, lang: str):
     view = prose_view(text)
     matches = matcher_for(glossary, lang).find(view.plain)
     return view, matches
+
+
+def entry_dict(entry: Entry) -> dict:
+    """An entry as JSON-friendly data (the fields of SPEC §4 plus where it is defined)."""
+    return {
+        "id": entry.id,
+        "kind": entry.kind,
+        "note": entry.note,
+        "origin": {"lang": entry.origin.lang, "text": entry.origin.text} if entry.origin else None,
+        "dnt": entry.dnt,
+        "case_sensitive": entry.case_sensitive,
+        "renderings": {
+            lang: [
+                {"text": r.text, "status": r.status, "note": r.note, "case_sensitive": r.case_sensitive,
+                 "exact": r.exact, "indeclinable": r.indeclinable}
+                for r in forms
+            ]
+            for lang, forms in entry.renderings.items()
+        },
+        "tests": [{"lang": t.lang, ("ok" if t.expect_ok else "bad"): t.text} for t in entry.tests],
+        "path": entry.path,
+        "line": entry.line,
+    }

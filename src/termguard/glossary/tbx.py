@@ -35,6 +35,7 @@ from termguard.glossary.model import APPROVED, KINDS, Entry, Glossary, GlossaryT
 from termguard.glossary.yaml_loader import Problem, known_language
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_EXPAT_XML_LANG = "http://www.w3.org/XML/1998/namespace}lang"
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 META_PREFIX = "termguard:"
 
@@ -67,6 +68,7 @@ _ENTRY_TAGS = {"conceptEntry", "termEntry"}
 _LANG_TAGS = {"langSec", "langSet"}
 _TERM_TAGS = {"termSec", "tig", "ntig"}
 _ID_CHARS = re.compile(r"[^a-z0-9]+")
+_KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 _LOCAL: dict[str, str] = {}
@@ -119,9 +121,14 @@ def parse_xml(data: bytes, path: str):
     lines: dict[int, int] = {}
     start = builder.start
 
+    lined: dict[str, bool] = {}
+
     def on_start(tag: str, attrs: dict) -> None:
         elem = start(tag, attrs)
-        if _local(tag) in _LINED:
+        wanted = lined.get(tag)
+        if wanted is None:
+            wanted = lined[tag] = _local(tag) in _LINED
+        if wanted:
             lines[id(elem)] = expat_parser.CurrentLineNumber
 
     expat_parser.StartElementHandler = on_start
@@ -133,9 +140,11 @@ def parse_xml(data: bytes, path: str):
     except DefusedXmlException as exc:
         line = expat_parser.CurrentLineNumber
         what = type(exc).__name__
+        if what == "EntitiesForbidden" and getattr(exc, "sysid", None):
+            what = "ExternalReferenceForbidden"
         reason = {
             "EntitiesForbidden": "declares XML entities (a possible XML bomb); remove the <!ENTITY> declarations",
-            "ExternalReferenceForbidden": "refers to an external resource; remove the external entity reference",
+            "ExternalReferenceForbidden": "refers to an external resource (external entity); remove the reference",
             "DTDForbidden": "has a DTD; remove it",
         }.get(what, f"is refused as unsafe XML ({what})")
         raise InputError(f"the file {reason}", path, line) from None
@@ -155,6 +164,8 @@ def parse_xml(data: bytes, path: str):
 def _attr(elem, name: str) -> str | None:
     """An attribute by local name (`xml:lang` arrives as `...namespace}lang`)."""
     value = elem.get(name)
+    if value is None and name == "lang":
+        value = elem.get(_EXPAT_XML_LANG) or elem.get(XML_LANG)
     if value is not None:
         return value
     for key, value in elem.attrib.items():
@@ -164,16 +175,26 @@ def _attr(elem, name: str) -> str | None:
 
 
 def _text(elem) -> str:
-    return "".join(elem.itertext()).strip()
+    """An element's text content, stripped (a leaf's own text without walking)."""
+    text = elem.text if not len(elem) else "".join(elem.itertext())
+    return text.strip() if text else ""
+
+
+_LANGS: dict[str, str] = {}
 
 
 def _normalise_lang(code: str | None) -> str | None:
+    """`en-US` → `en_US`, `TR` → `tr` (cached: a file repeats a few codes thousands of times)."""
     if not code:
         return None
+    cached = _LANGS.get(code)
+    if cached is not None:
+        return cached
     parts = code.strip().replace("_", "-").split("-")
     out = parts[0].lower()
     for part in parts[1:]:
         out += "_" + (part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
+    _LANGS[code] = out
     return out
 
 
@@ -220,10 +241,15 @@ def _read_term(tsec, lines: dict[int, int], path: str, problems: list[Problem]) 
     term_elem = None
     t = _Term(text="", line=lines.get(id(tsec), 0))
     # termSec and tig hold term, termNote and note directly; ntig nests them in termGrp.
-    children = [c for child in tsec for c in (child if _local(child.tag) == "termGrp" else (child,))]
-    for child in children:
-        local = _local(child.tag)
-        if local == "term" and term_elem is None:
+    children = list(tsec)
+    i = 0
+    while i < len(children):
+        child = children[i]
+        i += 1
+        local = _LOCAL.get(child.tag) or _local(child.tag)
+        if local == "termGrp":
+            children[i:i] = list(child)
+        elif local == "term" and term_elem is None:
             term_elem = child
             t.line = lines.get(id(child), t.line)
         elif local in ("termNote", "descrip", "admin") or local.lower() in STATUS_TYPES or local == "termType":
@@ -320,9 +346,10 @@ def read_tbx(data: bytes, path: str) -> tuple[list[Entry], list[Problem]]:
         meta: dict = {}
         dnt = False
         renderings: dict[str, list[Rendering]] = {}
+        approved_by_lang: dict[str, int] = {}
         first_type: str | None = None
         for child in elem:
-            local = _local(child.tag)
+            local = _LOCAL.get(child.tag) or _local(child.tag)
             if local in ("descrip", "admin"):
                 dtype = (child.get("type") or "").strip().lower()
                 value = _text(child)
@@ -340,21 +367,25 @@ def read_tbx(data: bytes, path: str) -> tuple[list[Entry], list[Problem]]:
                     continue
                 body_langs_seen = True
                 forms = renderings.setdefault(lang, [])
+                approved = approved_by_lang.get(lang, 0)
                 for sub in child:
-                    slocal = _local(sub.tag)
+                    slocal = _LOCAL.get(sub.tag) or _local(sub.tag)
                     if slocal in _TERM_TAGS:
                         t = _read_term(sub, lines, path, problems)
                         if t is None:
                             continue
                         if first_type is None:
                             first_type = t.term_type or ""
-                        forms.append(_rendering(t, sum(r.approved for r in forms), path, problems))
+                        rendering = _rendering(t, approved, path, problems)
+                        approved += rendering.status in APPROVED
+                        forms.append(rendering)
                     elif slocal == "note" or (slocal == "descrip" and (sub.get("type") or "").lower() in NOTE_DESCRIPS):
                         text = _text(sub)
                         if text and not text.startswith(META_PREFIX):
                             notes.append(f"({lang}) {text}")
+                approved_by_lang[lang] = approved
         raw_id = (elem.get("id") or "").strip()
-        entry_id = _slug(raw_id) if raw_id else ""
+        entry_id = raw_id if _KEBAB.fullmatch(raw_id) else _slug(raw_id)
         if not entry_id:
             first = next((r.text for forms in renderings.values() for r in forms), "")
             entry_id = _slug(first) or f"entry-{index + 1}"
@@ -440,7 +471,7 @@ def write_tbx(glossary: Glossary, source_lang: str = "en") -> str:
             out.append(_note(entry.note, "        "))
         meta = _entry_meta_out(entry)
         if meta:
-            out.append(_note(META_PREFIX + " " + json.dumps(meta, ensure_ascii=False, sort_keys=True), "        "))
+            out.append(_note(META_PREFIX + " " + json.dumps(meta, ensure_ascii=False), "        "))
         langs = sorted(entry.renderings, key=lambda lang: (lang != source_lang, lang))
         for lang in langs:
             out.append(f"        <langSec xml:lang={quoteattr(_tbx_lang(lang))}>\n")

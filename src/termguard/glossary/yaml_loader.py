@@ -49,6 +49,7 @@ class Problem:
     message: str
     column: int = 1
     term: str | None = None
+    end_column: int | None = None
 
 
 class _Nodes:
@@ -61,7 +62,8 @@ class _Nodes:
 
     def problem(self, node: yaml.Node, message: str, rule: str = "glossary-schema", severity: str = "error", term: str | None = None) -> None:
         self.problems.append(
-            Problem(rule, severity, self.path, node.start_mark.line + 1, message, node.start_mark.column + 1, term)
+            Problem(rule, severity, self.path, node.start_mark.line + 1, message, node.start_mark.column + 1, term,
+                    node.end_mark.column + 1 if node.end_mark.line == node.start_mark.line else None)
         )
 
     def scalar(self, node: yaml.Node) -> Any:
@@ -120,7 +122,7 @@ def _rendering(nodes: _Nodes, node: yaml.Node, entry_id: str, index: int, approv
         if not isinstance(text, str):
             text = str(text)
         status = "preferred" if approved_seen == 0 else "admitted"
-        return Rendering(text=text, status=status, line=line)
+        return Rendering(text=text, status=status, line=line, column=node.start_mark.column + 1)
     if not isinstance(node, yaml.MappingNode):
         nodes.problem(node, "a rendering is a string or a mapping with text:", term=entry_id)
         return None
@@ -156,6 +158,7 @@ def _rendering(nodes: _Nodes, node: yaml.Node, entry_id: str, index: int, approv
         exact=bool(flags.get("exact")),
         indeclinable=bool(flags.get("indeclinable")),
         line=line,
+        column=node.start_mark.column + 1,
     )
 
 
@@ -182,7 +185,8 @@ def _tests(nodes: _Nodes, node: yaml.Node, entry_id: str) -> list[GlossaryTest]:
         text = _text(nodes, m[kinds[0]][1], kinds[0], entry_id)
         if text is None:
             continue
-        tests.append(GlossaryTest(lang=lang.replace("-", "_"), text=text, expect_ok=kinds[0] == "ok", line=item.start_mark.line + 1))
+        tests.append(GlossaryTest(lang=lang.replace("-", "_"), text=text, expect_ok=kinds[0] == "ok",
+                                  line=item.start_mark.line + 1, column=item.start_mark.column + 1))
     return tests
 
 

@@ -18,7 +18,11 @@ rejected, as `Match`es sorted by start. How it works:
   (inflected) rejected form loses to any approved form on the same span, and a literal
   rejected form that differs from an approved one only in case wins over the folded
   approved match (`Caatsa` against `CAATSA`). An approved term inside a longer approved
-  term of another entry is dropped too (longest match).
+  term of another entry is dropped too (longest match), and so is a folded match where
+  another entry's form matches with its case (`NER` is the acronym NER, not the name Ner).
+* A rejected form written with a capital (a name) matches only capitalised text, so a
+  forbidden «Март» never fires on «марта» (of March) even when the glossary (TBX, CSV)
+  says nothing about case.
 """
 
 from __future__ import annotations
@@ -83,14 +87,18 @@ class _Candidate(NamedTuple):
     strength: int
     exact: frozenset[str] | None  # case-sensitive: the allowed case-exact (fold_exact) texts
     stem: str | None
+    capital: bool  # the text must start with a capital letter, as the glossary form does
+    key: str  # the folded form, punctuation included
 
 
 _WORD_CONT = re.compile(r"[^\W_]*")
+# Characters that end a word: everything but letters, digits, underscore, combining accents.
+_SPACE = re.compile(r"[^\w\u0300-\u036f]")
 
 
 def _isword(ch: str) -> bool:
-    """A character that continues a word: letter, digit, or combining mark."""
-    return ch.isalnum() or (ch >= "\u0300" and unicodedata.category(ch)[0] == "M")
+    """A character that continues a word: letter, digit, underscore or combining mark."""
+    return ch.isalnum() or ch == "_" or (ch >= "\u0300" and unicodedata.category(ch)[0] == "M")
 
 
 def morphology_for(lang: str) -> Morphology:
@@ -138,7 +146,25 @@ class TermMatcher:
         self.lang = lang
         self.morph = morphology or morphology_for(lang)
         self._cache: dict[str, list[Match]] = {}
+        self._approved: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+        #: Per-entry facts rules derive from the glossary, cached for the matcher's life.
+        self.memo: dict[object, object] = {}
         self._automaton = self._build(glossary)
+
+    def _approved_of(self, entry: Entry) -> tuple[tuple[str, ...], frozenset[str]]:
+        found = self._approved.get(id(entry))
+        if found is None:
+            texts = tuple(r.text.strip() for r in entry.approved(self.lang))
+            found = self._approved[id(entry)] = (texts, frozenset(self.morph.fold(t) for t in texts))
+        return found
+
+    def approved_texts(self, entry: Entry) -> tuple[str, ...]:
+        """The entry's approved renderings in this language, preferred first (cached)."""
+        return self._approved_of(entry)[0]
+
+    def approved_folded(self, entry: Entry) -> frozenset[str]:
+        """The entry's approved renderings in this language, folded (cached)."""
+        return self._approved_of(entry)[1]
 
     # -- building -------------------------------------------------------------------------
 
@@ -191,19 +217,32 @@ class TermMatcher:
                     cur[4].add(morph.fold_exact(v.text))
         if not table:
             return None
-        automaton = ahocorasick.Automaton()
+        # The automaton runs over the folded text with every non-word character turned into
+        # a space and a space on each side, and a key starting (ending) with a word
+        # character starts (ends) with a space: so it only fires on word boundaries, and a
+        # 10,000-term glossary does not make it report every substring of every word.
+        keys: dict[str, list] = {}
         for key, slot in table.items():
-            cands = [_Candidate(e, r, form, s, frozenset(ex) if ex is not None else None, stem)
+            cands = [_Candidate(e, r, form, s, frozenset(ex) if ex is not None else None, stem,
+                                _needs_capital(r, ex), key)
                      for e, r, form, s, ex, stem in slot.values()]
             if any(c.rendering.approved for c in cands):
                 # Morphology never invents an error: a generated rejected form that is also
                 # an approved form (of any entry) is not a rejected form.
                 cands = [c for c in cands if c.rendering.approved or c.strength > GENERATED]
-            whole = tuple(c for c in cands if c.stem is None)
-            stems = tuple(c for c in cands if c.stem is not None)
-            last_word = max(key.rfind(" "), key.rfind("-")) + 1
-            payload = (len(key), _isword(key[0]), _isword(key[-1]), whole, stems, last_word)
-            automaton.add_word(key, payload)
+            for is_stem in (False, True):
+                group = [c for c in cands if (c.stem is not None) == is_stem]
+                if not group:
+                    continue
+                lead = 1 if _isword(key[0]) else 0
+                trail = 1 if (_isword(key[-1]) and not is_stem) else 0
+                spaced = " " * lead + _SPACE.sub(" ", key) + " " * trail
+                last_word = max(key.rfind(" "), key.rfind("-")) + 1
+                entry = keys.setdefault(spaced, [len(spaced), lead, len(key), is_stem, last_word, []])
+                entry[5].extend(group)
+        automaton = ahocorasick.Automaton()
+        for spaced, (plen, lead, core, is_stem, last_word, cands) in keys.items():
+            automaton.add_word(spaced, (plen, lead, core, is_stem, last_word, tuple(cands)))
         automaton.make_automaton()
         return automaton
 
@@ -223,36 +262,56 @@ class TermMatcher:
     def _find(self, plain: str) -> list[Match]:
         morph = self.morph
         folded = morph.fold(plain)
-        n = len(folded)
+        padded = " " + _SPACE.sub(" ", folded) + " "
         found: list[Match] = []
-        for last, (klen, left_word, right_word, whole, stems, lw_off) in self._automaton.iter(folded):
-            end = last + 1
-            start = end - klen
-            if left_word and start and _isword(folded[start - 1]):
-                continue
-            continues = end < n and _isword(folded[end])
-            if whole and not (right_word and continues):
-                stop = morph.extend(folded, end)
-                for c in whole:
-                    if c.exact is not None and morph.fold_exact(plain[start:end]) not in c.exact:
-                        continue
-                    found.append(Match(c.entry, c.rendering, start, end, plain[start:end], c.form, c.strength, plain[end:stop]))
-            if stems and continues:
-                word_end = _WORD_CONT.match(folded, end).end()
-                word = folded[start + lw_off : word_end]
+        for last, (plen, lead, core, is_stem, lw_off, cands) in self._automaton.iter(padded):
+            start = last - plen + lead  # offsets in `padded` are one more than in `plain`
+            end = start + core
+            text = folded[start:end]
+            if not is_stem:
                 stop = None
-                for c in stems:
+                for c in cands:
+                    if c.key != text:
+                        continue  # the same words with other punctuation (S 400 for S-400)
                     if c.exact is not None and morph.fold_exact(plain[start:end]) not in c.exact:
                         continue
-                    if not morph.stem_ok(word, c.stem):
+                    if c.capital and not plain[start].isupper():
                         continue
                     if stop is None:
-                        stop = morph.extend(folded, word_end)
-                    found.append(Match(c.entry, c.rendering, start, word_end, plain[start:word_end], c.form, GENERATED,
-                                       plain[word_end:stop]))
+                        stop = morph.extend(folded, end)
+                    found.append(Match(c.entry, c.rendering, start, end, plain[start:end], c.form, c.strength, plain[end:stop]))
+                continue
+            if padded[end + 1] == " ":
+                continue  # a stemmed form needs the word to go on
+            word_end = _WORD_CONT.match(folded, end).end()
+            word = folded[start + lw_off : word_end]
+            stop = None
+            for c in cands:
+                if c.key != text:
+                    continue
+                if c.exact is not None and morph.fold_exact(plain[start:end]) not in c.exact:
+                    continue
+                if c.capital and not plain[start].isupper():
+                    continue
+                if not morph.stem_ok(word, c.stem):
+                    continue
+                if stop is None:
+                    stop = morph.extend(folded, word_end)
+                found.append(Match(c.entry, c.rendering, start, word_end, plain[start:word_end], c.form, GENERATED,
+                                   plain[word_end:stop]))
         if len(found) > 1:
             found = _resolve(found)
         return found
+
+
+def _needs_capital(r: Rendering, exact: set[str] | None) -> bool:
+    """A rejected form written with a capital is a name: its lowercase look-alike is not it.
+
+    Glossaries imported from TBX or CSV say nothing about case; a forbidden «Март» (a
+    misspelt name) must not fire on «марта» (of March), nor a forbidden "Triumph" on "a
+    triumph". Approved forms stay case-insensitive unless the glossary says otherwise.
+    """
+    return exact is None and not r.approved and r.case_sensitive is None and r.text.strip()[:1].isupper()
 
 
 def _resolve(matches: list[Match]) -> list[Match]:
@@ -278,8 +337,10 @@ def _overridden(m: Match, matches: list[Match]) -> bool:
         longer = (o.end - o.start) > size
         if m.rendering.approved:
             if o.rendering.approved:
-                if longer and o.entry is not m.entry:
-                    return True  # a term inside a longer approved term: longest match wins
+                if o.entry is not m.entry and (longer or (o.strength == LITERAL_EXACT and m.strength < LITERAL_EXACT)):
+                    # A term inside a longer approved term (longest match wins), or a
+                    # folded match where another term matches with its case (NER, Ner).
+                    return True
             elif not longer and o.strength > m.strength:
                 return True  # Caatsa (literal, case-exact, rejected) over CAATSA folded
         elif o.rendering.approved and (longer or o.strength >= m.strength):

@@ -11,8 +11,8 @@ word of every text, and makes matching one automaton pass. For each rendering:
   to a head word (АЭС «Аккую», завод «Каротан») stay as they are. A term that is only a
   quoted name («Триумф») inflects inside its quotes («Триумфа»).
 * Dictionary words inflect through their pymorphy3 lexeme. Words the dictionary does not
-  know (most foreign names: Стангарн, Триумпф) inflect by the regular noun paradigm of
-  their ending (consonant, -й, -а, -я, -ь); those ending in another vowel (Аккую, Сочи)
+  know as a nominative noun or adjective (most foreign names: Стангарн, Триумпф; Мин,
+  known only as a form of «мина») inflect by the regular noun paradigm of their ending (consonant, -й, -а, -я, -ь); those ending in another vowel (Аккую, Сочи)
   are foreign indeclinables and stay as they are.
 * `ё` is folded to `е`, as Russian prose mostly writes it.
 
@@ -149,12 +149,21 @@ def _inflectable(parts: list[str]) -> list[int]:
     return unquoted if unquoted else out
 
 
-def _noun_forms(word: str) -> tuple[list[tuple[str, str, str]], str | None, str | None]:
-    """(case, number, form) of a noun given in the nominative, its gender and animacy."""
+@lru_cache(maxsize=None)
+def _noun_forms(word: str, name: bool = False) -> tuple[list[tuple[str, str, str]], str | None, str | None]:
+    """(case, number, form) of a noun given in the nominative, its gender and animacy.
+
+    `name` is set for a term that is one capitalised word: a name also declines by the
+    regular paradigm of its ending, and both sets of forms are accepted: Мин (to the
+    dictionary an abbreviation and a form of «мина») → Мина, Мином; Тот (a pronoun) →
+    Тотом; Лив (an indeclinable woman's name) → Лива; Шаров (a surname, Шаровым) → also
+    Шаровом, as a place or system name declines. An `indeclinable: true` rendering never
+    gets here.
+    """
     morph = analyzer()
+    forms: list[tuple[str, str, str]] = []
+    gender = animacy = None
     if morph.word_is_known(word):
-        forms: list[tuple[str, str, str]] = []
-        gender = animacy = None
         for p in morph.parse(word):
             if p.tag.POS != "NOUN" or p.tag.case != "nomn":
                 continue
@@ -162,8 +171,12 @@ def _noun_forms(word: str) -> tuple[list[tuple[str, str, str]], str | None, str 
             animacy = animacy or p.tag.animacy
             for f in p.lexeme:
                 forms.append((_CASE_NORMAL.get(f.tag.case, f.tag.case), f.tag.number or "sing", f.word))
-        return forms, gender, animacy
-    forms, gender = _paradigm(word)
+        if not name and (forms or _adjective(word) is not None):
+            return forms, gender, animacy
+    regular, regular_gender = _paradigm(word)
+    if not forms:
+        return regular, regular_gender, None
+    return forms + regular, gender, animacy
     return forms, gender, None
 
 
@@ -202,7 +215,9 @@ def inflect(text: str) -> tuple[str, ...]:
     head_forms: list[tuple[str, str, str]] = []
     gender = animacy = None
     for i in idx:
-        forms, g, a = _noun_forms(lowered[i])
+        if i != idx[-1] and _adjective(lowered[i]) is not None:
+            continue  # an adjective before another word agrees with it (Красная площадь)
+        forms, g, a = _noun_forms(lowered[i], len(idx) == 1 and parts[i][:1].isupper())
         if forms:
             head, head_forms, gender, animacy = i, forms, g, a
             break

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Iterable
 
@@ -72,7 +73,7 @@ class TurkishMorphology(Morphology):
         if not word.islower() or is_acronym(word) or len(word) < self.MIN_WORD or any(c.isupper() for c in text):
             return  # names take their suffixes after an apostrophe, and keep their case
         folded = self.fold(word)
-        cut = min(len(p) for p in self._prefixes(folded))
+        cut = min(len(os.path.commonprefix([folded, p])) for p in self._prefixes(folded))
         yield Variant(text[: m.start(1) + cut], GENERATED, stem=folded)
 
     def _prefixes(self, word: str) -> list[str]:

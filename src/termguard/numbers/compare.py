@@ -48,8 +48,9 @@ def compatible(s: Quantity, t: Quantity, *, exact: bool = False) -> bool:
 
 
 def _pairable(q: Quantity) -> bool:
-    # "one" / «один» / "bir" are mostly articles and pronouns, never a value worth pairing.
-    return not (q.soft and q.primary == Decimal(1))
+    # "one" / «один» / "bir" are mostly articles and pronouns, "yüz" a face: such words
+    # confirm a value but are never offered as the translation's different value.
+    return not q.weak
 
 
 def compare(source: list[Quantity], target: list[Quantity]) -> list[Mismatch]:
@@ -65,7 +66,8 @@ def compare(source: list[Quantity], target: list[Quantity]) -> list[Mismatch]:
                     used.add(j)
                     matched.add(i)
                     break
-    target_dates = [t for t in target if t.kind == "date"]
+    # Dates of the translation that render no source date may hold a bare source year/day.
+    target_dates = [t for j, t in enumerate(target) if t.kind == "date" and j not in used]
     out: list[Mismatch] = []
     paired: set[int] = set()
     for i, s in enumerate(source):

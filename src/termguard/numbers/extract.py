@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from termguard.numbers.lexicon import (
+    AMBIGUOUS_WORDS,
     CURRENCY_SYMBOLS,
     GROUP_SPACES,
     Lexicon,
@@ -37,6 +38,8 @@ class Quantity:
     `citation` (a `[n]` reference mark). `values` holds every reading of the text (one for
     most; `1.000` can be 1000 or 1.0; `10.02.2026` can be 10 February or 2 October); for a
     date, values are `(year, month, day)` tuples with None for what is not written.
+    `weak` marks a word that is more often something else: "one"/«одна»/"bir" (articles and
+    pronouns), Turkish "yüz" (face), "altı" (under), "on" (on), Russian «семью» (family).
     `soft` marks a number written as a word ("four", «четырёх»), which translators may
     rephrase. `start`/`end` are offsets in the text that was read.
     """
@@ -50,6 +53,7 @@ class Quantity:
     currency: str | None = None
     percent: bool = False
     soft: bool = False
+    weak: bool = False
 
 
 _SP = "[ \u00a0\u202f\u2009]"
@@ -279,28 +283,43 @@ def _decorate(masked: str, start: int, end: int, values: list[Decimal], lex: Lex
     return start, end, values, currency, percent
 
 
-def _number_words(masked: str, lex: Lexicon) -> Iterable[tuple[int, int, int]]:
-    """(start, end, value) of number words, joining tens and units ("двадцать два", "on iki")."""
+_HALF = re.compile(rf"{_SP}+(?:с{_SP}+половиной|buçuk|and{_SP}+a{_SP}+half)(?![^\W\d_])", re.IGNORECASE)
+_ONE_AND_HALF = {"полтора": "1.5", "полторы": "1.5", "полутора": "1.5"}
+
+
+def _number_words(masked: str, lex: Lexicon) -> Iterable[tuple[int, int, Decimal]]:
+    """(start, end, value) of number words, joining tens and units ("двадцать два", "on iki")
+    and halves ("два с половиной", "iki buçuk", "two and a half", «полтора»)."""
     if not lex.words:
         return
-    tokens = [(m.start(), m.end(), lex.words.get(normalise_word(m.group()))) for m in _WORD.finditer(masked)]
+    tokens = []
+    for m in _WORD.finditer(masked):
+        key = normalise_word(m.group())
+        if key in _ONE_AND_HALF and base_lang(lex.lang) == "ru":
+            tokens.append((m.start(), m.end(), Decimal(_ONE_AND_HALF[key]), False))
+            continue
+        word = lex.words.get(key)
+        tokens.append((m.start(), m.end(), Decimal(word.value) if word else None, bool(word and word.ordinal)))
     tens_min = 10 if base_lang(lex.lang) == "tr" else 20
     i = 0
     while i < len(tokens):
-        start, end, word = tokens[i]
-        if word is None:
+        start, end, value, ordinal = tokens[i]
+        if value is None:
             i += 1
             continue
-        value = word.value
-        if not word.ordinal and value % 10 == 0 and tens_min <= value <= 90 and i + 1 < len(tokens):
-            nstart, nend, nxt = tokens[i + 1]
+        step = 1
+        if not ordinal and value % 10 == 0 and tens_min <= value <= 90 and i + 1 < len(tokens):
+            nstart, nend, nxt, nxt_ordinal = tokens[i + 1]
             gap = masked[end:nstart]
-            if nxt is not None and 1 <= nxt.value <= 9 and gap.strip(" -\u00a0") == "" and len(gap) <= 2:
-                yield start, nend, value + nxt.value
-                i += 2
-                continue
+            if nxt is not None and 1 <= nxt <= 9 and gap.strip(" -\u00a0") == "" and len(gap) <= 2:
+                value, end, step = value + nxt, nend, 2
+        half = None if ordinal else _HALF.match(masked, end)
+        if half:
+            value, end = value + Decimal("0.5"), half.end()
+            while i + step < len(tokens) and tokens[i + step][0] < end:
+                step += 1
         yield start, end, value
-        i += 1
+        i += step
 
 
 def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
@@ -336,20 +355,17 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
             _blank(chars, s, e)
     work = "".join(chars)
     for s, e, value in _number_words(work, lex):
-        s2, e2, values, currency, percent = _decorate(work, s, e, [Decimal(value)], lex)
+        s2, e2, values, currency, percent = _decorate(work, s, e, [value], lex)
+        word = normalise_word(text[s:e])
         out.append(Quantity("number", frozenset(values), s2, e2, text[s2:e2].strip(), primary=values[0],
-                            currency=currency, percent=percent, soft=True))
+                            currency=currency, percent=percent, soft=True,
+                            weak=value == 1 or (word in AMBIGUOUS_WORDS and e2 == e)))
     out.sort(key=lambda q: q.start)
     return out
 
 
 def _with_text(q: Quantity, text: str) -> Quantity:
-    return Quantity(q.kind, q.values, q.start, q.end, text[q.start:q.end], q.primary, q.currency, q.percent, q.soft)
+    return Quantity(q.kind, q.values, q.start, q.end, text[q.start:q.end], q.primary, q.currency, q.percent, q.soft, q.weak)
 
 
-def format_value(q: Quantity) -> str:
-    """How a quantity is named in messages: its text as written."""
-    return q.text
-
-
-__all__ = ["Quantity", "extract", "mask", "month_of", "parse_number", "format_value"]
+__all__ = ["Quantity", "extract", "mask", "month_of", "parse_number"]

@@ -110,6 +110,11 @@ _TR_ORDINALS = {
 }
 
 
+# Number words that are more often ordinary words: they confirm a value but are never
+# offered as "what the translation has instead".
+AMBIGUOUS_WORDS = frozenset({"yüz", "altı", "on", "bin", "семью", "сорока", "ста"})
+
+
 @dataclass(frozen=True)
 class NumberWord:
     """A word that names a number; `ordinal` for fifth/пятого/beşinci, `unit` for 1–9 parts."""

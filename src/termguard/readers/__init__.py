@@ -13,7 +13,7 @@ from termguard.errors import InputError
 from termguard.model import Document
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
-TRANSLATION_SUFFIXES = (".po", ".pot", ".tmx")
+TRANSLATION_SUFFIXES = (".po", ".pot", ".tmx", ".xlf", ".xliff")
 SUFFIXES = SOURCE_SUFFIXES + TRANSLATION_SUFFIXES
 
 
@@ -52,6 +52,10 @@ def read_document(path: str, text: str, lang: str | None = None) -> Document:
         from termguard.readers.tmx import parse_tmx
 
         return parse_tmx(text, path)
+    if suffix in (".xlf", ".xliff"):
+        from termguard.readers.xliff import parse_xliff
+
+        return parse_xliff(text, path, lang=lang)
     if suffix in TRANSLATION_SUFFIXES:
         from termguard.readers.po import parse_po
 

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: one annotation per finding.
 
 `::error file=P,line=L,col=C,endLine=EL,endColumn=EC,title=T::MESSAGE` (`warning` and
-`notice` for the other severities). The runner decodes `%25`, `%0D` and `%0A` in the
+`notice` for the other severities; `col`/`endColumn` only when the finding is on one line, as
+GitHub places columns on single-line annotations only). The runner decodes `%25`, `%0D` and `%0A` in the
 message, and also `%3A` and `%2C` in property values, where a raw `:` or `,` would end the
 value early; everything else passes through. Paths are relative to the repository root,
 which is what GitHub needs to place the annotation on the file. A last plain line (not a
@@ -30,14 +31,13 @@ def escape_property(value: str) -> str:
 
 def command(f: Finding, root: str | None = None) -> str:
     """The workflow command line for one finding."""
-    props = [
-        ("file", repo_path(f.path, root)),
-        ("line", str(f.line)),
-        ("col", str(f.column)),
-        ("endLine", str(f.end_line)),
-        ("endColumn", str(f.end_column)),
-        ("title", f"{f.code} {f.rule}"),
-    ]
+    props = [("file", repo_path(f.path, root)), ("line", str(f.line))]
+    if f.end_line == f.line:
+        props += [("col", str(f.column)), ("endLine", str(f.end_line)), ("endColumn", str(f.end_column))]
+    else:
+        # GitHub accepts columns only for single-line annotations; keep the line range.
+        props += [("endLine", str(f.end_line))]
+    props.append(("title", f"{f.code} {f.rule}"))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)
     return f"::{_COMMANDS[f.severity]} {joined}::{escape_data(f.message)}"
 

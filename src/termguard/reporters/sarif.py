@@ -57,7 +57,9 @@ def _result(f: Finding, occurrence: int, rule_index: int, options: RenderOptions
     region = {"startLine": f.line, "startColumn": f.column}
     if f.end_line >= f.line:
         region["endLine"] = f.end_line
-        if f.end_column >= 1 and (f.end_line > f.line or f.end_column >= f.column):
+        # An empty span (a finding about a whole header or entry) gets no endColumn: the
+        # region then runs to the end of the line, which viewers can highlight.
+        if f.end_column >= 1 and (f.end_line > f.line or f.end_column > f.column):
             region["endColumn"] = f.end_column
     result: dict = {
         "ruleId": f.code,

@@ -64,14 +64,14 @@ _REF_ENTRY = re.compile(r"\[\d+\]")
 _QUOTE = re.compile(r"(?:>[ \t]?)+")
 _TABLE_SEP = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
 _TABLE_CELL = re.compile(r"(?:\\.|[^|\\])+")
-_HTML_LINE = re.compile(r"</?[A-Za-z][^>]*>")
+_HTML_LINE = re.compile(r"(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>[ \t]*)+")
 _REFERENCES_HEADING = re.compile(
     r"(?i)\b(references|bibliography|sources|works cited|notes|литература|источники|список литературы|kaynaklar|kaynakça)\b"
 )
 # A paragraph that ends like this is finished; anything else may continue after a page break.
 _TERMINATED = re.compile(r"[.!?…:;‽](?:[\"'”’»)\]*_]|</[A-Za-z]+>)*$")
 _LEAD_LETTER = re.compile(r"(?:[*_\"'“‘«„(\[]|<[A-Za-z][^>]*>)*(\w)")
-_NEWLINE_WS = re.compile(r"[ \t]*\n\s*")
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:[ \t]*(?:#.*|[\w.-]+[ \t]*:.*|-[ \t].*|[ \t]+\S.*)?\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 
 
 class _Block:
@@ -108,14 +108,12 @@ def parse_blocks(text: str, markdown: bool = True) -> list[_Block]:
     pos = 0
     lines = text.split("\n")
     first = 0
-    if markdown and lines and lines[0].rstrip() == "---":
-        # YAML front matter: structure, not units.
-        for k in range(1, len(lines)):
-            if lines[k].rstrip() in ("---", "..."):
-                blocks.append(_Block("skip", 0, sum(len(x) + 1 for x in lines[: k + 1]) - 1))
-                pos = blocks[-1].ranges[0][1] + 1
-                first = k + 1
-                break
+    fm = _FRONT_MATTER.match(text) if markdown else None
+    if fm is not None:
+        # YAML front matter: metadata, not units.
+        blocks.append(_Block("skip", 0, fm.end()))
+        first = text.count("\n", 0, fm.end()) + (0 if text[fm.end() - 1] == "\n" else 1)
+        pos = fm.end()
     for line in lines[first:]:
         start = pos
         pos += len(line) + 1
@@ -269,6 +267,27 @@ def repair_page_breaks(text: str, blocks: list[_Block]) -> list[_Block]:
     return out
 
 
+_LINE_LIST_MAX = 40
+
+
+def _split_line_lists(text: str, blocks: list[_Block]) -> list[_Block]:
+    """In plain text, a paragraph of short lines none of which ends in punctuation is a list
+    written one item per line ("features / contact manager / events, activities"): one
+    paragraph per line. Wrapped prose has long lines or ends in punctuation."""
+    out: list[_Block] = []
+    for block in blocks:
+        ranges = block.ranges
+        if (
+            block.kind == "paragraph"
+            and len(ranges) > 1
+            and all(b - a <= _LINE_LIST_MAX and text[b - 1] not in ".!?…:;,-" for a, b, _ in ranges)
+        ):
+            out.extend(_Block("paragraph", a, b) for a, b, _ in ranges)
+        else:
+            out.append(block)
+    return out
+
+
 def stable_id(kind: str, text: str, seen: dict[str, int]) -> str:
     """An id from the unit's kind, its normalised text and its occurrence number.
 
@@ -341,7 +360,10 @@ def segment_text(text: str, lang: str = "en", *, splitter: Splitter | None = Non
     lines = LineIndex(text)
     seen: dict[str, int] = {}
     units: list[tuple[int, str, str, tuple, tuple]] = []
-    for block in repair_page_breaks(text, parse_blocks(text, markdown)):
+    blocks = repair_page_breaks(text, parse_blocks(text, markdown))
+    if not markdown:
+        blocks = _split_line_lists(text, blocks)
+    for block in blocks:
         if block.kind in _STRUCTURE:
             continue
         if block.kind in _SENTENCE_BLOCKS:

@@ -27,25 +27,50 @@ DEFAULT_LANG = "en"
 _CLOSE = r"(?:[\"'”’»)\]*_]|</[A-Za-z][A-Za-z0-9]*>)"
 _URL_TAIL = r"[^\s<>\".,;:!?'()\[\]{}»”’*_\\]"
 
+# Never a boundary inside: URLs, e-mail addresses, inline code, "[...]", link targets.
+# Each pattern runs only when its hint occurs in the paragraph.
+_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"]*" + _URL_TAIL)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CODE = re.compile(r"`[^`\n]*`")
+_OMISSION = re.compile(r"[\[(](?:\.\.\.|…)[\])]")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+
+
+def _protected_spans(s: str) -> list[tuple[int, int]]:
+    """Sorted `[start, end)` spans of `s` where no sentence can end.
+
+    Each pattern runs only when a cheap substring test says it can match.
+    """
+    spans: list[tuple[int, int]] = []
+    if "://" in s or "www." in s:
+        spans.extend(m.span() for m in _URL.finditer(s))
+    if "@" in s:
+        spans.extend(m.span() for m in _EMAIL.finditer(s))
+    if "`" in s:
+        spans.extend(m.span() for m in _CODE.finditer(s))
+    if ("..." in s or "…" in s) and ("[" in s or "(" in s):
+        spans.extend(m.span() for m in _OMISSION.finditer(s))
+    if "](" in s:
+        spans.extend(m.span() for m in _LINK_TARGET.finditer(s))
+    if len(spans) > 1:
+        spans.sort()
+    return spans
+
+
+# Candidate sentence ends. The pattern starts with a character set so that the regex engine
+# skips straight from one punctuation mark to the next.
 _CANDIDATES = re.compile(
-    # Never a boundary inside: URLs, e-mail addresses, inline code, "[...]", link targets.
-    r"(?P<skip>(?:https?|ftp)://[^\s<>\"]*" + _URL_TAIL
-    + r"|www\.[^\s<>\"]*" + _URL_TAIL
-    + r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|`[^`\n]*`"
-    r"|[\[(](?:\.\.\.|…)[\])]"
-    r"|\]\([^)\s]*\))"
+    r"[.!?‽…](?:"
+    # Spaced ellipsis ". . ." (3 dots after a space: never a boundary; 4: may be one;
+    # "compounds. . . . The": the first period ends the sentence).
+    r"(?P<spaced>(?: \.){2,})(?:" + _CLOSE + r")*(?=\s|\Z)"
     # "Hello world.Today": a period glued to a capitalised word.
-    r"|(?P<glued>(?:(?<=[a-zа-яё][a-zа-яё])|(?<=\d))\.(?=[A-ZА-ЯЁ][a-zа-яё]))"
-    # "compounds. . . . The": the first period ends the sentence, the ellipsis starts the next.
-    r"|(?P<w4>(?<=\S)\.(?= \. \. \.))"
-    # Spaced ellipsis ". . ." (3 dots: never a boundary; 4 dots after a space: may be).
-    r"|(?P<spaced>\.(?: \.){2,})(?:" + _CLOSE + r")*(?=\s|\Z)"
-    r"|(?P<end>[.!?‽…]+)(?:" + _CLOSE + r")*(?=\s|\Z)"
+    r"|(?P<glued>(?<=\.)(?=[A-ZА-ЯЁ][a-zа-яё]))"
+    r"|(?P<end>[.!?‽…]*)(?:" + _CLOSE + r")*(?=\s|\Z)"
+    r")"
 )
 # After a candidate: whitespace, opening quotes/brackets/markup, then the next word.
 _NEXT = re.compile(r"\s+((?:[*_\"'“‘«„(\[¿¡]|<[A-Za-z][^>]*>)*)(\S*)")
-_W4_NEXT = re.compile(r" \. \. \.(?:" + _CLOSE + r")*\s+(?:[*_\"'“‘«„(\[]|<[A-Za-z][^>]*>)*(\S)")
 _WORD = re.compile(r"\w+")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _CURRENCY = frozenset("$€£¥₽₺")
@@ -140,16 +165,18 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")))
 
 
-@lru_cache(maxsize=None)
 def load_language(lang: str | None) -> LanguageData:
     """The bundled data for `lang` (falls back to English for languages without a file)."""
-    code = base_lang(lang)
+    return _load(base_lang(lang))
+
+
+@lru_cache(maxsize=None)
+def _load(code: str) -> LanguageData:
     folder = resources.files("termguard") / "data" / "segment"
     path = folder / f"{code}.txt"
     if not path.is_file():
         path = folder / f"{DEFAULT_LANG}.txt"
-    data = parse_language_data(path.read_text(encoding="utf-8"), code, f"data/segment/{path.name}")
-    return data
+    return parse_language_data(path.read_text(encoding="utf-8"), code, f"data/segment/{path.name}")
 
 
 def _inline_list_cuts(s: str) -> list[int]:
@@ -188,22 +215,24 @@ class RuleSplitter:
         pi = 0
         sent_start = 0
         rfind = s.rfind
+        protected = _protected_spans(s)
+        pj = 0
         for m in _CANDIDATES.finditer(s):
             group = m.lastgroup
-            if group == "skip":
-                continue
             pos = m.start()
+            if protected:
+                while pj < len(protected) and protected[pj][1] <= pos:
+                    pj += 1
+                if pj < len(protected) and protected[pj][0] <= pos:
+                    continue
             while pi < len(pending) and pending[pi] <= pos:
                 out.append(pending[pi])
                 sent_start = pending[pi]
                 pi += 1
-            if group == "w4":
-                nxt = _W4_NEXT.match(s, m.end())
-                if nxt is not None and not nxt.group(1).islower() and nxt.group(1).isalnum():
-                    out.append(m.end())
-                    sent_start = m.end()
-                continue
             if group == "glued":
+                before = s[pos - 2:pos]
+                if not (before[-1:].isdigit() or (len(before) == 2 and before.isalpha() and before.islower())):
+                    continue
                 word = s[m.end():m.end() + 40].split(None, 1)[0]
                 opened = ""
             else:
@@ -217,13 +246,20 @@ class RuleSplitter:
             if first.islower() or not (first.isalnum() or first in _CURRENCY):
                 continue
             if group == "spaced":
-                # ". . . ." after a space ends a sentence; ". . ." alone does not.
-                dots = m.group("spaced")
-                if dots.count(".") >= 4 and pos > 0 and s[pos - 1].isspace():
-                    out.append(m.end())
-                    sent_start = m.end()
+                if s[pos] != ".":
+                    continue
+                if pos > 0 and not s[pos - 1].isspace():
+                    # "compounds. . . . The": the period ends the sentence, the ellipsis
+                    # opens the next one.
+                    cut = pos + 1 if m.group("spaced").count(".") >= 3 else m.end()
+                elif m.group("spaced").count(".") >= 3:
+                    cut = m.end()  # ". . . ." after a space
+                else:
+                    continue  # ". . ." after a space: an omission inside the sentence
+                out.append(cut)
+                sent_start = cut
                 continue
-            punct = m.group("end") if group == "end" else "."
+            punct = s[pos:m.end("end")] if group == "end" else "."
             if punct != ".":
                 if "!" in punct or "?" in punct or "‽" in punct:
                     out.append(m.end())
@@ -234,13 +270,20 @@ class RuleSplitter:
                     sent_start = m.end()
                 continue
             # A single period: is the word before it an abbreviation, an initial, a list label?
-            tstart = max(rfind(" ", 0, pos), rfind("\t", 0, pos), rfind("\xa0", 0, pos), sent_start - 1) + 1
+            # Tokens longer than this are never abbreviations; the bound keeps runs of
+            # glued periods in one huge token linear.
+            lo = max(sent_start, pos - 48)
+            tstart = max(rfind(" ", lo, pos), rfind("\t", lo, pos), rfind("\xa0", lo, pos), lo - 1) + 1
             token = s[tstart:pos].lstrip(_OPENERS)
             if not token:
                 out.append(m.end())
                 sent_start = m.end()
                 continue
-            if (token.isdigit() or (len(token) == 1 and token.isalpha())) and not s[sent_start:tstart].strip(_BULLETS):
+            if (
+                (token.isdigit() or (len(token) == 1 and token.isalpha()))
+                and tstart - sent_start <= 4
+                and not s[sent_start:tstart].strip(_BULLETS)
+            ):
                 continue  # "1. The first item", "a. The first item"
             cls = classify(token)
             if cls is None or cls == "final":

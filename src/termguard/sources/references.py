@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from termguard.sources.dates import find_dates
-from termguard.translit.names import RussianName, lemmatize_name, russian_names
+from termguard.translit.names import RussianName, russian_names
 from termguard.translit.schemes import has_cyrillic
 
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$")
@@ -64,7 +64,7 @@ class Citation:
     end: int
 
 
-def _mask(text: str) -> str:
+def mask_urls(text: str) -> str:
     """URLs, link targets and code replaced by spaces (offsets kept)."""
     return _MASK.sub(lambda m: " " * (m.end() - m.start()), text)
 
@@ -113,7 +113,7 @@ def parse_references(text: str) -> list[Reference]:
 def _parse_entry(text: str, number: int, body_start: int, entry_start: int, end: int) -> Reference:
     body = text[body_start:end].rstrip()
     end = body_start + len(body)
-    masked = _mask(body)
+    masked = mask_urls(body)
     url = url_span = None
     m = _URL.search(body)
     if m:
@@ -162,7 +162,7 @@ def _authors_title(head: str) -> tuple[str | None, str | None]:
 def find_citations(text: str) -> list[Citation]:
     """Citations `[n]`, `[7, 8]`, `[3–5]` in the body (outside the references section, URLs, code)."""
     section = reference_section(text)
-    masked = _mask(text)
+    masked = mask_urls(text)
     out: list[Citation] = []
     for m in _CITATION.finditer(masked):
         if section and section[0] <= m.start() < section[1]:
@@ -191,6 +191,8 @@ def reference_names(text: str, refs: list[Reference] | None = None) -> list[Russ
                 if len(word) > 1 and word.isupper():
                     names.append(RussianName(word, word, "acronym", *span))
                 else:
-                    names.append(RussianName(word, lemmatize_name(word)[0], "outlet", *span))
+                    # An outlet's name is written in the nominative: kept as it is, not lemmatised
+                    # («Независимая Газета» stays feminine).
+                    names.append(RussianName(word, word, "outlet", *span))
     names.sort(key=lambda n: n.start)
     return names

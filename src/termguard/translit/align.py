@@ -1,6 +1,6 @@
 """Align Latin-script names with the Russian names a document cites, and judge each one.
 
-A `NameIndex` holds every accepted romanisation (all schemes of `schemes.SCHEMES`) of the
+A `NameIndex` holds every accepted romanisation (`schemes.ENGLISH_SCHEMES`) of the
 Russian names found in a document's references and sources, the glossary's approved forms
 of names that have a Russian form, and the English exonyms of those names (CLDR). Its
 `verdict(token)` says what a Latin word is:
@@ -160,20 +160,21 @@ class NameIndex:
         if t in self.approved:
             key, text, russian = self.approved[t]
             return Verdict("approved", token, key, russian, text, ("glossary",))
+        if t in self.translated:
+            # An exonym is a translation even where a scheme happens to spell it the same
+            # way (ISO 9 without diacritics writes Индия as "India").
+            key = self.translated[t]
+            return Verdict("translated", token, key, self.russian_of.get(key) if key else None, token)
         found = self.forms.get(t)
         if found:
             key = found[0].key
             schemes = tuple(sorted({f.scheme for f in found if f.key == key}, key=_SCHEME_ORDER.__getitem__))
             russian = next(f.russian for f in found if f.key == key)
             return Verdict("accepted", token, key, self.russian_of.get(key, russian), token, schemes)
-        if t in self.translated:
-            key = self.translated[t]
-            return Verdict("translated", token, key, self.russian_of.get(key) if key else None, token)
         if len(t) < 4:
             return Verdict("none", token)
         for form in self._by_prefix.get(t[:4], ()):
-            common = len(_common_prefix(t, form))
-            if len(t) > len(form) and common >= max(4, len(form) - 1):
+            if _derived(t, form):
                 return Verdict("derived", token, form=form)
         return self._nearest(token, t)
 
@@ -226,13 +227,18 @@ class NameIndex:
         return None
 
 
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return a[:n]
+#: English endings that make an adjective, demonym or plural of a name whose final vowel
+#: they replace (Ukraine → Ukrainian, China → Chinese, Europe → European).
+_ENDINGS = frozenset({"ian", "ians", "an", "ans", "n", "ns", "ese", "i", "is", "s", "ish", "ic", "ist", "ists", "ism", "ite", "ites"})
+
+
+def _derived(t: str, form: str) -> bool:
+    """True when `t` is `form` plus a short English ending (Kremlin, Pakistani, Chinese)."""
+    if len(t) <= len(form):
+        return False
+    if t.startswith(form):
+        return len(t) - len(form) <= 4
+    return form[-1] in "aeiy" and t.startswith(form[:-1]) and t[len(form) - 1:] in _ENDINGS
 
 
 def latin_names(plain: str) -> Iterator[tuple[int, int, str]]:

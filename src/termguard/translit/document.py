@@ -66,29 +66,43 @@ class NameOccurrence:
         self.unit, self.fld, self.lang, self.start, self.end, self.verdict = unit, fld, lang, start, end, verdict
 
 
-def name_occurrences(doc: "Document", ctx: "CheckContext") -> list[NameOccurrence]:
-    """Every capitalised Latin word of the document's text with its verdict.
+_LAST_SCAN: dict[str, tuple[Any, Any, list[NameOccurrence]]] = {}
+
+
+def unit_name_occurrences(unit: Any, doc: "Document", ctx: "CheckContext") -> list[NameOccurrence]:
+    """Every capitalised Latin word of one unit's text with its verdict.
 
     Words inside a glossary match are left to the glossary rules (an approved match needs
-    nothing, a forbidden one is `forbidden-term`'s), so no span is reported twice.
+    nothing, a forbidden one is `forbidden-term`'s), so no span is reported twice. The
+    last unit's scan is kept: translit-drift, translit-house-scheme and inconsistent-term
+    read the same one.
     """
     from termguard.checks.base import text_fields
     from termguard.translit.align import latin_names
 
-    index = document_index(doc, ctx)
-    if not index.forms and not index.approved:
-        return []
+    cached = _LAST_SCAN.get("scan")
+    if cached is not None and cached[0] is unit and cached[1] is ctx:
+        return cached[2]
     out: list[NameOccurrence] = []
-    for unit in doc.units:
-        for fld, lang, _role in text_fields(unit, doc):
-            view = ctx.prose(fld)
-            names = list(latin_names(view.plain))
-            if not names:
-                continue
-            covered = [(m.start, m.end) for m in ctx.matcher(lang).find(view.plain)] if len(ctx.glossary) else []
-            for start, end, word in names:
-                if any(s < end and start < e for s, e in covered):
+    fields = [(fld, lang) for fld, lang, _role in text_fields(unit, doc)]
+    views = [(fld, lang, ctx.prose(fld)) for fld, lang in fields]
+    if any(next(latin_names(view.plain), None) for _f, _l, view in views):
+        index = document_index(doc, ctx)
+        if index.forms or index.approved:
+            for fld, lang, view in views:
+                names = list(latin_names(view.plain))
+                if not names:
                     continue
-                t_start, t_end = view.to_text_span(start, end)
-                out.append(NameOccurrence(unit, fld, lang, t_start, t_end, index.verdict(word)))
+                covered = [(m.start, m.end) for m in ctx.terms(fld, lang)] if len(ctx.glossary) else []
+                for start, end, word in names:
+                    if any(s < end and start < e for s, e in covered):
+                        continue
+                    t_start, t_end = view.to_text_span(start, end)
+                    out.append(NameOccurrence(unit, fld, lang, t_start, t_end, index.verdict(word)))
+    _LAST_SCAN["scan"] = (unit, ctx, out)
     return out
+
+
+def name_occurrences(doc: "Document", ctx: "CheckContext") -> list[NameOccurrence]:
+    """`unit_name_occurrences` for every unit of a (fully read) document."""
+    return [occ for unit in doc.units for occ in unit_name_occurrences(unit, doc, ctx)]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from termguard.translit.align import NAME_KINDS, anglicised, drift_limit, match_case, scheme_label
 from termguard.translit.exonyms import translate_name
-from termguard.translit.schemes import ENGLISH_SCHEMES, SCHEMES, fold, romanize
+from termguard.translit.schemes import ENGLISH_SCHEMES, fold, romanize
 
 if TYPE_CHECKING:
     from termguard.glossary.model import Entry, Glossary, Rendering
@@ -35,19 +35,16 @@ def _words(text: str) -> list[str]:
 
 
 def _accepted(form: str, origin: str) -> bool:
+    """True when a scheme gives `form` for `origin`, whole or word by word, or CLDR translates it."""
     whole = fold(form).casefold()
     if any(romanize(origin, s.key).casefold() == whole for s in ENGLISH_SCHEMES):
         return True
     if any(fold(en).casefold() == whole for en in translate_name(origin)):
         return True
-    ours, theirs = _words(form), [_words(romanize(w, s.key)) for w in [origin] for s in ENGLISH_SCHEMES]
-    origin_words = re.findall(r"\S+", origin)
-    if len(origin_words) != len(ours):
+    ours, theirs = _words(form), _words(origin)
+    if len(ours) != len(theirs) or not ours:
         return False
-    return all(
-        any(_words(romanize(ow, s.key)) == [w] or _words(romanize(ow, s.key)) == _words(w) for s in ENGLISH_SCHEMES)
-        for ow, w in zip(origin_words, ours)
-    ) and bool(theirs)
+    return all(any(romanize(ow, s.key).casefold() == w for s in ENGLISH_SCHEMES) for ow, w in zip(theirs, ours))
 
 
 def nearest(form: str, origin: str) -> tuple[str, tuple[str, ...], int] | None:

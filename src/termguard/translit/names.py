@@ -90,6 +90,8 @@ def lemmatize_name(word: str) -> tuple[str, str]:
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in _OPENERS:
+        if text[i] in "«“":
+            return True  # a quotation (a title) opens with a capital whatever its first word is
         i -= 1
     return i < 0 or text[i] in ".!?:;]"
 

@@ -120,6 +120,13 @@ def nplurals_of(catalog: polib.POFile) -> int:
 def _carry(new: polib.POEntry, old: polib.POEntry, nplurals: int) -> bool:
     """Copy the translation side of `old` into `new`; False when singular/plural shapes differ."""
     new.tcomment = old.tcomment
+    # Extracted comments come from the template, except termguard suppressions a
+    # translator added to this file (`#. termguard: ignore RULE`): those must survive.
+    template_lines = new.comment.splitlines() if new.comment else []
+    kept = [line for line in (old.comment or "").splitlines()
+            if line.strip().startswith("termguard:") and line not in template_lines]
+    if kept:
+        new.comment = "\n".join(template_lines + kept)
     extra = [f for f in old.flags if f not in new.flags]
     new.flags.extend(extra)
     new.previous_msgid = old.previous_msgid

@@ -1,0 +1,253 @@
+"""TG104 inconsistent-term: one concept rendered two ways in one document or translation file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from hashlib import blake2b
+from typing import Iterator
+
+from termguard.checks.base import CheckContext, Rule, register, text_fields
+from termguard.model import Document, Field, Finding, Severity, Unit
+
+
+def _in_quotation(plain: str, start: int, end: int) -> bool:
+    """True when `[start, end)` lies inside a quotation of five words or more.
+
+    A quoted name ("S-400 “Triumph”") is the author's rendering; a quoted sentence from
+    a source ("… the S-400 surface-to-air missile system") is the source's wording.
+    """
+    for open_, close in (("“", "”"), ("«", "»"), ('"', '"')):
+        left = plain.rfind(open_, 0, start)
+        if left < 0 or (open_ == close and plain.count(open_, 0, start) % 2 == 0):
+            continue
+        if open_ != close and plain.rfind(close, left, start) >= 0:
+            continue
+        right = plain.find(close, end)
+        if right >= 0 and len(plain[left + 1:right].split()) >= 5:
+            return True
+    return False
+
+
+def _plain_span(view, start: int, end: int) -> tuple[int, int]:
+    """Map a `[start, end)` of a field's text back into its prose view."""
+    if view.index is None:
+        return start, end
+    from bisect import bisect_left
+
+    return bisect_left(view.index, start), bisect_left(view.index, end)
+
+
+def _rivals(a: str, b: str, rejected: bool, romanised: bool) -> bool:
+    """True when two forms of one concept are rival spellings, not two words for it.
+
+    A rejected form beside an approved one always is (Triumph and Triumf), and so are two
+    romanisations of one Russian name (Ermakov and Yermakov, Kiev and Kyiv). Two approved
+    forms are rivals only when they spell the same word differently (U.S. and US): an
+    adjective beside its noun (российский, Россия), an acronym beside its expansion, a
+    short form beside the full one or a synonym is ordinary writing, and a Latin form in a
+    Cyrillic text (a cited English title) is a quotation.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    from termguard.translit.schemes import fold, has_cyrillic
+
+    if has_cyrillic(a) != has_cyrillic(b):
+        return False
+    if rejected:
+        return True
+    if _short_form(a, b) or a[:1].isupper() != b[:1].isupper():
+        return False
+    if romanised:
+        return True
+    na, nb = (re.sub(r"[\W_]+", "", fold(x).casefold()) for x in (a, b))
+    return na == nb or ratio(na, nb) >= 80
+
+
+def _short_form(a: str, b: str) -> bool:
+    """True when one form abbreviates the other rather than rivals it.
+
+    An acronym beside its expansion (MIC, military-industrial complex) or a form that is
+    the other's leading or trailing words (JF-17 / JF-17 Thunder, coup / coup d'état) is
+    ordinary style, not two renderings of one concept.
+    """
+    short, long_ = sorted((a, b), key=len)
+    words = long_.split()
+    if short.isupper() and " " not in short and len(words) > 1:
+        return True
+    n = len(short.split())
+    if n < len(words) and (words[:n] == short.split() or words[-n:] == short.split()):
+        return True
+    return _abbreviates(short.split(), words)
+
+
+def _abbreviates(short: list[str], long_: list[str]) -> bool:
+    """True when `short` is `long_` with runs of words replaced by their initials (Turkish AF)."""
+    if not short:
+        return not long_
+    if not long_:
+        return False
+    head = short[0]
+    if head == long_[0] and _abbreviates(short[1:], long_[1:]):
+        return True
+    if head.isupper() and len(head) > 1 and len(head) <= len(long_):
+        run = long_[:len(head)]
+        if "".join(w[0] for w in run).upper() == head and _abbreviates(short[1:], long_[len(head):]):
+            return True
+    return False
+
+
+@register
+class InconsistentTerm(Rule):
+    """One concept written in two different ways within one document or translation file.
+
+    What:
+        Groups the renderings used in a document by concept and reports a concept that
+        appears in rival spellings: a forbidden or superseded rendering of a glossary entry
+        beside an approved one (Triumf and Triumph), two approved renderings that spell one
+        word differently (U.S. and US), or one Russian name written in two romanisations
+        (Ermakov and Yermakov for «Ермаков», Kiev and Kyiv). An adjective beside its noun,
+        an acronym beside its expansion, a short form beside the full one, a synonym, a
+        quotation of a source and a Latin title in a Cyrillic text are not rivals. The
+        finding stands at the first use of each form other than the one to keep (the
+        glossary's preferred form, else the house scheme's, else the most frequent), once
+        per form. Inflected forms of one rendering count as one form.
+    Why:
+        Readers take two spellings for two things; search, indexes and translation memory
+        split one concept in two.
+    Example:
+        A text with "S-400 Triumf" in its title and "S-400 Triumph" in its body gets one
+        finding at the first "Triumph": written two ways, “Triumf” (2×) and “Triumph” (5×).
+    Use instead:
+        One form throughout: the one the message names.
+    """
+
+    code = "TG104"
+    name = "inconsistent-term"
+    severity = Severity.WARNING
+    summary = "one concept rendered in two different ways in one document or translation set"
+
+    def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
+        """Count the forms of every concept in the unit (reported in `check_document`)."""
+        from termguard.translit.document import document_index, unit_name_occurrences
+        from termguard.translit.schemes import fold
+
+        state = ctx.state_for(self)
+        groups: dict[tuple[str, str], dict[str, list]] = state.setdefault("groups", {})
+        preferred: dict[tuple[str, str], str] = state.setdefault("preferred", {})
+        rejected: set[tuple[str, str, str]] = state.setdefault("rejected", set())
+        romanised: set[tuple[str, str]] = state.setdefault("romanised", set())
+
+        def use(key: tuple[str, str], form: str, fld: Field, start: int, end: int, surface: str, lang: str,
+                loose: bool = False) -> str:
+            bucket = groups.setdefault(key, {})
+            if loose:
+                # A name spelt with or without diacritics or in capitals is one form (Erdogan,
+                # Erdoğan, ERDOGAN); glossary renderings are compared exactly (White house).
+                form = next((f for f in bucket if fold(f).casefold() == fold(form).casefold()), form)
+            if form in bucket:
+                bucket[form][0] += 1
+            else:
+                bucket[form] = [1, ctx.finding(self, unit, fld, start, end, "", lang=lang, found=surface)]
+            return form
+
+        if len(ctx.glossary):
+            for fld, lang, _role in text_fields(unit, ctx.document):
+                view = ctx.prose(fld)
+                matches = ctx.terms(fld, lang)
+                for m in matches:
+                    if any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in matches):
+                        continue  # "SIPER" inside "SIPER 2" is one use of the longer form
+                    if _in_quotation(view.plain, m.start, m.end):
+                        continue  # a quoted source keeps its own wording
+                    key = (lang, m.entry.id)
+                    if not m.rendering.approved:
+                        rejected.add((*key, m.rendering.text))
+                    start, end = view.to_text_span(m.start, m.end)
+                    use(key, m.rendering.text, fld, start, end, m.surface, lang)
+                    pref = m.entry.preferred(lang)
+                    if pref:
+                        preferred[key] = pref
+        for occ in unit_name_occurrences(unit, ctx.document, ctx):
+            v = occ.verdict
+            if v.kind not in ("accepted", "approved", "translated") or not v.key:
+                continue
+            if _in_quotation(ctx.prose(occ.fld).plain, *_plain_span(ctx.prose(occ.fld), occ.start, occ.end)):
+                continue
+            key = (occ.lang, v.key)
+            form = use(key, v.form if v.kind == "approved" and v.form else v.token, occ.fld, occ.start, occ.end, v.token, occ.lang,
+                       loose=True)
+            romanised.add(key)
+            if v.kind == "accepted" and document_index(ctx.document, ctx).house in v.schemes:
+                preferred.setdefault(key, form)
+        if ctx.document.is_translation and unit.is_translated and not unit.is_fuzzy and len(ctx.glossary):
+            yield from self._repeated_source(unit, ctx, state)
+
+    def _repeated_source(self, unit: Unit, ctx: CheckContext, state: dict) -> Iterator[Finding]:
+        """One source text translated twice with different glossary terms (a translation set).
+
+        Only 8-byte digests are kept per distinct source text, so a million-entry file costs
+        tens of megabytes; repeats in different chunks of a parallel run are not compared.
+        """
+        seen: dict[int, int] = state.setdefault("sources", {})
+        source = unit.source.text + ("\0" + unit.source_plural.text if unit.source_plural else "")
+        key = int.from_bytes(blake2b(source.encode("utf-8"), digest_size=8).digest(), "big")
+        target = unit.targets[0]
+        lang = unit.target_lang or ""
+        terms = sorted({m.entry.id for m in ctx.terms(target, lang)})
+        digest = int.from_bytes(blake2b("\0".join(terms).encode("utf-8"), digest_size=4).digest(), "big")
+        packed = (digest << 32) | (target.line & 0xFFFFFFFF)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = packed
+            return
+        if first >> 32 == digest:
+            return
+        yield ctx.finding(
+            self, unit, target, 0, len(target.text),
+            f"this source text is translated with other glossary terms than at line {first & 0xFFFFFFFF}; "
+            f"one source, one rendering of its terms",
+            lang=lang)
+
+    def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        """Report each concept written in rival forms, at the first use of each other form."""
+        state = ctx.state_for(self)
+        preferred = state.get("preferred", {})
+        rejected = state.get("rejected", set())
+        romanised = state.get("romanised", set())
+        for key, forms in state.get("groups", {}).items():
+            if len(forms) < 2:
+                continue
+            order = list(forms)  # first use first: units arrive in file order
+            keep = preferred.get(key) if preferred.get(key) in forms else max(order, key=lambda f: forms[f][0])
+            rivals = [f for f in order if f == keep or _rivals(f, keep, (*key, f) in rejected, key in romanised)]
+            if len(rivals) < 2:
+                continue
+            listing = " and ".join(f"“{f}” ({forms[f][0]}×)" for f in rivals)
+            concept = f"«{key[1][3:]}»" if key[1].startswith("ru:") else f"'{key[1]}'"
+            for form in rivals:
+                if form == keep:
+                    continue
+                yield replace(
+                    forms[form][1],
+                    message=f"{concept} is written {len(rivals)} ways in this document: {listing}; use “{keep}” throughout",
+                    term=None if key[1].startswith("ru:") else key[1],
+                    suggestions=(keep,),
+                )
+
+    def merge_states(self, states: list[dict]) -> dict:
+        """Chunks of one file, in file order: counts add up, the first use of a form wins."""
+        merged: dict = {"groups": {}, "preferred": {}, "rejected": set(), "romanised": set()}
+        for state in states:
+            for key, forms in state.get("groups", {}).items():
+                bucket = merged["groups"].setdefault(key, {})
+                for form, (count, first) in forms.items():
+                    if form in bucket:
+                        bucket[form][0] += count
+                    else:
+                        bucket[form] = [count, first]
+            for key, form in state.get("preferred", {}).items():
+                merged["preferred"].setdefault(key, form)
+            merged["rejected"] |= state.get("rejected", set())
+            merged["romanised"] |= state.get("romanised", set())
+        return merged

@@ -1,0 +1,165 @@
+"""TG301 mixed-script: a Latin look-alike inside a Cyrillic word, or the reverse."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from termguard.checks.base import CheckContext, Rule, register, text_fields
+from termguard.model import Finding, Severity, Unit
+from termguard.scripts import (
+    CYRILLIC,
+    LATIN,
+    codepoint,
+    convert,
+    dominant_script,
+    language_script,
+    letters_by_script,
+    script_of,
+)
+
+# A word: letters, with inner hyphens and apostrophes; a designation: letters + digits (C-400).
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_DESIGNATION = re.compile(r"(?<![^\W_])([^\W\d_]{1,4})-?\d+(?![^\W_])")
+_WINDOW = 40
+
+
+def _quote(word: str, script: str) -> str:
+    return f"«{word}»" if script == CYRILLIC else f'"{word}"'
+
+
+def _translit(letters: str) -> str | None:
+    """Romanise the letters of a Cyrillic designation (С-400 → S-400), if iuliia is there."""
+    try:
+        import iuliia
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return iuliia.WIKIPEDIA.translate(letters)
+
+
+def _approved(ctx: CheckContext, lang: str, token: str) -> bool:
+    """True when the glossary approves `token` as written in `lang` (a Latin "C-130" that a
+    Russian glossary keeps in Latin is a name, not a slip)."""
+    if ctx.glossary is None or not len(ctx.glossary):
+        return False
+    return any(m.approved and m.start == 0 and m.end == len(token) for m in ctx.matcher(lang).find(token))
+
+
+@register
+class MixedScript(Rule):
+    """A word that mixes Latin and Cyrillic letters that look alike.
+
+    What:
+        Finds words whose letters come from both Latin and Cyrillic where the odd letters
+        are look-alikes of the word's script (Latin C, o, a, e, p, x, y inside a Cyrillic
+        word; Cyrillic с, о, а, е, р, х, у inside a Latin one), and designations such as
+        C-400 whose letters are all look-alikes of the other script than the text around
+        them (Latin «C-400» in Russian text; Cyrillic "С-400" in English or Turkish text).
+        The message names each character and its code point and suggests the repaired
+        word. Look-alike pairs are Unicode's confusables (UTS #39), see `termguard.scripts`.
+        A designation the glossary approves as written in the text's language is a name,
+        not a slip, and is not reported. Sources are read in source documents,
+        translations in translation files.
+    Why:
+        Look-alike letters are invisible to readers and reviewers but break search,
+        spell-checking, sorting and glossary matching: «C-400» with a Latin C is not found
+        by a search for «С-400». They come from keyboard-layout slips and copy-paste.
+    Example:
+        «системы C-400» (Latin C, U+0043) is reported with the suggestion «С-400»;
+        "the С-400 deal" in English (Cyrillic С, U+0421) with "S-400". A Latin name in a
+        Russian sentence («истребители F-35», «Bloomberg») and a Russian title quoted in
+        an English text are not reported.
+    Use instead:
+        The word typed in one script, as the message suggests.
+    """
+
+    code = "TG301"
+    name = "mixed-script"
+    severity = Severity.ERROR
+    summary = "a word mixing Latin and Cyrillic look-alike letters"
+
+    def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
+        """Report mixed words and wrong-script designations in the unit's text."""
+        for fld, lang, _role in text_fields(unit, ctx.document):
+            text = fld.text
+            home = language_script(lang)
+            if text.isascii() and home != CYRILLIC:
+                continue
+            view = ctx.prose(fld)
+            plain = view.plain
+            present = {script for script, n in letters_by_script(plain).items() if n}
+            if len(present) < 2 and (not present or home in (None, *present)):
+                continue  # one script only, the language's own: nothing can be mixed
+            reported: set[int] = set()
+            for m in _WORD.finditer(plain):
+                found = self._mixed_word(m.group(), plain, m.start(), m.end(), lang)
+                if found is None:
+                    continue
+                message, suggestions = found
+                reported.add(m.start())
+                start, end = view.to_text_span(m.start(), m.end())
+                yield ctx.finding(self, unit, fld, start, end, message, lang=lang, suggestions=suggestions)
+            for m in _DESIGNATION.finditer(plain):
+                if m.start() in reported:
+                    continue
+                found = self._designation(m.group(), m.group(1), plain, m.start(), m.end(), lang)
+                if found is None or _approved(ctx, lang, m.group()):
+                    continue
+                message, suggestions = found
+                start, end = view.to_text_span(m.start(), m.end())
+                yield ctx.finding(self, unit, fld, start, end, message, lang=lang, suggestions=suggestions)
+
+    @staticmethod
+    def _context(plain: str, start: int, end: int, lang: str | None = None) -> str | None:
+        """The script around `[start, end)`: the words nearby, else the whole text, else the
+        script the text's language is written in."""
+        rest = plain[:start] + " " + plain[end:]
+        return (
+            dominant_script(plain[max(0, start - _WINDOW):start] + " " + plain[end:end + _WINDOW])
+            or dominant_script(rest)
+            or language_script(lang)
+        )
+
+    def _mixed_word(self, word: str, plain: str, start: int, end: int, lang: str) -> tuple[str, list[str]] | None:
+        counts = letters_by_script(word)
+        if not counts[LATIN] or not counts[CYRILLIC]:
+            return None
+        options = {script: convert(word, script) for script in (LATIN, CYRILLIC)}
+        options = {s: w for s, w in options.items() if w is not None}
+        if not options:
+            return None  # not a look-alike slip (e.g. a deliberate mix); nothing to suggest
+        if len(options) == 2:
+            context = self._context(plain, start, end, lang)
+            if context is None:
+                context = LATIN if counts[LATIN] > counts[CYRILLIC] else CYRILLIC
+            target = context
+        else:
+            target = next(iter(options))
+        repaired = options[target]
+        return self._message(word, target, repaired), [repaired]
+
+    def _designation(self, token: str, letters: str, plain: str, start: int, end: int, lang: str) -> tuple[str, list[str]] | None:
+        scripts = {script_of(ch) for ch in letters}
+        if len(scripts) != 1 or None in scripts:
+            return None
+        own = scripts.pop()
+        context = self._context(plain, start, end, lang)
+        if context is None or context == own:
+            return None
+        repaired = convert(token, context)
+        if repaired is None:
+            return None
+        suggestions = [repaired]
+        if own == CYRILLIC:
+            romanised = _translit(letters)
+            if romanised and romanised != letters and token.replace(letters, romanised, 1) != repaired:
+                suggestions.insert(0, token.replace(letters, romanised, 1))
+        return self._message(token, context, suggestions[0], suggestions[1:]), suggestions
+
+    @staticmethod
+    def _message(word: str, target: str, repaired: str, others: list[str] | None = None) -> str:
+        odd = [ch for ch in dict.fromkeys(word) if script_of(ch) not in (None, target)]
+        wrong_script = script_of(odd[0]) if odd else ""
+        named = " and ".join(f'"{ch}" ({codepoint(ch)})' for ch in odd)
+        also = "".join(f" (or the look-alike {_quote(o, target)})" for o in others or [])
+        return f"{wrong_script} {named} in {target} word {_quote(word, target)}; did you mean {_quote(repaired, target)}{also}?"

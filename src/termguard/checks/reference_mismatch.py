@@ -1,0 +1,146 @@
+"""TG202 reference-mismatch: references that contradict themselves or the citations."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from termguard.checks.base import CheckContext, Rule, register
+from termguard.model import Document, Finding, Severity
+from termguard.positions import LineIndex
+
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
+def _unit_at(doc: Document, line: int) -> str | None:
+    """The id of the unit that starts on or before `line` (the one the line belongs to)."""
+    best = None
+    for unit in doc.units:
+        if unit.line <= line:
+            best = unit.id
+        else:
+            break
+    return best
+
+
+def _close(a: str, b: str, limit: int = 2) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b, score_cutoff=limit) <= limit
+
+
+@register
+class ReferenceMismatch(Rule):
+    """A reference whose date, outlet or number contradicts its URL or the citations.
+
+    What:
+        Reads the document's reference list (SPEC §5.1) and its citations `[n]`, and
+        reports: a reference date that no date in its URL confirms (`18.02.2025` with
+        `/18/12/2025/` in the URL); an outlet written as a domain, or named like its
+        domain, that is a slight misspelling of the URL's host (`Armiys.az` for
+        `armiya.az`); a citation `[n]` with no reference `[n]`; a reference never cited;
+        two references with one number.
+    Why:
+        A reader who follows a reference must land on the cited text; a wrong date or
+        outlet name sends them elsewhere, and a dangling citation cites nothing.
+    Example:
+        `[9] «…». *Armiys.az*, …, <https://armiya.az/ru/news/147060>` is reported with the
+        suggestion `Armiya.az`.
+    Use instead:
+        The date and outlet the URL shows; a reference for every citation, a citation for
+        every reference.
+    """
+
+    code = "TG202"
+    name = "reference-mismatch"
+    severity = Severity.WARNING
+    summary = "a reference whose date or outlet disagrees with its URL, a dangling citation or an uncited reference"
+    applies_to = "source"
+
+    def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        """Check every reference against its URL and the citations against the references."""
+        from termguard.sources.dates import dominant_order, find_dates, url_dates
+        from termguard.sources.references import mask_urls, find_citations, parse_references
+
+        text = doc.source_text
+        if not text:
+            return
+        refs = parse_references(text)
+        if not refs:
+            return
+        lines = LineIndex(text)
+        day_first = dominant_order(find_dates(mask_urls(text))) != "mdy"
+
+        def at(start: int, end: int, message: str, **extra) -> Finding:
+            line, col = lines.locate(start)
+            end_line, end_col = lines.locate(max(end - 1, start))
+            f = ctx.document_finding(self, doc, line, col, message, end_column=end_col + 1 if end_line == line else col,
+                                     unit=_unit_at(doc, line), **extra)
+            return f
+
+        numbers: dict[int, int] = {}
+        for ref in refs:
+            if ref.number in numbers:
+                marker = max(text.find(f"[{ref.number}]", ref.start, ref.end), ref.start)
+                yield at(marker, marker + len(f"[{ref.number}]"),
+                         f"reference [{ref.number}] is numbered twice (first on line {numbers[ref.number]}); renumber it",
+                         found=f"[{ref.number}]")
+            numbers.setdefault(ref.number, ref.line)
+            yield from self._date(ref, day_first, at, url_dates)
+            yield from self._outlet(ref, at)
+        cited = set()
+        for cite in find_citations(text):
+            cited.add(cite.number)
+            if cite.number not in numbers:
+                yield at(cite.start, cite.end, f"citation [{cite.number}] has no reference [{cite.number}]; add the reference or fix the number",
+                         found=text[cite.start:cite.end])
+        for ref in refs:
+            if ref.number not in cited:
+                marker = text.find(f"[{ref.number}]", ref.start, ref.end)
+                start = marker if marker >= 0 else ref.start
+                yield at(start, start + len(f"[{ref.number}]"), f"reference [{ref.number}] is never cited in the text; cite it or remove it",
+                         found=f"[{ref.number}]")
+
+    def _date(self, ref, day_first, at, url_dates) -> Iterator[Finding]:
+        from termguard.sources.dates import find_dates
+
+        if not (ref.date and ref.url and ref.date_span):
+            return
+        mention = find_dates(ref.date)[0]
+        stated = mention.as_date(day_first)
+        in_url = url_dates(ref.url)
+        if stated is None or not in_url or stated in in_url:
+            return  # an impossible date is date-format's to report
+        fix = mention.written(in_url[0], day_first)
+        yield at(*ref.date_span,
+                 f"reference [{ref.number}] is dated {ref.date} but its URL says {in_url[0].strftime('%d.%m.%Y')}; use {fix}",
+                 found=ref.date, suggestions=(fix,))
+
+    def _outlet(self, ref, at) -> Iterator[Finding]:
+        from termguard.translit.schemes import has_cyrillic
+
+        if not (ref.outlet and ref.url and ref.outlet_span) or has_cyrillic(ref.outlet):
+            return
+        host = (urlsplit(ref.url).hostname or "").lower()
+        host = host[4:] if host.startswith("www.") else host
+        if not host:
+            return
+        outlet = ref.outlet.strip()
+        low = outlet.lower()
+        if _DOMAIN.match(outlet):
+            if low == host or host.endswith("." + low) or low.endswith("." + host) or not _close(low, host):
+                return
+            fix = host[:1].upper() + host[1:] if outlet[:1].isupper() else host
+            yield at(*ref.outlet_span,
+                     f"outlet “{outlet}” of reference [{ref.number}] contradicts its URL's domain {host}; write “{fix}”",
+                     found=outlet, suggestions=(fix,))
+            return
+        label = host.split(".")[-2] if "." in host else host
+        squashed = re.sub(r"[\W_]+", "", low)
+        if len(squashed) < 4 or squashed == label or squashed in host.replace(".", "") or not _close(squashed, label, 1 if len(label) <= 7 else 2):
+            return
+        fix = label[:1].upper() + label[1:]
+        yield at(*ref.outlet_span,
+                 f"outlet “{outlet}” of reference [{ref.number}] contradicts its URL's domain {host}; is it “{fix}”?",
+                 found=outlet, suggestions=(fix,))

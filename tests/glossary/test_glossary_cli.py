@@ -1,0 +1,149 @@
+"""`termguard glossary ...` end to end: lint, show, find, import, export, candidates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termguard.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "glossary"
+GLOSSARY = str(ROOT / "glossary")
+SEED = str(ROOT / "seeds" / "triumf-commentary.en.md")
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_lint_project_glossary_is_clean():
+    result = run("glossary", "lint", GLOSSARY)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("No problems found in 6 files")
+
+
+def test_lint_broken_glossary_text_and_json():
+    result = run("glossary", "lint", str(FIXTURES / "broken.yaml"))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any(":2:7: TG501 [glossary-schema]" in line for line in lines)
+    assert any(":10:1: TG502 [glossary-duplicate]" in line for line in lines)
+    assert any("TG503" in line for line in lines) and any("TG504" in line for line in lines)
+    assert any("TG505" in line for line in lines)
+    doc = json.loads(run("glossary", "lint", str(FIXTURES / "broken.yaml"), "--format", "json").output)
+    codes = {f["code"] for f in doc["findings"]}
+    assert codes == {"TG501", "TG502", "TG503", "TG504", "TG505"}
+    assert doc["summary"]["error"] >= 10
+
+
+def test_lint_warnings_only_exit_zero_unless_strict(tmp_path):
+    g = tmp_path / "g.yaml"
+    g.write_text("- id: kyiv\n  kind: place\n  en: [Kyiv]\n  colour: blue\n", encoding="utf-8")
+    assert run("glossary", "lint", str(g)).exit_code == 0
+    assert run("glossary", "lint", str(g), "--strict").exit_code == 1
+
+
+@pytest.mark.parametrize("name", ["bomb.tbx", "malformed.tbx", "latin1.tbx", "empty.tbx", "unclosed.csv"])
+def test_lint_unreadable_is_exit_2_one_line(name):
+    result = run("glossary", "lint", str(FIXTURES / name))
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert result.output.startswith("termguard: error: ") and name in result.output
+
+
+def test_lint_invalid_yaml_is_exit_2(tmp_path):
+    g = tmp_path / "g.yaml"
+    g.write_text("- id: kyiv\n  en: [Kyiv\n", encoding="utf-8")
+    result = run("glossary", "lint", str(g))
+    assert result.exit_code == 2 and "invalid YAML" in result.output
+
+
+def test_show_by_id_form_and_origin():
+    result = run("glossary", "show", "--glossary", GLOSSARY, "Kiev")
+    assert result.exit_code == 0
+    assert result.output.startswith("kyiv  (place)") and "Kiev [superseded]" in result.output
+    assert "kyiv" in run("glossary", "show", "--glossary", GLOSSARY, "Киев").output
+    data = json.loads(run("glossary", "show", "--glossary", GLOSSARY, "triumf", "--format", "json").output)
+    assert data[0]["origin"] == {"lang": "ru", "text": "Триумф"}
+    missing = run("glossary", "show", "--glossary", GLOSSARY, "no-such-thing-at-all")
+    assert missing.exit_code == 1
+
+
+def test_find_terms_in_text_with_markup():
+    result = run("glossary", "find", "--glossary", GLOSSARY, "the *S-400 “Triumph”* systems in Kyiv")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert any("Triumph  triumf (forbidden: Triumph) → Triumf" in line for line in lines)
+    assert any("s-400" in line for line in lines) and any("kyiv" in line for line in lines)
+    data = json.loads(run("glossary", "find", "--glossary", GLOSSARY, "--lang", "ru", "--format", "json", "С-400 «Триумф»").output)
+    assert {d["term"] for d in data} == {"s-400", "triumf"}
+
+
+def test_import_tbx_to_yaml_and_lint_it(tmp_path):
+    out = tmp_path / "imported.yaml"
+    result = run("glossary", "import", str(FIXTURES / "sample_v3.tbx"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "- id: kyiv" in text and "{text: Kiev, status: superseded" in text
+    assert run("glossary", "lint", str(out)).exit_code == 0
+
+
+def test_import_csv_needs_languages(tmp_path):
+    result = run("glossary", "import", str(FIXTURES / "sample.csv"))
+    assert result.exit_code == 2 and "--glossary-langs" in result.output
+    result = run("glossary", "import", str(FIXTURES / "sample.csv"), "--glossary-langs", "en:ru")
+    assert result.exit_code == 0 and "  ru: [Триумф, {text: Триумпф, status: forbidden}" in result.output
+
+
+def test_export_tbx_then_check_finds_the_same(tmp_path):
+    exported = tmp_path / "exported.tbx"
+    assert run("glossary", "export", "--glossary", GLOSSARY, "--format", "tbx", "-o", str(exported)).exit_code == 0
+    a = run("check", "--glossary", GLOSSARY, "--format", "json", "--select", "forbidden-term", SEED)
+    b = run("check", "--glossary", str(exported), "--format", "json", "--select", "forbidden-term", SEED)
+    assert a.exit_code == b.exit_code == 1
+    assert json.loads(a.output)["findings"] == json.loads(b.output)["findings"]
+
+
+def test_export_csv_needs_a_pair_when_several_targets():
+    result = run("glossary", "export", "--glossary", GLOSSARY, "--format", "csv")
+    assert result.exit_code == 2 and "--glossary-langs" in result.output
+    result = run("glossary", "export", "--glossary", GLOSSARY, "--format", "csv", "--glossary-langs", "en:tr")
+    assert result.exit_code == 0 and result.output.splitlines()[0] == "source,target,forbidden,note"
+    assert any(line.startswith("Erdogan|") and ",Erdoğan|" in line for line in result.output.splitlines())
+
+
+def test_check_accepts_glossary_langs(tmp_path):
+    po = tmp_path / "x.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "Triumf"\nmsgstr "Триумпф"\n', encoding="utf-8")
+    csv = str(FIXTURES / "sample.csv")
+    hit = run("check", "--glossary", csv, "--select", "forbidden-term", str(po))
+    assert hit.exit_code == 1 and "Триумпф" in hit.output
+    miss = run("check", "--glossary", csv, "--glossary-langs", "en:tr", "--select", "forbidden-term", str(po))
+    assert miss.exit_code == 0
+    bad = run("check", "--glossary", csv, "--glossary-langs", "english", str(po))
+    assert bad.exit_code == 2 and "SOURCE:TARGET" in bad.output
+
+
+def test_candidates_on_the_seed():
+    result = run("glossary", "candidates", "--glossary", str(FIXTURES / "sample_v2.tbx"), SEED, "--format", "json")
+    assert result.exit_code == 0
+    found = {(c["text"], c["kind"]): c for c in json.loads(result.output)}
+    assert ("NATO", "acronym") in found and found[("NATO", "acronym")]["count"] >= 10
+    assert ("Lockheed Martin", "name") in found
+    assert ("Ермаков", "russian-name") in found and ("Стародубцев", "russian-name") in found
+    assert ("Bloomberg", "name") not in found and not any(text == "Bloomberg" for text, _ in found)  # in the glossary
+    counts = [c["count"] for c in json.loads(result.output)]
+    assert counts == sorted(counts, reverse=True)
+    first = json.loads(result.output)[0]
+    assert first["line"] >= 1 and first["context"]
+
+
+def test_candidates_against_the_project_glossary_are_few():
+    result = run("glossary", "candidates", "--glossary", GLOSSARY, SEED, "--format", "json")
+    texts = {c["text"] for c in json.loads(result.output)}
+    for known in ("NATO", "Lockheed Martin", "Ермаков", "HQ-9", "SSB", "Tom Barrack", "Институт Ближнего Востока"):
+        assert known not in texts

@@ -1,0 +1,46 @@
+"""date-format (TG203): impossible dates and dates against the document's convention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termguard.config import Config
+from termguard.engine import Engine
+from termguard.glossary.model import Glossary
+
+ROOT = Path(__file__).resolve().parents[2]
+FIX = ROOT / "tests" / "fixtures" / "translit"
+
+
+def _run(text: str, path: str = "d.md"):
+    return Engine(Config(select=("date-format",)), glossary=Glossary()).check_text(path, text)
+
+
+def test_seed_dates():
+    seed = (ROOT / "seeds" / "triumf-commentary.en.md").read_text(encoding="utf-8")
+    found = [(f.line, f.column, f.found, f.suggestions) for f in _run(seed)]
+    assert found == [(15, 4, "12.17.2025", ("17.12.2025",)), (94, 116, "11.16.2019", ("16.11.2019",))]
+
+
+def test_fixture_convention_and_impossible_dates():
+    found = [(f.line, f.found, f.suggestions) for f in _run((FIX / "dates.en.md").read_text(encoding="utf-8"))]
+    assert found == [(4, "12.17.2025", ("17.12.2025",)), (4, "31.02.2026", ()), (5, "2025-13-01", ())]
+
+
+def test_month_first_document():
+    text = "It began 12.17.2025 and ended 12.19.2025; the review was 18.12.2025.\n"
+    assert [(f.found, f.suggestions) for f in _run(text)] == [("18.12.2025", ("12.18.2025",))]
+
+
+def test_mixed_document_reports_ambiguous_dates():
+    found = [f.found for f in _run((FIX / "dates-mixed.en.md").read_text(encoding="utf-8"))]
+    assert found == ["05.06.2025"]
+
+
+def test_dates_in_urls_are_not_prose():
+    text = "On 17.12.2025 see <https://x.org/12.17.2025/a> and https://y.org/2025-13-01.\n"
+    assert _run(text) == []
+
+
+def test_slashes_follow_the_same_convention():
+    assert [f.suggestions for f in _run("From 17/12/2025 to 18/12/2025, not 12/19/2025.\n")] == [("19/12/2025",)]

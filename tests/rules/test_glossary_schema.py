@@ -1,0 +1,57 @@
+"""TG501 glossary-schema: format errors of glossary files, each reported at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termguard.checks import get_rule
+from termguard.glossary.lint import lint
+from termguard.glossary.yaml_loader import parse_yaml_glossary
+from termguard.glossary import Glossary
+
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "glossary" / "broken.yaml"
+
+
+def _lint(text: str, path: str = "g.yaml"):
+    entries, problems = parse_yaml_glossary(text, path)
+    return [f for f in lint(Glossary(tuple(entries)), problems) if f.rule == "glossary-schema"]
+
+
+def test_rule_is_registered_and_documented():
+    rule = get_rule("TG501")
+    assert rule is not None and rule.name == "glossary-schema"
+    for section in ("What:", "Why:", "Example:", "Use instead:"):
+        assert section in rule.__doc__
+
+
+def test_broken_fixture_reports_each_problem_at_its_line():
+    entries, problems = parse_yaml_glossary(BROKEN.read_text(encoding="utf-8"), "broken.yaml")
+    found = {(f.line, f.severity.value, f.message.split(";")[0]) for f in lint(Glossary(tuple(entries)), problems) if f.code == "TG501"}
+    assert (2, "error", "id 'Triumf' is not kebab-case (a-z, 0-9, -)") in found
+    assert (3, "error", "unknown kind 'gadget'") in found
+    assert any(line == 5 and sev == "warning" and "'notes'" in msg for line, sev, msg in found)
+    assert (8, "error", "unknown status 'forbiden'") in found
+    assert (32, "error", "case_sensitive must be true or false") in found
+    assert (33, "error", "exact must be true or false") in found
+    assert (34, "error", "origin needs {lang: xx, text: ...}") in found
+
+
+def test_unknown_keys_are_warnings_and_valid_languages_are_not():
+    text = "- id: x\n  en: [X]\n  pt_BR: [X]\n  nte: [X]\n  colour: red\n"
+    found = _lint(text)
+    assert [(f.line, f.severity.value) for f in found] == [(4, "warning"), (5, "warning")]
+
+
+def test_clean_entry_has_no_schema_finding():
+    text = "- id: triumf\n  kind: name\n  en: [Triumf, {text: Triumph, status: forbidden, note: a translation}]\n"
+    assert _lint(text) == []
+
+
+def test_entry_without_renderings_and_empty_language_list():
+    found = _lint("- id: lonely\n  kind: term\n- id: empty\n  en: []\n")
+    assert [(f.line, "renderings" in f.message) for f in found] == [(1, True), (4, True)]
+
+
+def test_bad_test_language_and_shape():
+    text = "- id: x\n  en: [X]\n  tests:\n    - {lang: qq, ok: X}\n    - {lang: en, ok: X, bad: Y}\n    - {lang: en, good: X}\n"
+    assert [f.line for f in _lint(text)] == [4, 5, 6]
