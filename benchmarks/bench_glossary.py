@@ -34,18 +34,23 @@ def generate(script: Path, terms: int) -> Path:
     return out
 
 
-def measure(path: Path, repeat: int) -> tuple[float, float, int]:
-    """Best and median seconds of `read_glossary(path)`, and the number of entries."""
+def measure(path: Path, repeat: int) -> tuple[float, float, float, int]:
+    """Best and median wall seconds, best CPU seconds of `read_glossary(path)`, and the entry count.
+
+    CPU time is reported too because on a shared machine wall time includes waiting for a core.
+    """
     from termguard.glossary import read_glossary
 
     times = []
+    cpu = []
     entries = 0
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         glossary, _problems = read_glossary(path)
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
         entries = len(glossary)
-    return min(times), statistics.median(times), entries
+    return min(times), statistics.median(times), min(cpu), entries
 
 
 def main() -> int:
@@ -61,10 +66,10 @@ def main() -> int:
     ok = True
     for suffix in ("tbx", "csv"):
         path = out / f"glossary_t{args.terms}.{suffix}"
-        best, median, entries = measure(path, args.repeat)
+        best, median, cpu, entries = measure(path, args.repeat)
         size = path.stat().st_size / 1e6
-        print(f"{suffix.upper()}: {entries} entries, {size:.1f} MB: best {best:.3f} s, median {median:.3f} s "
-              f"({entries / best:,.0f} entries/s)")
+        print(f"{suffix.upper()}: {entries} entries, {size:.1f} MB: best {best:.3f} s, median {median:.3f} s, "
+              f"best CPU {cpu:.3f} s ({entries / best:,.0f} entries/s)")
         if suffix == "tbx" and best >= TARGET_SECONDS:
             ok = False
     print(f"target: 10,000-term TBX under {TARGET_SECONDS:.0f} s: {'met' if ok else 'MISSED'}")

@@ -113,6 +113,52 @@ def make_document(size: int, seed: int = 4) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _nonspace_index(text: str) -> list[int]:
+    """For each offset, the number of non-whitespace characters before it."""
+    out = [0]
+    count = 0
+    for ch in text:
+        if not ch.isspace():
+            count += 1
+        out.append(count)
+    return out
+
+
+def _f1(gold: set[int], found: set[int]) -> float:
+    hits = len(gold & found)
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(found), hits / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+def seed_boundaries(pysbd) -> tuple[float, float | None, int, int | None]:
+    """Boundary F1 on the seed against the checked segmentation (tests/fixtures/segment/seed_expected.tsv).
+
+    A boundary is where a unit ends, counted in non-whitespace characters of the file, so
+    markup and line breaks do not matter; a page-break split or a heading cut at "1." counts
+    as a wrong boundary.
+    """
+    text = (ROOT / "seeds" / "triumf-commentary.en.md").read_text(encoding="utf-8")
+    gold_rows = [line.split("\t")[3] for line in (ROOT / "tests" / "fixtures" / "segment" / "seed_expected.tsv")
+                 .read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    units = segment_text(text, "en")
+    if [u.text for u in units] != gold_rows:
+        raise SystemExit("termguard no longer reproduces the checked seed segmentation; run the tests")
+    index = _nonspace_index(text)
+    # The checked units are the gold; their last character marks each boundary.
+    gold = {index[u.spans[-1][1]] for u in units}
+    ours = _f1(gold, {index[u.spans[-1][1]] for u in units})
+    theirs = None
+    count = None
+    if pysbd is not None:
+        spans = pysbd.Segmenter(language="en", clean=False, char_span=True).segment(text)
+        found = {index[len(sp.sent.rstrip()) + sp.start] for sp in spans if sp.sent.strip()}
+        theirs = _f1(gold, found)
+        count = len(found)
+    return ours, theirs, len(units), count
+
+
 def timed(fn, repeat: int) -> float:
     """Best wall time of `repeat` runs."""
     best = float("inf")
@@ -165,6 +211,12 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{'English 52-rule set':32} termguard {combined['ours']}/52  pySBD {combined['theirs']}/52")
         rows.append({"what": "Golden Rules: English 52-rule set", "termguard": f"{combined['ours']}/52",
                      "anchor": f"pySBD {combined['theirs']}/52", "ratio": f"{combined['ours'] - combined['theirs']:+d} cases"})
+
+    ours_f1, theirs_f1, n_ours, n_theirs = seed_boundaries(pysbd)
+    anchor = "-" if theirs_f1 is None else f"pySBD {theirs_f1:.3f} ({n_theirs} segments)"
+    log(f"{'seed boundary F1':32} termguard {ours_f1:.3f} ({n_ours} units)  {anchor}")
+    rows.append({"what": "seed commentary, boundary F1 vs checked segmentation", "termguard": f"{ours_f1:.3f} ({n_ours} units)",
+                 "anchor": anchor, "ratio": "-"})
 
     sizes = [0.5] if args.quick else [float(x) for x in (args.sizes or "0.5,5").split(",")]
     for mb in sizes:

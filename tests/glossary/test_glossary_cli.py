@@ -147,3 +147,10 @@ def test_candidates_against_the_project_glossary_are_few():
     texts = {c["text"] for c in json.loads(result.output)}
     for known in ("NATO", "Lockheed Martin", "Ермаков", "HQ-9", "SSB", "Tom Barrack", "Институт Ближнего Востока"):
         assert known not in texts
+
+
+def test_export_a_csv_glossary_needs_its_languages(tmp_path):
+    csv = str(FIXTURES / "sample.csv")
+    assert run("glossary", "export", "--glossary", csv, "--format", "tbx").exit_code == 2
+    result = run("glossary", "export", "--glossary", csv, "--glossary-langs", "en:ru", "--format", "tbx")
+    assert result.exit_code == 0 and '<langSec xml:lang="ru">' in result.output

@@ -100,3 +100,34 @@ def test_empty_glossary_matches_nothing():
 def test_language_support_names_every_dedicated_language():
     langs = " ".join(lang for lang, _ in language_support())
     assert "ru" in langs and "tr" in langs and "en" in langs and "de" in langs
+
+
+def test_capitalised_rejected_form_does_not_fire_on_its_lowercase_look_alike():
+    # A glossary without case information (TBX, CSV): a misspelt name «Март» is not the month.
+    g = Glossary((Entry("mort", "term", renderings={"ru": (R("Морт"), R("Март", "forbidden"))}),))
+    ru = TermMatcher(g, "ru")
+    assert [(m.approved, m.surface) for m in ru.find("18 марта в «Марте»")] == [(False, "Марте")]
+
+
+def test_case_exact_match_of_one_entry_beats_a_folded_match_of_another():
+    g = Glossary((
+        Entry("ner-acronym", "term", renderings={"xx": (R("NER"),)}),
+        Entry("ner-name", "term", renderings={"xx": (R("Ner"),)}),
+    ))
+    xx = TermMatcher(g, "xx")
+    assert [m.entry.id for m in xx.find("the NER")] == ["ner-acronym"]
+    assert [m.entry.id for m in xx.find("the Ner")] == ["ner-name"]
+
+
+def test_punctuation_inside_a_form_must_match():
+    g = Glossary((Entry("s-400", "name", renderings={"xx": (R("S-400"), R("S400", "forbidden"))}),))
+    xx = TermMatcher(g, "xx")
+    assert [m.surface for m in xx.find("S-400, S400 and S 400")] == ["S-400", "S400"]
+    assert [m.approved for m in xx.find("S-400, S400 and S 400")] == [True, False]
+
+
+def test_large_glossary_only_reports_whole_words():
+    entries = tuple(Entry(f"t{i}", "term", renderings={"xx": (R(f"{w}"),)}) for i, w in enumerate(["ten", "den", "men", "pen", "ran", "tan"]))
+    xx = TermMatcher(Glossary(entries), "xx")
+    assert xx.find("attention tendency mental pencil oranges tank") == []
+    assert [m.surface for m in xx.find("ten men ran")] == ["ten", "men", "ran"]

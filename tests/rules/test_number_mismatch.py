@@ -173,3 +173,21 @@ def test_extraction_never_fails_and_spans_stay_inside(text, lang):
     for q in extract(text, lang):
         assert 0 <= q.start <= q.end <= len(text)
         assert q.values
+
+
+def test_the_project_translations_have_no_number_or_script_errors():
+    """The commentary's ru/tr translations are correct: amounts, dates, counts, citations."""
+    root = Path(__file__).resolve().parents[2]
+    files = sorted(str(p) for p in (root / "translations").glob("*.po"))
+    assert files, "translations/ holds the commentary's PO files"
+    engine = Engine(Config(select=("number-mismatch", "mixed-script")), glossary=Glossary())
+    report = engine.run(files + [str(root / "seeds" / "triumf-commentary.en.md")])
+    assert report.units > 150
+    assert [(f.path, f.line, f.message) for f in report.findings] == []
+
+
+def test_percent_is_not_an_amount_and_thousand_words_count():
+    (miss,) = compare(extract("50% of the fleet", "en"), extract("50 долларов флота", "ru"))
+    assert miss.target.text == "50 долларов"
+    assert compare(extract("1,000 troops", "en"), extract("тысяча военных", "ru")) == []
+    assert compare(extract("2,000 troops", "en"), extract("iki bin asker", "tr")) == []

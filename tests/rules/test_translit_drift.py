@@ -76,3 +76,14 @@ def test_seed_has_no_translit_drift():
 def test_acronyms_and_unrelated_names(text):
     doc = f"{text}\n\n## References\n\n- [1] А. Ермаков, «Статья». *Коммерсант*, 01.01.2025.\n"
     assert _engine(("translit-drift",)).check_text("d.md", doc) == []
+
+
+def test_only_english_text_is_held_to_the_schemes():
+    header = 'msgid ""\nmsgstr ""\n"Language: {}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    entry = 'msgid "Starodubtsev said so."\nmsgstr "{}"\n'
+    tr_po = header.format("tr") + entry.format("Starodubtsov böyle söyledi.")
+    gb_po = header.format("en_GB") + entry.format("Starodubtsov said so.")
+    options = {"sources": [("s.txt", "Как сказал И. Стародубцев, сделка сорвана.")]}
+    engine = Engine(Config(select=("translit-drift",), options=options), glossary=Glossary())
+    assert [f.found for f in engine.check_text("d.en_GB.po", gb_po)] == ["Starodubtsov"]
+    assert engine.check_text("d.tr.po", tr_po) == []

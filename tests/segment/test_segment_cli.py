@@ -106,3 +106,10 @@ def test_errors_are_one_line_and_exit_2(workdir, args, expected):
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(expected), result.output
+
+
+def test_language_from_front_matter(workdir):
+    (workdir / "doc.md").write_text("---\ntitle: x\nlang: ru\n---\nМы были в г. Москва. Он ушёл.\n", encoding="utf-8")
+    doc = json.loads(_run("segment", "doc.md", "--format", "json").output)
+    assert doc["lang"] == "ru"
+    assert [u["text"] for u in doc["units"]] == ["Мы были в г. Москва.", "Он ушёл."]

@@ -113,3 +113,21 @@ def test_ids_are_unique_and_deterministic(text):
     first = [u.id for u in segment_text(text, "en")]
     assert len(set(first)) == len(first)
     assert first == [u.id for u in segment_text(text, "en")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents, st.sampled_from(["en", "ru", "tr"]))
+def test_srx_splitter_keeps_every_character(text, lang):
+    splitter = _exported().splitter(lang)
+    _check(text, segment_text(text, lang, splitter=splitter), markdown=True)
+
+
+_EXPORTED = []
+
+
+def _exported():
+    from termguard.segment.srx import export_srx, load_srx
+
+    if not _EXPORTED:
+        _EXPORTED.append(load_srx(export_srx(), "termguard.srx"))
+    return _EXPORTED[0]

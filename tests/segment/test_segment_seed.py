@@ -110,3 +110,14 @@ def test_spans_and_pieces_reproduce_the_text(units, seed_text):
         for (t0, f0), nxt in zip(u.pieces, [*u.pieces[1:], (len(u.text) + 1, None)]):
             chunk = u.text[t0: nxt[0] - 1]
             assert seed_text[f0: f0 + len(chunk)] == chunk
+
+
+def test_reader_positions_follow_the_page_break(seed_text):
+    from termguard.readers.markdown import parse_markdown
+
+    doc = parse_markdown(seed_text, "seeds/triumf-commentary.en.md")
+    unit = next(u for u in doc.units if u.source.text == "These conditions are of an unprecedentedly tough nature.")
+    field = unit.source
+    assert field.locate(0) == (67, seed_text.splitlines()[66].index("These") + 1)
+    assert field.locate(field.text.index("conditions")) == (69, 1)
+    assert field.locate_span(field.text.index("tough"), field.text.index("tough") + 5) == (69, 38, 69, 43)

@@ -135,3 +135,13 @@ def test_turkish_numbered_heading_and_ordinals():
         ("sentence", "Anlaşmanın 6. maddesi açıktır."),
         ("sentence", "2. Dünya Savaşı bitti."),
     ]
+
+
+def test_a_wrapped_line_starting_with_a_number_continues_the_paragraph():
+    text = "The deal was signed in\n2017. The systems arrived in\n2019. Then came the sanctions.\n\n1. A real list item\n"
+    assert _units(text) == [
+        ("sentence", "The deal was signed in 2017."),
+        ("sentence", "The systems arrived in 2019."),
+        ("sentence", "Then came the sanctions."),
+        ("list-item", "A real list item"),
+    ]

@@ -78,3 +78,9 @@ def test_load_sources(tmp_path):
 
 def test_no_reference_section():
     assert parse_references("# Title\n\nText [1].\n") == []
+
+
+def test_plain_text_reference_heading():
+    text = "A claim [1].\n\nReferences\n\n[1] И. Стародубцев, «Статья». *РБК*, 03.02.2025, <https://www.rbc.ru/x>.\n"
+    refs = parse_references(text)
+    assert [(r.number, r.authors, r.outlet) for r in refs] == [(1, "И. Стародубцев", "РБК")]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from hashlib import blake2b
 from typing import Iterator
 
-from termguard.checks.base import CheckContext, Rule, register, text_fields
+from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Document, Field, Finding, Severity, Unit
 
 
@@ -18,6 +18,8 @@ def _in_quotation(plain: str, start: int, end: int) -> bool:
     a source ("… the S-400 surface-to-air missile system") is the source's wording.
     """
     for open_, close in (("“", "”"), ("«", "»"), ('"', '"')):
+        if open_ not in plain:
+            continue
         left = plain.rfind(open_, 0, start)
         if left < 0 or (open_ == close and plain.count(open_, 0, start) % 2 == 0):
             continue
@@ -108,7 +110,9 @@ class InconsistentTerm(Rule):
         word differently (U.S. and US), or one Russian name written in two romanisations
         (Ermakov and Yermakov for «Ермаков», Kiev and Kyiv). An adjective beside its noun,
         an acronym beside its expansion, a short form beside the full one, a synonym, a
-        quotation of a source and a Latin title in a Cyrillic text are not rivals. The
+        quotation of a source and a Latin title in a Cyrillic text are not rivals. In a
+        translation file, one source text translated twice with different glossary terms
+        is reported at the second translation (a translation set). The
         finding stands at the first use of each form other than the one to keep (the
         glossary's preferred form, else the house scheme's, else the most frequent), once
         per form. Inflected forms of one rendering count as one form.
@@ -129,7 +133,7 @@ class InconsistentTerm(Rule):
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Count the forms of every concept in the unit (reported in `check_document`)."""
-        from termguard.translit.document import document_index, unit_name_occurrences
+        from termguard.translit.document import document_index, field_terms, unit_name_occurrences
         from termguard.translit.schemes import fold
 
         state = ctx.state_for(self)
@@ -151,23 +155,19 @@ class InconsistentTerm(Rule):
                 bucket[form] = [1, ctx.finding(self, unit, fld, start, end, "", lang=lang, found=surface)]
             return form
 
-        if len(ctx.glossary):
-            for fld, lang, _role in text_fields(unit, ctx.document):
-                view = ctx.prose(fld)
-                matches = ctx.terms(fld, lang)
-                for m in matches:
-                    if any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in matches):
-                        continue  # "SIPER" inside "SIPER 2" is one use of the longer form
-                    if _in_quotation(view.plain, m.start, m.end):
-                        continue  # a quoted source keeps its own wording
-                    key = (lang, m.entry.id)
-                    if not m.rendering.approved:
-                        rejected.add((*key, m.rendering.text))
-                    start, end = view.to_text_span(m.start, m.end)
-                    use(key, m.rendering.text, fld, start, end, m.surface, lang)
-                    pref = m.entry.preferred(lang)
-                    if pref:
-                        preferred[key] = pref
+        for fld, lang, view, matches in field_terms(unit, ctx.document, ctx):
+            for m in matches:
+                if any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in matches):
+                    continue  # "SIPER" inside "SIPER 2" is one use of the longer form
+                if _in_quotation(view.plain, m.start, m.end):
+                    continue  # a quoted source keeps its own wording
+                key = (lang, m.entry.id)
+                if not m.rendering.approved:
+                    rejected.add((*key, m.rendering.text))
+                start, end = view.to_text_span(m.start, m.end)
+                use(key, m.rendering.text, fld, start, end, m.surface, lang)
+                if key not in preferred:
+                    preferred[key] = m.entry.preferred(lang) or ""
         for occ in unit_name_occurrences(unit, ctx.document, ctx):
             v = occ.verdict
             if v.kind not in ("accepted", "approved", "translated") or not v.key:
@@ -178,8 +178,8 @@ class InconsistentTerm(Rule):
             form = use(key, v.form if v.kind == "approved" and v.form else v.token, occ.fld, occ.start, occ.end, v.token, occ.lang,
                        loose=True)
             romanised.add(key)
-            if v.kind == "accepted" and document_index(ctx.document, ctx).house in v.schemes:
-                preferred.setdefault(key, form)
+            if v.kind == "accepted" and not preferred.get(key) and document_index(ctx.document, ctx).house in v.schemes:
+                preferred[key] = form
         if ctx.document.is_translation and unit.is_translated and not unit.is_fuzzy and len(ctx.glossary):
             yield from self._repeated_source(unit, ctx, state)
 
@@ -194,7 +194,10 @@ class InconsistentTerm(Rule):
         key = int.from_bytes(blake2b(source.encode("utf-8"), digest_size=8).digest(), "big")
         target = unit.targets[0]
         lang = unit.target_lang or ""
-        terms = sorted({m.entry.id for m in ctx.terms(target, lang)})
+        from termguard.translit.document import field_terms
+
+        found = field_terms(unit, ctx.document, ctx)
+        terms = sorted({m.entry.id for _f, _l, _v, matches in found[:1] for m in matches})
         digest = int.from_bytes(blake2b("\0".join(terms).encode("utf-8"), digest_size=4).digest(), "big")
         packed = (digest << 32) | (target.line & 0xFFFFFFFF)
         first = seen.get(key)

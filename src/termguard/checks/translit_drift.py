@@ -8,6 +8,12 @@ from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Finding, Severity, Unit
 
 
+def _english(lang: str) -> bool:
+    """The schemes romanise for English (and international) use: other languages, such as
+    Turkish with its own spelling of Russian names (Şoygu), are the glossary's to decide."""
+    return lang.replace("-", "_").split("_")[0].lower() == "en"
+
+
 def _schemes_text(schemes: tuple[str, ...], limit: int = 3) -> str:
     from termguard.translit.align import scheme_label
 
@@ -29,7 +35,8 @@ class TranslitDrift(Rule):
         A word that is none of these but one or two edits from an accepted form, or an
         anglicised spelling of one (ph/f, x/ks, c/k, w/v), is reported with the nearest
         accepted form and its scheme. Acronyms, words inside glossary matches (see
-        `forbidden-term`) and words with no Russian counterpart are not checked.
+        `forbidden-term`) and words with no Russian counterpart are not checked, nor is
+        text in a language other than English (Turkish writes Şoygu for Шойгу).
     Why:
         A misspelt or half-anglicised name ("Starodubzev", "Rosoboronexport" where no
         convention approves it) cannot be searched for, and readers cannot tell whether
@@ -53,7 +60,7 @@ class TranslitDrift(Rule):
 
         for occ in unit_name_occurrences(unit, ctx.document, ctx):
             v = occ.verdict
-            if v.kind != "drift":
+            if v.kind != "drift" or not _english(occ.lang):
                 continue
             origin = f" of «{v.russian}»" if v.russian else ""
             where = "the glossary" if v.schemes == ("glossary",) else _schemes_text(v.schemes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
+from termguard.checks.translit_drift import _english
 from termguard.model import Document, Finding, Severity, Unit
 
 
@@ -41,7 +42,7 @@ class TranslitHouseScheme(Rule):
         found = ctx.state_for(self).setdefault("found", [])
         for occ in unit_name_occurrences(unit, ctx.document, ctx):
             v = occ.verdict
-            if v.kind != "accepted":
+            if v.kind != "accepted" or not _english(occ.lang):
                 continue
             index = document_index(ctx.document, ctx)
             if index.house in v.schemes:

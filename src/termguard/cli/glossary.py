@@ -203,7 +203,11 @@ def export_cmd(fmt, output, glossary_path, langs) -> None:
       termguard glossary export --format tbx -o glossary.tbx
       termguard glossary export --format csv --glossary-langs en:ru -o glossary-ru.csv
     """
-    glossary = _load(glossary_path, None if fmt == "tbx" else langs if Path(glossary_path).suffix.lower() == ".csv" else None)
+    from termguard.glossary.model import ANY_TARGET
+
+    glossary = _load(glossary_path, langs if Path(glossary_path).suffix.lower() == ".csv" else None)
+    if any(ANY_TARGET in e.renderings for e in glossary):
+        raise ConfigError("the CSV glossary's target language is unknown; pass --glossary-langs en:LANG", glossary_path)
     if fmt == "tbx":
         from termguard.glossary.tbx import write_tbx
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import sys
 
 import click
 
 from termguard.cli import main
 from termguard.errors import ConfigError
-
-_LANG_IN_NAME = re.compile(r"\.([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.(?:md|markdown|txt)$")
 
 
 @main.command()
@@ -20,7 +17,7 @@ _LANG_IN_NAME = re.compile(r"\.([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.(?:md|markdow
     "--format", "fmt", type=click.Choice(["pot", "json", "text", "xliff"]), default=None,
     help="Output format (default: from the -o suffix, else pot).",
 )
-@click.option("--lang", default=None, help="Language of DOC (default: from a name like x.en.md, else en).")
+@click.option("--lang", default=None, help="Language of DOC (default: front matter lang:, a name like x.ru.md, else en).")
 @click.option("--srx", "srx_path", type=click.Path(dir_okay=False), default=None, help="Use the sentence rules of this SRX file.")
 @click.option("--export-srx", is_flag=True, help="Write the built-in sentence rules as SRX 2.0 and exit.")
 @click.option("--stdin-filename", default=None, help="Name to use for DOC when it is '-' (standard input).")
@@ -38,7 +35,7 @@ def segment(doc, output, fmt, lang, srx_path, export_srx, stdin_filename) -> Non
     """
     from termguard.fileio import write_atomic
     from termguard.readers import decode_utf8, load_text
-    from termguard.segment import segment_text
+    from termguard.segment import guess_lang, segment_text
     from termguard.segment.writers import WRITERS, format_for
 
     if export_srx:
@@ -54,9 +51,7 @@ def segment(doc, output, fmt, lang, srx_path, export_srx, stdin_filename) -> Non
         else:
             name = doc
             text = load_text(doc)
-        if lang is None:
-            found = _LANG_IN_NAME.search(name)
-            lang = found.group(1) if found else "en"
+        lang = lang or guess_lang(name, text)
         splitter = None
         if srx_path:
             from termguard.segment.srx import load_srx

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError, TreeBuilder
 from xml.parsers.expat import ExpatError
 from xml.parsers.expat import errors as expat_errors
@@ -103,35 +102,67 @@ def _check_encoding(data: bytes, path: str) -> None:
         ) from None
 
 
-def parse_xml(data: bytes, path: str):
-    """Parse TBX bytes safely; return (root element, line map). Errors are one `InputError`.
+_ENTRY_RE = re.compile(rb"<(?:[\w.-]+:)?(?:conceptEntry|termEntry)[\s>/]")
+_TERM_RE = re.compile(rb"<(?:[\w.-]+:)?term[\s>/]")
 
-    defusedxml's parser installs the guards (no entity declarations, no external
-    references) on its expat parser; the element handlers are then pointed straight at C
-    `TreeBuilder` methods, which is several times faster than ElementTree's pure-Python
-    `XMLParser` layer and lets us remember each entry's and term's line.
+
+def _line_map(root, data: bytes) -> dict[int, int] | None:
+    """Lines of entries and terms from their start tags in the raw bytes, matched in order.
+
+    Returns None when the tags found in the bytes do not pair one to one with the elements
+    (a commented-out entry, CDATA, a UTF-16 file): the caller then tracks lines while
+    parsing, which is exact but slower.
     """
-    if not data.strip():
-        raise InputError("empty file; a TBX glossary has a <tbx> or <martif> root element", path)
-    _check_encoding(data, path)
+    entry_pos = [m.start() for m in _ENTRY_RE.finditer(data)]
+    term_pos = [m.start() for m in _TERM_RE.finditer(data)]
+    entries: list = []
+    terms: list = []
+    kinds: dict[str, int] = {}
+    for elem in root.iter():
+        tag = elem.tag
+        kind = kinds.get(tag)
+        if kind is None:
+            local = _local(tag)
+            kind = kinds[tag] = 1 if local in _ENTRY_TAGS else 2 if local == "term" else 0
+        if kind == 1:
+            entries.append(elem)
+        elif kind == 2:
+            terms.append(elem)
+    if len(entries) != len(entry_pos) or len(terms) != len(term_pos):
+        return None
+    pairs = sorted([*zip(entry_pos, entries), *zip(term_pos, terms)], key=lambda pair: pair[0])
+    lines: dict[int, int] = {}
+    line, prev = 1, 0
+    count = data.count
+    for pos, elem in pairs:
+        line += count(b"\n", prev, pos)
+        prev = pos
+        lines[id(elem)] = line
+    return lines
+
+
+def _parse(data: bytes, path: str, track_lines: bool):
+    """One guarded expat pass into an ElementTree; with `track_lines`, note entries' and terms' lines."""
     builder = TreeBuilder()
     guard = DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
     expat_parser = guard.parser
     expat_parser.ordered_attributes = False
     lines: dict[int, int] = {}
-    start = builder.start
+    if track_lines:
+        start = builder.start
+        lined: dict[str, bool] = {}
 
-    lined: dict[str, bool] = {}
+        def on_start(tag: str, attrs: dict) -> None:
+            elem = start(tag, attrs)
+            wanted = lined.get(tag)
+            if wanted is None:
+                wanted = lined[tag] = _local(tag) in _LINED
+            if wanted:
+                lines[id(elem)] = expat_parser.CurrentLineNumber
 
-    def on_start(tag: str, attrs: dict) -> None:
-        elem = start(tag, attrs)
-        wanted = lined.get(tag)
-        if wanted is None:
-            wanted = lined[tag] = _local(tag) in _LINED
-        if wanted:
-            lines[id(elem)] = expat_parser.CurrentLineNumber
-
-    expat_parser.StartElementHandler = on_start
+        expat_parser.StartElementHandler = on_start
+    else:
+        expat_parser.StartElementHandler = builder.start
     expat_parser.EndElementHandler = builder.end
     expat_parser.CharacterDataHandler = builder.data
     try:
@@ -155,9 +186,28 @@ def parse_xml(data: bytes, path: str):
         raise InputError(f"malformed XML ({msg}); fix the markup", path, line) from None
     except (ValueError, LookupError, AssertionError) as exc:
         raise InputError(f"cannot parse XML: {exc}", path) from None
+    return root, lines
+
+
+def parse_xml(data: bytes, path: str):
+    """Parse TBX bytes safely; return (root element, line map). Errors are one `InputError`.
+
+    defusedxml's parser installs the guards (no entity declarations, no external
+    references) on its expat parser; the element handlers are then pointed straight at C
+    `TreeBuilder` methods, several times faster than ElementTree's pure-Python `XMLParser`
+    layer. Entries' and terms' lines come from their start tags in the bytes (see
+    `_line_map`), or from a second, line-tracking pass when those do not pair up.
+    """
+    if not data.strip():
+        raise InputError("empty file; a TBX glossary has a <tbx> or <martif> root element", path)
+    _check_encoding(data, path)
+    root, _ = _parse(data, path, track_lines=False)
     local = _local(root.tag)
     if local not in ("tbx", "martif"):
         raise InputError(f"not a TBX file: the root element is <{local}>, expected <tbx> (TBX v3) or <martif> (TBX v2)", path, 1)
+    lines = _line_map(root, data)
+    if lines is None:
+        root, lines = _parse(data, path, track_lines=True)
     return root, lines
 
 
@@ -202,16 +252,6 @@ def _slug(text: str) -> str:
     return _ID_CHARS.sub("-", text.lower()).strip("-")
 
 
-@dataclass
-class _Term:
-    text: str
-    status: str | None = None
-    notes: list[str] = field(default_factory=list)
-    meta: dict = field(default_factory=dict)
-    term_type: str | None = None
-    line: int = 0
-
-
 def _read_meta(text: str, path: str, line: int, problems: list[Problem]) -> dict | None:
     """The JSON of a `termguard:` note, or None (with a warning) when it does not parse."""
     try:
@@ -237,9 +277,21 @@ def _note_or_meta(elem, path: str, line: int, notes: list[str], meta: dict, prob
     notes.append(text)
 
 
-def _read_term(tsec, lines: dict[int, int], path: str, problems: list[Problem]) -> _Term | None:
+_NOTE_TAGS = {"termNote", "descrip", "admin", "termType"}
+
+
+def _read_term(tsec, approved_seen: int, lines: dict[int, int], path: str,
+               problems: list[Problem]) -> tuple[Rendering, str | None] | None:
+    """One term section (termSec, tig, ntig) as a rendering, plus its termType if any.
+
+    Written with locals rather than helper objects: a 10,000-term file has tens of
+    thousands of these, and this loop is most of the loading time.
+    """
     term_elem = None
-    t = _Term(text="", line=lines.get(id(tsec), 0))
+    line = lines.get(id(tsec), 0)
+    status = term_type = None
+    notes: list[str] | None = None
+    meta: dict | None = None
     # termSec and tig hold term, termNote and note directly; ntig nests them in termGrp.
     children = list(tsec)
     i = 0
@@ -247,51 +299,52 @@ def _read_term(tsec, lines: dict[int, int], path: str, problems: list[Problem]) 
         child = children[i]
         i += 1
         local = _LOCAL.get(child.tag) or _local(child.tag)
-        if local == "termGrp":
-            children[i:i] = list(child)
-        elif local == "term" and term_elem is None:
-            term_elem = child
-            t.line = lines.get(id(child), t.line)
-        elif local in ("termNote", "descrip", "admin") or local.lower() in STATUS_TYPES or local == "termType":
-            kind = (child.get("type") or local).strip()
+        if local == "term":
+            if term_elem is None:
+                term_elem = child
+                line = lines.get(id(child), line)
+        elif local in _NOTE_TAGS or local.lower() in STATUS_TYPES:
+            low = (child.get("type") or local).strip().lower()
             value = _text(child)
-            low = kind.lower()
             if low in STATUS_TYPES:
-                mapped = STATUS_IN.get(value.lower())
-                if mapped is None:
-                    problems.append(Problem("glossary-schema", "warning", path, t.line,
+                status = STATUS_IN.get(value.lower())
+                if status is None:
+                    problems.append(Problem("glossary-schema", "warning", path, line,
                                             f"unknown term status {value!r}; read as admitted"))
-                    mapped = "admitted"
-                t.status = mapped
+                    status = "admitted"
             elif low == "termtype":
-                t.term_type = value
+                term_type = value
             elif low in NOTE_DESCRIPS and value:
-                t.notes.append(value)
+                notes = [*(notes or ()), value]
         elif local == "note":
-            _note_or_meta(child, path, t.line, t.notes, t.meta, problems)
+            notes = notes or []
+            meta = meta if meta is not None else {}
+            _note_or_meta(child, path, line, notes, meta, problems)
+        elif local == "termGrp":
+            children[i:i] = list(child)
     if term_elem is None:
-        problems.append(Problem("glossary-schema", "warning", path, t.line, "a term section without <term>; skipped"))
+        problems.append(Problem("glossary-schema", "warning", path, line, "a term section without <term>; skipped"))
         return None
-    t.text = _text(term_elem)
-    return t
-
-
-def _rendering(t: _Term, approved_seen: int, path: str, problems: list[Problem]) -> Rendering:
-    status = t.status or ("preferred" if approved_seen == 0 else "admitted")
-    meta = t.meta
-    for key in meta:
-        if key not in ("case_sensitive", "exact", "indeclinable"):
-            problems.append(Problem("glossary-schema", "warning", path, t.line, f"unknown termguard term setting {key!r}; ignored"))
-    cs = meta.get("case_sensitive")
-    return Rendering(
-        text=t.text,
-        status=status,
-        note=" ".join(t.notes) or None,
-        case_sensitive=cs if isinstance(cs, bool) else None,
-        exact=meta.get("exact") is True,
-        indeclinable=meta.get("indeclinable") is True,
-        line=t.line,
+    case_sensitive = None
+    exact = indeclinable = False
+    if meta:
+        for key in meta:
+            if key not in ("case_sensitive", "exact", "indeclinable"):
+                problems.append(Problem("glossary-schema", "warning", path, line, f"unknown termguard term setting {key!r}; ignored"))
+        cs = meta.get("case_sensitive")
+        case_sensitive = cs if isinstance(cs, bool) else None
+        exact = meta.get("exact") is True
+        indeclinable = meta.get("indeclinable") is True
+    rendering = Rendering(
+        text=_text(term_elem),
+        status=status or ("preferred" if approved_seen == 0 else "admitted"),
+        note=" ".join(notes) if notes else None,
+        case_sensitive=case_sensitive,
+        exact=exact,
+        indeclinable=indeclinable,
+        line=line,
     )
+    return rendering, term_type
 
 
 def _entry_meta(meta: dict, entry_id: str, path: str, line: int, problems: list[Problem]) -> dict:
@@ -371,12 +424,12 @@ def read_tbx(data: bytes, path: str) -> tuple[list[Entry], list[Problem]]:
                 for sub in child:
                     slocal = _LOCAL.get(sub.tag) or _local(sub.tag)
                     if slocal in _TERM_TAGS:
-                        t = _read_term(sub, lines, path, problems)
-                        if t is None:
+                        read = _read_term(sub, approved, lines, path, problems)
+                        if read is None:
                             continue
+                        rendering, term_type = read
                         if first_type is None:
-                            first_type = t.term_type or ""
-                        rendering = _rendering(t, approved, path, problems)
+                            first_type = term_type or ""
                         approved += rendering.status in APPROVED
                         forms.append(rendering)
                     elif slocal == "note" or (slocal == "descrip" and (sub.get("type") or "").lower() in NOTE_DESCRIPS):

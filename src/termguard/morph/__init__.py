@@ -197,36 +197,42 @@ class TermMatcher:
                 todo.append((entry, r))
                 if r.approved:
                     approved_forms.setdefault(fold(text), set()).add(morph.fold_exact(text))
-        # key -> {(entry id, rendering id, stem): [form, strength, exact set or None]}
-        table: dict[str, dict[tuple, list]] = {}
+        # folded form -> candidates, built rendering by rendering (the forms of one rendering
+        # that fold alike are merged: a case-sensitive name keeps every exact spelling).
+        by_key: dict[str, list[_Candidate]] = {}
+        approved_keys: set[str] = set()
         for entry, r in todo:
             cs = self._case_sensitive(entry, r, approved_forms)
+            local: dict[tuple[str, str | None], list] = {}
             for v in morph.variants(entry, r):
                 if not v.text:
                     continue
                 key = fold(v.text)
                 strength = LITERAL_EXACT if (cs and v.strength == LITERAL_FOLDED) else v.strength
-                slot = table.setdefault(key, {})
-                ident = (id(entry), id(r), v.stem)
-                cur = slot.get(ident)
+                cur = local.get((key, v.stem))
                 if cur is None:
-                    slot[ident] = cur = [entry, r, v.text, strength, set() if cs else None, v.stem]
-                elif strength > cur[3]:
-                    cur[2], cur[3] = v.text, strength
+                    local[(key, v.stem)] = cur = [v.text, strength, set() if cs else None]
+                elif strength > cur[1]:
+                    cur[0], cur[1] = v.text, strength
                 if cs:
-                    cur[4].add(morph.fold_exact(v.text))
-        if not table:
+                    cur[2].add(morph.fold_exact(v.text))
+            capital = _needs_capital(r, cs)
+            for (key, stem), (form, strength, exact) in local.items():
+                by_key.setdefault(key, []).append(
+                    _Candidate(entry, r, form, strength, frozenset(exact) if exact is not None else None, stem, capital, key)
+                )
+                if r.approved:
+                    approved_keys.add(key)
+        morph.built()
+        if not by_key:
             return None
         # The automaton runs over the folded text with every non-word character turned into
         # a space and a space on each side, and a key starting (ending) with a word
         # character starts (ends) with a space: so it only fires on word boundaries, and a
         # 10,000-term glossary does not make it report every substring of every word.
         keys: dict[str, list] = {}
-        for key, slot in table.items():
-            cands = [_Candidate(e, r, form, s, frozenset(ex) if ex is not None else None, stem,
-                                _needs_capital(r, ex), key)
-                     for e, r, form, s, ex, stem in slot.values()]
-            if any(c.rendering.approved for c in cands):
+        for key, cands in by_key.items():
+            if key in approved_keys:
                 # Morphology never invents an error: a generated rejected form that is also
                 # an approved form (of any entry) is not a rejected form.
                 cands = [c for c in cands if c.rendering.approved or c.strength > GENERATED]
@@ -238,8 +244,9 @@ class TermMatcher:
                 trail = 1 if (_isword(key[-1]) and not is_stem) else 0
                 spaced = " " * lead + _SPACE.sub(" ", key) + " " * trail
                 last_word = max(key.rfind(" "), key.rfind("-")) + 1
-                entry = keys.setdefault(spaced, [len(spaced), lead, len(key), is_stem, last_word, []])
-                entry[5].extend(group)
+                slot = keys.setdefault(spaced, [len(spaced), lead, len(key), is_stem, last_word, []])
+                slot[5].extend(group)
+        del by_key
         automaton = ahocorasick.Automaton()
         for spaced, (plen, lead, core, is_stem, last_word, cands) in keys.items():
             automaton.add_word(spaced, (plen, lead, core, is_stem, last_word, tuple(cands)))
@@ -304,14 +311,14 @@ class TermMatcher:
         return found
 
 
-def _needs_capital(r: Rendering, exact: set[str] | None) -> bool:
+def _needs_capital(r: Rendering, case_sensitive: bool) -> bool:
     """A rejected form written with a capital is a name: its lowercase look-alike is not it.
 
     Glossaries imported from TBX or CSV say nothing about case; a forbidden «Март» (a
     misspelt name) must not fire on «марта» (of March), nor a forbidden "Triumph" on "a
     triumph". Approved forms stay case-insensitive unless the glossary says otherwise.
     """
-    return exact is None and not r.approved and r.case_sensitive is None and r.text.strip()[:1].isupper()
+    return not case_sensitive and not r.approved and r.case_sensitive is None and r.text.strip()[:1].isupper()
 
 
 def _resolve(matches: list[Match]) -> list[Match]:

@@ -98,6 +98,9 @@ class Morphology:
         """The surface forms of a rendering; the base gives the literal form only."""
         yield Variant(rendering.text.strip(), LITERAL_FOLDED)
 
+    def built(self) -> None:
+        """Called when a matcher has all its forms: drop what only building needed."""
+
     def extend(self, folded: str, end: int) -> int:
         """Where a match ending at `end` really ends, after a suffix the language attaches."""
         return end

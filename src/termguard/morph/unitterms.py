@@ -41,7 +41,10 @@ _last: list = [None, None, None]  # [unit, ctx, UnitTerms]: the rules ask one un
 
 
 def unit_terms(unit: Unit, ctx: "CheckContext") -> UnitTerms | None:
-    """The unit's terms (None for a unit without target language or translation)."""
+    """The unit's terms (None for a unit without target language or translation).
+
+    The lists are shared with every rule that asks: read them, never change them.
+    """
     if _last[0] is unit and _last[1] is ctx:
         return _last[2]
     result = None
@@ -49,12 +52,10 @@ def unit_terms(unit: Unit, ctx: "CheckContext") -> UnitTerms | None:
     if lang and unit.is_translated:
         src_matcher = ctx.matcher(unit.source_lang)
         tgt_matcher = ctx.matcher(lang)
-        src_view = ctx.prose(unit.source)
-        targets = []
-        for fld in unit.targets:
-            view = ctx.prose(fld)
-            targets.append(TargetTerms(fld, view, tgt_matcher.find(view.plain)))
-        result = UnitTerms(src_view, src_matcher.find(src_view.plain), targets, src_matcher, tgt_matcher)
+        # Through the context's per-field cache, so other rules reading the same fields'
+        # terms (inconsistent-term) share the work.
+        targets = [TargetTerms(fld, ctx.prose(fld), ctx.terms(fld, lang)) for fld in unit.targets]
+        result = UnitTerms(ctx.prose(unit.source), ctx.terms(unit.source, unit.source_lang), targets, src_matcher, tgt_matcher)
     _last[:] = [unit, ctx, result]
     return result
 

@@ -42,6 +42,8 @@ def compatible(s: Quantity, t: Quantity, *, exact: bool = False) -> bool:
         return any(_date_fits(a, b) for a in s.values for b in t.values)
     if s.currency and t.currency and s.currency != t.currency:
         return False
+    if (s.percent and t.currency) or (s.currency and t.percent):
+        return False
     if exact:
         return s.primary == t.primary
     return bool(s.values & t.values)

@@ -352,10 +352,15 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
             s2, e2, values, currency, percent = _decorate(work, s, e, values, lex)
             out.append(Quantity("number", frozenset(values), s2, e2, text[s2:e2].strip(), primary=values[0],
                                 currency=currency, percent=percent))
-            _blank(chars, s, e)
+            # The scale and currency words belong to this number ("2 bin", "9 тысяч").
+            _blank(chars, s2, e2)
     work = "".join(chars)
+    last_end = -1
     for s, e, value in _number_words(work, lex):
+        if s < last_end:
+            continue  # a scale word ("две тысячи") already read as part of the number before it
         s2, e2, values, currency, percent = _decorate(work, s, e, [value], lex)
+        last_end = e2
         word = normalise_word(text[s:e])
         out.append(Quantity("number", frozenset(values), s2, e2, text[s2:e2].strip(), primary=values[0],
                             currency=currency, percent=percent, soft=True,

@@ -63,6 +63,7 @@ _RU_CARDINALS: dict[int, str] = {
     80: "восемьдесят восьмидесяти восемьюдесятью",
     90: "девяносто девяноста",
     100: "сто ста",
+    1000: "тысяча тысячи тысяче тысячу тысячей тысячею тысяч тысячам тысячами тысячах",
 }
 # Numerals declined like a soft-sign noun: nominative, genitive/dative/prepositional, instrumental.
 _RU_SOFT = {
@@ -96,7 +97,7 @@ _RU_TRETIJ = "третий третья третье третьи третьег
 _TR_CARDINALS = {
     "sıfır": 0, "bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8,
     "dokuz": 9, "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60,
-    "yetmiş": 70, "seksen": 80, "doksan": 90, "yüz": 100,
+    "yetmiş": 70, "seksen": 80, "doksan": 90, "yüz": 100, "bin": 1000,
 }
 # Possessive and accusative forms that stand alone ("ikisi", "dördünü"); "onu" is a pronoun.
 _TR_FORMS = {
@@ -145,6 +146,8 @@ def _en_words() -> dict[str, NumberWord]:
     words.update({w: NumberWord(v) for w, v in _EN_TENS.items()})
     words.update({w: NumberWord(i, ordinal=True) for i, w in enumerate(_EN_ORDINALS) if w != "_"})
     words["dozen"] = NumberWord(12)
+    words["hundred"] = NumberWord(100)
+    words["thousand"] = NumberWord(1000)
     return words
 
 

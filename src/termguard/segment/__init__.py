@@ -8,7 +8,7 @@ per-language data files (`RuleSplitter`) or from an SRX file (`termguard.segment
 
 from __future__ import annotations
 
-from termguard.segment.core import Segment, segment_text, split_sentences
+from termguard.segment.core import Segment, guess_lang, segment_text, split_sentences
 from termguard.segment.rules import RuleSplitter, load_language
 
-__all__ = ["RuleSplitter", "Segment", "load_language", "segment_text", "split_sentences"]
+__all__ = ["RuleSplitter", "Segment", "guess_lang", "load_language", "segment_text", "split_sentences"]

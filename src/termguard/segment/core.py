@@ -168,7 +168,13 @@ def parse_blocks(text: str, markdown: bool = True) -> list[_Block]:
             blocks.append(_Block("break", start + lead, start + tail))
             cur = None
             continue
-        if lm := _LIST.match(stripped):
+        lm = _LIST.match(stripped)
+        if lm is not None and c.isdigit() and cur is not None and cur.kind in ("paragraph", "quote"):
+            # As in CommonMark, only "1." may interrupt a paragraph: a wrapped line that
+            # starts "2019. The ..." continues it.
+            if stripped[: lm.end()].rstrip()[:-1] != "1":
+                lm = None
+        if lm is not None:
             cur = None
             content = lead + lm.end()
             if content < tail:
@@ -377,6 +383,19 @@ def segment_text(text: str, lang: str = "en", *, splitter: Splitter | None = Non
         Segment(id=stable_id(kind, seg_text, seen), kind=kind, text=seg_text, spans=spans, pieces=pieces, line=lines.line_of(start))
         for start, kind, seg_text, spans, pieces in units
     ]
+
+
+_FRONT_MATTER_LANG = re.compile(r"(?m)^(?:lang|language)[ \t]*:[ \t]*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)")
+_LANG_IN_NAME = re.compile(r"\.([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.(?:md|markdown|txt)$")
+
+
+def guess_lang(name: str, text: str, default: str = "en") -> str:
+    """The document's language: front matter `lang:`, else a name like `x.ru.md`, else `default`."""
+    fm = _FRONT_MATTER.match(text)
+    if fm is not None and (m := _FRONT_MATTER_LANG.search(text, 0, fm.end())):
+        return m.group(1)
+    m = _LANG_IN_NAME.search(name)
+    return m.group(1) if m else default
 
 
 def split_sentences(text: str, lang: str = "en", *, splitter: Splitter | None = None) -> list[str]:

@@ -257,7 +257,11 @@ def _language_rules(lang: str) -> list[tuple[bool, str, str]]:
         rules.append((True, f"\\b(?:{final})\\.", f"\\s+{_OPENERS}\\p{{Lu}}"))
     rules += [
         (False, "(?:https?|ftp)://\\S*", "\\S"),
+        # "compounds. . . . The": the period ends the sentence, the ellipsis opens the next.
+        (True, "[\\w)\\]\"'”’]\\.", f"(?:\\s\\.){{3}}\\s+{_OPENERS}\\p{{Lu}}"),
         (False, "\\s\\.\\s\\.\\s\\.", "\\s"),
+        # "[...]" marks an omission, not the end of a sentence.
+        (False, f"[\\[(](?:\\.\\.\\.|…)[\\])]{_CLOSERS}", "\\s"),
     ]
     titles = _alternation(data.entries["titles"])
     if titles:

@@ -17,6 +17,7 @@ from termguard.translit.names import RussianName, russian_names
 from termguard.translit.schemes import has_cyrillic
 
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$")
+_PLAIN_TITLE = re.compile(r"(?i)^[ \t]*[*_]*[ \t]*(references|bibliography|sources|works cited|литература|источники|список литературы|kaynaklar|kaynakça)[ \t]*:?[ \t]*[*_]*[ \t]*$")
 _REF_TITLE = re.compile(r"(?i)\b(references|bibliography|sources|works cited|литература|источники|список литературы|kaynaklar|kaynakça)\b")
 _ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+][ \t]+)?\[(\d{1,4})\][ \t]*|^[ \t]{0,3}(\d{1,4})[.)][ \t]+")
 _URL = re.compile(r"<((?:https?|ftp)://[^>\s]+)>|\[[^\]]*\]\(((?:https?|ftp)://(?:[^()\s]|\([^()\s]*\))+)\)|((?:https?|ftp)://[^\s<>()\]]+)")
@@ -74,12 +75,15 @@ def reference_section(text: str) -> tuple[int, int] | None:
     pos = 0
     start: int | None = None
     for line in text.splitlines(keepends=True):
-        m = _HEADING.match(line.rstrip("\n"))
+        bare = line.rstrip("\r\n")
+        m = _HEADING.match(bare)
         if m:
             if start is not None:
                 return start, pos
             if _REF_TITLE.search(m.group(1)):
                 start = pos + len(line)
+        elif start is None and _PLAIN_TITLE.match(bare):
+            start = pos + len(line)  # a plain-text document's "References" line
         pos += len(line)
     return (start, len(text)) if start is not None else None
 

@@ -69,6 +69,35 @@ class NameOccurrence:
 _LAST_SCAN: dict[str, tuple[Any, Any, list[NameOccurrence]]] = {}
 
 
+def field_terms(unit: Any, doc: "Document", ctx: "CheckContext") -> list[tuple[Any, str, Any, list]]:
+    """(field, language, prose view, glossary matches) for each field a rule reads.
+
+    Translation targets reuse the matches the term rules already found for the unit
+    (`unit_terms`), so a large PO file is matched once, not once more per rule.
+    """
+    from termguard.checks.base import text_fields
+
+    cached = _LAST_SCAN.get("terms")
+    if cached is not None and cached[0] is unit and cached[1] is ctx:
+        return cached[2]  # type: ignore[return-value]
+    out = _field_terms(unit, doc, ctx, text_fields)
+    _LAST_SCAN["terms"] = (unit, ctx, out)  # type: ignore[assignment]
+    return out
+
+
+def _field_terms(unit: Any, doc: "Document", ctx: "CheckContext", text_fields: Any) -> list[tuple[Any, str, Any, list]]:
+    if doc.is_translation:
+        from termguard.morph.unitterms import unit_terms
+
+        terms = unit_terms(unit, ctx) if len(ctx.glossary) else None
+        if terms is not None:
+            return [(t.field, unit.target_lang, t.view, t.matches) for t in terms.targets if t.field.text]
+    out = []
+    for fld, lang, _role in text_fields(unit, doc):
+        out.append((fld, lang, ctx.prose(fld), ctx.terms(fld, lang) if len(ctx.glossary) else []))
+    return out
+
+
 def unit_name_occurrences(unit: Any, doc: "Document", ctx: "CheckContext") -> list[NameOccurrence]:
     """Every capitalised Latin word of one unit's text with its verdict.
 
@@ -77,23 +106,21 @@ def unit_name_occurrences(unit: Any, doc: "Document", ctx: "CheckContext") -> li
     last unit's scan is kept: translit-drift, translit-house-scheme and inconsistent-term
     read the same one.
     """
-    from termguard.checks.base import text_fields
     from termguard.translit.align import latin_names
 
     cached = _LAST_SCAN.get("scan")
     if cached is not None and cached[0] is unit and cached[1] is ctx:
         return cached[2]
     out: list[NameOccurrence] = []
-    fields = [(fld, lang) for fld, lang, _role in text_fields(unit, doc)]
-    views = [(fld, lang, ctx.prose(fld)) for fld, lang in fields]
-    if any(next(latin_names(view.plain), None) for _f, _l, view in views):
+    views = field_terms(unit, doc, ctx)
+    if any(next(latin_names(view.plain), None) for _f, _l, view, _m in views):
         index = document_index(doc, ctx)
         if index.forms or index.approved:
-            for fld, lang, view in views:
+            for fld, lang, view, matches in views:
                 names = list(latin_names(view.plain))
                 if not names:
                     continue
-                covered = [(m.start, m.end) for m in ctx.terms(fld, lang)] if len(ctx.glossary) else []
+                covered = [(m.start, m.end) for m in matches]
                 for start, end, word in names:
                     if any(s < end and start < e for s, e in covered):
                         continue
