@@ -113,6 +113,23 @@ def _shift(finding: Finding, lines: int) -> Finding:
     return dataclasses.replace(finding, line=finding.line + lines, end_line=finding.end_line + lines)
 
 
+def _shift_state(value: Any, lines: int) -> Any:
+    """Shift every Finding a rule kept in its state (rules report some from `check_document`)."""
+    if not lines:
+        return value
+    if isinstance(value, Finding):
+        return _shift(value, lines)
+    if isinstance(value, dict):
+        return {key: _shift_state(item, lines) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shift_state(item, lines) for item in value]
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return tuple(_shift_state(item, lines) for item in value)
+    if isinstance(value, (set, frozenset)):
+        return type(value)(_shift_state(item, lines) for item in value)
+    return value
+
+
 def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> "Report":
     """Check `files` with `jobs` worker processes; same report as `Engine.run` serially."""
     from termguard.engine import Report, display_path
@@ -156,8 +173,8 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
             found, count, newlines, state = results[index][1]
             findings.extend(_shift(f, offset) for f in found)
             units += count
+            states.append(_shift_state(state, offset))
             offset += newlines
-            states.append(state)
         ctx = engine.context(doc)
         for rule in engine.rules_for(doc):
             merged = rule.merge_states([s.get(rule.name, {}) for s in states])

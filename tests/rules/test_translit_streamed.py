@@ -41,8 +41,6 @@ def test_streamed_file_reports_the_same(monkeypatch):
     assert sorted(_summary(_engine().run([str(FIX / "variants.en_GB.po")]))) == sorted(EXPECTED)
 
 
-@pytest.mark.xfail(strict=True, reason="termguard.parallel shifts the line numbers of chunk findings but not of "
-                   "findings kept in rule states (reported from check_document); the fix belongs there")
 def test_parallel_chunks_report_the_same(monkeypatch):
     import termguard.parallel as parallel_mod
 

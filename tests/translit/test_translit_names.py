@@ -50,3 +50,9 @@ def test_quoted_names_count_titles_do_not():
 def test_sentence_opener_without_name_reading_is_not_a_name():
     assert russian_names("Выступление и дискуссия.") == []
     assert [n.lemma for n in russian_names("Выступление на Мюнхенской конференции.")] == ["Мюнхенский"]
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("Гюлер", "Гюлер"), ("Гюлером", "Гюлер"), ("Том", "Том"), ("Коммерсанта", "Коммерсант")])
+def test_unknown_and_ambiguous_words(word, lemma):
+    # Words the dictionary does not know keep their nominative; a case ending is stripped.
+    assert lemmatize_name(word)[0] == lemma

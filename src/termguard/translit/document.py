@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from termguard.model import Document
 
 DEFAULT_HOUSE_SCHEME = "wikipedia"
+#: Languages written in Cyrillic, whose texts are not searched for Latin renderings.
+CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv", "sah"})
 
 
 def house_scheme(options: dict[str, Any]) -> str:
@@ -112,7 +114,9 @@ def unit_name_occurrences(unit: Any, doc: "Document", ctx: "CheckContext") -> li
     if cached is not None and cached[0] is unit and cached[1] is ctx:
         return cached[2]
     out: list[NameOccurrence] = []
-    views = field_terms(unit, doc, ctx)
+    # Latin words in a Cyrillic-script text are quotations (an English title), not the
+    # text's own renderings of Russian names.
+    views = [v for v in field_terms(unit, doc, ctx) if v[1].replace("-", "_").split("_")[0].lower() not in CYRILLIC_LANGS]
     if any(next(latin_names(view.plain), None) for _f, _l, view, _m in views):
         index = document_index(doc, ctx)
         if index.forms or index.approved:

@@ -59,7 +59,13 @@ def lemmatize_name(word: str) -> tuple[str, str]:
     a plural-only one («Ермаковым» → Ермаков, not Ермаковы).
     """
     parses = analyzer().parse(word)
-    named = [p for p in parses if any(t in p.tag for t in NAME_TAGS)]
+    low = word.lower()
+    if parses and not any(p.is_known for p in parses):
+        # A word the dictionary does not know (Гюлер, Гюлером) gets guessed paradigms;
+        # the shortest guessed lemma the word starts with strips a case ending, if any.
+        stems = [p.normal_form for p in parses if "NOUN" in p.tag and low.startswith(p.normal_form)]
+        return _restore_case(min(stems, key=len) if stems else low, word), "name"
+    named = [p for p in parses if p.is_known and any(t in p.tag for t in NAME_TAGS)]
     kind = "name"
     # A name reading the analyser itself finds unlikely («Аккую» as a surname) is a guess
     # about an unknown word; the word is then kept as written.
@@ -82,8 +88,11 @@ def lemmatize_name(word: str) -> tuple[str, str]:
         if "Abbr" in best.tag:
             kind = "acronym"
     else:
-        top = parses[0] if parses else None
-        lemma = top.normal_form if top is not None and ("NOUN" in top.tag or "ADJF" in top.tag) else word.lower()
+        content = [p for p in parses if ("NOUN" in p.tag or "ADJF" in p.tag) and "Apro" not in p.tag]
+        if any(p.normal_form == low for p in parses) or not content:
+            lemma = low  # already a nominative (Том, not the pronoun тот), or nothing better
+        else:
+            lemma = content[0].normal_form
     return _restore_case(lemma, word), kind
 
 
