@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from termguard.config import Config
 from termguard.engine import Engine, Report, collect_files
 from termguard.model import Finding
+from termguard.suppressions import ignore_per_file
 
 
 _ENGINES: dict[str, Engine] = {}
@@ -72,7 +73,7 @@ def check_partitions(paths: Iterable[str], config: Config, client: Any, parts: i
     `parts` defaults to four partitions per worker thread. Paths must be readable by the
     workers (a shared file system, or the same checkout on every node).
     """
-    files = collect_files(paths)
+    files = collect_files(paths, config)
     if parts is None:
         threads = sum(client.nthreads().values()) or 1
         parts = threads * 4
@@ -84,5 +85,6 @@ def check_partitions(paths: Iterable[str], config: Config, client: Any, parts: i
         findings.extend(found)
         shown.extend(names)
         units += count
+    findings = ignore_per_file(config, findings)
     findings.sort(key=Finding.sort_key)
     return Report(tuple(findings), tuple(shown), units)

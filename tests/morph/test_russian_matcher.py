@@ -114,3 +114,18 @@ def test_generated_rejected_form_never_overrides_an_approved_one():
     ))
     m = TermMatcher(g, "ru")
     assert [(x.entry.id, x.approved) for x in m.find("в Кийива")] == [("a", True)]
+
+
+def test_unknown_adjective_agrees_with_its_noun():
+    forms = inflect("многовекторная политика")
+    assert "многовекторной политики" in forms and "многовекторную политику" in forms
+
+
+def test_adjective_before_a_noun_is_not_taken_for_a_place_name():
+    # «Красная» is also a place (Geox) to the dictionary; before «площадь» it agrees.
+    assert "Красной площади" in inflect("Красная площадь")
+
+
+def test_name_known_only_as_another_word_declines_as_a_name():
+    assert {"Мина", "Мином"} <= set(inflect("Мин"))  # a form of «мина» to the dictionary
+    assert "Тотом" in inflect("Тот")  # a pronoun to the dictionary

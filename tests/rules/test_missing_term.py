@@ -133,3 +133,9 @@ def test_every_plural_form_needs_the_term(inflected):
           'msgstr[0] "%d батарея «Триумфа»"\nmsgstr[1] "%d батареи «Триумфа»"\nmsgstr[2] "%d батарей"\n')
     [f] = inflected.check_text("ru.po", po)
     assert f.term == "triumf" and "msgstr[2]" in f.message
+
+
+def test_term_inside_a_title_cited_verbatim_is_not_missing(inflected):
+    msgid = '[4] \\"Kyiv and the S-400 question\\". *Reuters*.'
+    assert check_in(inflected, "ru", msgid, msgid.replace("Reuters", "Рейтер")) == []
+    assert check_in(inflected, "ru", "Talks in Kyiv.", "Переговоры в столице.") == ["kyiv"]

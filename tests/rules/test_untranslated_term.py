@@ -89,3 +89,13 @@ def test_turkish_translation_keeping_the_english_acronym(engine):
 
 def test_untranslated_units_are_skipped(engine):
     assert check(engine, "The S-400 contract", "") == []
+
+
+def test_titles_cited_verbatim_are_not_untranslated(engine):
+    msgid = '[1] \\"Talks on the S-400 deal stall\\". *Reuters*, 2021.'
+    msgstr = '[1] \\"Talks on the S-400 deal stall\\". *Reuters*, 2021.'
+    assert check(engine, msgid, msgstr) == []
+
+
+def test_a_quoted_single_name_left_untranslated_is_still_reported(engine):
+    assert [r[3] for r in check(engine, 'The \\"S-400\\" contract', 'Контракт на \\"S-400\\"')] == ["s-400"]

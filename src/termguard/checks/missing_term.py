@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
-from termguard.morph.unitterms import must_translate, source_forms_left, unit_terms
+from termguard.morph.unitterms import in_citation, must_translate, source_forms_left, unit_terms
 from termguard.model import Document, Finding, Severity, Unit
 
 
@@ -22,13 +22,19 @@ class MissingTerm(Rule):
         are skipped. The finding points at the term in the source text (msgid) and names
         the expected forms. Each error is reported once: a rejected target form standing in
         for the term is left to `forbidden-term`, the source form copied over to
-        `untranslated-term`, and untranslated entries to the `untranslated` rule.
+        `untranslated-term`, and untranslated entries to the `untranslated` rule. A term
+        inside a quoted or emphasised stretch of three or more words that the translation
+        copies verbatim (a title or outlet cited in its own language, as in references) is
+        not reported. Inflection: Russian through pymorphy3 (cases, numbers, agreement),
+        Turkish apostrophe suffixes and noun stems, English plurals and possessives,
+        Snowball stems for the other languages PyStemmer has, exact forms otherwise.
     Why:
         A term dropped, paraphrased or rendered ad hoc breaks the terminology readers and
         reviewers rely on; it is the commonest glossary error in translations.
     Example:
-        msgid "the S-400 Triumf systems" with msgstr "системы С-400 «Триумпф»": the Russian
-        has no «Триумф», so `triumf` is reported with the suggestion «Триумф».
+        msgid "the S-400 Triumf systems" with msgstr "системы С-400": the Russian has no
+        form of «Триумф», so `triumf` is reported with the suggestion «Триумф»;
+        "системы С-400 «Триумф»" and "покупка «Триумфа»" are fine.
     Use instead:
         One of the approved renderings the message lists (inflected as the sentence needs).
     """
@@ -68,8 +74,10 @@ class MissingTerm(Rule):
                 source_forms_left(terms, target, {entry.id: entry}) for target in terms.targets
             ):
                 continue  # the source form stands there: untranslated-term's
-            reported.add(entry.id)
             start, end = terms.source_view.to_text_span(match.start, match.end)
+            if all(in_citation(unit.source.text, start, end, t.field.text) for t in terms.targets):
+                continue  # a title cited in its own language: nothing to translate
+            reported.add(entry.id)
             shown = ", ".join(f"“{e}”" for e in expected)
             where = "" if len(present) == 1 else f" (msgstr[{', '.join(map(str, lacking))}])"
             yield ctx.finding(

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Finding, Severity, Unit
-from termguard.morph.unitterms import must_translate, source_forms_left, unit_terms
+from termguard.morph.unitterms import in_citation, must_translate, source_forms_left, unit_terms
 
 
 @register
@@ -19,7 +19,10 @@ class UntranslatedTerm(Rule):
         `dnt` entries, and not entries like CAATSA that every language writes alike), and
         reports each one whose source form (inflected too: `S-400s`) stands in the
         translation. The finding points at the form in the translation (msgstr). A form
-        the glossary rejects in the target language is left to `forbidden-term`.
+        the glossary rejects in the target language is left to `forbidden-term`. A quoted
+        or emphasised stretch of three or more words copied verbatim from the source (a
+        title or outlet cited in its own language, as in references) is a citation, not
+        an untranslated term; a quoted single name is not.
     Why:
         A term copied over untranslated ("S-400" in Latin letters in a Russian text, SMO
         for СВО) is invisible to readers' search, breaks the terminology the glossary
@@ -54,6 +57,8 @@ class UntranslatedTerm(Rule):
                 entry = match.entry
                 expected = terms.target_matcher.approved_texts(entry)
                 start, end = target.view.to_text_span(match.start, match.end)
+                if in_citation(target.field.text, start, end, unit.source.text):
+                    continue  # a title cited in its own language
                 yield ctx.finding(
                     self,
                     unit,

@@ -10,9 +10,12 @@ rejected, as `Match`es sorted by start. How it works:
 * All forms of a language go into one Aho-Corasick automaton (pyahocorasick) over folded
   text (lowercased, apostrophes, hyphens and no-break spaces unified; Turkish İ/i, I/ı),
   so one pass over a text finds every candidate whatever the glossary size.
-* Candidates are kept when they stand on Unicode word boundaries (a letter or digit must
-  not continue the word; «», “”, apostrophes are boundaries), when case-sensitive forms
-  match with their case, and when stemmed forms are confirmed by the stemmer.
+* The automaton runs over the folded text with every non-word character made a space,
+  and keys carry a space where the form starts or ends with a word character, so it
+  fires only on Unicode word boundaries (a letter, digit or underscore must not continue
+  the word; «», “”, apostrophes, hyphens are boundaries). A hit is kept when the text has
+  the form's own punctuation (`S-400`, not `S 400`), case-sensitive forms match with
+  their case, and stemmed forms are confirmed by the stemmer.
 * Overlaps are resolved so that morphology never invents an error: a rejected form inside
   a longer approved one is dropped ("Triumph" inside "Triumph Street"), a generated
   (inflected) rejected form loses to any approved form on the same span, and a literal
@@ -122,7 +125,7 @@ def morphology_for(lang: str) -> Morphology:
 
 
 def language_support() -> list[tuple[str, str]]:
-    """(language, what matching it gets) for the documentation and `termguard rules`."""
+    """(language, what matching it gets), for documentation and the rules' explanations."""
     from termguard.morph.generic import STEMMER_LANGS
 
     stemmed = ", ".join(sorted(STEMMER_LANGS))
@@ -271,12 +274,14 @@ class TermMatcher:
         folded = morph.fold(plain)
         padded = " " + _SPACE.sub(" ", folded) + " "
         found: list[Match] = []
+        new = tuple.__new__  # Match(...) without the Python-level __new__: this is the hot loop
         for last, (plen, lead, core, is_stem, lw_off, cands) in self._automaton.iter(padded):
             start = last - plen + lead  # offsets in `padded` are one more than in `plain`
             end = start + core
             text = folded[start:end]
             if not is_stem:
-                stop = None
+                # Suffixes are only ever written after an apostrophe (Erdoğan'ın, Triumf's).
+                stop = morph.extend(folded, end) if folded[end : end + 1] == "'" else end
                 for c in cands:
                     if c.key != text:
                         continue  # the same words with other punctuation (S 400 for S-400)
@@ -284,9 +289,8 @@ class TermMatcher:
                         continue
                     if c.capital and not plain[start].isupper():
                         continue
-                    if stop is None:
-                        stop = morph.extend(folded, end)
-                    found.append(Match(c.entry, c.rendering, start, end, plain[start:end], c.form, c.strength, plain[end:stop]))
+                    found.append(new(Match, (c.entry, c.rendering, start, end, plain[start:end], c.form, c.strength,
+                                             plain[end:stop])))
                 continue
             if padded[end + 1] == " ":
                 continue  # a stemmed form needs the word to go on
@@ -324,6 +328,11 @@ def _needs_capital(r: Rendering, case_sensitive: bool) -> bool:
 def _resolve(matches: list[Match]) -> list[Match]:
     """Drop the matches another match overrides (see the module docstring), sort by start."""
     matches.sort(key=lambda m: (m.start, -m.end, -m.strength))
+    for a, b in zip(matches, matches[1:]):
+        if b.start < a.end:
+            break
+    else:
+        return matches  # nothing overlaps: the usual case
     kept: list[Match] = []
     seen: set[tuple[int, int, int]] = set()
     for m in matches:

@@ -117,6 +117,7 @@ class RussianMorphology(Morphology):
         """Forms are generated once per matcher: free the per-word caches (memory, 1M runs)."""
         inflect.cache_clear()
         _noun_forms.cache_clear()
+        _adjective.cache_clear()
         _adjective_form.cache_clear()
 
     def variants(self, entry: Entry, rendering: Rendering) -> Iterable[Variant]:
@@ -186,10 +187,18 @@ def _noun_forms(word: str, name: bool = False) -> tuple[list[tuple[str, str, str
     return forms, gender, None
 
 
+_ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
+
+
+@lru_cache(maxsize=None)
 def _adjective(word: str):  # type: ignore[no-untyped-def]
-    """The nominative adjective (or participle) parse of a word, if it is one."""
+    """The nominative adjective (or participle) parse of a word, if it is one.
+
+    Words the dictionary lacks count when they have an adjective ending and pymorphy3's
+    prefix analysis makes them adjectives (многовекторная = много + векторная).
+    """
     for p in analyzer().parse(word):
-        if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn" and p.is_known:
+        if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn" and (p.is_known or word.endswith(_ADJ_ENDINGS)):
             return p
     return None
 

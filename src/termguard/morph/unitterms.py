@@ -8,6 +8,7 @@ result to each rule, so a large PO file is scanned once per language, not once p
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from termguard.glossary.model import Entry
@@ -93,3 +94,24 @@ def source_forms_left(terms: UnitTerms, target: TargetTerms, entries: dict[str, 
     left = [m for m in left if tm.morph.fold(m.lemma) not in tm.approved_folded(m.entry)]
     own = [(m.start, m.end) for m in target.matches if m.entry.id in entries]
     return [m for m in left if not any(s < m.end and m.start < e for s, e in own)]
+
+
+# A quoted or emphasised stretch of text: a cited title ("…", “…”, «…», „…“) or an outlet
+# name in italics (*…*, **…**).
+_CITED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”|«((?:[^«»\n]|«[^«»\n]*»)+)»|„([^“”\n]+)[“”]|\*{1,2}([^*\n]+)\*{1,2}')
+#: A cited stretch copied verbatim needs this many words to count as a citation: a quoted
+#: one-word name ("Triumf") left untranslated is still an error.
+CITED_MIN_WORDS = 3
+
+
+def in_citation(text: str, start: int, end: int, other: str) -> bool:
+    """True when `[start, end)` of `text` lies in a quoted or emphasised stretch of at least
+    three words that `other` (the source for a target, the target for a source) contains
+    verbatim: a title or outlet cited in its own language, as references do."""
+    for m in _CITED.finditer(text):
+        s, e = m.span(m.lastindex or 0)
+        if s <= start and end <= e:
+            body = text[s:e]
+            if len(body.split()) >= CITED_MIN_WORDS and body in other:
+                return True
+    return False
