@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 import ahocorasick
 
@@ -152,7 +152,15 @@ class TermMatcher:
         self._approved: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
         #: Per-entry facts rules derive from the glossary, cached for the matcher's life.
         self.memo: dict[object, object] = {}
+        self._initials: dict[int, set[str]] = {}
         self._automaton = self._build(glossary)
+
+    def may_find(self, entries: Iterable[Entry], plain: str) -> bool:
+        """False when no form of `entries` can occur in `plain` (none of the characters
+        their forms start with is there): a cheap test before a full `find`."""
+        folded = self.morph.fold(plain)
+        initials = self._initials
+        return any(ch in folded for e in entries for ch in initials.get(id(e), ()))
 
     def _approved_of(self, entry: Entry) -> tuple[tuple[str, ...], frozenset[str]]:
         found = self._approved.get(id(entry))
@@ -220,7 +228,9 @@ class TermMatcher:
                 if cs:
                     cur[2].add(morph.fold_exact(v.text))
             capital = _needs_capital(r, cs)
+            initials = self._initials.setdefault(id(entry), set())
             for (key, stem), (form, strength, exact) in local.items():
+                initials.add(key[0])
                 by_key.setdefault(key, []).append(
                     _Candidate(entry, r, form, strength, frozenset(exact) if exact is not None else None, stem, capital, key)
                 )

@@ -184,7 +184,6 @@ def _noun_forms(word: str, name: bool = False) -> tuple[list[tuple[str, str, str
     if not forms:
         return regular, regular_gender, None
     return forms + regular, gender, animacy
-    return forms, gender, None
 
 
 _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")

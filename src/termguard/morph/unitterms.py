@@ -87,7 +87,10 @@ def source_forms_left(terms: UnitTerms, target: TargetTerms, entries: dict[str, 
     is also one of the entry's target renderings (an English superseded "Kiev" is the
     Turkish "Kiev").
     """
-    left = [m for m in terms.source_matcher.find(target.view.plain) if m.entry.id in entries]
+    plain = target.view.plain
+    if not terms.source_matcher.may_find(entries.values(), plain):
+        return []  # a Russian text without a Latin letter holds no English form
+    left = [m for m in terms.source_matcher.find(plain) if m.entry.id in entries]
     if not left:
         return left
     tm = terms.target_matcher
