@@ -85,10 +85,15 @@ class _Nodes:
         return out
 
 
+# libyaml's parser keeps the same marks (line, column) ten times faster; the pure-Python
+# one serves where PyYAML was built without it.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def compose(text: str, path: str) -> yaml.Node | None:
     """Parse YAML into a node tree; a syntax error becomes a one-line `InputError`."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
