@@ -79,19 +79,25 @@ def termguard_cmd() -> list[str]:
 
 
 def score(report_path: Path, truth_path: Path) -> tuple[float, float]:
-    """Precision and recall of term findings against the planted term errors."""
-    kinds = {"forbidden", "untranslated", "dropped"}
-    truth = set()
+    """Precision and recall of term findings against the planted errors.
+
+    Recall counts the term errors (forbidden, untranslated, dropped); precision counts a
+    finding as right when its entry has any planted error (a homoglyph or an inconsistent
+    rendering also takes away the approved term).
+    """
+    term_kinds = {"forbidden", "untranslated", "dropped"}
+    truth: set[str] = set()
+    planted: set[str] = set()
     with open(truth_path, encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
-            if row["kind"] in kinds:
+            planted.add(row["ctx"])
+            if row["kind"] in term_kinds:
                 truth.add(row["ctx"])
     doc = json.loads(report_path.read_text(encoding="utf-8"))
     found = {f["unit"] for f in doc["findings"]}
-    hits = len(found & truth)
-    precision = hits / len(found) if found else 0.0
-    recall = hits / len(truth) if truth else 0.0
+    precision = len(found & planted) / len(found) if found else 0.0
+    recall = len(found & truth) / len(truth) if truth else 0.0
     return precision, recall
 
 

@@ -130,6 +130,28 @@ def _shift_state(value: Any, lines: int) -> Any:
     return value
 
 
+def _warm_matchers(engine: "Engine", files: list[str]) -> None:
+    """Build the term matchers before forking, so workers share them instead of each
+    building its own (generating every inflected form of a 10,000-term glossary takes
+    seconds)."""
+    if not len(engine.glossary) or not any(r.needs_glossary for r in engine.rules):
+        return
+    langs: set[str] = set()
+    for path in files:
+        if path.lower().endswith(".po"):
+            try:
+                doc = _header_document(engine, path)
+            except (OSError, UnicodeDecodeError, TermguardError):
+                continue  # the worker reports it
+            langs.add(doc.source_lang)
+            if doc.target_lang:
+                langs.add(doc.target_lang)
+    from termguard.morph import matcher_for
+
+    for lang in sorted(langs):
+        matcher_for(engine.glossary, lang)
+
+
 def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> "Report":
     """Check `files` with `jobs` worker processes; same report as `Engine.run` serially."""
     from termguard.engine import Report, display_path
@@ -145,6 +167,7 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
             tasks.append(_Task(path, start, end, len(tasks), chunked=big))
         layout.append((path, indexes))
 
+    _warm_matchers(engine, files)
     results: dict[int, Any] = {}
     context = multiprocessing.get_context("fork")
     with context.Pool(min(jobs, len(tasks)) or 1, initializer=_init, initargs=(engine,)) as pool:
