@@ -85,6 +85,23 @@ def test_unchanged_template_keeps_every_translation_and_rewrites_nothing(tmp_pat
     assert Path(po).read_text(encoding="utf-8") == po_text
 
 
+def test_unwrapped_files_stay_unwrapped(tmp_path):
+    # `termguard segment` writes one line per string; an update must not re-wrap the file.
+    pot_text = make_pot(DOC)
+    po = polib.pofile(translate(pot_text, translator=lambda s: f"TR<{s}> (a long translation)"), wrapwidth=0)
+    po.wrapwidth = 0
+    po_text = str(po)
+    assert max(len(line) for line in po_text.splitlines()) > 79
+    path = write(tmp_path, "tr.po", po_text)
+    edited = DOC.replace("was signed in 2017", "was finally signed in 2017")
+    pot = write(tmp_path, "c.pot", make_pot(edited))
+    assert run("update", pot, path).exit_code == 0
+    merged = Path(path).read_text(encoding="utf-8")
+    assert 'msgid "The second sentence explains why the deal was finally signed in 2017."' in merged
+    assert 'msgid "First sentence about the air defence systems purchased long ago."' in merged
+    assert sum(1 for line in merged.splitlines() if line.startswith('"')) == len(polib.pofile(path).metadata)
+
+
 def test_edited_sentence_inherits_its_translation_as_fuzzy_with_previous_msgid(tmp_path):
     old_pot = make_pot(DOC)
     po = write(tmp_path, "tr.po", translate(old_pot))

@@ -300,13 +300,23 @@ def _copy(entry: polib.POEntry) -> polib.POEntry:
     return clone
 
 
+def _wrap_style(text: str) -> int:
+    """The wrap width a file was written with: 0 (unwrapped, as `termguard segment` writes)
+    when any line is longer than gettext's 79 columns, else gettext's usual wrapping.
+
+    Keeping the file's own style means an update changes only the lines that changed.
+    """
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    return 0 if longest > 79 else 78
+
+
 def read_catalog(path: str) -> polib.POFile:
     """Read a PO/POT file: syntax checked by termguard's reader (exact line), modelled by polib."""
     text = load_text(path)
     for _ in iter_po_entries(text, path):
         pass  # raises InputError naming the line of the first syntax error
     try:
-        return polib.pofile(text, encoding="utf-8", wrapwidth=78)
+        return polib.pofile(text, encoding="utf-8", wrapwidth=_wrap_style(text))
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot parse as a PO file ({exc}); fix the syntax or regenerate it", path) from None
 
