@@ -20,7 +20,7 @@ from typing import Iterable
 
 from termguard.glossary.model import Entry, Rendering
 from termguard.morph.base import GENERATED, LITERAL_FOLDED, Morphology, Variant, is_acronym
-from termguard.morph.generic import _stemmer
+from termguard.morph.generic import StemMorphology, _stemmer
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)$")
 # Final voiceless stops soften before a vowel suffix: kitap → kitabı, ağaç → ağacı, renk → rengi.
@@ -87,14 +87,8 @@ class TurkishMorphology(Morphology):
             out.append(s)
         return out
 
-    def stem(self, word: str) -> str:
-        """The Snowball stem of a folded word, cached per distinct word."""
-        s = self._stems.get(word)
-        if s is None:
-            if len(self._stems) >= self._STEM_CACHE_SIZE:
-                self._stems.clear()
-            s = self._stems[word] = self._stemmer.stemWord(word)
-        return s
+    # The same cached Snowball stemming as every stemmed language.
+    stem = StemMorphology.stem
 
     def stem_ok(self, word: str, stem: str) -> bool:
         """`word` is the term's word `stem` plus suffixes: a regular noun suffix chain
