@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable
 
+from termguard.config import read_settings_file
 from termguard.engine import Report
 from termguard.errors import ConfigError
 from termguard.fileio import write_atomic
@@ -99,13 +100,7 @@ class Baseline:
 
 def load_baseline(path: str) -> Baseline:
     """Read a baseline file; a missing or malformed one is a ConfigError (exit 2)."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        raise ConfigError("baseline file not found; create it with --write-baseline", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read baseline: {exc}", path) from None
+    text = read_settings_file(path, path, "baseline", "create it with --write-baseline")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -248,6 +248,16 @@ def _strings(value: Any, key: str, path: str, text: str) -> tuple[str, ...]:
     raise ConfigError(f"{key!r} must be a string or a list of strings", path, _line_of(text, key))
 
 
+def read_settings_file(path: str | Path, shown: str, what: str, fix: str) -> str:
+    """Read a small UTF-8 settings file (configuration, baseline) or raise a one-line ConfigError."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{what} file not found; {fix}", shown) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {what}: {exc}", shown) from None
+
+
 def load_config_file(path: str | os.PathLike[str], shown: str | None = None) -> Config:
     """Read and validate one configuration file into a Config (paths relative to its directory).
 
@@ -255,12 +265,7 @@ def load_config_file(path: str | os.PathLike[str], shown: str | None = None) -> 
     """
     p = Path(path)
     shown = shown or str(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError("configuration file not found; check the --config path", shown) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", shown) from None
+    text = read_settings_file(p, shown, "configuration", "check the --config path")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

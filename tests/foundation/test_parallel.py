@@ -6,7 +6,7 @@ import termguard.engine as engine_module
 import termguard.parallel as parallel
 from termguard.config import Config
 from termguard.engine import Engine
-from termguard.glossary.yaml_loader import merge, parse_yaml_glossary
+from termguard.glossary import glossary_from_text
 
 GLOSSARY = """
 - id: triumf
@@ -42,8 +42,8 @@ def test_parallel_run_equals_serial(tmp_path, monkeypatch):
     doc.write_text("The Triumph system.\n\nAnother Triumph here.\n", encoding="utf-8")
     monkeypatch.setattr(parallel, "CHUNK_THRESHOLD", 10_000)
     monkeypatch.setattr(engine_module, "STREAM_THRESHOLD", 10_000)
-    entries, _ = parse_yaml_glossary(GLOSSARY, "g.yaml")
-    engine = Engine(Config(select=("forbidden-term", "missing-term")), glossary=merge([entries], ["g.yaml"]))
+    glossary = glossary_from_text(GLOSSARY, "g.yaml")
+    engine = Engine(Config(select=("forbidden-term", "missing-term")), glossary=glossary)
     paths = [str(tmp_path)]
     serial = engine.run(paths)
     parallel_report = engine.run(paths, jobs=2)

@@ -6,7 +6,7 @@ import pytest
 
 from termguard.config import Config
 from termguard.engine import Engine
-from termguard.glossary.yaml_loader import merge, parse_yaml_glossary
+from termguard.glossary import glossary_from_text
 
 GLOSSARY = """
 - id: triumf
@@ -25,9 +25,8 @@ GLOSSARY = """
 
 @pytest.fixture(scope="module")
 def engine():
-    entries, problems = parse_yaml_glossary(GLOSSARY, "g.yaml")
-    assert not problems
-    return Engine(Config(select=("forbidden-term",)), glossary=merge([entries], ["g.yaml"]))
+    glossary = glossary_from_text(GLOSSARY, "g.yaml")
+    return Engine(Config(select=("forbidden-term",)), glossary=glossary)
 
 
 def found(engine, text, path="doc.md"):
@@ -99,9 +98,8 @@ INFLECTED = """
 
 @pytest.fixture(scope="module")
 def inflected():
-    entries, problems = parse_yaml_glossary(INFLECTED, "g.yaml")
-    assert not problems
-    return Engine(Config(select=("forbidden-term",)), glossary=merge([entries], ["g.yaml"]))
+    glossary = glossary_from_text(INFLECTED, "g.yaml")
+    return Engine(Config(select=("forbidden-term",)), glossary=glossary)
 
 
 def po(lang, msgstr):

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from termguard.config import Config
 from termguard.engine import Engine
-from termguard.glossary import load_glossary
+from termguard.glossary import glossary_from_text, load_glossary
 from termguard.glossary.model import Glossary
-from termguard.glossary.yaml_loader import merge, parse_yaml_glossary
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "translit"
@@ -41,8 +40,8 @@ def test_one_form_throughout_is_consistent():
 def test_convention_and_scheme_form_of_one_name():
     # Kyiv (glossary) and Kiev (accepted romanisation of «Киеву») are one concept.
     text = "Talks in Kyiv. Later in Kiev.\n\n## References\n\n- [1] «Поездка к Киеву». *РБК*, 01.01.2025.\n"
-    glossary, _ = parse_yaml_glossary("- id: kyiv\n  kind: place\n  origin: {lang: ru, text: Киев}\n  en: [Kyiv]\n  ru: [Киев]\n", "g.yaml")
-    findings = _engine(merge([glossary], ["g.yaml"])).check_text("k.md", text)
+    glossary = glossary_from_text("- id: kyiv\n  kind: place\n  origin: {lang: ru, text: Киев}\n  en: [Kyiv]\n  ru: [Киев]\n", "g.yaml")
+    findings = _engine(glossary).check_text("k.md", text)
     assert [(f.found, f.suggestions) for f in findings] == [("Kiev", ("Kyiv",))]
 
 
@@ -53,9 +52,8 @@ def test_acronym_and_expansion_or_short_form_are_not_rivals():
         "- id: taf\n  kind: organization\n  en: [Turkish Air Force, {text: Turkish AF, status: admitted}]\n"
         "- id: sam\n  kind: term\n  en: [anti-aircraft missile system, {text: surface-to-air missile system, status: admitted}]\n"
     )
-    entries, problems = parse_yaml_glossary(yaml, "g.yaml")
-    assert not problems
-    engine = _engine(merge([entries], ["g.yaml"]))
+    glossary = glossary_from_text(yaml, "g.yaml")
+    engine = _engine(glossary)
     text = "The military-industrial complex (MIC) grew. The JF-17 Thunder is a JF-17 variant of the Turkish Air Force (Turkish AF).\n"
     assert engine.check_text("m.md", text) == []
     synonyms = "An anti-aircraft missile system. Another surface-to-air missile system.\n"
@@ -67,9 +65,8 @@ def test_two_approved_spellings_of_one_word():
         "- id: united-states\n  kind: place\n  en: [United States, {text: U.S., status: admitted}, {text: US, status: admitted}]\n"
         "  ru: [США, {text: американский, status: admitted}]\n"
     )
-    entries, problems = parse_yaml_glossary(yaml, "g.yaml")
-    assert not problems
-    engine = _engine(merge([entries], ["g.yaml"]))
+    glossary = glossary_from_text(yaml, "g.yaml")
+    engine = _engine(glossary)
     found = engine.check_text("u.md", "The U.S. imposed sanctions. Later the U.S. and then the US relented.\n")
     assert [(f.found, f.suggestions) for f in found] == [("US", ("U.S.",))]
     quoted = "The U.S. said it, or in their words “the US will act on it soon”.\n"

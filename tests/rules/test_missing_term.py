@@ -6,7 +6,7 @@ import pytest
 
 from termguard.config import Config
 from termguard.engine import Engine
-from termguard.glossary.yaml_loader import merge, parse_yaml_glossary
+from termguard.glossary import glossary_from_text
 
 GLOSSARY = """
 - id: triumf
@@ -27,9 +27,8 @@ HEADER = 'msgid ""\nmsgstr "Language: ru\\n"\n\n'
 
 @pytest.fixture(scope="module")
 def engine():
-    entries, problems = parse_yaml_glossary(GLOSSARY, "g.yaml")
-    assert not problems
-    return Engine(Config(select=("missing-term",)), glossary=merge([entries], ["g.yaml"]))
+    glossary = glossary_from_text(GLOSSARY, "g.yaml")
+    return Engine(Config(select=("missing-term",)), glossary=glossary)
 
 
 def check(engine, msgid, msgstr):
@@ -96,9 +95,8 @@ INFLECTED = """
 
 @pytest.fixture(scope="module")
 def inflected():
-    entries, problems = parse_yaml_glossary(INFLECTED, "g.yaml")
-    assert not problems
-    return Engine(Config(select=("missing-term",)), glossary=merge([entries], ["g.yaml"]))
+    glossary = glossary_from_text(INFLECTED, "g.yaml")
+    return Engine(Config(select=("missing-term",)), glossary=glossary)
 
 
 def check_in(engine, lang, msgid, msgstr):

@@ -6,7 +6,7 @@ import pytest
 
 from termguard.config import Config
 from termguard.engine import Engine
-from termguard.glossary.yaml_loader import merge, parse_yaml_glossary
+from termguard.glossary import glossary_from_text
 
 GLOSSARY = """
 - id: s-400
@@ -41,9 +41,8 @@ GLOSSARY = """
 
 @pytest.fixture(scope="module")
 def engine():
-    entries, problems = parse_yaml_glossary(GLOSSARY, "g.yaml")
-    assert not problems
-    return Engine(Config(select=("untranslated-term",)), glossary=merge([entries], ["g.yaml"]))
+    glossary = glossary_from_text(GLOSSARY, "g.yaml")
+    return Engine(Config(select=("untranslated-term",)), glossary=glossary)
 
 
 def check(engine, msgid, msgstr, lang="ru"):

@@ -6,7 +6,7 @@ import pytest
 
 from termguard.config import Config
 from termguard.engine import Engine
-from termguard.glossary.yaml_loader import merge, parse_yaml_glossary
+from termguard.glossary import glossary_from_text
 
 GLOSSARY = """
 - id: triumf
@@ -21,9 +21,8 @@ GLOSSARY = """
 
 
 def make_engine(*select: str) -> Engine:
-    entries, problems = parse_yaml_glossary(GLOSSARY, "g.yaml")
-    assert not problems
-    return Engine(Config(select=select or ("forbidden-term", "unused-suppression")), glossary=merge([entries], ["g.yaml"]))
+    glossary = glossary_from_text(GLOSSARY, "g.yaml")
+    return Engine(Config(select=select or ("forbidden-term", "unused-suppression")), glossary=glossary)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from termguard.glossary.yaml_loader import merge, parse_yaml_glossary
+from termguard.glossary import glossary_from_text
 from termguard.translit.align import NameIndex, anglicised, latin_names
 from termguard.translit.names import russian_names
 
@@ -29,9 +29,8 @@ GLOSSARY = """
 def index():
     from termguard.sources.references import reference_names
 
-    entries, problems = parse_yaml_glossary(GLOSSARY, "g.yaml")
-    assert not problems
-    return NameIndex.build(reference_names(SOURCE), merge([entries], ["g.yaml"]))
+    glossary = glossary_from_text(GLOSSARY, "g.yaml")
+    return NameIndex.build(reference_names(SOURCE), glossary)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from termguard.errors import ConfigError, InputError
 from termguard.glossary.model import Entry, Glossary, GlossaryTest, Origin, Rendering
 from termguard.glossary.yaml_loader import Problem, glossary_files, merge, parse_yaml_glossary
 
-__all__ = ["GLOSSARY_SUFFIXES", "Entry", "Glossary", "GlossaryTest", "Origin", "Problem", "Rendering", "load_glossary", "read_entries", "read_glossary"]
+__all__ = ["glossary_from_text", "GLOSSARY_SUFFIXES", "Entry", "Glossary", "GlossaryTest", "Origin", "Problem", "Rendering", "load_glossary", "read_entries", "read_glossary"]
 
 
 GLOSSARY_SUFFIXES = (".yaml", ".yml", ".tbx", ".csv")
@@ -54,6 +54,14 @@ def read_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> tup
         all_entries.append(entries)
         problems.extend(found)
     return merge(all_entries, [str(f) for f in files]), problems
+
+
+def glossary_from_text(text: str, path: str = "glossary.yaml") -> Glossary:
+    """Build a glossary from YAML text (fixtures, standard input); any problem raises InputError."""
+    entries, problems = parse_yaml_glossary(text, path)
+    for problem in problems:
+        raise InputError(problem.message, problem.path, problem.line)
+    return merge([entries], [path])
 
 
 def load_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> Glossary:
