@@ -143,14 +143,24 @@ class Engine:
         return self.check_document(doc), doc.path, len(doc.units)
 
     def _check_streamed(self, path: str, shown: str) -> tuple[list[Finding], str, int]:
-        from termguard.readers.po import stream_po
+        from termguard.readers.po import iter_po_blocks, stream_entries, stream_po
+        from termguard.screen import screen_for, screened_entries
 
         try:
             with open(path, encoding="utf-8") as handle:
                 doc, units = stream_po(handle, shown, lang=self.config.lang)
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
+                screen = screen_for(rules, ctx)
+                cleared = [0]
+                if screen is not None:
+                    # Term rules only: clear the clean entries a block at a time (see
+                    # termguard.screen); the rest are read and checked in full.
+                    handle.seek(0)
+                    entries = screened_entries(iter_po_blocks(handle), doc.path, screen, cleared.append)
+                    _, units = stream_entries(entries, doc.path, lang=self.config.lang)
                 findings, count = self.unit_findings(units, rules, ctx)
+                count += sum(cleared)
         except UnicodeDecodeError:
             raise InputError("not valid UTF-8; re-save the file as UTF-8", shown) from None
         except OSError as exc:

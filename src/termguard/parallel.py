@@ -10,6 +10,7 @@ reports exactly what a serial run does.
 from __future__ import annotations
 
 import dataclasses
+import io
 import multiprocessing
 import os
 from dataclasses import dataclass
@@ -83,7 +84,8 @@ def _header_document(engine: "Engine", path: str):
 
 
 def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int, dict[str, dict]]:
-    from termguard.readers.po import _entries_in, units_from_entries
+    from termguard.readers.po import _entries_in, iter_po_blocks, units_from_entries
+    from termguard.screen import screen_for, screened_entries
 
     doc = _header_document(engine, task.path)
     with open(task.path, "rb") as handle:
@@ -93,7 +95,15 @@ def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError("not valid UTF-8; re-save the file as UTF-8", doc.path) from None
-    entries = _entries_in(text.replace("\r\n", "\n"), doc.path, 1)
+    text = text.replace("\r\n", "\n")
+    ctx = engine.context(doc)
+    rules = engine.rules_for(doc)
+    screen = screen_for(rules, ctx)
+    cleared = [0]
+    if screen is None:
+        entries = _entries_in(text, doc.path, 1)
+    else:
+        entries = screened_entries(iter_po_blocks(io.StringIO(text)), doc.path, screen, cleared.append)
     if task.start == 0:
         first = next(entries, None)
         if first is not None and not (first.msgid.text == "" and first.msgctxt is None):
@@ -101,10 +111,8 @@ def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int
 
             entries = itertools.chain([first], entries)
     units = units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang)
-    ctx = engine.context(doc)
-    rules = engine.rules_for(doc)
     findings, count = engine.unit_findings(units, rules, ctx)
-    return findings, count, data.count(b"\n"), ctx._states
+    return findings, count + sum(cleared), data.count(b"\n"), ctx._states
 
 
 def _shift(finding: Finding, lines: int) -> Finding:

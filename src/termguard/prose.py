@@ -23,6 +23,8 @@ _TOKENS = re.compile(
     r"|(?P<bracket>\[)"
 )
 _NEEDS_VIEW = re.compile(r"[*_<`\[\]\\]|https?:|www\.")
+#: Matches somewhere in every text whose prose view differs from the text itself.
+MARKUP = _NEEDS_VIEW
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,9 @@ class Rule:
     #: "source" rules look at source documents, "translation" rules at PO/XLIFF, "any" at both.
     applies_to: ClassVar[str] = "any"
     needs_glossary: ClassVar[bool] = False
+    #: True when `check_unit` can report nothing on an entry the term screen clears
+    #: (`termguard.screen`): large PO files are screened when every unit rule says so.
+    screened: ClassVar[bool] = False
 
     def check_unit(self, unit: Unit, ctx: "CheckContext") -> Iterable[Finding]:
         """Findings for one unit (default: none)."""

@@ -39,6 +39,7 @@ class ForbiddenTerm(Rule):
     severity = Severity.ERROR
     summary = "a forbidden or superseded rendering of a term, in source or target"
     needs_glossary = True
+    screened = True
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Report each rejected rendering found in the unit's text, inflected forms included."""

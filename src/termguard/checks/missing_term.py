@@ -45,6 +45,7 @@ class MissingTerm(Rule):
     summary = "a source term with no approved rendering in the translation"
     applies_to = "translation"
     needs_glossary = True
+    screened = True
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Compare the terms of the source with the approved terms of each target form."""

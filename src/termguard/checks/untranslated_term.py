@@ -40,6 +40,7 @@ class UntranslatedTerm(Rule):
     summary = "a term that must be translated is left in its source form in the translation"
     applies_to = "translation"
     needs_glossary = True
+    screened = True
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Look for the source forms of the unit's must-translate terms in each target form."""

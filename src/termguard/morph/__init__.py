@@ -40,7 +40,7 @@ import ahocorasick
 from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entry, Glossary, Rendering
 from termguard.morph.base import GENERATED, LITERAL_EXACT, LITERAL_FOLDED, Morphology, has_acronym_shape
 
-__all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for"]
+__all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for", "resolve_overlaps"]
 
 
 class Match(NamedTuple):
@@ -262,7 +262,16 @@ class TermMatcher:
         del by_key
         automaton = ahocorasick.Automaton()
         for spaced, (plen, lead, core, is_stem, last_word, cands) in keys.items():
-            automaton.add_word(spaced, (plen, lead, core, is_stem, last_word, tuple(cands)))
+            c = cands[0]
+            # One candidate, not stemmed: its tests, flattened for `scan`. A hit on a key of
+            # word characters only is the key itself, so the key is compared only when it
+            # has spaces or punctuation.
+            one = (
+                (c.entry, c.rendering, c.form, c.strength, c.key if _SPACE.search(c.key) else None, c.exact, c.capital)
+                if len(cands) == 1 and not is_stem
+                else None
+            )
+            automaton.add_word(spaced, (plen, lead, core, is_stem, last_word, tuple(cands), one))
         automaton.make_automaton()
         return automaton
 
@@ -273,21 +282,48 @@ class TermMatcher:
         cached = self._cache.get(plain)
         if cached is not None:
             return list(cached)
-        result = self._find(plain) if self._automaton is not None else []
+        result = self.scan(plain)
+        if len(result) > 1:
+            result = _resolve(result)
         if len(self._cache) >= self._CACHE_SIZE:
             self._cache.clear()
         self._cache[plain] = result
         return list(result)
 
-    def _find(self, plain: str) -> list[Match]:
+    def scan(self, plain: str) -> list[Match]:
+        """Every glossary form in `plain`, in the automaton's order, overlaps unresolved.
+
+        `find` is `scan` with overlaps resolved; the term screen (`termguard.screen`) scans
+        the joined texts of thousands of entries at once and treats overlaps itself.
+        """
+        if self._automaton is None:
+            return []
         morph = self.morph
-        folded = morph.fold(plain)
-        padded = " " + _SPACE.sub(" ", folded) + " "
+        if len(plain) < _LONG:
+            folded = morph.fold(plain)
+            padded = " " + _SPACE.sub(" ", folded) + " "
+        else:
+            chars = _charset(plain)
+            folded = morph.fold(plain, chars)
+            padded = " " + _blank_non_words(folded, morph, chars) + " "
         found: list[Match] = []
         new = tuple.__new__  # Match(...) without the Python-level __new__: this is the hot loop
-        for last, (plen, lead, core, is_stem, lw_off, cands) in self._automaton.iter(padded):
+        for last, (plen, lead, core, is_stem, lw_off, cands, one) in self._automaton.iter(padded):
             start = last - plen + lead  # offsets in `padded` are one more than in `plain`
             end = start + core
+            if one is not None:
+                # A key with one candidate (most hits of a large glossary): its tests inline.
+                entry, rendering, form, strength, key, exact, capital = one
+                if key is not None and folded[start:end] != key:
+                    continue  # the same words with other punctuation (S 400 for S-400)
+                surface = plain[start:end]
+                if exact is not None and surface not in exact and morph.fold_exact(surface) not in exact:
+                    continue
+                if capital and not plain[start].isupper():
+                    continue
+                stop = morph.extend(folded, end) if folded[end : end + 1] == "'" else end
+                found.append(new(Match, (entry, rendering, start, end, surface, form, strength, plain[end:stop])))
+                continue
             text = folded[start:end]
             if not is_stem:
                 # Suffixes are only ever written after an apostrophe (Erdoğan'ın, Triumf's).
@@ -320,9 +356,48 @@ class TermMatcher:
                     stop = morph.extend(folded, word_end)
                 found.append(Match(c.entry, c.rendering, start, word_end, plain[start:word_end], c.form, GENERATED,
                                    plain[word_end:stop]))
-        if len(found) > 1:
-            found = _resolve(found)
         return found
+
+
+# Texts at least this long (the term screen's joined entries) are folded and blanked one
+# distinct character at a time instead of by `str.translate` and the regular expression,
+# which stop at every character or every space and punctuation mark.
+_LONG = 4096
+_charsets: list[tuple[str, frozenset[str]]] = []
+
+
+def _charset(text: str) -> frozenset[str]:
+    """The distinct characters of a long text, kept for the next calls with the same two
+    texts (the screen scans the joined translations with the target matcher, the joined
+    sources with the source matcher, then the translations again)."""
+    for known, chars in _charsets:
+        if known is text:
+            return chars
+    chars = frozenset(text)
+    _charsets[:] = [(text, chars), *_charsets[:1]]
+    return chars
+
+
+def _blank_non_words(folded: str, morph: Morphology, chars: frozenset[str]) -> str:
+    """`folded` (`morph.fold` of a text with the characters `chars`) with every non-word
+    character made a space."""
+    table = morph.fold_table()
+    odd = set()
+    for ch in chars:
+        low = table.get(ch, ch).lower()
+        if low != " " and len(low) == 1 and _SPACE.match(low):
+            odd.add(low)
+    if len(odd) > 64:
+        return _SPACE.sub(" ", folded)
+    for ch in odd:
+        folded = folded.replace(ch, " ")
+    return folded
+
+
+def resolve_overlaps(matches: list[Match]) -> list[Match]:
+    """Overlapping matches of one text resolved as `find` resolves them (see the module
+    docstring); `matches` must be all the scanned matches of one overlapping stretch."""
+    return _resolve(list(matches))
 
 
 def _needs_capital(r: Rendering, case_sensitive: bool) -> bool:

@@ -313,7 +313,12 @@ def stream_po(lines: Iterable[str], path: str, lang: str | None = None, source_l
 
     Used for large files so that memory stays flat whatever the number of entries.
     """
-    header_entry, rest = _split_header(iter_po_entries(lines, path))
+    return stream_entries(iter_po_entries(lines, path), path, lang, source_lang)
+
+
+def stream_entries(entries: Iterator[PoEntry], path: str, lang: str | None = None, source_lang: str = "en") -> tuple[Document, Iterator[Unit]]:
+    """`stream_po` over entries already read (the header, if any, first)."""
+    header_entry, rest = _split_header(entries)
     doc = _document(path, header_entry, (), lang, source_lang, {"streamed": True})
     return doc, units_from_entries(rest, path, source_lang, doc.target_lang)
 
@@ -421,15 +426,9 @@ def _entries_in(text: str, path: str, first_line: int) -> Iterator[PoEntry]:
         pos = m.end()
 
 
-def iter_po_entries(source: str | IO[str], path: str, first_line: int = 1) -> Iterator[PoEntry]:
-    """Yield the active (non-obsolete) entries of a PO file, header included, in order.
-
-    `source` is the whole text or an open text file; a file is read in blocks cut at blank
-    lines, so a million-entry file is never held in memory at once.
-    """
-    if isinstance(source, str):
-        yield from _entries_in(source, path, first_line)
-        return
+def iter_po_blocks(source: IO[str], first_line: int = 1) -> Iterator[tuple[str, int]]:
+    """Blocks of whole entries of an open PO file (cut at blank lines), each with the file
+    line it starts on: a million-entry file is never held in memory at once."""
     line = first_line
     rest = ""
     while True:
@@ -442,7 +441,48 @@ def iter_po_entries(source: str | IO[str], path: str, first_line: int = 1) -> It
             rest = buffer
             continue
         block, rest = buffer[: cut + 2], buffer[cut + 2 :]
-        yield from _entries_in(block, path, line)
+        yield block, line
         line += block.count("\n")
     if rest:
-        yield from _entries_in(rest, path, line)
+        yield rest, line
+
+
+def iter_po_entries(source: str | IO[str], path: str, first_line: int = 1) -> Iterator[PoEntry]:
+    """Yield the active (non-obsolete) entries of a PO file, header included, in order.
+
+    `source` is the whole text or an open text file; a file is read in blocks cut at blank
+    lines (`iter_po_blocks`).
+    """
+    if isinstance(source, str):
+        yield from _entries_in(source, path, first_line)
+        return
+    for block, line in iter_po_blocks(source, first_line):
+        yield from _entries_in(block, path, line)
+
+
+# One row per entry of a block, for callers that look at many entries at once before
+# deciding which to read in full (the term screen): (whole row text, comment lines,
+# msgctxt, msgid, msgstr, other). A simple entry (the `_SIMPLE` shape) fills the middle
+# four, raw (escapes not decoded); anything else (plurals, multi-line strings, obsolete
+# entries, errors) is `other`, the text up to the next blank line, to be read by
+# `entries_in`. Rows are contiguous: their lengths add up to the block's (but for
+# trailing newlines).
+_ROW = re.compile(
+    r"(\n*(?:((?:#[^\n]*\n)*)(?:msgctxt " + _STRING + r")?msgid " + _STRING + r"msgstr " + _STRING
+    + r"(?:\n|\Z)|([^\n](?:[^\n]|\n(?!\n))*(?:\n\n|\n?\Z))))"
+)
+
+
+def entry_rows(block: str) -> list[tuple[str, str, str, str, str, str]]:
+    """The rows of a block of whole entries (see `_ROW`), in order."""
+    return _ROW.findall(block)
+
+
+def decode_simple(raw: str, path: str) -> str:
+    """The text of a one-line PO string literal's contents (escapes decoded)."""
+    return raw if "\\" not in raw else _simple_field(raw, 1, 8, path).text
+
+
+def entries_in(text: str, path: str, first_line: int) -> Iterator[PoEntry]:
+    """The entries of a string of whole entries starting at file line `first_line`."""
+    return _entries_in(text, path, first_line)

@@ -1,0 +1,226 @@
+"""The term screen: clear, a block at a time, the PO entries the term rules cannot fault.
+
+Checking an entry through the rules costs tens of microseconds of Python (its `Unit` and
+`Field`s, prose views, one automaton pass per text, the rules' bookkeeping), and in a
+translation memory almost every entry is clean. When every rule that looks at units is a
+term rule (`Rule.screened`: `forbidden-term`, `missing-term`, `untranslated-term`, as in
+`--select TG101,TG102,TG103`), large PO files are read through this screen instead:
+
+* a block of entries (4 MB) is split into rows by one regular expression (no objects per
+  entry); the msgids of the simple one-line entries are joined into one text, their
+  msgstrs into another;
+* each language's matcher scans a joined text once (`TermMatcher.scan`: one C
+  Aho-Corasick pass over the whole block, the very filters of `find`), and overlapping
+  matches are resolved as `find` resolves them (a term inside a longer term is dropped);
+* an entry is cleared only when none of the three rules could report on it: no rejected
+  form in its translation, every source term that has a target rendering present in an
+  approved form, no source form of a must-translate term left in the translation, and
+  nothing the screen cannot judge (a match across two entries; markup, URLs or code,
+  which the prose view changes; an unreadable string; plurals, multi-line strings, the
+  header, suppression comments, which are not simple rows);
+* every entry not cleared is read and checked in full, with its exact line numbers.
+
+The screen may send a clean entry to the full check, never skip one that has a finding:
+every test it applies is implied by a finding (`tests/test_screen.py` checks that runs
+with and without it report the same findings). Entries without a translation are cleared
+(the term rules skip them); they are counted like every other unit.
+"""
+
+from __future__ import annotations
+
+import gc
+from bisect import bisect_right
+from itertools import accumulate
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+from termguard.errors import InputError
+from termguard.morph import resolve_overlaps
+from termguard.morph.unitterms import must_translate
+from termguard.prose import MARKUP
+from termguard.readers.po import PoEntry, decode_simple, entries_in, entry_rows
+
+if TYPE_CHECKING:
+    from termguard.checks.base import CheckContext, Rule
+    from termguard.glossary.model import Entry
+    from termguard.morph import Match, TermMatcher
+
+__all__ = ["TermScreen", "screen_for", "screened_entries"]
+
+
+def screen_for(rules: "Iterable[Rule]", ctx: "CheckContext") -> "TermScreen | None":
+    """The screen for a translation document, or None when it cannot be used: some rule
+    that looks at units is not a term rule, or there is no glossary or target language."""
+    from termguard.checks.base import Rule
+
+    doc = ctx.document
+    if doc is None or not doc.is_translation or not doc.target_lang or not len(ctx.glossary):
+        return None
+    unit_rules = [r for r in rules if type(r).check_unit is not Rule.check_unit]
+    if not unit_rules or not all(r.screened for r in unit_rules):
+        return None
+    return TermScreen(ctx.matcher(doc.source_lang), ctx.matcher(doc.target_lang))
+
+
+class TermScreen:
+    """Decide, for many (source, translation) pairs at once, which need the full check."""
+
+    def __init__(self, source: "TermMatcher", target: "TermMatcher") -> None:
+        self.source = source
+        self.target = target
+        # Per glossary entry (by id): does the target language have an approved rendering
+        # (missing-term expects one), must its source form be translated (untranslated-term).
+        self._facts: dict[int, tuple[bool, bool]] = {}
+
+    def _learn(self, entry: "Entry") -> tuple[bool, bool]:
+        facts = self._facts[id(entry)] = (
+            bool(self.target.approved_texts(entry)),
+            must_translate(entry, self.source, self.target),
+        )
+        return facts
+
+    def suspects(self, sources: list[str], targets: list[str]) -> set[int]:
+        """Indices of the pairs the term rules might report on (see the module docstring).
+
+        `sources[i]` and `targets[i]` are the decoded msgid and msgstr of one entry; every
+        translation is non-empty.
+        """
+        bad: set[int] = set()
+        if not sources:
+            return bad
+        src_text = "\n".join(sources)
+        tgt_text = "\n".join(targets)
+        src_starts = _starts(sources)
+        tgt_starts = _starts(targets)
+        for text, starts in ((src_text, src_starts), (tgt_text, tgt_starts)):
+            for m in MARKUP.finditer(text):
+                bad.add(bisect_right(starts, m.start()) - 1)
+
+        # Target forms: rejected ones are forbidden-term's, approved ones are what
+        # missing-term looks for.
+        approved: dict[int, set[int]] = {}
+        for i, m in _placed(self.target.scan(tgt_text), tgt_starts, bad):
+            if not m.rendering.approved:
+                bad.add(i)
+            else:
+                found = approved.get(i)
+                if found is None:
+                    approved[i] = {id(m.entry)}
+                else:
+                    found.add(id(m.entry))
+
+        # Source terms: each one that has a target rendering must be there, approved.
+        must: dict[int, set[int]] = {}
+        facts_of, learn = self._facts.get, self._learn
+        for i, m in _placed(self.source.scan(src_text), src_starts, bad):
+            key = id(m.entry)
+            expected, must_translate = facts_of(key) or learn(m.entry)
+            if expected and key not in approved.get(i, ()):
+                bad.add(i)
+            if must_translate:
+                must.setdefault(i, set()).add(key)
+
+        # Source forms of must-translate terms standing in the translation.
+        if must:
+            for i, m in _placed(self.source.scan(tgt_text), tgt_starts, bad):
+                if id(m.entry) in must.get(i, ()):
+                    bad.add(i)
+        return bad
+
+
+def _start(m: "Match") -> int:
+    return m.start
+
+
+def _placed(matches: list["Match"], starts: list[int], bad: set[int]) -> list[tuple[int, "Match"]]:
+    """(index of the text it lies in, match) for scanned matches, overlaps resolved as
+    `find` resolves them, one overlapping stretch at a time (resolution never looks beyond
+    a stretch). A match running into the next text (words joined across the separator)
+    makes every text it touches a suspect."""
+    matches.sort(key=_start)
+    out: list[tuple[int, "Match"]] = []
+    n = len(matches)
+    limits = [*starts[1:], 1 << 62]  # where the text after each one starts
+    k = 0
+    while k < n:
+        m = matches[k]
+        reach = m.end
+        j = k + 1
+        while j < n and matches[j].start < reach:
+            reach = max(reach, matches[j].end)
+            j += 1
+        for m in (m,) if j == k + 1 else resolve_overlaps(matches[k:j]):
+            i = bisect_right(starts, m.start) - 1
+            if m.end + len(m.suffix) >= limits[i]:
+                bad.update(range(i, bisect_right(starts, m.end + len(m.suffix)) - 1 + 1))
+            out.append((i, m))
+        k = j
+    return out
+
+
+def _starts(texts: list[str]) -> list[int]:
+    """Where each text starts in `"\n".join(texts)`."""
+    return [0, *accumulate(len(t) + 1 for t in texts[:-1])]
+
+
+def screened_entries(
+    blocks: Iterable[tuple[str, int]],
+    path: str,
+    screen: TermScreen,
+    cleared: Callable[[int], None],
+) -> Iterator[PoEntry]:
+    """The entries of a PO file's blocks (`iter_po_blocks`) that the screen does not clear.
+
+    Entries come in file order with their file lines, the header first (as read by
+    `iter_po_entries`); `cleared(n)` is told how many entries of each block were cleared.
+    """
+    for block, first_line in blocks:
+        # A block's rows and matches are hundreds of thousands of small objects with no
+        # reference cycles: the cycle collector would only walk them again and again
+        # (a third of the screen's time on a 10,000-term glossary).
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            wanted, rows = _screen_block(block, path, screen, cleared)
+        finally:
+            if was_enabled:
+                gc.enable()
+        if not wanted:
+            continue
+        ends = list(accumulate(len(row[0]) for row in rows))
+        line, pos = first_line, 0
+        for r in wanted:
+            start = ends[r - 1] if r else 0
+            line += block.count("\n", pos, start)
+            pos = start
+            yield from entries_in(rows[r][0], path, line)
+
+
+def _screen_block(
+    block: str, path: str, screen: TermScreen, cleared: Callable[[int], None]
+) -> tuple[list[int], list[tuple[str, str, str, str, str, str]]]:
+    """The rows of a block and the indices of those to read in full, in order."""
+    rows = entry_rows(block)
+    full: list[int] = []  # rows to read in full
+    index: list[int] = []  # row of each pair given to the screen
+    sources: list[str] = []
+    targets: list[str] = []
+    for r, (_whole, comments, _ctxt, msgid, msgstr, other) in enumerate(rows):
+        if other or not msgid or "termguard" in comments:
+            full.append(r)  # not a simple entry, the header, or a suppression comment
+            continue
+        if not msgstr:
+            continue  # untranslated: the term rules skip it
+        if "\\" in msgid or "\\" in msgstr:
+            try:
+                msgid, msgstr = decode_simple(msgid, path), decode_simple(msgstr, path)
+            except InputError:
+                full.append(r)  # the full read reports it
+                continue
+            if not msgstr:
+                continue
+        index.append(r)
+        sources.append(msgid)
+        targets.append(msgstr)
+    wanted = sorted(full + [index[i] for i in screen.suspects(sources, targets)])
+    cleared(len(rows) - len(wanted))
+    return wanted, rows

@@ -1,0 +1,240 @@
+"""The term screen: a screened check reports exactly what the full check reports.
+
+Large PO files checked with the term rules only go through `termguard.screen`, which
+clears clean entries a block at a time and reads the rest in full. These tests run the
+same files with and without the screen (the streamed path forced on small files) and
+compare every finding and the unit count; generated files mix correct and wrong terms,
+inflected forms, markup, escapes, plurals, untranslated and suppressed entries.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import termguard.engine as engine_module
+import termguard.screen as screen_module
+from termguard.config import Config
+from termguard.engine import Engine
+from termguard.glossary import glossary_from_text, load_glossary
+from termguard.morph import matcher_for
+from termguard.screen import TermScreen, screen_for
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "morph"
+TERM_RULES = ("forbidden-term", "missing-term", "untranslated-term")
+
+
+@pytest.fixture(scope="module")
+def fixture_glossary():
+    return load_glossary(FIXTURES / "glossary.yaml")
+
+
+def _check(engine: Engine, path: Path, screened: bool, monkeypatch) -> tuple[list, int, int]:
+    """(findings, units, entries cleared by the screen) of one streamed check."""
+    cleared: list[int] = []
+    real_entries = screen_module.screened_entries
+
+    def spy(blocks, path_, screen, tell):
+        return real_entries(blocks, path_, screen, lambda n: (cleared.append(n), tell(n)))
+
+    with monkeypatch.context() as m:
+        m.setattr(engine_module, "STREAM_THRESHOLD", 0)
+        m.setattr(screen_module, "screened_entries", spy)
+        if not screened:
+            m.setattr(screen_module, "screen_for", lambda rules, ctx: None)
+        findings, _shown, units = engine.check_file(str(path))
+    return sorted(findings, key=lambda f: f.sort_key()), units, sum(cleared)
+
+
+def _same_with_and_without(engine: Engine, path: Path, monkeypatch) -> tuple[list, int]:
+    full, full_units, none_cleared = _check(engine, path, False, monkeypatch)
+    screened, units, cleared = _check(engine, path, True, monkeypatch)
+    assert none_cleared == 0
+    assert screened == full
+    assert units == full_units
+    return full, cleared
+
+
+@pytest.mark.parametrize("name", ["ru.po", "tr.po"])
+def test_fixtures_same_findings_screened(fixture_glossary, name, monkeypatch):
+    engine = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
+    findings, cleared = _same_with_and_without(engine, FIXTURES / name, monkeypatch)
+    assert findings, "the fixtures have planted errors"
+    assert cleared > 0, "the correct entries are cleared without a full check"
+
+
+@pytest.mark.parametrize("name", ["ru.po", "tr.po"])
+def test_project_translations_same_findings_screened(name, monkeypatch, tmp_path):
+    glossary = load_glossary(ROOT / "glossary")
+    engine = Engine(Config(select=TERM_RULES), glossary=glossary)
+    # The translations are clean; plant errors by swapping in rejected and source forms.
+    text = (ROOT / "translations" / name).read_text(encoding="utf-8")
+    broken = text.replace("Независимая газета", "Независимая Газета").replace("С-400", "S-400", 3).replace("«Триумф", "«Тримуф", 2)
+    path = tmp_path / name
+    path.write_text(broken, encoding="utf-8")
+    findings, cleared = _same_with_and_without(engine, path, monkeypatch)
+    assert cleared > 0
+    if name == "ru.po":
+        assert {f.rule for f in findings} >= {"forbidden-term", "untranslated-term"}
+
+
+def test_screen_only_with_term_rules_alone(fixture_glossary):
+    from termguard.checks import CheckContext
+    from termguard.model import Document
+
+    doc = Document(path="x.po", kind="po", source_lang="en", target_lang="ru", units=())
+    ctx = CheckContext(glossary=fixture_glossary, document=doc)
+    only_terms = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
+    assert isinstance(screen_for(only_terms.rules_for(doc), ctx), TermScreen)
+    with_placeholders = Engine(Config(select=(*TERM_RULES, "placeholders")), glossary=fixture_glossary)
+    assert screen_for(with_placeholders.rules_for(doc), ctx) is None
+    pot = Document(path="x.pot", kind="pot", source_lang="en", target_lang=None, units=())
+    assert screen_for(only_terms.rules_for(pot), CheckContext(glossary=fixture_glossary, document=pot)) is None
+
+
+def test_suspects_for_each_kind_of_error(fixture_glossary):
+    screen = TermScreen(matcher_for(fixture_glossary, "en"), matcher_for(fixture_glossary, "ru"))
+    pairs = [
+        ("The Triumf system.", "Система «Триумф»."),  # 0 correct
+        ("Talks about the Triumf.", "Переговоры о «Триумфе»."),  # 1 correct, inflected
+        ("The Triumf system.", "Система «Триумпфа»."),  # 2 forbidden, inflected
+        ("The Triumf system.", "Система ПВО."),  # 3 dropped
+        ("The S-400 contract.", "Контракт на S-400."),  # 4 left untranslated
+        ("CAATSA sanctions.", "Санкции Caatsa."),  # 5 case drift
+        ("CAATSA sanctions.", "Санкции CAATSA."),  # 6 correct, same in both
+        ("No terms here.", "Здесь терминов нет."),  # 7 correct
+        ("The Akkuyu NPP.", "АЭС «Аккую»."),  # 8 correct, longer term over the shorter
+        ("The *Triumf* system.", "Система «Триумф»."),  # 9 markup: left to the full check
+    ]
+    suspects = screen.suspects([s for s, _ in pairs], [t for _, t in pairs])
+    assert suspects == {2, 3, 4, 5, 9}
+
+
+def test_match_across_two_entries_is_a_suspect(fixture_glossary):
+    from termguard.screen import _placed, _starts
+
+    texts = ["Рядом с Аккую", "персонал", "Ничего"]
+    starts = _starts(texts)
+    # No glossary form holds a line break, so the separator stops every real match; a
+    # match that ran over it anyway makes both texts suspects rather than clearing them.
+    inside = matcher_for(fixture_glossary, "ru").scan("\n".join(texts))[0]
+    across = inside._replace(end=starts[1] + 3)
+    bad: set[int] = set()
+    placed = _placed([inside, across], starts, bad)
+    assert bad == {0, 1}
+    assert {i for i, _ in placed} == {0}
+
+
+# -- generated files ------------------------------------------------------------------
+
+SOURCES = [
+    "The Triumf system", "the Triumph", "S-400s", "the S-400", "CAATSA", "Caatsa", "KAAN", "the SMO",
+    "Akkuyu NPP", "Akkuyu", "Kyiv", "Kiev", "Putin", "Erdoğan", "NATO", "the Kremlin", "plain words",
+    "%s", "<b>Triumf</b>", "*KAAN*", 'he said \\"Triumf\\"', "line\\nbreak", "[Kyiv](https://kyiv.example)",
+]
+TARGETS = [
+    "Система «Триумф»", "«Триумфа»", "«Триумфом»", "Триумпф", "Триумпфа", "С-400", "С-400-х", "S-400", "C-400",
+    "CAATSA", "Caatsa", "KAAN", "КААН", "СВО", "ССО", "АЭС «Аккую»", "Аккую", "Киев", "Киеву", "Кийив",
+    "Путин", "Путина", "Эрдоган", "НАТО", "Кремль", "Кремля", "Triumf", "Kyiv", "обычные слова", "%s",
+    "<b>Триумф</b>", "*KAAN*", 'он сказал \\"Триумф\\"', "строка\\nперенос", "[Киев](https://kyiv.example)",
+]
+TARGETS_TR = [
+    "Triumf sistemi", "Triumf'un", "Triumph", "Triumph'un", "S-400", "S-400'lerin", "S-400’ün", "CAATSA", "Caatsa",
+    "KAAN'ın", "Kaan", "ÖAH", "Akkuyu NGS'de", "Akkuyu’da", "Akkuyu", "Kiev'de", "Kyiv", "Putin'in", "Erdoğan'ın",
+    "Erdogan", "NATO'nun", "Kremlin", "İstanbul", "ISTANBUL", "sıradan sözcükler", "%s", "<b>Triumf</b>",
+    "yeni anlaşmalar", "Rosatom'un",
+]
+KINDS = ["simple", "simple", "simple", "simple", "untranslated", "plural", "multiline", "suppressed", "fuzzy"]
+
+
+@st.composite
+def po_files(draw, lang="ru"):
+    out = [f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
+    targets = TARGETS if lang == "ru" else TARGETS_TR
+    for i in range(draw(st.integers(1, 40))):
+        src = " ".join(draw(st.lists(st.sampled_from(SOURCES), min_size=1, max_size=3)))
+        tgt = " ".join(draw(st.lists(st.sampled_from(targets), min_size=1, max_size=3)))
+        kind = draw(st.sampled_from(KINDS))
+        head = f'#: src/x.c:{i}\nmsgctxt "e{i}"\n'
+        if kind == "untranslated":
+            out.append(f'{head}msgid "{src}"\nmsgstr ""\n')
+        elif kind == "plural":
+            out.append(f'{head}msgid "{src}"\nmsgid_plural "{src}s"\nmsgstr[0] "{tgt}"\nmsgstr[1] "{tgt}"\nmsgstr[2] "{tgt}"\n')
+        elif kind == "multiline":
+            out.append(f'{head}msgid ""\n"{src}"\nmsgstr ""\n"{tgt}"\n')
+        elif kind == "suppressed":
+            out.append(f'# termguard: ignore forbidden-term\n{head}msgid "{src}"\nmsgstr "{tgt}"\n')
+        elif kind == "fuzzy":
+            out.append(f'#, fuzzy\n{head}msgid "{src}"\nmsgstr "{tgt}"\n')
+        else:
+            out.append(f'{head}msgid "{src}"\nmsgstr "{tgt}"\n')
+    return "\n".join(out)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=po_files())
+def test_generated_files_same_findings_screened(fixture_glossary, tmp_path_factory, monkeypatch, text):
+    path = tmp_path_factory.mktemp("screen") / "ru.po"
+    path.write_text(text, encoding="utf-8")
+    engine = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
+    _same_with_and_without(engine, path, monkeypatch)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=po_files(lang="tr"))
+def test_generated_turkish_files_same_findings_screened(fixture_glossary, tmp_path_factory, monkeypatch, text):
+    path = tmp_path_factory.mktemp("screen") / "tr.po"
+    path.write_text(text, encoding="utf-8")
+    engine = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
+    _same_with_and_without(engine, path, monkeypatch)
+
+
+def test_parallel_screened_equals_serial(fixture_glossary, tmp_path, monkeypatch):
+    import termguard.parallel as parallel
+
+    rows = ['msgid ""\nmsgstr ""\n"Language: ru\\n"\n']
+    pairs = [("The Triumf system", "Система «Триумф»"), ("The Triumf system", "Система «Триумпфа»"),
+             ("The S-400", "S-400"), ("Kyiv talks", "Переговоры в Киеве")]
+    for i in range(3000):
+        src, tgt = pairs[i % len(pairs)]
+        rows.append(f'msgctxt "e{i}"\nmsgid "{src} {i}"\nmsgstr "{tgt} {i}"\n')
+    path = tmp_path / "big.ru.po"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_THRESHOLD", 10_000)
+    monkeypatch.setattr(engine_module, "STREAM_THRESHOLD", 10_000)
+    engine = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
+    serial = engine.run([str(path)])
+    both = engine.run([str(path)], jobs=2)
+    assert serial.units == both.units == 3000
+    assert len(serial.findings) == 1500  # the forbidden form and the untranslated S-400
+    assert both.findings == serial.findings
+
+
+def test_term_rules_declare_themselves_screened():
+    from termguard.checks import all_rules
+
+    screened = {cls.name for cls in all_rules() if cls.screened}
+    assert screened == set(TERM_RULES)
+
+
+def test_unreadable_string_is_reported_as_without_screen(fixture_glossary, tmp_path, monkeypatch):
+    path = tmp_path / "ru.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "Triumf"\nmsgstr "bad \\q escape"\n', encoding="utf-8")
+    engine = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
+    from termguard.errors import InputError
+
+    for screened in (False, True):
+        with pytest.raises(InputError) as err:
+            _check(engine, path, screened, monkeypatch)
+        assert err.value.line == 6
+
+
+def test_glossary_text_helper_builds_screenable_matchers():
+    g = glossary_from_text("- id: t\n  kind: name\n  en: [Triumf]\n  ru: [Триумф]\n", "g.yaml")
+    screen = TermScreen(matcher_for(g, "en"), matcher_for(g, "ru"))
+    assert screen.suspects(["Triumf"], ["Триумфа"]) == set()
+    assert screen.suspects(["Triumf"], ["ПВО"]) == {0}
