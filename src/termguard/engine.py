@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,12 +147,23 @@ class Engine:
         from termguard.readers.po import iter_po_blocks, stream_entries, stream_po
         from termguard.screen import screen_for, screened_entries
 
+        frozen = False
         try:
             with open(path, encoding="utf-8") as handle:
                 doc, units = stream_po(handle, shown, lang=self.config.lang)
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
                 screen = screen_for(rules, ctx)
+                if any(r.needs_glossary for r in rules) and len(self.glossary):
+                    # Build the matchers now, then keep the cycle collector off them (and
+                    # the glossary): on a 10,000-term glossary they are over a million
+                    # objects that every full collection of a long run would walk again.
+                    ctx.matcher(doc.source_lang)
+                    if doc.target_lang:
+                        ctx.matcher(doc.target_lang)
+                    if not gc.get_freeze_count():
+                        gc.freeze()
+                        frozen = True
                 cleared = [0]
                 if screen is not None:
                     # Term rules only: clear the clean entries a block at a time (see
@@ -165,6 +177,9 @@ class Engine:
             raise InputError("not valid UTF-8; re-save the file as UTF-8", shown) from None
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", shown) from None
+        finally:
+            if frozen:
+                gc.unfreeze()
         for rule in rules:
             findings.extend(rule.check_document(doc, ctx))
         return findings, doc.path, count

@@ -10,6 +10,7 @@ reports exactly what a serial run does.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import io
 import multiprocessing
 import os
@@ -178,11 +179,20 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
     _warm_matchers(engine, files)
     results: dict[int, Any] = {}
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(jobs, len(tasks)) or 1, initializer=_init, initargs=(engine,)) as pool:
-        for done, (index, result) in enumerate(pool.imap_unordered(_run_task, tasks), 1):
-            results[index] = result
-            if progress:
-                progress(done, len(tasks))
+    # Frozen before the fork, the glossary and matchers are never walked by the workers'
+    # cycle collector (time) nor written to by it (copy-on-write memory).
+    frozen = not gc.get_freeze_count()
+    if frozen:
+        gc.freeze()
+    try:
+        with context.Pool(min(jobs, len(tasks)) or 1, initializer=_init, initargs=(engine,)) as pool:
+            for done, (index, result) in enumerate(pool.imap_unordered(_run_task, tasks), 1):
+                results[index] = result
+                if progress:
+                    progress(done, len(tasks))
+    finally:
+        if frozen:
+            gc.unfreeze()
 
     findings: list[Finding] = []
     shown: list[str] = []
