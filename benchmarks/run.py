@@ -27,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -101,20 +102,17 @@ def score(report_path: Path, truth_path: Path) -> tuple[float, float]:
     return precision, recall
 
 
-def bench_terms(entries: int, terms: int, jobs: int) -> dict:
-    """termguard's term rules vs pofilter's terminology mode on one corpus."""
+def bench_terms(entries: int, terms: int, jobs: int) -> list[dict]:
+    """termguard's term rules vs pofilter's terminology mode on one corpus.
+
+    termguard runs three times, whole processes as pofilter does: with an empty matcher
+    cache (every inflected form generated), with the cache the first run left (as in CI
+    with a cached ~/.cache/termguard, or any second run), and with `--jobs` and the cache.
+    """
     po = make_corpus(entries, terms)
     truth = po.with_suffix(".truth.jsonl")
     glossary = CACHE / f"glossary_t{terms}.tbx"
     out = CACHE / f"report_e{entries}_t{terms}.json"
-    tg_time, tg_mem, result = timed(
-        termguard_cmd()
-        + ["check", str(po), "--glossary", str(glossary), "--select", TERM_RULES, "--format", "json", "-o", str(out), "--jobs", str(jobs), "--exit-zero"],
-        cwd=ROOT,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"termguard failed: {result.stderr.strip()[-500:]}")
-    precision, recall = score(out, truth)
     pofilter = shutil.which("pofilter") or str(Path(sys.executable).with_name("pofilter"))
     pf_out = CACHE / f"pofilter_e{entries}_t{terms}.po"
     pf_time, pf_mem, pf_result = timed(
@@ -125,27 +123,44 @@ def bench_terms(entries: int, terms: int, jobs: int) -> dict:
     )
     if pf_result.returncode not in (0, 1):
         raise SystemExit(f"pofilter failed: {pf_result.stderr.strip()[-500:]}")
-    return {
-        "what": f"check {entries // 1000}k entries x {terms} terms (jobs={jobs})",
-        "termguard": f"{entries / tg_time:,.0f} entries/s, {tg_mem} MB, P={precision:.3f} R={recall:.3f}",
-        "anchor": f"pofilter {entries / pf_time:,.0f} entries/s, {pf_mem} MB",
-        "ratio": f"{pf_time / tg_time:.1f}x faster, {pf_mem / max(tg_mem, 1):.1f}x less memory",
-    }
+    rows = []
+    with tempfile.TemporaryDirectory() as cache_dir:
+        env = {**os.environ, "TERMGUARD_CACHE_DIR": cache_dir}
+        runs = [("cold cache", 1), ("warm cache", 1)] + ([(f"warm cache, --jobs {jobs}", jobs)] if jobs > 1 else [])
+        for label, n in runs:
+            tg_time, tg_mem, result = timed(
+                termguard_cmd()
+                + ["check", str(po), "--glossary", str(glossary), "--select", TERM_RULES, "--format", "json",
+                   "-o", str(out), "--jobs", str(n), "--exit-zero"],
+                cwd=ROOT, env=env,
+            )
+            if result.returncode != 0:
+                raise SystemExit(f"termguard failed: {result.stderr.strip()[-500:]}")
+            precision, recall = score(out, truth)
+            rows.append({
+                "what": f"check {entries // 1000}k entries x {terms} terms ({label})",
+                "termguard": f"{entries / tg_time:,.0f} entries/s, {tg_mem} MB, P={precision:.3f} R={recall:.3f}",
+                "anchor": f"pofilter {entries / pf_time:,.0f} entries/s, {pf_mem} MB",
+                "ratio": f"{pf_time / tg_time:.1f}x faster, {pf_mem / max(tg_mem, 1):.1f}x less memory",
+            })
+    return rows
 
 
 def bench_cold_check(runs: int = 7) -> dict:
-    """Median wall time of a cold `termguard check translations/ru.po` (new process each run)."""
+    """Wall time of a new `termguard check translations/ru.po` process: the first with an
+    empty matcher cache, then the median of `runs` with the cache it left."""
     target = ROOT / "translations" / "ru.po"
-    times = []
-    for _ in range(runs):
-        elapsed, _, _ = timed(termguard_cmd() + ["check", str(target.relative_to(ROOT)), "--exit-zero"], cwd=ROOT)
-        times.append(elapsed)
+    cmd = termguard_cmd() + ["check", str(target.relative_to(ROOT)), "--exit-zero"]
+    with tempfile.TemporaryDirectory() as cache_dir:
+        env = {**os.environ, "TERMGUARD_CACHE_DIR": cache_dir}
+        first, _, _ = timed(cmd, cwd=ROOT, env=env)
+        times = [timed(cmd, cwd=ROOT, env=env)[0] for _ in range(runs)]
     median = statistics.median(times)
     return {
-        "what": "cold `termguard check translations/ru.po`",
-        "termguard": f"{median:.2f} s (median of {runs})",
+        "what": "cold `termguard check translations/ru.po` (new process)",
+        "termguard": f"{median:.2f} s with the matcher cache (median of {runs}), {first:.2f} s without",
         "anchor": "textlint+prh 1.3 s (SPEC, measured once)",
-        "ratio": f"{1.3 / median:.1f}x faster; target <= 0.5 s: {'met' if median <= 0.5 else 'NOT met'}",
+        "ratio": f"{1.3 / median:.1f}x faster; target <= 0.5 s: {'met' if max(median, first) <= 0.5 else 'NOT met'}",
     }
 
 
@@ -205,9 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.quick or args.skip_1m):
         sizes += [(1_000_000, 100), (1_000_000, 10_000)]
     for entries, terms in sizes:
-        rows.append(bench_terms(entries, terms, 1))
-        if args.jobs > 1:
-            rows.append(bench_terms(entries, terms, args.jobs))
+        rows.extend(bench_terms(entries, terms, args.jobs))
     print_table(rows)
     return 0
 

@@ -24,6 +24,9 @@ GLOSSARY = Glossary((
     Entry("export", "term", renderings={"tr": (R("ihracat"),)}),
     Entry("book", "term", renderings={"tr": (R("kitap"),)}),
     Entry("iraq", "term", renderings={"tr": (R("Irak"),)}),
+    Entry("taf", "organization", renderings={"tr": (R("Türk Hava Kuvvetleri"),)}),
+    Entry("ssb", "organization", renderings={"tr": (R("SSB"), R("Savunma Sanayii Başkanlığı", "admitted"))}),
+    Entry("putin", "person", renderings={"tr": (R("Vladimir Putin"),)}),
 ))
 
 
@@ -84,3 +87,25 @@ def test_headings_in_capitals_match_through_turkish_folding(tr):
     assert [m.entry.id for m in tr.find("IRAK")] == ["iraq"]
     # Turkish I is dotless: "IRAK" is not "irak" with a dotted i.
     assert tr.find("İRAK") == []
+
+
+@pytest.mark.parametrize("text,entry,surface", [
+    ("Türk Hava Kuvvetlerinin envanteri", "taf", "Türk Hava Kuvvetlerinin"),
+    ("Türk Hava Kuvvetlerine teslim", "taf", "Türk Hava Kuvvetlerine"),
+    ("Türk Hava Kuvvetlerinde görev", "taf", "Türk Hava Kuvvetlerinde"),
+    ("Türk Hava Kuvvetleri envanteri", "taf", "Türk Hava Kuvvetleri"),
+    ("Savunma Sanayii Başkanlığına bildirildi", "ssb", "Savunma Sanayii Başkanlığına"),
+    ("Savunma Sanayii Başkanlığını hedef aldı", "ssb", "Savunma Sanayii Başkanlığını"),
+    ("Savunma Sanayii Başkanlığından açıklama", "ssb", "Savunma Sanayii Başkanlığından"),
+])
+def test_institution_names_take_suffixes_without_apostrophe(tr, text, entry, surface):
+    assert [(m.entry.id, m.surface) for m in tr.find(text)] == [(entry, surface)]
+
+
+@pytest.mark.parametrize("text", [
+    "türk hava kuvvetlerinin envanteri",  # an institution keeps its capitals
+    "Türk Hava Kuvvetçilerinin",  # not a suffix chain
+    "Vladimir Putinin açıklaması",  # a person's name takes an apostrophe: not relaxed
+])
+def test_institution_suffixes_stay_narrow(tr, text):
+    assert [m for m in tr.find(text) if m.entry.id in ("taf", "putin")] == []

@@ -10,6 +10,10 @@
   `yaptırımları`, `kitabı` from `kitap`): the last word matches a text word that
   continues it when the Snowball Turkish stemmer (PyStemmer) strips everything beyond
   the term's word as suffixes.
+* So do the names of institutions (TDK: "kurum, kuruluş adlarına getirilen ekler
+  kesmeyle ayrılmaz"): a multi-word `organization` whose last word is a capitalised
+  common noun takes its suffixes like one (`Türk Hava Kuvvetlerinin`, `Savunma Sanayii
+  Başkanlığına`), after the pronominal n of a possessive ending (-nI, -nA, -nDA, -nIn).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ _SOFTEN = {"p": "b", "ç": "c", "t": "d", "k": "ğ"}
 _SUFFIXES = re.compile(
     r"(?:l[ae]r)?"
     r"(?:s?[ıiuü]|[ıiuü]?m|[ıiuü]?n|[ıiuü]?m[ıiuü]z|[ıiuü]?n[ıiuü]z)?"
-    r"(?:n?[ıiuü]n|y?[ıiuü]|y?[ae]|n?[dt][ae]n?|y?l[ae])?"
+    r"(?:n?[ıiuü]n|[ny]?[ıiuü]|[ny]?[ae]|n?[dt][ae]n?|y?l[ae])?"
     r"(?:ki)?"
 )
 
@@ -70,11 +74,16 @@ class TurkishMorphology(Morphology):
         if self._stemmer is None or m is None or rendering.exact or rendering.indeclinable:
             return
         word = m.group(1)
-        if not word.islower() or is_acronym(word) or len(word) < self.MIN_WORD or any(c.isupper() for c in text):
+        institution = entry.kind == "organization" and " " in text and not is_acronym(word)
+        if len(word) < self.MIN_WORD or is_acronym(word):
+            return
+        if not institution and (not word.islower() or any(c.isupper() for c in text)):
             return  # names take their suffixes after an apostrophe, and keep their case
         folded = self.fold(word)
         cut = min(len(os.path.commonprefix([folded, p])) for p in self._prefixes(folded))
-        yield Variant(text[: m.start(1) + cut], GENERATED, stem=folded)
+        # An institution's word takes the regular suffix chain only ("=" marks it): the
+        # Snowball fallback is for common nouns, and would let `Kuvvetçilerinin` pass.
+        yield Variant(text[: m.start(1) + cut], GENERATED, stem=("=" + folded) if institution else folded)
 
     def _prefixes(self, word: str) -> list[str]:
         """How a suffixed form of `word` may begin: the word, with its final stop softened
@@ -94,10 +103,13 @@ class TurkishMorphology(Morphology):
         """`word` is the term's word `stem` plus suffixes: a regular noun suffix chain
         (`-ler`, `-(s)i`, `-(n)in`, `-(y)a`, `-de`, `-den`, `-le`, `-ki`) after the word or
         its softened form, or whatever the Snowball stemmer strips beyond it."""
+        strict = stem.startswith("=")
+        if strict:
+            stem = stem[1:]
         starts = [p for p in self._prefixes(stem) if word.startswith(p)]
         if not starts:
             return False
         for p in starts[:2]:  # the word itself or its softened form, not the bare stem
             if len(p) >= len(stem) - 1 and _SUFFIXES.fullmatch(word, len(p)):
                 return True
-        return len(self.stem(word)) <= len(stem)
+        return not strict and len(self.stem(word)) <= len(stem)
