@@ -6,7 +6,9 @@ feed text that never touched the disk (standard input, fixtures).
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 from pathlib import Path
 
 from termguard.errors import InputError
@@ -28,7 +30,53 @@ def load_text(path: str | os.PathLike[str]) -> str:
         raise InputError("is a directory, expected a file", str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
-    return decode_utf8(data, str(path))
+    return decode_text(data, str(path))
+
+
+# An XML declaration's encoding, read from the raw bytes (always ASCII-compatible there).
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\1""")
+_DECLARED = re.compile(r"""(<\?xml[^>]*?encoding\s*=\s*)(["'])([A-Za-z][A-Za-z0-9._-]*)\2""")
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """Decode a file: UTF-8 by default; UTF-16 or UTF-32 with a byte-order mark, and XML
+    (TMX, XLIFF) in the encoding its declaration names, as translation tools write them
+    (UTF-16 TMX from CAT tools, windows-1251 XLIFF).
+
+    The XML declaration of a re-decoded file is rewritten to say UTF-8, padded to the same
+    length so that columns on its line do not move, since the readers parse the UTF-8 form.
+    """
+    encoding = None
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding = "utf-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif data.startswith(b"<\x00?\x00"):
+        encoding = "utf-16-le"
+    elif data.startswith(b"\x00<\x00?"):
+        encoding = "utf-16-be"
+    else:
+        m = _XML_ENCODING.match(data[3:300] if data.startswith(codecs.BOM_UTF8) else data[:300])
+        if m and m.group(2).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):
+            encoding = m.group(2).decode("ascii")
+    if encoding is None:
+        return decode_utf8(data, path)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r} in the XML declaration; re-save the file as UTF-8", path, 1) from None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode(encoding, "replace").count("\n") + 1
+        raise InputError(f"not valid {encoding}; re-save the file as UTF-8", path, line) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    m = _DECLARED.match(text)
+    if m:
+        pad = " " * max(0, len(m.group(3)) - len("UTF-8"))
+        text = f"{m.group(1)}{m.group(2)}UTF-8{m.group(2)}{pad}{text[m.end():]}"
+    return text.replace("\r\n", "\n")
 
 
 def decode_utf8(data: bytes, path: str) -> str:
