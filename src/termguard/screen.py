@@ -16,8 +16,9 @@ term rule (`Rule.screened`: `forbidden-term`, `missing-term`, `untranslated-term
   form in its translation, every source term that has a target rendering present in an
   approved form, no source form of a must-translate term left in the translation, and
   nothing the screen cannot judge (a match across two entries; markup, URLs or code,
-  which the prose view changes; an unreadable string; plurals, multi-line strings, the
-  header, suppression comments, which are not simple rows);
+  which the prose view changes; an unreadable string; multi-line strings, the header,
+  suppression comments, which are not simple rows); a plural entry is judged form by
+  form, each msgstr[n] against the msgid;
 * every entry not cleared is read and checked in full, with its exact line numbers.
 
 The screen may send a clean entry to the full check, never skip one that has a finding:
@@ -37,7 +38,7 @@ from termguard.errors import InputError
 from termguard.morph import resolve_overlaps
 from termguard.morph.unitterms import must_translate
 from termguard.prose import MARKUP
-from termguard.readers.po import PoEntry, decode_simple, entries_in, entry_rows
+from termguard.readers.po import PoEntry, decode_simple, entries_in, entry_rows, plural_strings
 
 if TYPE_CHECKING:
     from termguard.checks.base import CheckContext, Rule
@@ -197,30 +198,35 @@ def screened_entries(
 
 def _screen_block(
     block: str, path: str, screen: TermScreen, cleared: Callable[[int], None]
-) -> tuple[list[int], list[tuple[str, str, str, str, str, str]]]:
+) -> tuple[list[int], list[tuple[str, ...]]]:
     """The rows of a block and the indices of those to read in full, in order."""
     rows = entry_rows(block)
     full: list[int] = []  # rows to read in full
     index: list[int] = []  # row of each pair given to the screen
     sources: list[str] = []
     targets: list[str] = []
-    for r, (_whole, comments, _ctxt, msgid, msgstr, other) in enumerate(rows):
+    for r, (_whole, comments, _ctxt, msgid, msgstr, _msgid_plural, plurals, other) in enumerate(rows):
         if other or not msgid or "termguard" in comments:
             full.append(r)  # not a simple entry, the header, or a suppression comment
             continue
-        if not msgstr:
+        forms = [msgstr] if not plurals else plural_strings(plurals)
+        if forms is None:
+            full.append(r)  # msgstr[n] out of order: the full read reports it
+            continue
+        if not all(forms):
             continue  # untranslated: the term rules skip it
-        if "\\" in msgid or "\\" in msgstr:
-            try:
-                msgid, msgstr = decode_simple(msgid, path), decode_simple(msgstr, path)
-            except InputError:
-                full.append(r)  # the full read reports it
-                continue
-            if not msgstr:
-                continue
-        index.append(r)
-        sources.append(msgid)
-        targets.append(msgstr)
-    wanted = sorted(full + [index[i] for i in screen.suspects(sources, targets)])
+        try:
+            source = decode_simple(msgid, path)
+            forms = [decode_simple(form, path) for form in forms]
+        except InputError:
+            full.append(r)  # the full read reports it
+            continue
+        if not all(forms):
+            continue
+        for form in forms:  # a plural entry: one pair per msgstr[n], all of the msgid
+            index.append(r)
+            sources.append(source)
+            targets.append(form)
+    wanted = sorted(set(full).union(index[i] for i in screen.suspects(sources, targets)))
     cleared(len(rows) - len(wanted))
     return wanted, rows

@@ -238,3 +238,20 @@ def test_glossary_text_helper_builds_screenable_matchers():
     screen = TermScreen(matcher_for(g, "en"), matcher_for(g, "ru"))
     assert screen.suspects(["Triumf"], ["Триумфа"]) == set()
     assert screen.suspects(["Triumf"], ["ПВО"]) == {0}
+
+
+def test_plural_entries_are_screened_form_by_form(fixture_glossary, tmp_path, monkeypatch):
+    head = 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n'
+    entry = 'msgctxt "{ctx}"\nmsgid "%d Triumf system"\nmsgid_plural "%d Triumf systems"\nmsgstr[0] "%d система «Триумф»"\nmsgstr[1] "%d системы «Триумф»"\nmsgstr[2] "{last}"\n'
+    path = tmp_path / "ru.po"
+    path.write_text("\n".join([
+        head,
+        entry.format(ctx="clean", last="%d систем «Триумф»"),
+        entry.format(ctx="dropped", last="%d систем ПВО"),
+        entry.format(ctx="untranslated", last=""),
+    ]), encoding="utf-8")
+    engine = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
+    findings, cleared = _same_with_and_without(engine, path, monkeypatch)
+    assert cleared == 2  # the clean entry and the untranslated one
+    assert [(f.unit, f.rule) for f in findings] == [("dropped", "missing-term")]
+    assert "msgstr[2]" in findings[0].message

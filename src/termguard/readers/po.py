@@ -462,20 +462,33 @@ def iter_po_entries(source: str | IO[str], path: str, first_line: int = 1) -> It
 
 # One row per entry of a block, for callers that look at many entries at once before
 # deciding which to read in full (the term screen): (whole row text, comment lines,
-# msgctxt, msgid, msgstr, other). A simple entry (the `_SIMPLE` shape) fills the middle
-# four, raw (escapes not decoded); anything else (plurals, multi-line strings, obsolete
-# entries, errors) is `other`, the text up to the next blank line, to be read by
-# `entries_in`. Rows are contiguous: their lengths add up to the block's (but for
-# trailing newlines).
+# msgctxt, msgid, msgstr, msgid_plural, msgstr[n] lines, other). A simple entry (the
+# `_SIMPLE` shape, or the same with msgid_plural and one-line msgstr[n]) fills the middle
+# fields, raw (escapes not decoded; the msgstr[n] lines as written, see `plural_strings`);
+# anything else (multi-line strings, obsolete entries, errors) is `other`, the text up to
+# the next blank line, to be read by `entries_in`. Rows are contiguous: their lengths add
+# up to the block's (but for trailing newlines).
 _ROW = re.compile(
-    r"(\n*(?:((?:#[^\n]*\n)*)(?:msgctxt " + _STRING + r")?msgid " + _STRING + r"msgstr " + _STRING
+    r"(\n*(?:((?:#[^\n]*\n)*)(?:msgctxt " + _STRING + r")?msgid " + _STRING
+    + r"(?:msgstr " + _STRING + r"|msgid_plural " + _STRING
+    + r'((?:msgstr\[\d+\] "[^"\\\n]*(?:\\.[^"\\\n]*)*"\n)+))'
     + r"(?:\n|\Z)|([^\n](?:[^\n]|\n(?!\n))*(?:\n\n|\n?\Z))))"
 )
+_PLURAL_LINE = re.compile(r'msgstr\[(\d+)\] "([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n')
 
 
-def entry_rows(block: str) -> list[tuple[str, str, str, str, str, str]]:
+def entry_rows(block: str) -> list[tuple[str, str, str, str, str, str, str, str]]:
     """The rows of a block of whole entries (see `_ROW`), in order."""
     return _ROW.findall(block)
+
+
+def plural_strings(lines: str) -> list[str] | None:
+    """The raw msgstr[n] strings of a row's plural lines, or None unless they are numbered
+    0, 1, 2... in order (anything else is left to the full reader and its errors)."""
+    found = _PLURAL_LINE.findall(lines)
+    if any(int(n) != i for i, (n, _) in enumerate(found)):
+        return None
+    return [text for _, text in found]
 
 
 def decode_simple(raw: str, path: str) -> str:
