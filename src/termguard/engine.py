@@ -13,7 +13,7 @@ from termguard.config import Config
 from termguard.errors import InputError
 from termguard.glossary import Glossary, load_glossary
 from termguard.model import Document, Finding, Severity, Unit
-from termguard.readers import SUFFIXES, load_text, read_document
+from termguard.readers import SUFFIXES, load_text, read_document, utf8_error
 from termguard.suppressions import has_directive, ignore_per_file, suppress_document, suppress_unit
 
 
@@ -174,7 +174,7 @@ class Engine:
                 findings, count = self.unit_findings(units, rules, ctx)
                 count += sum(cleared)
         except UnicodeDecodeError:
-            raise InputError("not valid UTF-8; re-save the file as UTF-8", shown) from None
+            raise utf8_error(path, shown) from None
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", shown) from None
         finally:

@@ -57,3 +57,22 @@ def test_parallel_run_equals_serial(tmp_path, monkeypatch):
     for finding in parallel_report.findings:
         if finding.path.endswith("big.po") and finding.rule == "forbidden-term":
             assert lines[finding.line - 1][finding.column - 1 :].startswith("Триумпф")
+
+
+def test_bad_byte_in_a_chunk_is_one_input_error(tmp_path, monkeypatch):
+    import pytest
+
+    from termguard.errors import InputError
+
+    big = tmp_path / "big.po"
+    text = _po(3000)
+    cut = text.index('msgctxt "e2500"')
+    big.write_bytes(text[:cut].encode("utf-8") + b"# caf\xe9\n" + text[cut:].encode("utf-8"))
+    monkeypatch.setattr(parallel, "CHUNK_THRESHOLD", 10_000)
+    monkeypatch.setattr(engine_module, "STREAM_THRESHOLD", 10_000)
+    engine = Engine(Config(select=("forbidden-term", "missing-term")), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
+    for jobs in (1, 2):
+        with pytest.raises(InputError) as err:
+            engine.run([str(big)], jobs=jobs)
+        assert "not valid UTF-8 (byte 0xe9)" in str(err.value)
+        assert err.value.line == text[:cut].count("\n") + 1

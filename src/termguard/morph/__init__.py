@@ -89,7 +89,7 @@ class _Candidate(NamedTuple):
     rendering: Rendering
     form: str
     strength: int
-    exact: frozenset[str] | None  # case-sensitive: the allowed case-exact (fold_exact) texts
+    exact: tuple[str, ...] | None  # case-sensitive: the allowed case-exact (fold_exact) texts (few)
     stem: str | None
     capital: bool  # the text must start with a capital letter, as the glossary form does
     key: str  # the folded form, punctuation included
@@ -223,16 +223,12 @@ class TermMatcher:
             return None
         automaton = ahocorasick.Automaton()
         for spaced, (plen, lead, core, is_stem, last_word, cands) in keys.items():
-            c = cands[0]
-            # One candidate, not stemmed: its tests, flattened for `scan`. A hit on a key of
-            # word characters only is the key itself, so the key is compared only when it
-            # has spaces or punctuation.
-            one = (
-                (c.entry, c.rendering, c.form, c.strength, c.key if _SPACE.search(c.key) else None, c.exact, c.capital)
-                if len(cands) == 1 and not is_stem
-                else None
-            )
-            automaton.add_word(spaced, (plen, lead, core, is_stem, last_word, tuple(cands), one))
+            # One candidate, not stemmed: `scan` tests it inline. A hit on a key of word
+            # characters only is the key itself, so the key is compared only when it has
+            # spaces or punctuation.
+            one = cands[0] if len(cands) == 1 and not is_stem else None
+            check_key = one is not None and _SPACE.search(one.key) is not None
+            automaton.add_word(spaced, (plen, lead, core, is_stem, last_word, cands, one, check_key))
         automaton.make_automaton()
         return automaton
 
@@ -259,7 +255,7 @@ class TermMatcher:
             keys: dict[str, list] = {}
             for spaced, plen, lead, core, is_stem, last_word, cands in rows:  # type: ignore[union-attr]
                 keys[spaced] = [plen, lead, core, is_stem, last_word, [
-                    _Candidate(entries[ei], forms[ei][ri], form, strength, frozenset(exact) if exact is not None else None,
+                    _Candidate(entries[ei], forms[ei][ri], form, strength, tuple(exact) if exact is not None else None,
                                stem, capital, key)
                     for ei, ri, form, strength, exact, stem, capital, key in cands
                 ]]
@@ -303,7 +299,7 @@ class TermMatcher:
             capital = _needs_capital(r, cs)
             for (key, stem), (form, strength, exact) in local.items():
                 by_key.setdefault(key, []).append(
-                    _Candidate(entry, r, form, strength, frozenset(exact) if exact is not None else None, stem, capital, key)
+                    _Candidate(entry, r, form, strength, tuple(sorted(exact)) if exact is not None else None, stem, capital, key)
                 )
                 if r.approved:
                     approved_keys.add(key)
@@ -363,13 +359,13 @@ class TermMatcher:
             padded = " " + _blank_non_words(folded, morph, chars) + " "
         found: list[Match] = []
         new = tuple.__new__  # Match(...) without the Python-level __new__: this is the hot loop
-        for last, (plen, lead, core, is_stem, lw_off, cands, one) in self._automaton.iter(padded):
+        for last, (plen, lead, core, is_stem, lw_off, cands, one, check_key) in self._automaton.iter(padded):
             start = last - plen + lead  # offsets in `padded` are one more than in `plain`
             end = start + core
             if one is not None:
                 # A key with one candidate (most hits of a large glossary): its tests inline.
-                entry, rendering, form, strength, key, exact, capital = one
-                if key is not None and folded[start:end] != key:
+                entry, rendering, form, strength, exact, _stem, capital, key = one
+                if check_key and folded[start:end] != key:
                     continue  # the same words with other punctuation (S 400 for S-400)
                 surface = plain[start:end]
                 if exact is not None and surface not in exact and morph.fold_exact(surface) not in exact:

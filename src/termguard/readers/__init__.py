@@ -79,6 +79,31 @@ def decode_text(data: bytes, path: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+def utf8_error(path: str | os.PathLike[str], shown: str) -> InputError:
+    """The error for a file found not to be UTF-8 while streaming it: the line and byte of
+    the first bad byte, found by reading the file again (only ever on this error path)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    try:
+        with open(path, "rb") as handle:
+            while True:
+                piece = handle.read(1 << 20)
+                try:
+                    decoder.decode(piece, final=not piece)
+                except UnicodeDecodeError as exc:
+                    # `exc.start` counts from the decoder's buffered bytes plus this piece.
+                    buffered = exc.object
+                    bad = buffered[exc.start]
+                    line += buffered[: exc.start].count(b"\n")
+                    return InputError(f"not valid UTF-8 (byte 0x{bad:02x}); re-save the file as UTF-8", shown, line)
+                line += piece.count(b"\n")
+                if not piece:
+                    break
+    except OSError:
+        pass
+    return InputError("not valid UTF-8; re-save the file as UTF-8", shown)
+
+
 def decode_utf8(data: bytes, path: str) -> str:
     """Decode UTF-8 (a BOM is dropped); name the line of the first bad byte on failure."""
     try:
