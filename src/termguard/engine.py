@@ -135,16 +135,17 @@ class Engine:
         findings = ignore_per_file(self.config, self.check_document(doc))
         return Report(tuple(sorted(findings, key=Finding.sort_key)), (doc.path,), len(doc.units))
 
-    def check_file(self, path: str) -> tuple[list[Finding], str, int]:
-        """Check one file: (findings, display path, unit count). Large PO files are streamed."""
+    def check_file(self, path: str, read: Callable[[int], None] | None = None) -> tuple[list[Finding], str, int]:
+        """Check one file: (findings, display path, unit count). Large PO files are streamed,
+        and `read(n)` is told after each block how many bytes of the file have been read."""
         shown = display_path(path)
         if path != "-" and path.lower().endswith(".po") and os.path.getsize(path) > STREAM_THRESHOLD:
-            return self._check_streamed(path, shown)
+            return self._check_streamed(path, shown, read)
         doc = read_document(shown, load_text(path), lang=self.config.lang)
         return self.check_document(doc), doc.path, len(doc.units)
 
-    def _check_streamed(self, path: str, shown: str) -> tuple[list[Finding], str, int]:
-        from termguard.readers.po import iter_po_blocks, stream_entries, stream_po
+    def _check_streamed(self, path: str, shown: str, read: Callable[[int], None] | None = None) -> tuple[list[Finding], str, int]:
+        from termguard.readers.po import entries_in, iter_po_blocks, stream_entries, stream_po
         from termguard.screen import screen_for, screened_entries
 
         frozen = False
@@ -165,12 +166,17 @@ class Engine:
                         gc.freeze()
                         frozen = True
                 cleared = [0]
+                handle.seek(0)
+                blocks = iter_po_blocks(handle)
+                if read is not None:
+                    blocks = _telling(blocks, handle, read)
                 if screen is not None:
                     # Term rules only: clear the clean entries a block at a time (see
                     # termguard.screen); the rest are read and checked in full.
-                    handle.seek(0)
-                    entries = screened_entries(iter_po_blocks(handle), doc.path, screen, cleared.append)
-                    _, units = stream_entries(entries, doc.path, lang=self.config.lang)
+                    entries = screened_entries(blocks, doc.path, screen, cleared.append)
+                else:
+                    entries = (e for block, line in blocks for e in entries_in(block, doc.path, line))
+                _, units = stream_entries(entries, doc.path, lang=self.config.lang)
                 findings, count = self.unit_findings(units, rules, ctx)
                 count += sum(cleared)
         except UnicodeDecodeError:
@@ -205,16 +211,39 @@ class Engine:
         findings: list[Finding] = []
         units = 0
         shown = []
-        for index, path in enumerate(files, 1):
-            found, name, count = self.check_file(path)
+        sizes = [file_size(path) for path in files]
+        total = sum(sizes)
+        done = 0
+        for path, size in zip(files, sizes):
+            read = None
+            if progress is not None:
+                def read(n: int, base: int = done, size: int = size) -> None:
+                    progress(base + min(n, size), total)
+            found, name, count = self.check_file(path, read)
             findings.extend(found)
             shown.append(name)
             units += count
+            done += size
             if progress:
-                progress(index, len(files))
+                progress(done, total)
         findings = ignore_per_file(self.config, findings)
         findings.sort(key=Finding.sort_key)
         return Report(tuple(findings), tuple(shown), units)
+
+
+def file_size(path: str) -> int:
+    """Bytes in a file (progress is counted in bytes); 0 for standard input."""
+    try:
+        return os.path.getsize(path) if path != "-" else 0
+    except OSError:
+        return 0
+
+
+def _telling(blocks: Iterator[tuple[str, int]], handle, read: Callable[[int], None]) -> Iterator[tuple[str, int]]:
+    """The blocks, calling `read` with the file position (bytes) after each one."""
+    for block in blocks:
+        yield block
+        read(handle.buffer.tell())
 
 
 def iter_documents(paths: Iterable[str], lang: str | None = None) -> Iterator[Document]:

@@ -171,7 +171,7 @@ def _warm_matchers(engine: "Engine", files: list[str]) -> None:
 
 def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> "Report":
     """Check `files` with `jobs` worker processes; same report as `Engine.run` serially."""
-    from termguard.engine import Report, display_path
+    from termguard.engine import Report, display_path, file_size
 
     tasks: list[_Task] = []
     layout: list[tuple[str, list[int]]] = []  # per file: path and its task indexes
@@ -193,11 +193,15 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
     if frozen:
         gc.freeze()
     try:
+        sizes = [(t.end - t.start) if t.chunked else file_size(t.path) for t in tasks]
+        total = sum(sizes)
+        done = 0
         with context.Pool(min(jobs, len(tasks)) or 1, initializer=_init, initargs=(engine,)) as pool:
-            for done, (index, result) in enumerate(pool.imap_unordered(_run_task, tasks), 1):
+            for index, result in pool.imap_unordered(_run_task, tasks):
                 results[index] = result
+                done += sizes[index]
                 if progress:
-                    progress(done, len(tasks))
+                    progress(done, total)
     finally:
         if frozen:
             gc.unfreeze()
