@@ -67,7 +67,9 @@ def test_corrupt_cache_is_rebuilt(cache_dir):
     (path,) = cache_dir.glob("*.matcher")
     path.write_bytes(b"\x00garbage")
     assert [m.surface for m in TermMatcher(glossary, "ru").find("о «Триумфе»")] == ["Триумфе"]
-    path.write_bytes(__import__("marshal").dumps(((" x ", 3, 1, 1, False, 0, ((99, 0, "x", 1, None, None, False, "x"),)),)))
+    # Well-formed, but naming an entry the glossary does not have.
+    stray = (99, 0, "x", 1, None, None, False, "x")
+    path.write_bytes(__import__("marshal").dumps(((" x ", (3, 1, 1, False, 0, (stray,), stray, False)),)))
     assert [m.surface for m in TermMatcher(glossary, "ru").find("о «Триумфе»")] == ["Триумфе"]
 
 

@@ -84,15 +84,16 @@ class Match(NamedTuple):
         return self.strength == GENERATED
 
 
-class _Candidate(NamedTuple):
-    entry: Entry
-    rendering: Rendering
-    form: str
-    strength: int
-    exact: tuple[str, ...] | None  # case-sensitive: the allowed case-exact (fold_exact) texts (few)
-    stem: str | None
-    capital: bool  # the text must start with a capital letter, as the glossary form does
-    key: str  # the folded form, punctuation included
+# A candidate is plain data (so that the matcher cache stores it as it is and loads it
+# without building an object per form):
+#   (entry index, rendering index in entry.forms(lang), form, strength,
+#    exact: the case-exact (fold_exact) texts allowed, for case-sensitive forms, or None,
+#    stem: the stem a stemmed form's word must have, or None,
+#    capital: the text must start with a capital letter, as the glossary form does,
+#    key: the folded form, punctuation included)
+_Candidate = tuple
+# An automaton value: (padded key length, leading space, key length, stemmed, offset of
+# the key's last word, candidates, the one candidate or None, compare the key text).
 
 
 _WORD_CONT = re.compile(r"[^\W_]*")
@@ -153,7 +154,9 @@ class TermMatcher:
         self._approved: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
         #: Per-entry facts rules derive from the glossary, cached for the matcher's life.
         self.memo: dict[object, object] = {}
-        self._initials: dict[int, set[str]] = {}
+        self._entries = list(glossary)
+        self._forms = [e.forms(lang) for e in self._entries]
+        self._initials: dict[int, set[str]] | None = None
         # Building allocates a few objects per form and no reference cycles: with the cycle
         # collector off, a 10,000-term glossary builds (or loads from the cache) in half
         # the time.
@@ -170,6 +173,13 @@ class TermMatcher:
         their forms start with is there): a cheap test before a full `find`."""
         folded = self.morph.fold(plain)
         initials = self._initials
+        if initials is None:
+            initials = self._initials = {}
+            if self._automaton is not None:
+                ids = [id(e) for e in self._entries]
+                for value in self._automaton.values():
+                    for c in value[5]:
+                        initials.setdefault(ids[c[0]], set()).add(c[7][0])
         return any(ch in folded for e in entries for ch in initials.get(id(e), ()))
 
     def _approved_of(self, entry: Entry) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -208,80 +218,67 @@ class TermMatcher:
     def _build(self, glossary: Glossary) -> ahocorasick.Automaton | None:
         from termguard.morph import cache
 
-        entries = list(glossary)
         key = cache.cache_key(glossary, self.lang, self.morph) if cache.cache_dir() is not None else None
-        stored = cache.load(key) if key else None
-        keys = self._from_rows(stored, entries) if stored is not None else None
-        if keys is None:
-            keys = self._keys(glossary)
+        items = self._checked(cache.load(key)) if key else None
+        if items is None:
+            items = self._items(glossary)
             if key:
-                cache.store(key, self._to_rows(keys, entries))
-        for cands in keys.values():
-            for c in cands[5]:
-                self._initials.setdefault(id(c.entry), set()).add(c.key[0])
-        if not keys:
+                cache.store(key, items)
+        if not items:
             return None
         automaton = ahocorasick.Automaton()
-        for spaced, (plen, lead, core, is_stem, last_word, cands) in keys.items():
+        for spaced, value in items:
+            automaton.add_word(spaced, value)
+        automaton.make_automaton()
+        return automaton
+
+    def _checked(self, items: object) -> tuple | None:
+        """Cached automaton items, if they fit this glossary (indices in range)."""
+        if not isinstance(items, tuple):
+            return None
+        try:
+            sizes = [len(f) for f in self._forms]
+            for spaced, value in items:
+                if not isinstance(spaced, str) or len(value) != 8:
+                    return None
+                for c in value[5]:
+                    if c[1] >= sizes[c[0]] or len(c) != 8:
+                        return None
+        except (TypeError, ValueError, IndexError):
+            return None
+        return items
+
+    def _items(self, glossary: Glossary) -> tuple:
+        """(padded key, automaton value) for every form (see the module docstring)."""
+        items = []
+        for spaced, (plen, lead, core, is_stem, last_word, cands) in self._keys(glossary).items():
             # One candidate, not stemmed: `scan` tests it inline. A hit on a key of word
             # characters only is the key itself, so the key is compared only when it has
             # spaces or punctuation.
             one = cands[0] if len(cands) == 1 and not is_stem else None
-            check_key = one is not None and _SPACE.search(one.key) is not None
-            automaton.add_word(spaced, (plen, lead, core, is_stem, last_word, cands, one, check_key))
-        automaton.make_automaton()
-        return automaton
-
-    def _to_rows(self, keys: dict[str, list], entries: list[Entry]) -> tuple:
-        """The automaton's keys as plain data, entries and renderings by index (see cache)."""
-        entry_index = {id(e): i for i, e in enumerate(entries)}
-        rendering_index: dict[int, int] = {}
-        for e in entries:
-            for j, r in enumerate(e.forms(self.lang)):
-                rendering_index[id(r)] = j
-        return tuple(
-            (spaced, plen, lead, core, is_stem, last_word, tuple(
-                (entry_index[id(c.entry)], rendering_index[id(c.rendering)], c.form, c.strength,
-                 tuple(sorted(c.exact)) if c.exact is not None else None, c.stem, c.capital, c.key)
-                for c in cands
-            ))
-            for spaced, (plen, lead, core, is_stem, last_word, cands) in keys.items()
-        )
-
-    def _from_rows(self, rows: object, entries: list[Entry]) -> dict[str, list] | None:
-        """Keys from cached rows bound to this glossary's objects (None if they do not fit)."""
-        try:
-            forms = [e.forms(self.lang) for e in entries]
-            keys: dict[str, list] = {}
-            for spaced, plen, lead, core, is_stem, last_word, cands in rows:  # type: ignore[union-attr]
-                keys[spaced] = [plen, lead, core, is_stem, last_word, [
-                    _Candidate(entries[ei], forms[ei][ri], form, strength, tuple(exact) if exact is not None else None,
-                               stem, capital, key)
-                    for ei, ri, form, strength, exact, stem, capital, key in cands
-                ]]
-            return keys
-        except (TypeError, ValueError, IndexError):
-            return None
+            check_key = one is not None and _SPACE.search(one[7]) is not None
+            items.append((spaced, (plen, lead, core, is_stem, last_word, tuple(cands), one, check_key)))
+        return tuple(items)
 
     def _keys(self, glossary: Glossary) -> dict[str, list]:
         """Generate every form of every rendering: the automaton's keys and candidates."""
         morph = self.morph
         fold = morph.fold
         approved_forms: dict[str, set[str]] = {}
-        todo: list[tuple[Entry, Rendering]] = []
-        for entry in glossary:
-            for r in entry.forms(self.lang):
+        todo: list[tuple[int, int, Entry, Rendering]] = []
+        for ei, entry in enumerate(self._entries):
+            for ri, r in enumerate(self._forms[ei]):
                 text = r.text.strip()
                 if not text or not any(ch.isalnum() for ch in text):
                     continue
-                todo.append((entry, r))
+                todo.append((ei, ri, entry, r))
                 if r.approved:
                     approved_forms.setdefault(fold(text), set()).add(morph.fold_exact(text))
         # folded form -> candidates, built rendering by rendering (the forms of one rendering
         # that fold alike are merged: a case-sensitive name keeps every exact spelling).
         by_key: dict[str, list[_Candidate]] = {}
         approved_keys: set[str] = set()
-        for entry, r in todo:
+        for ei, ri, entry, r in todo:
             cs = self._case_sensitive(entry, r, approved_forms)
             local: dict[tuple[str, str | None], list] = {}
             for v in morph.variants(entry, r):
@@ -299,7 +296,7 @@ class TermMatcher:
             capital = _needs_capital(r, cs)
             for (key, stem), (form, strength, exact) in local.items():
                 by_key.setdefault(key, []).append(
-                    _Candidate(entry, r, form, strength, tuple(sorted(exact)) if exact is not None else None, stem, capital, key)
+                    (ei, ri, form, strength, tuple(sorted(exact)) if exact is not None else None, stem, capital, key)
                 )
                 if r.approved:
                     approved_keys.add(key)
@@ -313,9 +310,9 @@ class TermMatcher:
             if key in approved_keys:
                 # Morphology never invents an error: a generated rejected form that is also
                 # an approved form (of any entry) is not a rejected form.
-                cands = [c for c in cands if c.rendering.approved or c.strength > GENERATED]
+                cands = [c for c in cands if self._forms[c[0]][c[1]].approved or c[3] > GENERATED]
             for is_stem in (False, True):
-                group = [c for c in cands if (c.stem is not None) == is_stem]
+                group = [c for c in cands if (c[5] is not None) == is_stem]
                 if not group:
                     continue
                 lead = 1 if _isword(key[0]) else 0
@@ -359,12 +356,13 @@ class TermMatcher:
             padded = " " + _blank_non_words(folded, morph, chars) + " "
         found: list[Match] = []
         new = tuple.__new__  # Match(...) without the Python-level __new__: this is the hot loop
+        entries, forms = self._entries, self._forms
         for last, (plen, lead, core, is_stem, lw_off, cands, one, check_key) in self._automaton.iter(padded):
             start = last - plen + lead  # offsets in `padded` are one more than in `plain`
             end = start + core
             if one is not None:
                 # A key with one candidate (most hits of a large glossary): its tests inline.
-                entry, rendering, form, strength, exact, _stem, capital, key = one
+                ei, ri, form, strength, exact, _stem, capital, key = one
                 if check_key and folded[start:end] != key:
                     continue  # the same words with other punctuation (S 400 for S-400)
                 surface = plain[start:end]
@@ -373,20 +371,20 @@ class TermMatcher:
                 if capital and not plain[start].isupper():
                     continue
                 stop = morph.extend(folded, end) if folded[end : end + 1] == "'" else end
-                found.append(new(Match, (entry, rendering, start, end, surface, form, strength, plain[end:stop])))
+                found.append(new(Match, (entries[ei], forms[ei][ri], start, end, surface, form, strength, plain[end:stop])))
                 continue
             text = folded[start:end]
             if not is_stem:
                 # Suffixes are only ever written after an apostrophe (Erdoğan'ın, Triumf's).
                 stop = morph.extend(folded, end) if folded[end : end + 1] == "'" else end
-                for c in cands:
-                    if c.key != text:
+                for ei, ri, form, strength, exact, _stem, capital, key in cands:
+                    if key != text:
                         continue  # the same words with other punctuation (S 400 for S-400)
-                    if c.exact is not None and morph.fold_exact(plain[start:end]) not in c.exact:
+                    if exact is not None and morph.fold_exact(plain[start:end]) not in exact:
                         continue
-                    if c.capital and not plain[start].isupper():
+                    if capital and not plain[start].isupper():
                         continue
-                    found.append(new(Match, (c.entry, c.rendering, start, end, plain[start:end], c.form, c.strength,
+                    found.append(new(Match, (entries[ei], forms[ei][ri], start, end, plain[start:end], form, strength,
                                              plain[end:stop])))
                 continue
             if padded[end + 1] == " ":
@@ -394,18 +392,18 @@ class TermMatcher:
             word_end = _WORD_CONT.match(folded, end).end()
             word = folded[start + lw_off : word_end]
             stop = None
-            for c in cands:
-                if c.key != text:
+            for ei, ri, form, _strength, exact, stem, capital, key in cands:
+                if key != text:
                     continue
-                if c.exact is not None and morph.fold_exact(plain[start:end]) not in c.exact:
+                if exact is not None and morph.fold_exact(plain[start:end]) not in exact:
                     continue
-                if c.capital and not plain[start].isupper():
+                if capital and not plain[start].isupper():
                     continue
-                if not morph.stem_ok(word, c.stem):
+                if not morph.stem_ok(word, stem):
                     continue
                 if stop is None:
                     stop = morph.extend(folded, word_end)
-                found.append(Match(c.entry, c.rendering, start, word_end, plain[start:word_end], c.form, GENERATED,
+                found.append(Match(entries[ei], forms[ei][ri], start, word_end, plain[start:word_end], form, GENERATED,
                                    plain[word_end:stop]))
         return found
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from termguard.morph.base import Morphology
 
 #: Bumped when the stored layout changes.
-FORMAT = 1
+FORMAT = 2
 #: Cache files kept; the least recently written beyond this are removed.
 KEEP = 32
 _LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "PyStemmer", "pyahocorasick")
@@ -86,12 +86,21 @@ def _code_token() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=4)
+def _fingerprint(glossary: "Glossary") -> str:
+    """Every field of every entry, hashed (once per glossary object: glossaries hash by
+    identity, and the source and target matchers of a run share one)."""
+    h = hashlib.blake2b(digest_size=20)
+    for entry in glossary:
+        h.update(repr(entry).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
 def cache_key(glossary: "Glossary", lang: str, morph: "Morphology") -> str:
     """The key of a matcher for `glossary` in `lang`: changes whenever its forms could."""
     h = hashlib.blake2b(digest_size=20)
-    h.update(f"{_code_token()}|{lang}|{type(morph).__module__}.{type(morph).__qualname__}|{morph.lang}".encode())
-    for entry in glossary:
-        h.update(repr(entry).encode("utf-8", "surrogatepass"))
+    h.update(f"{_code_token()}|{lang}|{type(morph).__module__}.{type(morph).__qualname__}|{morph.lang}|".encode())
+    h.update(_fingerprint(glossary).encode())
     return h.hexdigest()
 
 
