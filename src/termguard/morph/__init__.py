@@ -347,13 +347,8 @@ class TermMatcher:
         if self._automaton is None:
             return []
         morph = self.morph
-        if len(plain) < _LONG:
-            folded = morph.fold(plain)
-            padded = " " + _SPACE.sub(" ", folded) + " "
-        else:
-            chars = _charset(plain)
-            folded = morph.fold(plain, chars)
-            padded = " " + _blank_non_words(folded, morph, chars) + " "
+        folded = morph.fold(plain)
+        padded = " " + (_SPACE.sub(" ", folded) if len(plain) < _LONG else _blank_non_words(folded)) + " "
         found: list[Match] = []
         new = tuple.__new__  # Match(...) without the Python-level __new__: this is the hot loop
         entries, forms = self._entries, self._forms
@@ -408,38 +403,27 @@ class TermMatcher:
         return found
 
 
-# Texts at least this long (the term screen's joined entries) are folded and blanked one
-# distinct character at a time instead of by `str.translate` and the regular expression,
-# which stop at every character or every space and punctuation mark.
+# Texts at least this long (the term screen's joined entries) are blanked one common
+# punctuation character at a time (each `replace` a fast C scan), and only fall back to
+# the regular expression, which stops at every space and punctuation mark, when some
+# other non-word character is left.
 _LONG = 4096
-_charsets: list[tuple[str, frozenset[str]]] = []
+_COMMON_NON_WORDS = [
+    ch for ch in ",.;:!?\"'()[]{}<>«»“”„‘’‚‹›—–-‒―/\\|@#$%^&*+=~`…·•№§°±×÷\t\n\r\u00a0\u2009\u202f\u2007"
+    if _SPACE.match(ch)
+]
 
 
-def _charset(text: str) -> frozenset[str]:
-    """The distinct characters of a long text, kept for the next calls with the same two
-    texts (the screen scans the joined translations with the target matcher, the joined
-    sources with the source matcher, then the translations again)."""
-    for known, chars in _charsets:
-        if known is text:
-            return chars
-    chars = frozenset(text)
-    _charsets[:] = [(text, chars), *_charsets[:1]]
-    return chars
-
-
-def _blank_non_words(folded: str, morph: Morphology, chars: frozenset[str]) -> str:
-    """`folded` (`morph.fold` of a text with the characters `chars`) with every non-word
-    character made a space."""
-    table = morph.fold_table()
-    odd = set()
-    for ch in chars:
-        low = table.get(ch, ch).lower()
-        if low != " " and len(low) == 1 and _SPACE.match(low):
-            odd.add(low)
-    if len(odd) > 64:
-        return _SPACE.sub(" ", folded)
-    for ch in odd:
-        folded = folded.replace(ch, " ")
+def _blank_non_words(folded: str) -> str:
+    """`folded` with every non-word character made a space (for long texts)."""
+    for ch in _COMMON_NON_WORDS:
+        if ch in folded:
+            folded = folded.replace(ch, " ")
+    # Only letters, digits, underscores and spaces left? (`isalnum` is the regular
+    # expression's \w but for the underscore.)
+    rest = folded.replace(" ", "").replace("_", "")
+    if rest and not rest.isalnum():
+        return _SPACE.sub(" ", folded)  # a rarer symbol or a combining mark: the exact way
     return folded
 
 

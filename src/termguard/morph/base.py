@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import AbstractSet as Set, Iterable
+from typing import Iterable
 
 from termguard.glossary.model import Entry, Rendering
 
@@ -82,17 +82,10 @@ class Morphology:
         """One-to-one character replacements applied before lowercasing."""
         return dict(COMMON_FOLD)
 
-    def fold(self, text: str, chars: "Set[str] | None" = None) -> str:
-        """Lowercase `text` for matching, keeping its length (offsets map one to one).
-
-        `chars`, the set of characters of a long `text` when the caller has it, saves
-        computing it again.
-        """
-        if chars is not None and self._table_chars is not None:
-            if chars & self._table_chars:
-                text = self._translate(text, chars)
-        elif self._special.search(text):
-            text = self._translate(text, chars)
+    def fold(self, text: str) -> str:
+        """Lowercase `text` for matching, keeping its length (offsets map one to one)."""
+        if self._special.search(text):
+            text = self._translate(text)
         folded = text.lower()
         if len(folded) != len(text):
             # İ (U+0130) is the one character that lowercases to two (i̇): keep it as it is,
@@ -106,13 +99,14 @@ class Morphology:
             return self._translate(text)
         return text
 
-    def _translate(self, text: str, chars: "Set[str] | None" = None) -> str:
+    def _translate(self, text: str) -> str:
         """The fold table applied; on long texts (the term screen's joined entries) one
-        `replace` per character present, many times faster than `str.translate`."""
+        `replace` per table character present, many times faster than `str.translate`."""
         if len(text) < 4096 or self._table_chars is None:
             return text.translate(self._table)
-        for ch in (set(text) if chars is None else chars) & self._table_chars:
-            text = text.replace(ch, self._table_map[ch])
+        for ch in self._table_chars:
+            if ch in text:
+                text = text.replace(ch, self._table_map[ch])
         return text
 
     def variants(self, entry: Entry, rendering: Rendering) -> Iterable[Variant]:
