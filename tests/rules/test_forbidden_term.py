@@ -130,3 +130,25 @@ def test_case_drift_is_forbidden_when_the_glossary_says_so(inflected):
 def test_turkish_suffix_after_a_forbidden_form(inflected):
     [f] = inflected.check_text("tr.po", po("tr", "Triumph’un radarı"))
     assert (f.found, f.column, f.end_column) == ("Triumph", 9, 16)
+
+
+def _po(msgid: str, msgstr: str) -> str:
+    return f'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "reported"),
+    [
+        # A headline cited as published, the same in source and translation: a citation.
+        ('[1] \\"Triumph Over Sanctions Stalls\\". *Reuters*.', '[1] \\"Triumph Over Sanctions Stalls\\". *Reuters*.', False),
+        ("[1] «Triumph Over Sanctions Stalls». Reuters.", "[1] «Triumph Over Sanctions Stalls». Reuters.", False),
+        # One or two quoted words are a name, not a citation.
+        ('The \\"Triumph\\" system.', 'The \\"Triumph\\" system.', True),
+        # A quoted stretch the source does not have word for word is the translator's text.
+        ('[1] \\"Triumf Over Sanctions Stalls\\".', '[1] \\"Triumph Over Sanctions Stalls\\".', True),
+        ("The Triumf deal stalls.", "The Triumph deal stalls.", True),
+    ],
+)
+def test_headlines_cited_as_published_are_not_reported_in_translations(engine, msgid, msgstr, reported):
+    findings = engine.check_text("en_GB.po", _po(msgid, msgstr))
+    assert bool(findings) == reported

@@ -7,7 +7,7 @@ from typing import Iterator
 from termguard.checks.base import CheckContext, Rule, register, text_fields
 from termguard.model import Field, Finding, Severity, Unit
 from termguard.morph import Match
-from termguard.morph.unitterms import unit_terms
+from termguard.morph.unitterms import in_citation, unit_terms
 from termguard.prose import ProseView
 
 
@@ -23,7 +23,10 @@ class ForbiddenTerm(Rule):
         (`Caatsa` is reported, `CAATSA` is not). Source documents (.md, .txt) are read as
         sources; in translation files (.po, .xlf) the translations are read, since the
         msgid belongs to the source document and is checked there. A forbidden form inside a longer approved form is
-        not reported ("Triumph" inside an approved "Triumph Street").
+        not reported ("Triumph" inside an approved "Triumph Street"), nor, in a translation,
+        one inside a quoted or emphasised stretch of three or more words that the source
+        contains verbatim: a headline cited as published (`"Erdogan Asks Putin..."` in a
+        Turkish reference list), as missing-term and untranslated-term treat citations.
     Why:
         A name translated instead of transliterated (Triumph for «Триумф»), or an outdated
         form, misleads readers and breaks search and consistency across documents.
@@ -51,8 +54,12 @@ class ForbiddenTerm(Rule):
             lang = unit.target_lang
             for target in terms.targets:
                 for match in target.matches:
-                    if not match.approved:
-                        yield self._finding(ctx, unit, target.field, target.view, match, lang)
+                    if match.approved:
+                        continue
+                    start, end = target.view.to_text_span(match.start, match.end)
+                    if in_citation(target.field.text, start, end, unit.source.text):
+                        continue  # a title cited as published, in its own language
+                    yield self._finding(ctx, unit, target.field, target.view, match, lang)
             return
         for fld, lang, _role in text_fields(unit, doc):
             view = ctx.prose(fld)
