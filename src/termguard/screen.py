@@ -32,6 +32,7 @@ from __future__ import annotations
 import gc
 from bisect import bisect_right
 from itertools import accumulate
+from operator import itemgetter
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from termguard.errors import InputError
@@ -128,8 +129,8 @@ class TermScreen:
         return bad
 
 
-def _start(m: "Match") -> int:
-    return m.start
+# Sort key of a `Match` by its start (field 2), without a Python-level call per match.
+_start = itemgetter(2)
 
 
 def _placed(matches: list["Match"], starts: list[int], bad: set[int]) -> list[tuple[int, "Match"]]:
