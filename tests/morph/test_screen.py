@@ -255,3 +255,16 @@ def test_plural_entries_are_screened_form_by_form(fixture_glossary, tmp_path, mo
     assert cleared == 2  # the clean entry and the untranslated one
     assert [(f.unit, f.rule) for f in findings] == [("dropped", "missing-term")]
     assert "msgstr[2]" in findings[0].message
+
+
+def test_markup_needles_agree_with_the_prose_view():
+    import re
+
+    from termguard.prose import MARKUP
+    from termguard.screen import MARKUP_NEEDLES, _starts, _with_markup
+
+    samples = ["*a*", "a_b", "<b>x</b>", "`code`", "[link]", "x]", "a\\\\b", "http://x", "https://x", "www.x",
+               "plain text", "€ 5 %s {name}", "http", "https", "www", "ww.x", "a-b", "«Триумф»"]
+    for sample in samples:
+        assert bool(MARKUP.search(sample)) == any(n in sample for n in MARKUP_NEEDLES), sample
+    assert _with_markup("\n".join(samples), _starts(samples)) == {i for i, t in enumerate(samples) if MARKUP.search(t)}
