@@ -148,7 +148,8 @@ TARGETS_TR = [
     "Erdogan", "NATO'nun", "Kremlin", "İstanbul", "ISTANBUL", "sıradan sözcükler", "%s", "<b>Triumf</b>",
     "yeni anlaşmalar", "Rosatom'un",
 ]
-KINDS = ["simple", "simple", "simple", "simple", "untranslated", "plural", "multiline", "suppressed", "fuzzy"]
+KINDS = ["simple", "simple", "simple", "simple", "untranslated", "plural", "multiline", "suppressed", "fuzzy",
+         "obsolete", "no-context", "previous", "blank-lines"]
 
 
 @st.composite
@@ -170,6 +171,14 @@ def po_files(draw, lang="ru"):
             out.append(f'# termguard: ignore forbidden-term\n{head}msgid "{src}"\nmsgstr "{tgt}"\n')
         elif kind == "fuzzy":
             out.append(f'#, fuzzy\n{head}msgid "{src}"\nmsgstr "{tgt}"\n')
+        elif kind == "obsolete":
+            out.append(f'#~ msgid "{src}"\n#~ msgstr "{tgt}"\n')
+        elif kind == "no-context":
+            out.append(f'#. sentence\nmsgid "{src} {i}"\nmsgstr "{tgt}"\n')
+        elif kind == "previous":
+            out.append(f'#, fuzzy\n#| msgid "{src}"\n{head}msgid "{src}"\nmsgstr "{tgt}"\n')
+        elif kind == "blank-lines":
+            out.append(f'\n\n{head}msgid "{src}"\nmsgstr "{tgt}"\n')
         else:
             out.append(f'{head}msgid "{src}"\nmsgstr "{tgt}"\n')
     return "\n".join(out)
