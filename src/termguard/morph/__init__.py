@@ -135,7 +135,8 @@ def language_support() -> list[tuple[str, str]]:
         ("ru", "pymorphy3 inflection of every term (cases, numbers, adjective agreement); "
                "indeclinable/exact forms, acronyms, Latin forms and «quoted» names in multi-word terms as-is"),
         ("tr", "apostrophe suffixes (Erdoğan'ın, S-400'lerin, Akkuyu’da), Turkish İ/i and I/ı case folding, "
-               "Snowball stems for common nouns"),
+               "Snowball stems for common nouns, institution names suffixed without an apostrophe "
+               "(Türk Hava Kuvvetlerinin)"),
         ("en", "plurals (S-400s), possessives (Triumf's), hyphen/space variants"),
         (stemmed, "Snowball stems (PyStemmer) for the last word of common terms"),
         ("others", "exact forms with case folding"),

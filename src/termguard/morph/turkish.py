@@ -41,7 +41,8 @@ _SUFFIXES = re.compile(
 class TurkishMorphology(Morphology):
     """Apostrophe suffixes, Turkish case folding, Snowball stems for common nouns."""
 
-    description = "apostrophe suffixes (Erdoğan'ın, Akkuyu’da), İ/i I/ı folding, Snowball stems for common nouns"
+    description = ("apostrophe suffixes (Erdoğan'ın, Akkuyu’da), İ/i I/ı folding, Snowball stems for common nouns, "
+                   "institution names suffixed without an apostrophe")
     MIN_WORD = 3
     _STEM_CACHE_SIZE = 200_000
 
