@@ -139,8 +139,10 @@ class Engine:
         """Check one file: (findings, display path, unit count). Large PO files are streamed,
         and `read(n)` is told after each block how many bytes of the file have been read."""
         shown = display_path(path)
-        if path != "-" and path.lower().endswith(".po") and os.path.getsize(path) > STREAM_THRESHOLD:
-            return self._check_streamed(path, shown, read)
+        if path != "-" and path.lower().endswith((".po", ".xlf", ".xliff")) and os.path.getsize(path) > STREAM_THRESHOLD:
+            if path.lower().endswith(".po"):
+                return self._check_streamed(path, shown, read)
+            return self._check_streamed_xliff(path, shown, read)
         doc = read_document(shown, load_text(path), lang=self.config.lang)
         return self.check_document(doc), doc.path, len(doc.units)
 
@@ -186,6 +188,23 @@ class Engine:
         finally:
             if frozen:
                 gc.unfreeze()
+        for rule in rules:
+            findings.extend(rule.check_document(doc, ctx))
+        return findings, doc.path, count
+
+    def _check_streamed_xliff(self, path: str, shown: str, read: Callable[[int], None] | None = None) -> tuple[list[Finding], str, int]:
+        from termguard.readers.xliff import stream_xliff
+
+        try:
+            with open(path, "rb") as handle:
+                doc, units = stream_xliff(handle, shown, lang=self.config.lang)
+                if read is not None:
+                    units = _telling_units(units, handle, read)
+                ctx = self.context(doc)
+                rules = self.rules_for(doc)
+                findings, count = self.unit_findings(units, rules, ctx)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", shown) from None
         for rule in rules:
             findings.extend(rule.check_document(doc, ctx))
         return findings, doc.path, count
@@ -244,6 +263,14 @@ def _telling(blocks: Iterator[tuple[str, int]], handle, read: Callable[[int], No
     for block in blocks:
         yield block
         read(handle.buffer.tell())
+
+
+def _telling_units(units: Iterator[Unit], handle, read: Callable[[int], None], every: int = 1000) -> Iterator[Unit]:
+    """The units, calling `read` with the file position (bytes) every `every` units."""
+    for n, unit in enumerate(units, 1):
+        yield unit
+        if n % every == 0:
+            read(handle.tell())
 
 
 def iter_documents(paths: Iterable[str], lang: str | None = None) -> Iterator[Document]:

@@ -19,6 +19,7 @@ read: `<alt-trans>` suggestions and `<seg-source>` are not the translation.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import IO, Iterator
 from xml.parsers import expat
 
 import defusedxml.ElementTree as DET
@@ -26,7 +27,6 @@ from defusedxml import DefusedXmlException
 
 from termguard.errors import InputError
 from termguard.model import Document, Field, Unit
-from termguard.positions import LineIndex
 from termguard.readers.po import UNIT_KINDS
 
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -45,19 +45,26 @@ class _Text:
     parts: list[str] = field(default_factory=list)
     anchors: list[tuple[int, int, int]] = field(default_factory=list)
     length: int = 0
+    # Where the file position would be if the next piece of text continues the last one:
+    # expat splits a text where its input was split (a streamed read), and a piece that
+    # just continues needs no anchor of its own, so split and whole reads anchor alike.
+    follows: tuple[int, int] | None = None
 
     def add(self, data: str, line: int, col: int) -> None:
-        self.anchors.append((self.length, line, col))
+        if self.follows != (line, col):
+            self.anchors.append((self.length, line, col))
         start = 0
         while True:
             nl = data.find("\n", start)
             if nl == -1:
                 break
             line += 1
+            col = 1 - (nl + 1)  # so that col + len(data) below is the column after the text
             self.anchors.append((self.length + nl + 1, line, 1))
             start = nl + 1
         self.parts.append(data)
         self.length += len(data)
+        self.follows = (line, col + len(data))
 
     def add_reference(self, data: str, line: int, col: int) -> None:
         # A reference's replacement text all points at the `&` that produced it.
@@ -65,6 +72,7 @@ class _Text:
             self.anchors.append((self.length + i, line, col))
         self.parts.append(data)
         self.length += len(data)
+        self.follows = None
 
     def build(self) -> Field:
         anchors: list[tuple[int, int, int]] = []
@@ -121,11 +129,12 @@ def _validate(text: str, path: str) -> None:
 class _Walker:
     """Pass 2: expat events → units with positioned fields."""
 
-    def __init__(self, text: str, path: str) -> None:
-        self.text = text
+    def __init__(self, path: str) -> None:
         self.path = path
-        self.lines = LineIndex(text)
-        self.line_starts = self.lines.starts
+        # The bytes fed last (and a tail of those before, where an event may have started):
+        # enough to tell an entity reference (`&amp;`) from plain text at an event's offset.
+        self.window = b""
+        self.window_start = 0
         self.parser = expat.ParserCreate(namespace_separator=" ")
         self.parser.buffer_text = False
         self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
@@ -157,9 +166,13 @@ class _Walker:
     def _where(self) -> tuple[int, int]:
         return self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1
 
-    def run(self) -> None:
+    def feed(self, data: bytes, final: bool = False) -> None:
+        """Parse the next piece of the file; completed units are appended to `self.units`."""
+        keep = self.window[-_TAIL:]
+        self.window_start += len(self.window) - len(keep)
+        self.window = keep + data
         try:
-            self.parser.Parse(self.text.encode("utf-8"), True)
+            self.parser.Parse(data, final)
         except expat.ExpatError as exc:
             raise InputError(f"not well-formed XML ({expat.ErrorString(exc.code)}); fix the markup", self.path,
                              exc.lineno) from None
@@ -181,7 +194,7 @@ class _Walker:
             if local in _NATIVE_CODE:
                 self.skip_depth = 1
             return
-        if local == "file":
+        if local == "file" and len(self.stack) == 2:  # <file> is a child of <xliff> only
             if self.version == "1.2":
                 info = _FileInfo(attrs.get("source-language"), attrs.get("target-language"),
                                  attrs.get("original") or attrs.get("id") or str(len(self.files) + 1))
@@ -283,55 +296,127 @@ class _Walker:
         if self.capture is None:
             return
         line, col = self._where()
-        offset = self.line_starts[line - 1] + col - 1 if line - 1 < len(self.line_starts) else -1
-        if not self.in_cdata and 0 <= offset < len(self.text) and self.text[offset] == "&":
+        offset = self.parser.CurrentByteIndex - self.window_start
+        if not self.in_cdata and 0 <= offset < len(self.window) and self.window[offset] == 0x26:  # "&"
             self.capture.add_reference(data, line, col)
         else:
             self.capture.add(data, line, col)
 
 
-def parse_xliff(text: str, path: str, lang: str | None = None, source_lang: str = "en") -> Document:
-    """Read an XLIFF 1.2 or 2.x file into a Document of kind `xliff` (one unit per segment)."""
-    _validate(text, path)
-    walker = _Walker(text, path)
-    walker.run()
-    many_files = len(walker.files) > 1
-    units = []
-    doc_source = None
-    doc_target = _lang(lang)
-    for st in walker.units:
-        info = walker.files[st.file_index] if walker.files else _FileInfo(None, None, "1")
-        s_lang = _lang(info.source_lang) or source_lang
-        t_lang = _lang(lang) or _lang(info.target_lang)
-        doc_source = doc_source or s_lang
-        doc_target = doc_target or t_lang
-        uid = f"{info.id}/{st.id}" if many_files else st.id
-        # `termguard segment --format xliff` records the unit kind in a note, as the POT's `#.`.
-        kind = next((n for n in st.notes if n in UNIT_KINDS), "entry")
-        units.append(
-            Unit(
-                id=uid,
-                kind=kind,
-                path=path,
-                source=st.source.build() if st.source else Field(""),
-                source_lang=s_lang,
-                targets=(st.target.build(),) if st.target is not None else (),
-                target_lang=t_lang,
-                flags=frozenset(st.flags),
-                comments=tuple(st.notes),
-                line=st.line,
-            )
-        )
+# How much of the bytes fed before a piece is kept: an event starts at most a token back.
+_TAIL = 1 << 16
+_PIECE = 1 << 20
+
+
+def _unit(st: _UnitState, files: list[_FileInfo], many_files: bool, path: str, lang: str | None, source_lang: str) -> Unit:
+    info = files[st.file_index] if files else _FileInfo(None, None, "1")
+    uid = f"{info.id}/{st.id}" if many_files else st.id
+    # `termguard segment --format xliff` records the unit kind in a note, as the POT's `#.`.
+    kind = next((n for n in st.notes if n in UNIT_KINDS), "entry")
+    return Unit(
+        id=uid,
+        kind=kind,
+        path=path,
+        source=st.source.build() if st.source else Field(""),
+        source_lang=_lang(info.source_lang) or source_lang,
+        targets=(st.target.build(),) if st.target is not None else (),
+        target_lang=_lang(lang) or _lang(info.target_lang),
+        flags=frozenset(st.flags),
+        comments=tuple(st.notes),
+        line=st.line,
+    )
+
+
+def _document(path: str, walker: _Walker, first: Unit | None, lang: str | None, source_lang: str, units: tuple,
+              meta: dict) -> Document:
+    doc_source = first.source_lang if first else None
+    doc_target = _lang(lang) or (first.target_lang if first else None)
     if doc_source is None and walker.files:
         doc_source = _lang(walker.files[0].source_lang)
     if doc_target is None and walker.files:
         doc_target = _lang(walker.files[0].target_lang)
-    return Document(
-        path=path,
-        kind="xliff",
-        source_lang=doc_source or source_lang,
-        target_lang=doc_target,
-        units=tuple(units),
-        meta={"version": walker.version},
-    )
+    return Document(path=path, kind="xliff", source_lang=doc_source or source_lang, target_lang=doc_target,
+                    units=units, meta={"version": walker.version, **meta})
 
+
+def parse_xliff(text: str, path: str, lang: str | None = None, source_lang: str = "en") -> Document:
+    """Read an XLIFF 1.2 or 2.x file into a Document of kind `xliff` (one unit per segment)."""
+    _validate(text, path)
+    walker = _Walker(path)
+    walker.feed(text.encode("utf-8"), True)
+    many_files = len(walker.files) > 1
+    units = tuple(_unit(st, walker.files, many_files, path, lang, source_lang) for st in walker.units)
+    return _document(path, walker, units[0] if units else None, lang, source_lang, units, {})
+
+
+def _count_files(handle: IO[bytes], path: str) -> int:
+    """First pass of a streamed read: the number of <file> elements, and the whole file
+    checked to be well-formed XML without a DTD, before any unit is reported."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    depth = 0
+    files = 0
+
+    def start(name: str, _attrs: dict[str, str]) -> None:
+        nonlocal depth, files
+        depth += 1
+        if depth == 2 and name.rpartition(" ")[2] == "file":
+            files += 1
+
+    def end(_name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    def refuse(*_args: object) -> None:
+        raise InputError("XLIFF must not use DTDs or entity declarations; remove the <!DOCTYPE>", path,
+                         parser.CurrentLineNumber)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    try:
+        while piece := handle.read(_PIECE):
+            parser.Parse(piece, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise InputError(f"not well-formed XML ({expat.ErrorString(exc.code)}); fix the markup", path,
+                         exc.lineno) from None
+    return files
+
+
+def stream_xliff(handle: IO[bytes], path: str, lang: str | None = None, source_lang: str = "en") -> tuple[Document, Iterator[Unit]]:
+    """Read a large XLIFF file lazily: a Document without units, and an iterator over them.
+
+    The file is read twice, a megabyte at a time: once to check it and count its <file>
+    elements (unit ids carry the file's id when there are several), then for the units,
+    which are handed on as their elements close. Memory stays flat whatever the size.
+    """
+    many_files = _count_files(handle, path) > 1
+    handle.seek(0)
+    walker = _Walker(path)
+    ready: list[Unit] = []
+
+    def more() -> bool:
+        piece = handle.read(_PIECE)
+        walker.feed(piece, not piece)
+        ready.extend(_unit(st, walker.files, many_files, path, lang, source_lang) for st in walker.units)
+        walker.units.clear()
+        return bool(piece)
+
+    # Read up to the first unit: the document's languages are those of its file.
+    going = True
+    while going and not ready:
+        going = more()
+
+    def units() -> Iterator[Unit]:
+        nonlocal going
+        while True:
+            yield from ready
+            ready.clear()
+            if not going:
+                return
+            going = more()
+
+    doc = _document(path, walker, ready[0] if ready else None, lang, source_lang, (), {"streamed": True})
+    return doc, units()
