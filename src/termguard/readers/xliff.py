@@ -10,6 +10,11 @@ Two passes over the file:
    entity or character reference (`&amp;`, `&#x41;`) arrives as its own event, so each
    piece gets its own anchor and offsets after a reference stay exact.
 
+Large files (`stream_xliff`) are read a megabyte at a time: a first expat pass refuses
+DTDs and malformed XML and counts the <file> elements, the second hands each unit on as
+its element closes. Entity references are recognised in the bytes just fed, not in the
+whole text, so both reads anchor every character alike.
+
 Text inside inline markup that holds text (`<g>`, `<mrk>`, `<pc>`) is part of the unit's
 text; native code (`<bpt>`, `<ept>`, `<ph>`, `<it>`, `<sub>`, 2.x `<originalData>`) is not.
 Only a `<source>`/`<target>` directly inside a 1.2 `<trans-unit>` or a 2.x `<segment>` is
