@@ -222,7 +222,7 @@ class TermMatcher:
         key = cache.cache_key(glossary, self.lang, self.morph) if cache.cache_dir() is not None else None
         items = self._checked(cache.load(key)) if key else None
         if items is None:
-            items = self._items(glossary)
+            items = self._items()
             if key:
                 cache.store(key, items)
         if not items:
@@ -243,16 +243,16 @@ class TermMatcher:
                 if not isinstance(spaced, str) or len(value) != 8:
                     return None
                 for c in value[5]:
-                    if c[1] >= sizes[c[0]] or len(c) != 8:
+                    if len(c) != 8 or c[0] < 0 or not 0 <= c[1] < sizes[c[0]]:
                         return None
         except (TypeError, ValueError, IndexError):
             return None
         return items
 
-    def _items(self, glossary: Glossary) -> tuple:
+    def _items(self) -> tuple:
         """(padded key, automaton value) for every form (see the module docstring)."""
         items = []
-        for spaced, (plen, lead, core, is_stem, last_word, cands) in self._keys(glossary).items():
+        for spaced, (plen, lead, core, is_stem, last_word, cands) in self._keys().items():
             # One candidate, not stemmed: `scan` tests it inline. A hit on a key of word
             # characters only is the key itself, so the key is compared only when it has
             # spaces or punctuation.
@@ -261,7 +261,7 @@ class TermMatcher:
             items.append((spaced, (plen, lead, core, is_stem, last_word, tuple(cands), one, check_key)))
         return tuple(items)
 
-    def _keys(self, glossary: Glossary) -> dict[str, list]:
+    def _keys(self) -> dict[str, list]:
         """Generate every form of every rendering: the automaton's keys and candidates."""
         morph = self.morph
         fold = morph.fold
