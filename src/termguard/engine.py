@@ -139,10 +139,10 @@ class Engine:
         """Check one file: (findings, display path, unit count). Large PO files are streamed,
         and `read(n)` is told after each block how many bytes of the file have been read."""
         shown = display_path(path)
-        if path != "-" and path.lower().endswith((".po", ".xlf", ".xliff")) and os.path.getsize(path) > STREAM_THRESHOLD:
+        if path != "-" and path.lower().endswith((".po", ".xlf", ".xliff", ".tmx")) and os.path.getsize(path) > STREAM_THRESHOLD:
             if path.lower().endswith(".po"):
                 return self._check_streamed(path, shown, read)
-            return self._check_streamed_xliff(path, shown, read)
+            return self._check_streamed_xml(path, shown, read)
         doc = read_document(shown, load_text(path), lang=self.config.lang)
         return self.check_document(doc), doc.path, len(doc.units)
 
@@ -192,12 +192,18 @@ class Engine:
             findings.extend(rule.check_document(doc, ctx))
         return findings, doc.path, count
 
-    def _check_streamed_xliff(self, path: str, shown: str, read: Callable[[int], None] | None = None) -> tuple[list[Finding], str, int]:
-        from termguard.readers.xliff import stream_xliff
-
+    def _check_streamed_xml(self, path: str, shown: str, read: Callable[[int], None] | None = None) -> tuple[list[Finding], str, int]:
+        """A large XLIFF or TMX file, read a piece at a time (see their readers)."""
         try:
             with open(path, "rb") as handle:
-                doc, units = stream_xliff(handle, shown, lang=self.config.lang)
+                if path.lower().endswith(".tmx"):
+                    from termguard.readers.tmx import stream_tmx
+
+                    doc, units = stream_tmx(handle, shown)
+                else:
+                    from termguard.readers.xliff import stream_xliff
+
+                    doc, units = stream_xliff(handle, shown, lang=self.config.lang)
                 if read is not None:
                     units = _telling_units(units, handle, read)
                 ctx = self.context(doc)
