@@ -69,6 +69,7 @@ _MASK = re.compile(
 )
 _PRINTF = re.compile(r"%(?:\([^)]*\))?(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaA%]")
 
+_DIGIT = re.compile(r"\d")
 _NUM = re.compile(r"(?<![\d])\d+(?:(?:[.,](?=\d)|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -87,10 +88,15 @@ _CURRENCY_SUFFIX_SYMBOL = re.compile(r"[ \u00a0]?(\$|€|₽|₺|£|USD|EUR|RUB|
 _PERCENT_SIGN = re.compile(r"[ \u00a0\u202f]?%")
 
 
+# Every `_MASK` match holds one of these; most texts hold none, and one search for them
+# is cheaper than the substitution's walk through every alternative at every character.
+_MAY_MASK = re.compile(r"[<`\]\\*_{]|://|www\.")
+
+
 def mask(text: str, printf: bool = False) -> str:
     """Blank markup, URLs, code and placeholders with spaces; the result has the same length."""
-    out = _MASK.sub(lambda m: " " * len(m.group()), text)
-    if printf:
+    out = _MASK.sub(lambda m: " " * len(m.group()), text) if _MAY_MASK.search(text) else text
+    if printf and "%" in out:
         out = _PRINTF.sub(lambda m: " " * len(m.group()), out)
     return out
 
@@ -143,13 +149,14 @@ def _dates(masked: str, lex: Lexicon) -> list[Quantity]:
         readings = [(y, mo, d) for d, mo in ((a, b), (b, a)) if _valid(y, mo, d)]
         if readings:
             found.append((m.start(), m.end(), frozenset(readings), readings[0]))
-    for m in _DAY_MONTH.finditer(masked):
+    named = _may_name_month(masked, lex)
+    for m in _DAY_MONTH.finditer(masked) if named else ():
         month = month_of(m.group("m"), lex)
         d = int(m.group("d"))
         y = int(m.group("y")) if m.group("y") else None
         if month and _valid(y, month, d):
             found.append((m.start(), m.end(), frozenset({(y, month, d)}), (y, month, d)))
-    for m in _MONTH_FIRST.finditer(masked):
+    for m in _MONTH_FIRST.finditer(masked) if named else ():
         month = month_of(m.group("m"), lex)
         if not month:
             continue
@@ -287,11 +294,41 @@ _HALF = re.compile(rf"{_SP}+(?:с{_SP}+половиной|buçuk|and{_SP}+a{_SP}
 _ONE_AND_HALF = {"полтора": "1.5", "полторы": "1.5", "полутора": "1.5"}
 
 
+_NUMBER_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _has_number_word(masked: str, lex: Lexicon) -> bool:
+    """Whether any word of the text (as `_number_words` reads words) is a number word: one
+    set test instead of a look-up per word, for the many texts that have none."""
+    words = _NUMBER_WORDS.get(lex.lang)
+    if words is None:
+        words = _NUMBER_WORDS[lex.lang] = frozenset(lex.words) | (
+            frozenset(_ONE_AND_HALF) if base_lang(lex.lang) == "ru" else frozenset()
+        )
+    return not words.isdisjoint(_WORD.findall(normalise_word(masked)))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _may_name_month(masked: str, lex: Lexicon) -> bool:
+    """Whether some run of letters could be read as a month by `month_of` (whole, before an
+    apostrophe, or, in Turkish, before a suffix): the word-based date patterns try every
+    word of a text, so most texts skip them."""
+    months = lex.months
+    runs = _LETTERS.findall(normalise_word(masked))
+    if base_lang(lex.lang) != "tr":
+        return not months.keys().isdisjoint(runs)
+    return any(run in months or any(run[:-cut] in months for cut in range(1, 6) if len(run) - cut >= 3) for run in runs)
+
+
 def _number_words(masked: str, lex: Lexicon) -> Iterable[tuple[int, int, Decimal]]:
     """(start, end, value) of number words, joining tens and units ("двадцать два", "on iki")
     and halves ("два с половиной", "iki buçuk", "two and a half", «полтора»)."""
     if not lex.words:
         return
+    if not _has_number_word(masked, lex):
+        return  # no word of the text is a number word: most texts
     tokens = []
     for m in _WORD.finditer(masked):
         key = normalise_word(m.group())
@@ -330,6 +367,9 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
     """
     lex = lexicon(lang)
     masked = mask(text, printf)
+    if not _DIGIT.search(masked):
+        # Dates, citations and digit numbers all need a digit: only number words are left.
+        return _word_quantities(masked, text, lex)
     chars = list(masked)
     out: list[Quantity] = []
     for q in _dates(masked, lex):
@@ -354,7 +394,14 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
                                 currency=currency, percent=percent))
             # The scale and currency words belong to this number ("2 bin", "9 тысяч").
             _blank(chars, s2, e2)
-    work = "".join(chars)
+    out.extend(_word_quantities("".join(chars), text, lex))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _word_quantities(work: str, text: str, lex: Lexicon) -> list[Quantity]:
+    """The numbers written as words in `work` (the masked text with what was read blanked)."""
+    out: list[Quantity] = []
     last_end = -1
     for s, e, value in _number_words(work, lex):
         if s < last_end:
@@ -365,7 +412,6 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
         out.append(Quantity("number", frozenset(values), s2, e2, text[s2:e2].strip(), primary=values[0],
                             currency=currency, percent=percent, soft=True,
                             weak=value == 1 or (word in AMBIGUOUS_WORDS and e2 == e)))
-    out.sort(key=lambda q: q.start)
     return out
 
 
