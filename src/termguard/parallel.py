@@ -175,8 +175,10 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
 
     tasks: list[_Task] = []
     layout: list[tuple[str, list[int]]] = []  # per file: path and its task indexes
+    # Chunks only when every rule's chunk states merge into exactly the serial result.
+    chunking = all(r.chunkable for r in engine.rules)
     for path in files:
-        big = path.lower().endswith(".po") and os.path.getsize(path) >= CHUNK_THRESHOLD
+        big = chunking and path.lower().endswith(".po") and os.path.getsize(path) >= CHUNK_THRESHOLD
         bounds = _chunk_bounds(path, jobs * 4) if big else [(0, -1)]
         indexes = []
         for start, end in bounds:

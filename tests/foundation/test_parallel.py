@@ -76,3 +76,30 @@ def test_bad_byte_in_a_chunk_is_one_input_error(tmp_path, monkeypatch):
             engine.run([str(big)], jobs=jobs)
         assert "not valid UTF-8 (byte 0xe9)" in str(err.value)
         assert err.value.line == text[:cut].count("\n") + 1
+
+
+def test_rules_that_cannot_merge_chunks_keep_large_files_whole(tmp_path, monkeypatch):
+    """inconsistent-term compares every repeat of a source text with its first translation,
+    wherever in the file: a chunked run could not, so the file is checked whole."""
+    rows = ['msgid ""\nmsgstr ""\n"Language: ru\\n"\n']
+    for i in range(3000):
+        # The same source twice, far apart, rendered with another term the second time.
+        target = "Система «Триумф»" if i < 1500 else "Система CAATSA"
+        rows.append(f'msgctxt "e{i}"\nmsgid "The Triumf system {i % 1500}"\nmsgstr "{target} {i % 1500}"\n')
+    big = tmp_path / "big.po"
+    big.write_text("\n".join(rows), encoding="utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_THRESHOLD", 10_000)
+    monkeypatch.setattr(engine_module, "STREAM_THRESHOLD", 10_000)
+    cuts: list[int] = []
+    real = parallel._chunk_bounds
+    monkeypatch.setattr(parallel, "_chunk_bounds", lambda path, pieces: cuts.append(pieces) or real(path, pieces))
+    glossary = glossary_from_text(GLOSSARY, "g.yaml")
+    engine = Engine(Config(select=("inconsistent-term", "forbidden-term")), glossary=glossary)
+    serial = engine.run([str(big)])
+    both = engine.run([str(big)], jobs=2)
+    assert both.findings == serial.findings
+    assert sum(1 for f in serial.findings if "other glossary terms" in f.message) == 1500
+    assert cuts == []
+    # Without it, the same file is cut into chunks.
+    Engine(Config(select=("forbidden-term",)), glossary=glossary).run([str(big)], jobs=2)
+    assert cuts

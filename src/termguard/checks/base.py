@@ -33,6 +33,9 @@ class Rule:
     #: True when `check_unit` can report nothing on an entry the term screen clears
     #: (`termguard.screen`): large PO files are screened when every unit rule says so.
     screened: ClassVar[bool] = False
+    #: False when `merge_states` cannot make a chunked run report exactly what a serial run
+    #: does; with such a rule selected, `--jobs` checks a large file whole, not in chunks.
+    chunkable: ClassVar[bool] = True
 
     def check_unit(self, unit: Unit, ctx: "CheckContext") -> Iterable[Finding]:
         """Findings for one unit (default: none)."""

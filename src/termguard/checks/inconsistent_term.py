@@ -130,6 +130,8 @@ class InconsistentTerm(Rule):
     name = "inconsistent-term"
     severity = Severity.WARNING
     summary = "one concept rendered in two different ways in one document or translation set"
+    # The first translation of a repeated source may lie in another chunk (see _repeated_source).
+    chunkable = False
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Count the forms of every concept in the unit (reported in `check_document`)."""
@@ -187,7 +189,8 @@ class InconsistentTerm(Rule):
         """One source text translated twice with different glossary terms (a translation set).
 
         Only 8-byte digests are kept per distinct source text, so a million-entry file costs
-        tens of megabytes; repeats in different chunks of a parallel run are not compared.
+        tens of megabytes. A repeat can be anywhere in the file, so the rule is not
+        `chunkable`: `--jobs` checks a large file whole when this rule runs.
         """
         seen: dict[int, int] = state.setdefault("sources", {})
         source = unit.source.text + ("\0" + unit.source_plural.text if unit.source_plural else "")
