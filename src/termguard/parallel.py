@@ -21,6 +21,7 @@ from termguard.errors import InputError, TermguardError
 from termguard.model import Finding
 
 if TYPE_CHECKING:
+    from termguard.checks.base import Rule
     from termguard.engine import Engine, Report
 
 # A PO file at least this large is cut into chunks when --jobs > 1.
@@ -101,6 +102,7 @@ def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int
     # once: a worker holds its chunk's bytes, not three copies of its text.
     stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
     ctx = engine.context(doc)
+    ctx.chunked = True
     rules = engine.rules_for(doc)
     screen = screen_for(rules, ctx)
     cleared = [0]
@@ -124,6 +126,30 @@ def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int
     return findings, count + sum(cleared), data.count(b"\n"), ctx._states
 
 
+def _check_wanted(path: str, doc, wanting: list, ctx) -> list[Finding]:
+    """Read again the units whose target starts on a wanted line and let each rule that
+    wants them report on them (in the parent, after the chunks' states are merged)."""
+    from bisect import bisect_left
+
+    from termguard.readers.po import entries_in, iter_po_blocks, units_from_entries
+
+    every = sorted(set().union(*(lines for _rule, lines in wanting)))
+    out: list[Finding] = []
+    with open(path, encoding="utf-8") as handle:
+        for block, first in iter_po_blocks(handle):
+            last = first + block.count("\n")
+            at = bisect_left(every, first)
+            if at == len(every) or every[at] > last:
+                continue  # no wanted line in this block
+            entries = entries_in(block, doc.path, first)
+            for unit in units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang):
+                line = unit.targets[0].line if unit.targets else None
+                for rule, lines in wanting:
+                    if line in lines:
+                        out.extend(rule.check_wanted(unit, ctx))
+    return out
+
+
 def _shift(finding: Finding, lines: int) -> Finding:
     if not lines:
         return finding
@@ -136,6 +162,8 @@ def _shift_state(value: Any, lines: int) -> Any:
         return value
     if isinstance(value, Finding):
         return _shift(value, lines)
+    if hasattr(value, "shift_lines"):
+        return value.shift_lines(lines)  # a rule's own record of file lines
     if isinstance(value, dict):
         return {key: _shift_state(item, lines) for key, item in value.items()}
     if isinstance(value, list):
@@ -231,10 +259,16 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
             states.append(_shift_state(state, offset))
             offset += newlines
         ctx = engine.context(doc)
+        wanting: list[tuple[Rule, set[int]]] = []
         for rule in engine.rules_for(doc):
             merged = rule.merge_states([s.get(rule.name, {}) for s in states])
             ctx._states[rule.name] = merged
             findings.extend(rule.check_document(doc, ctx))
+            lines = rule.wanted_lines(ctx)
+            if lines:
+                wanting.append((rule, lines))
+        if wanting:
+            findings.extend(_check_wanted(path, doc, wanting, ctx))
         shown.append(display_path(path))
     findings.sort(key=Finding.sort_key)
     return Report(tuple(findings), tuple(shown), units)

@@ -78,13 +78,15 @@ def test_bad_byte_in_a_chunk_is_one_input_error(tmp_path, monkeypatch):
         assert err.value.line == text[:cut].count("\n") + 1
 
 
-def test_rules_that_cannot_merge_chunks_keep_large_files_whole(tmp_path, monkeypatch):
+def test_repeated_sources_are_compared_across_chunks(tmp_path, monkeypatch):
     """inconsistent-term compares every repeat of a source text with its first translation,
-    wherever in the file: a chunked run could not, so the file is checked whole."""
+    wherever in the file: chunks record their units, the parent reads the differing
+    repeats again, and the parallel report equals the serial one."""
     rows = ['msgid ""\nmsgstr ""\n"Language: ru\\n"\n']
     for i in range(3000):
-        # The same source twice, far apart, rendered with another term the second time.
-        target = "Система «Триумф»" if i < 1500 else "Система CAATSA"
+        # The same source twice, far apart (so in other chunks), with another term the
+        # second time; and a third rendering inside the second half.
+        target = "Система «Триумф»" if i < 1500 else ("Система CAATSA" if i % 3 else "Система «Триумф»")
         rows.append(f'msgctxt "e{i}"\nmsgid "The Triumf system {i % 1500}"\nmsgstr "{target} {i % 1500}"\n')
     big = tmp_path / "big.po"
     big.write_text("\n".join(rows), encoding="utf-8")
@@ -97,9 +99,22 @@ def test_rules_that_cannot_merge_chunks_keep_large_files_whole(tmp_path, monkeyp
     engine = Engine(Config(select=("inconsistent-term", "forbidden-term")), glossary=glossary)
     serial = engine.run([str(big)])
     both = engine.run([str(big)], jobs=2)
+    assert cuts  # the file was cut into chunks
+    repeats = [f for f in serial.findings if "other glossary terms" in f.message]
+    assert len(repeats) == 1000
     assert both.findings == serial.findings
-    assert sum(1 for f in serial.findings if "other glossary terms" in f.message) == 1500
+
+
+def test_a_rule_that_cannot_merge_chunks_keeps_large_files_whole(tmp_path, monkeypatch):
+    from termguard.checks import all_rules
+
+    big = tmp_path / "big.po"
+    big.write_text(_po(4000), encoding="utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_THRESHOLD", 10_000)
+    rule = next(cls for cls in all_rules() if cls.name == "forbidden-term")
+    monkeypatch.setattr(rule, "chunkable", False)
+    cuts: list[int] = []
+    monkeypatch.setattr(parallel, "_chunk_bounds", lambda path, pieces: cuts.append(pieces) or [(0, -1)])
+    engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
+    assert engine.run([str(big)], jobs=2).findings == engine.run([str(big)]).findings
     assert cuts == []
-    # Without it, the same file is cut into chunks.
-    Engine(Config(select=("forbidden-term",)), glossary=glossary).run([str(big)], jobs=2)
-    assert cuts

@@ -50,6 +50,15 @@ class Rule:
         """
         return ()
 
+    def wanted_lines(self, ctx: "CheckContext") -> set[int]:
+        """After `check_document` in a chunked run: the file lines (targets' first lines) of
+        units the rule must see again to build findings its merged state calls for."""
+        return set()
+
+    def check_wanted(self, unit: Unit, ctx: "CheckContext") -> Iterable[Finding]:
+        """Findings for one unit named by `wanted_lines`, read again from the file."""
+        return ()
+
     def merge_states(self, states: list[dict[str, Any]]) -> dict[str, Any]:
         """Combine the states of chunks of one document checked in parallel, in file order.
 
@@ -84,6 +93,9 @@ class CheckContext:
     options: dict[str, Any] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
     _views: dict[int, tuple[Field, ProseView]] = field(default_factory=dict)
+    #: True in a worker checking one chunk of a large file (`--jobs`): rules that compare
+    #: units across the file keep what they need in their state instead of reporting.
+    chunked: bool = False
     _states: dict[str, dict[str, Any]] = field(default_factory=dict)
     _matchers: dict[str, Any] = field(default_factory=dict)
     _terms: dict[tuple[int, str], tuple[Field, list]] = field(default_factory=dict)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import replace
 from hashlib import blake2b
 from typing import Iterator
@@ -130,8 +131,6 @@ class InconsistentTerm(Rule):
     name = "inconsistent-term"
     severity = Severity.WARNING
     summary = "one concept rendered in two different ways in one document or translation set"
-    # The first translation of a repeated source may lie in another chunk (see _repeated_source).
-    chunkable = False
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Count the forms of every concept in the unit (reported in `check_document`)."""
@@ -189,31 +188,54 @@ class InconsistentTerm(Rule):
         """One source text translated twice with different glossary terms (a translation set).
 
         Only 8-byte digests are kept per distinct source text, so a million-entry file costs
-        tens of megabytes. A repeat can be anywhere in the file, so the rule is not
-        `chunkable`: `--jobs` checks a large file whole when this rule runs.
+        tens of megabytes. A repeat can be anywhere in the file: a chunk of a parallel run
+        (`ctx.chunked`) records (source, terms, line) of every unit instead, the chunks'
+        records are merged in file order, and the units that turn out to differ from their
+        source's first translation are read again (`wanted_lines`, `check_wanted`).
         """
         seen: dict[int, int] = state.setdefault("sources", {})
         source = unit.source.text + ("\0" + unit.source_plural.text if unit.source_plural else "")
         key = int.from_bytes(blake2b(source.encode("utf-8"), digest_size=8).digest(), "big")
         target = unit.targets[0]
-        lang = unit.target_lang or ""
         from termguard.translit.document import field_terms
 
         found = field_terms(unit, ctx.document, ctx)
         terms = sorted({m.entry.id for _f, _l, _v, matches in found[:1] for m in matches})
         digest = int.from_bytes(blake2b("\0".join(terms).encode("utf-8"), digest_size=4).digest(), "big")
         packed = (digest << 32) | (target.line & 0xFFFFFFFF)
+        if ctx.chunked:
+            state.setdefault("records", _Records()).add(key, packed)
+            return
         first = seen.get(key)
         if first is None:
             seen[key] = packed
             return
         if first >> 32 == digest:
             return
-        yield ctx.finding(
+        yield self._repeat_finding(unit, ctx, first & 0xFFFFFFFF)
+
+    def _repeat_finding(self, unit: Unit, ctx: CheckContext, first_line: int) -> Finding:
+        target = unit.targets[0]
+        return ctx.finding(
             self, unit, target, 0, len(target.text),
-            f"this source text is translated with other glossary terms than at line {first & 0xFFFFFFFF}; "
+            f"this source text is translated with other glossary terms than at line {first_line}; "
             f"one source, one rendering of its terms",
-            lang=lang)
+            lang=unit.target_lang or "")
+
+    def wanted_lines(self, ctx: CheckContext) -> set[int]:
+        """The repeats, among the merged chunk records, translated with other terms than
+        their source's first translation (which may lie in an earlier chunk)."""
+        records = ctx.state_for(self).get("records")
+        if records is None:
+            return set()
+        wanted = ctx.state_for(self)["wanted"] = records.repeats()
+        return set(wanted)
+
+    def check_wanted(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
+        """The finding a serial run gives this repeat."""
+        wanted = ctx.state_for(self).get("wanted", {})
+        if unit.targets and unit.targets[0].line in wanted:
+            yield self._repeat_finding(unit, ctx, wanted[unit.targets[0].line])
 
     def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         """Report each concept written in rival forms, at the first use of each other form."""
@@ -244,6 +266,9 @@ class InconsistentTerm(Rule):
     def merge_states(self, states: list[dict]) -> dict:
         """Chunks of one file, in file order: counts add up, the first use of a form wins."""
         merged: dict = {"groups": {}, "preferred": {}, "rejected": set(), "romanised": set()}
+        records = [state["records"] for state in states if "records" in state]
+        if records:
+            merged["records"] = _Records.joined(records)
         for state in states:
             for key, forms in state.get("groups", {}).items():
                 bucket = merged["groups"].setdefault(key, {})
@@ -257,3 +282,41 @@ class InconsistentTerm(Rule):
             merged["rejected"] |= state.get("rejected", set())
             merged["romanised"] |= state.get("romanised", set())
         return merged
+
+
+class _Records:
+    """(source digest, terms digest and target line) of every translated unit of a chunk,
+    in file order: 16 bytes a unit. Holds file lines, so it shifts with its chunk."""
+
+    def __init__(self, keys: array | None = None, packed: array | None = None) -> None:
+        self.keys = keys if keys is not None else array("q")
+        self.packed = packed if packed is not None else array("Q")
+
+    def add(self, key: int, packed: int) -> None:
+        self.keys.append(key - (1 << 63))  # unsigned 64-bit digest into a signed slot
+        self.packed.append(packed)
+
+    def shift_lines(self, lines: int) -> "_Records":
+        """The same records with every line `lines` further down (see parallel._shift_state)."""
+        return _Records(array("q", self.keys), array("Q", (p + lines for p in self.packed)))
+
+    @staticmethod
+    def joined(parts: list["_Records"]) -> "_Records":
+        out = _Records()
+        for part in parts:
+            out.keys.extend(part.keys)
+            out.packed.extend(part.packed)
+        return out
+
+    def repeats(self) -> dict[int, int]:
+        """Target line → line of the first translation, for every repeat whose terms differ
+        from its source's first translation (what a serial run reports)."""
+        first: dict[int, int] = {}
+        out: dict[int, int] = {}
+        for key, packed in zip(self.keys, self.packed):
+            seen = first.get(key)
+            if seen is None:
+                first[key] = packed
+            elif seen >> 32 != packed >> 32:
+                out[packed & 0xFFFFFFFF] = seen & 0xFFFFFFFF
+        return out
