@@ -148,8 +148,20 @@ TARGETS_TR = [
     "Erdogan", "NATO'nun", "Kremlin", "İstanbul", "ISTANBUL", "sıradan sözcükler", "%s", "<b>Triumf</b>",
     "yeni anlaşmalar", "Rosatom'un",
 ]
-KINDS = ["simple", "simple", "simple", "simple", "untranslated", "plural", "multiline", "suppressed", "fuzzy",
-         "obsolete", "no-context", "previous", "blank-lines"]
+# One entry of each kind, as a template ({head} is the reference comment and msgctxt).
+ENTRIES = {
+    "simple": '{head}msgid "{src}"\nmsgstr "{tgt}"\n',
+    "untranslated": '{head}msgid "{src}"\nmsgstr ""\n',
+    "plural": '{head}msgid "{src}"\nmsgid_plural "{src}s"\nmsgstr[0] "{tgt}"\nmsgstr[1] "{tgt}"\nmsgstr[2] "{tgt}"\n',
+    "multiline": '{head}msgid ""\n"{src}"\nmsgstr ""\n"{tgt}"\n',
+    "suppressed": '# termguard: ignore forbidden-term\n{head}msgid "{src}"\nmsgstr "{tgt}"\n',
+    "fuzzy": '#, fuzzy\n{head}msgid "{src}"\nmsgstr "{tgt}"\n',
+    "obsolete": '#~ msgid "{src}"\n#~ msgstr "{tgt}"\n',
+    "no-context": '#. sentence\nmsgid "{src} {i}"\nmsgstr "{tgt}"\n',
+    "previous": '#, fuzzy\n#| msgid "{src}"\n{head}msgid "{src}"\nmsgstr "{tgt}"\n',
+    "blank-lines": '\n\n{head}msgid "{src}"\nmsgstr "{tgt}"\n',
+}
+KINDS = ["simple"] * 4 + [k for k in ENTRIES if k != "simple"]
 
 
 @st.composite
@@ -159,45 +171,17 @@ def po_files(draw, lang="ru"):
     for i in range(draw(st.integers(1, 40))):
         src = " ".join(draw(st.lists(st.sampled_from(SOURCES), min_size=1, max_size=3)))
         tgt = " ".join(draw(st.lists(st.sampled_from(targets), min_size=1, max_size=3)))
-        kind = draw(st.sampled_from(KINDS))
         head = f'#: src/x.c:{i}\nmsgctxt "e{i}"\n'
-        if kind == "untranslated":
-            out.append(f'{head}msgid "{src}"\nmsgstr ""\n')
-        elif kind == "plural":
-            out.append(f'{head}msgid "{src}"\nmsgid_plural "{src}s"\nmsgstr[0] "{tgt}"\nmsgstr[1] "{tgt}"\nmsgstr[2] "{tgt}"\n')
-        elif kind == "multiline":
-            out.append(f'{head}msgid ""\n"{src}"\nmsgstr ""\n"{tgt}"\n')
-        elif kind == "suppressed":
-            out.append(f'# termguard: ignore forbidden-term\n{head}msgid "{src}"\nmsgstr "{tgt}"\n')
-        elif kind == "fuzzy":
-            out.append(f'#, fuzzy\n{head}msgid "{src}"\nmsgstr "{tgt}"\n')
-        elif kind == "obsolete":
-            out.append(f'#~ msgid "{src}"\n#~ msgstr "{tgt}"\n')
-        elif kind == "no-context":
-            out.append(f'#. sentence\nmsgid "{src} {i}"\nmsgstr "{tgt}"\n')
-        elif kind == "previous":
-            out.append(f'#, fuzzy\n#| msgid "{src}"\n{head}msgid "{src}"\nmsgstr "{tgt}"\n')
-        elif kind == "blank-lines":
-            out.append(f'\n\n{head}msgid "{src}"\nmsgstr "{tgt}"\n')
-        else:
-            out.append(f'{head}msgid "{src}"\nmsgstr "{tgt}"\n')
+        out.append(ENTRIES[draw(st.sampled_from(KINDS))].format(head=head, src=src, tgt=tgt, i=i))
     return "\n".join(out)
 
 
+@pytest.mark.parametrize("lang", ["ru", "tr"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=po_files())
-def test_generated_files_same_findings_screened(fixture_glossary, tmp_path_factory, monkeypatch, text):
-    path = tmp_path_factory.mktemp("screen") / "ru.po"
-    path.write_text(text, encoding="utf-8")
-    engine = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
-    _same_with_and_without(engine, path, monkeypatch)
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=po_files(lang="tr"))
-def test_generated_turkish_files_same_findings_screened(fixture_glossary, tmp_path_factory, monkeypatch, text):
-    path = tmp_path_factory.mktemp("screen") / "tr.po"
-    path.write_text(text, encoding="utf-8")
+@given(data=st.data())
+def test_generated_files_same_findings_screened(fixture_glossary, tmp_path_factory, monkeypatch, lang, data):
+    path = tmp_path_factory.mktemp("screen") / f"{lang}.po"
+    path.write_text(data.draw(po_files(lang=lang)), encoding="utf-8")
     engine = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
     _same_with_and_without(engine, path, monkeypatch)
 
