@@ -8,7 +8,8 @@ forms depend on:
 
 * the glossary's content (every field of every entry, in order);
 * the language and its morphology class;
-* the source of the `termguard.morph` package and termguard's version;
+* the source of the `termguard.morph` package and of the glossary model, and termguard's
+  version;
 * the versions of the morphology data (pymorphy3, pymorphy3-dicts-ru, PyStemmer).
 
 A hit rebuilds the automaton from the stored keys (a tenth of a second for 10,000 terms)
@@ -75,7 +76,9 @@ def _code_token() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{FORMAT}:{__version__}".encode())
     here = Path(__file__).resolve().parent
-    for source in sorted(here.glob("*.py")):
+    # The forms depend on the morphology code and on the glossary model (statuses, kinds
+    # that are case-sensitive, which renderings serve a language).
+    for source in [*sorted(here.glob("*.py")), here.parent / "glossary" / "model.py"]:
         h.update(source.name.encode())
         h.update(source.read_bytes())
     for name in _LIBRARIES:
