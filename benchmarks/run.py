@@ -7,6 +7,7 @@ ratios:
   (`-t notranslatewords -t musttranslatewords` with the generated word lists), on
   synthetic en→ru corpora (100k and 1M entries × 100 and 10,000 terms), with precision and
   recall against the corpus's planted errors;
+* every rule (a default check) vs pofilter with all its checks, on 100k entries;
 * segmenter accuracy (Golden Rules) and speed vs pySBD (benchmarks/bench_segment.py);
 * glossary load time for a 10,000-term TBX;
 * a cold `termguard check translations/ru.po`.
@@ -146,6 +147,33 @@ def bench_terms(entries: int, terms: int, jobs: int) -> list[dict]:
     return rows
 
 
+def bench_all_rules(entries: int, terms: int, jobs: int) -> list[dict]:
+    """Every rule (a default `termguard check`) against pofilter with all its checks, on
+    the same corpus: what the whole suite costs, serially and with `--jobs`."""
+    po = make_corpus(entries, terms)
+    glossary = CACHE / f"glossary_t{terms}.tbx"
+    pofilter = shutil.which("pofilter") or str(Path(sys.executable).with_name("pofilter"))
+    pf_time, pf_mem, pf_result = timed([pofilter, str(po), "-o", str(CACHE / f"pofilter_all_e{entries}.po")])
+    if pf_result.returncode not in (0, 1):
+        raise SystemExit(f"pofilter failed: {pf_result.stderr.strip()[-500:]}")
+    rows = []
+    for n in sorted({1, jobs}):
+        tg_time, tg_mem, result = timed(
+            termguard_cmd() + ["check", str(po), "--glossary", str(glossary), "--format", "json",
+                               "-o", str(CACHE / f"report_all_e{entries}.json"), "--jobs", str(n), "--exit-zero"],
+            cwd=ROOT,
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"termguard failed: {result.stderr.strip()[-500:]}")
+        rows.append({
+            "what": f"check {entries // 1000}k entries x {terms} terms, all rules (--jobs {n})",
+            "termguard": f"{entries / tg_time:,.0f} entries/s, {tg_mem} MB",
+            "anchor": f"pofilter, all checks: {entries / pf_time:,.0f} entries/s, {pf_mem} MB",
+            "ratio": f"{pf_time / tg_time:.1f}x faster",
+        })
+    return rows
+
+
 def bench_cold_check(runs: int = 7) -> dict:
     """Wall time of a new `termguard check translations/ru.po` process: the first with an
     empty matcher cache, then the median of `runs` with the cache it left."""
@@ -221,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes += [(1_000_000, 100), (1_000_000, 10_000)]
     for entries, terms in sizes:
         rows.extend(bench_terms(entries, terms, args.jobs))
+    rows.extend(bench_all_rules(100_000, 100, args.jobs))
     print_table(rows)
     return 0
 
