@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from dataclasses import dataclass
@@ -150,23 +151,13 @@ class Engine:
         from termguard.readers.po import entries_in, iter_po_blocks, stream_entries, stream_po
         from termguard.screen import screen_for, screened_entries
 
-        frozen = False
         try:
-            with open(path, encoding="utf-8") as handle:
+            with open(path, encoding="utf-8") as handle, contextlib.ExitStack() as stack:
                 doc, units = stream_po(handle, shown, lang=self.config.lang)
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
                 screen = screen_for(rules, ctx)
-                if any(r.needs_glossary for r in rules) and len(self.glossary):
-                    # Build the matchers now, then keep the cycle collector off them (and
-                    # the glossary): on a 10,000-term glossary they are over a million
-                    # objects that every full collection of a long run would walk again.
-                    ctx.matcher(doc.source_lang)
-                    if doc.target_lang:
-                        ctx.matcher(doc.target_lang)
-                    if not gc.get_freeze_count():
-                        gc.freeze()
-                        frozen = True
+                stack.enter_context(_long_lived_matchers(ctx, doc, rules))
                 cleared = [0]
                 handle.seek(0)
                 blocks = iter_po_blocks(handle)
@@ -185,9 +176,6 @@ class Engine:
             raise utf8_error(path, shown) from None
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", shown) from None
-        finally:
-            if frozen:
-                gc.unfreeze()
         for rule in rules:
             findings.extend(rule.check_document(doc, ctx))
         return findings, doc.path, count
@@ -208,7 +196,8 @@ class Engine:
                     units = _telling_units(units, handle, read)
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
-                findings, count = self.unit_findings(units, rules, ctx)
+                with _long_lived_matchers(ctx, doc, rules):
+                    findings, count = self.unit_findings(units, rules, ctx)
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", shown) from None
         for rule in rules:
@@ -254,6 +243,26 @@ class Engine:
         findings = ignore_per_file(self.config, findings)
         findings.sort(key=Finding.sort_key)
         return Report(tuple(findings), tuple(shown), units)
+
+
+@contextlib.contextmanager
+def _long_lived_matchers(ctx: CheckContext, doc: Document, rules: list[Rule]) -> Iterator[None]:
+    """Build the document's term matchers now, and keep the cycle collector off them (and
+    the glossary) while a large file is read: for a 10,000-term glossary they are over a
+    million objects that every full collection of a long run would walk again."""
+    frozen = False
+    if any(r.needs_glossary for r in rules) and len(ctx.glossary):
+        ctx.matcher(doc.source_lang)
+        if doc.target_lang:
+            ctx.matcher(doc.target_lang)
+        if not gc.get_freeze_count():
+            gc.freeze()
+            frozen = True
+    try:
+        yield
+    finally:
+        if frozen:
+            gc.unfreeze()
 
 
 def file_size(path: str) -> int:
