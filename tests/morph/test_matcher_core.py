@@ -131,3 +131,16 @@ def test_large_glossary_only_reports_whole_words():
     xx = TermMatcher(Glossary(entries), "xx")
     assert xx.find("attention tendency mental pencil oranges tank") == []
     assert [m.surface for m in xx.find("ten men ran")] == ["ten", "men", "ran"]
+
+
+def test_rules_languages_lists_what_each_language_gets():
+    from click.testing import CliRunner
+
+    from termguard.cli import main
+
+    result = CliRunner().invoke(main, ["rules", "--languages"])
+    assert result.exit_code == 0
+    out = result.output
+    for lang, what in language_support():
+        assert f"{lang}:" in out and what in out
+    assert "pymorphy3" in out and "apostrophe" in out and "Snowball" in out

@@ -11,13 +11,21 @@ from termguard.errors import ConfigError
 
 
 @main.command("rules")
-def rules_cmd() -> None:
+@click.option("--languages", is_flag=True, help="Show what term matching does in each language instead.")
+def rules_cmd(languages: bool = False) -> None:
     """List every rule: code, name, default severity, what it finds.
 
     \b
     Example:
       termguard rules
+      termguard rules --languages
     """
+    if languages:
+        from termguard.morph import language_support
+
+        for langs, what in language_support():
+            click.echo(f"{langs}:\n    {what}")
+        return
     from termguard.checks import all_rules
 
     for rule in all_rules():
