@@ -20,6 +20,9 @@ from termguard.suppressions import has_directive, ignore_per_file, suppress_docu
 
 # Translation files larger than this are streamed instead of read whole.
 STREAM_THRESHOLD = 8 * 1024 * 1024
+# In terminology mode (every unit rule is a term rule), PO files larger than this go
+# through the term screen (termguard.screen), which reads them streamed.
+SCREEN_THRESHOLD = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,9 @@ class Engine:
         self.rules: list[Rule] = [cls() for cls in all_rules() if cls.name in wanted]
         if not len(self.glossary):
             self.rules = [r for r in self.rules if not r.needs_glossary]
+        unit_rules = [r for r in self.rules if type(r).check_unit is not Rule.check_unit]
+        #: Every rule that looks at units is a term rule: PO files can be screened.
+        self.terminology_mode = bool(unit_rules) and all(r.screened for r in unit_rules)
 
     def context(self, doc: Document) -> CheckContext:
         """A fresh rule context for one document."""
@@ -140,10 +146,13 @@ class Engine:
         """Check one file: (findings, display path, unit count). Large PO files are streamed,
         and `read(n)` is told after each block how many bytes of the file have been read."""
         shown = display_path(path)
-        if path != "-" and path.lower().endswith((".po", ".xlf", ".xliff", ".tmx")) and os.path.getsize(path) > STREAM_THRESHOLD:
+        if path != "-" and path.lower().endswith((".po", ".xlf", ".xliff", ".tmx")):
+            size = os.path.getsize(path)
             if path.lower().endswith(".po"):
-                return self._check_streamed(path, shown, read)
-            return self._check_streamed_xml(path, shown, read)
+                if size > STREAM_THRESHOLD or (self.terminology_mode and size > SCREEN_THRESHOLD):
+                    return self._check_streamed(path, shown, read)
+            elif size > STREAM_THRESHOLD:
+                return self._check_streamed_xml(path, shown, read)
         doc = read_document(shown, load_text(path), lang=self.config.lang)
         return self.check_document(doc), doc.path, len(doc.units)
 

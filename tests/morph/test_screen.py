@@ -261,3 +261,27 @@ def test_markup_needles_agree_with_the_prose_view():
     for sample in samples:
         assert bool(MARKUP.search(sample)) == any(n in sample for n in MARKUP_NEEDLES), sample
     assert _with_markup("\n".join(samples), _starts(samples)) == {i for i, t in enumerate(samples) if MARKUP.search(t)}
+
+
+def test_terminology_mode_screens_mid_size_files(fixture_glossary, tmp_path, monkeypatch):
+    rows = ['msgid ""\nmsgstr ""\n"Language: ru\\n"\n']
+    pairs = [("The Triumf system", "Система «Триумф»"), ("The Triumf system", "Система «Триумпфа»"),
+             ("Talks in Kyiv", "Переговоры в Киеве"), ("The S-400 deal", "Сделка по S-400")]
+    for i in range(6000):
+        src, tgt = pairs[i % len(pairs)]
+        rows.append(f'msgctxt "e{i}"\nmsgid "{src} {i}"\nmsgstr "{tgt} {i}"\n')
+    path = tmp_path / "mid.po"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    assert engine_module.SCREEN_THRESHOLD < path.stat().st_size < engine_module.STREAM_THRESHOLD
+    calls: list[int] = []
+    real = screen_module.screened_entries
+    monkeypatch.setattr(screen_module, "screened_entries", lambda *a: calls.append(1) or real(*a))
+    terms = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
+    assert terms.terminology_mode
+    screened, _, units = terms.check_file(str(path))
+    assert calls and units == 6000
+    monkeypatch.setattr(engine_module, "SCREEN_THRESHOLD", 1 << 40)
+    whole, _, whole_units = terms.check_file(str(path))
+    assert whole_units == units and sorted(screened, key=lambda f: f.sort_key()) == sorted(whole, key=lambda f: f.sort_key())
+    assert len(whole) == 3000
+    assert not Engine(Config(select=(*TERM_RULES, "placeholders")), glossary=fixture_glossary).terminology_mode
