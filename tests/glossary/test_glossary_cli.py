@@ -154,3 +154,36 @@ def test_export_a_csv_glossary_needs_its_languages(tmp_path):
     assert run("glossary", "export", "--glossary", csv, "--format", "tbx").exit_code == 2
     result = run("glossary", "export", "--glossary", csv, "--glossary-langs", "en:ru", "--format", "tbx")
     assert result.exit_code == 0 and '<langSec xml:lang="ru">' in result.output
+
+
+def test_a_glossary_directory_merges_yaml_tbx_and_csv(tmp_path):
+    gdir = tmp_path / "glossary"
+    gdir.mkdir()
+    (gdir / "systems.yaml").write_text(
+        "- id: triumf\n  kind: name\n  en: [Triumf, {text: Triumph, status: forbidden}]\n  ru: [Триумф]\n", encoding="utf-8")
+    # A client's TBX beside it: exported from a YAML of its own, then read back with the rest.
+    client = tmp_path / "client.yaml"
+    client.write_text("- id: kaan\n  kind: name\n  en: [KAAN, {text: Kaan, status: forbidden}]\n  ru: [KAAN]\n",
+                      encoding="utf-8")
+    exported = run("glossary", "export", "--glossary", str(client), "--format", "tbx", "-o", str(gdir / "client.tbx"))
+    assert exported.exit_code == 0, exported.output
+    (gdir / "terms.csv").write_text("source,target,forbidden,note\nSMO,СВО,ССО,\n", encoding="utf-8")
+    (gdir / ".hidden.yaml").write_text("not: [a, glossary\n", encoding="utf-8")
+    shown = run("glossary", "show", "kaan", "--glossary", str(gdir))
+    assert shown.exit_code == 0 and "KAAN" in shown.output
+    po = tmp_path / "ru.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "Triumph, Kaan and SMO"\nmsgstr "«Триумф», KAAN и ССО"\n',
+                  encoding="utf-8")
+    checked = run("check", str(po), "--glossary", str(gdir), "--isolated", "--format", "json", "--exit-zero",
+                  "--select", "forbidden-term")
+    found = {f["found"] for f in json.loads(checked.output)["findings"]}
+    assert found == {"ССО"}  # the CSV's forbidden form; the msgid is checked in its own document
+    source = tmp_path / "doc.md"
+    source.write_text("Triumph and Kaan.\n", encoding="utf-8")
+    checked = run("check", str(source), "--glossary", str(gdir), "--isolated", "--format", "json", "--exit-zero",
+                  "--select", "forbidden-term")
+    assert {f["found"] for f in json.loads(checked.output)["findings"]} == {"Triumph", "Kaan"}
+    # The same entry in two files of the directory is a duplicate the lint reports.
+    (gdir / "copy.tbx").write_bytes((gdir / "client.tbx").read_bytes())
+    linted = run("glossary", "lint", str(gdir))
+    assert linted.exit_code == 1 and "glossary-duplicate" in linted.output

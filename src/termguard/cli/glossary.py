@@ -17,7 +17,7 @@ DEFAULT_GLOSSARY = "glossary"
 
 _glossary_option = click.option(
     "--glossary", "glossary_path", type=click.Path(), default=DEFAULT_GLOSSARY, show_default=True,
-    help="Glossary: a directory of *.yaml, a .yaml, a .tbx or a .csv file.",
+    help="Glossary: a directory (its *.yaml, *.tbx and *.csv files), or one .yaml, .tbx or .csv file.",
 )
 _langs_option = click.option(
     "--glossary-langs", "langs", default=None, metavar="SRC:TGT",

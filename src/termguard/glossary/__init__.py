@@ -34,7 +34,8 @@ def read_entries(path: str | Path, langs: tuple[str, str] | None = None) -> tupl
 
 
 def read_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> tuple[Glossary, list[Problem]]:
-    """Load a glossary: a directory (every *.yaml/*.yml in it), or one .yaml, .tbx or .csv file.
+    """Load a glossary: a directory (every *.yaml, *.yml, *.tbx and *.csv in it, merged), or
+    one .yaml, .tbx or .csv file.
 
     `langs` = (source, target) names the languages of a CSV glossary's columns (the CLI's
     `--glossary-langs en:ru`); without it a CSV's target forms serve the language of
@@ -46,7 +47,7 @@ def read_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> tup
         raise ConfigError("glossary not found; pass --glossary PATH (a directory, .yaml, .tbx or .csv)", str(path))
     files = glossary_files(p)
     if not files:
-        raise ConfigError("no glossary files (*.yaml) in this directory", str(path))
+        raise ConfigError("no glossary files (*.yaml, *.tbx, *.csv) in this directory", str(path))
     all_entries = []
     problems: list[Problem] = []
     for f in files:

@@ -285,10 +285,12 @@ def parse_yaml_glossary(text: str, path: str) -> tuple[list[Entry], list[Problem
 
 
 def glossary_files(path: str | Path) -> list[Path]:
-    """The YAML files a glossary path stands for (a file, or a directory's *.yaml/*.yml)."""
+    """The files a glossary path stands for: the file itself, or every glossary file of a
+    directory (*.yaml, *.yml, *.tbx, *.csv; hidden files skipped), sorted by name."""
     p = Path(path)
     if p.is_dir():
-        return sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
+        return sorted(f for suffix in ("*.yaml", "*.yml", "*.tbx", "*.csv") for f in p.glob(suffix)
+                      if not f.name.startswith("."))
     return [p]
 
 
