@@ -53,3 +53,28 @@ def test_glossary_terms_are_not_candidates():
     texts = {c.text for c in _candidates(glossary)}
     assert "SSB" not in texts and "Presidency of Defense Industries" not in texts and "Ермаков" not in texts
     assert "Lockheed Martin" in texts
+
+
+HEADINGS = """# Report
+
+## 3. Tools of American pressure
+
+## Akkuyu Nuclear Plant
+
+Work at the Akkuyu Nuclear Plant goes on. The tools were American.
+
+- [1] "Erdogan Asks Putin to Take Back Missiles to US Favor". *Bloomberg*, 17.12.2025.
+- [2] "Lockheed Martin Delays". *Reuters*, 01.02.2024.
+"""
+
+
+def test_heading_capitals_and_cited_headlines_are_not_names():
+    doc = read_document("doc.md", HEADINGS)
+    found = {(c.text, c.kind) for c in find_candidates(doc, Glossary(()))}
+    # "Tools" is capitalised only where a heading starts: a common word, not a name.
+    assert not any(text.startswith(("Tools", "American")) for text, _ in found)
+    # A name at the start of a heading stays, as the document writes it mid-sentence too.
+    assert ("Akkuyu Nuclear Plant", "name") in found
+    # Words of a headline in title case are no name; a short quoted name still is a candidate.
+    assert not any("Take Back" in text or "Asks Putin" in text for text, _ in found)
+    assert ("Lockheed Martin Delays", "quoted") in found

@@ -4,7 +4,9 @@ Four kinds, found in the markup-transparent prose of each unit:
 
 * `acronym`: all-capital words and designations (`SSB`, `ROE`, `HQ-9`, `Su-57`);
 * `name`: runs of two or more capitalised words, with `of`/`the`/`for`/`and` inside
-  (`Presidency of Defense Industries`), minus sentence-initial function words;
+  (`Presidency of Defense Industries`), minus sentence-initial function words and a
+  unit's first word when the document never capitalises it elsewhere ("Tools of American
+  pressure"), and not inside a quoted headline in title case;
 * `quoted`: short quoted names (“Triumf”, «Триумф», "Triumph"), up to five words;
 * `russian-name`: Cyrillic names in the reference list: surnames after initials
   (`А. Ермаков` → Ермаков), and capitalised Cyrillic words and word runs.
@@ -83,19 +85,61 @@ def _context(plain: str, start: int, end: int, width: int = 40) -> str:
     return ("…" if left > 0 else "") + " ".join(snippet.split()) + ("…" if right < len(plain) else "")
 
 
-def _spans(unit_text: str, plain: str, lang: str, kind: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, text, kind) of every raw candidate in one unit's prose."""
+# A quoted stretch long enough to be a headline, and the start of a unit's text (after a
+# heading's or a list's number).
+_LONG_QUOTE = re.compile(r"“[^”\n]{12,240}”|«[^»\n]{12,240}»|\"[^\"\n]{12,240}\"")
+_LEAD = re.compile(r"^[\s\d.)\]#*-]*")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _headline_spans(plain: str) -> list[tuple[int, int]]:
+    """Quoted stretches in title case ("Erdogan Asks Putin to Take Back Missiles"): a cited
+    headline capitalises its words, which makes no name of them."""
+    out = []
+    for m in _LONG_QUOTE.finditer(plain):
+        words = [w for w in _WORDS.findall(m.group()) if len(w) >= 4]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            out.append(m.span())
+    return out
+
+
+def mid_sentence_capitals(texts: list[str]) -> set[str]:
+    """Words a document capitalises somewhere other than at the start of a unit: names.
+    A word capitalised only at the start of sentences and headings is a common word."""
+    out: set[str] = set()
+    for text in texts:
+        lead = _LEAD.match(text).end()
+        for m in _WORDS.finditer(text):
+            if m.start() > lead and m.group()[0].isupper():
+                out.add(m.group())
+    return out
+
+
+def _spans(unit_text: str, plain: str, lang: str, kind: str, names: set[str] | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, kind) of every raw candidate in one unit's prose.
+
+    `names`: the words the document capitalises mid-sentence (`mid_sentence_capitals`); a
+    run's first word at the start of the unit that is not one of them is dropped.
+    """
     out: list[tuple[int, int, str, str]] = []
     for m in _ACRONYM.finditer(plain):
         word = m.group()
         if len(word) < 2 or _ROMAN.fullmatch(word) and len(word) <= 3:
             continue
         out.append((m.start(), m.end(), word, "acronym"))
+    headlines = _headline_spans(plain)
+    lead = _LEAD.match(plain).end()
     for m in _NAME.finditer(plain):
+        if any(s <= m.start() and m.end() <= e for s, e in headlines):
+            continue
         raw = m.group()
+        if names is not None and m.start() == lead:
+            first = raw.split()[0]
+            if first not in names:
+                raw = raw[len(first):].lstrip()  # "Tools of American pressure": "Tools" is no name
         name = _trim_name(raw)
         if len(name.split()) >= 2 and not name.isupper():
-            start = m.start() + raw.find(name.split()[0])
+            start = m.start() + m.group().find(name.split()[0])
             out.append((start, start + len(name), name, "name"))
     for m in _QUOTED.finditer(plain):
         inner = next(g for g in m.groups() if g is not None).strip()
@@ -134,13 +178,14 @@ def find_candidates(doc: Document, glossary: Glossary) -> list[Candidate]:
     ru_matcher = matcher_for(glossary, "ru")
     groups: dict[tuple[str, str], list] = {}
     order: dict[tuple[str, str], int] = {}
+    names = mid_sentence_capitals([prose_view(u.source.text).plain for u in doc.units])
     for unit in doc.units:
         view = prose_view(unit.source.text)
         plain = view.plain
         known = [(m.start, m.end) for m in en_matcher.find(plain)]
         if _CYR.search(plain):
             known += [(m.start, m.end) for m in ru_matcher.find(plain)]
-        for start, end, text, kind in _spans(unit.source.text, plain, lang, unit.kind):
+        for start, end, text, kind in _spans(unit.source.text, plain, lang, unit.kind, names):
             if _overlaps(start, end, known):
                 continue
             matcher = ru_matcher if _CYR.search(text) else en_matcher
