@@ -13,7 +13,7 @@ from termguard.readers import SUFFIXES, read_document
 from termguard.readers.xliff import parse_xliff
 from termguard.segment import segment_text
 from termguard.segment.core import Segment
-from termguard.segment.writers import to_xliff
+from termguard.segment.writers import to_xliff, to_xliff2
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "xliff"
 
@@ -145,6 +145,29 @@ def test_the_commentary_segmented_to_xliff_is_read_back():
     doc = parse_xliff(to_xliff(segments, "seeds/triumf-commentary.en.md", "en"), "commentary.xlf")
     assert [u.source.text for u in doc.units] == [s.text for s in segments]
     assert doc.units[0].targets == () and doc.source_lang == "en"
+
+
+def test_the_commentary_segmented_to_xliff2_is_read_back_like_12():
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "triumf-commentary.en.md"
+    segments = segment_text(seed.read_text(encoding="utf-8"), lang="en")
+    v2 = parse_xliff(to_xliff2(segments, "seeds/triumf-commentary.en.md", "en"), "commentary.xlf")
+    v12 = parse_xliff(to_xliff(segments, "seeds/triumf-commentary.en.md", "en"), "commentary.xlf")
+    assert v2.meta["version"] == "2.0" and v2.source_lang == "en"
+    assert [(u.id, u.kind, u.source.text) for u in v2.units] == [(u.id, u.kind, u.source.text) for u in v12.units]
+    assert [u.id for u in v2.units] == [s.id for s in segments]
+
+
+def test_segment_cli_writes_xliff2(tmp_path):
+    from click.testing import CliRunner
+
+    from termguard.cli import main
+
+    out = tmp_path / "commentary.xlf"
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "triumf-commentary.en.md"
+    result = CliRunner().invoke(main, ["segment", str(seed), "--format", "xliff2", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = read_document(str(out), out.read_text(encoding="utf-8"))
+    assert doc.meta["version"] == "2.0" and len(doc.units) == 99
 
 
 def test_rules_run_on_xliff_and_point_into_the_target():

@@ -14,8 +14,8 @@ from termguard.errors import ConfigError
 @click.argument("doc", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of standard output.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["pot", "json", "text", "xliff"]), default=None,
-    help="Output format (default: from the -o suffix, else pot).",
+    "--format", "fmt", type=click.Choice(["pot", "json", "text", "xliff", "xliff2"]), default=None,
+    help="Output format (default: from the -o suffix, else pot); xliff is XLIFF 1.2, xliff2 XLIFF 2.0.",
 )
 @click.option("--lang", default=None, help="Language of DOC (default: front matter lang:, a name like x.ru.md, else en).")
 @click.option("--srx", "srx_path", type=click.Path(dir_okay=False), default=None, help="Use the sentence rules of this SRX file.")

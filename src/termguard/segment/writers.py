@@ -110,11 +110,32 @@ def to_xliff(units: Sequence[Segment], source: str, lang: str) -> str:
     return "".join(out)
 
 
+def to_xliff2(units: Sequence[Segment], source: str, lang: str) -> str:
+    """XLIFF 2.0: one `unit` with one `segment` per unit; the kind and source line travel in
+    notes (`category="kind"`, `category="location"`), as the 1.2 writer's note and context."""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang={quoteattr(lang)}>\n',
+        f" <file id=\"f1\" original={quoteattr(source)}>\n",
+    ]
+    for u in units:
+        out.append(
+            f"  <unit id={quoteattr(u.id)}>\n"
+            f'   <notes><note category="kind">{_xml(u.kind)}</note>'
+            f'<note category="location">{_xml(source)}:{u.line}</note></notes>\n'
+            f'   <segment><source xml:space="preserve">{_xml(u.text)}</source></segment>\n'
+            "  </unit>\n"
+        )
+    out.append(" </file>\n</xliff>\n")
+    return "".join(out)
+
+
 WRITERS: dict[str, Callable[[Sequence[Segment], str, str], str]] = {
     "pot": to_pot,
     "json": to_json,
     "text": to_text,
     "xliff": to_xliff,
+    "xliff2": to_xliff2,
 }
 
 
