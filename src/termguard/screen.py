@@ -4,7 +4,7 @@ Checking an entry through the rules costs tens of microseconds of Python (its `U
 `Field`s, prose views, one automaton pass per text, the rules' bookkeeping), and in a
 translation memory almost every entry is clean. When every rule that looks at units is a
 term rule (`Rule.screened`: `forbidden-term`, `missing-term`, `untranslated-term`, as in
-`--select TG101,TG102,TG103`), large PO files are read through this screen instead:
+`--select TG101,TG102,TG103`), PO files over 256 KB are read through this screen instead:
 
 * a block of entries (4 MB) is split into rows by one regular expression (no objects per
   entry); the msgids of the simple one-line entries are joined into one text, their
@@ -22,7 +22,7 @@ term rule (`Rule.screened`: `forbidden-term`, `missing-term`, `untranslated-term
 * every entry not cleared is read and checked in full, with its exact line numbers.
 
 The screen may send a clean entry to the full check, never skip one that has a finding:
-every test it applies is implied by a finding (`tests/test_screen.py` checks that runs
+every test it applies is implied by a finding (`tests/morph/test_screen.py` checks that runs
 with and without it report the same findings). Entries without a translation are cleared
 (the term rules skip them); they are counted like every other unit.
 """
