@@ -22,8 +22,8 @@ PIECES = [
 
 
 def _without_quick_tests(monkeypatch) -> None:
-    monkeypatch.setattr(extract_module, "_has_number_word", lambda masked, lex: True)
-    monkeypatch.setattr(extract_module, "_may_name_month", lambda masked, lex: True)
+    monkeypatch.setattr(extract_module, "_has_number_word", lambda runs, lex: True)
+    monkeypatch.setattr(extract_module, "_may_name_month", lambda runs, lex: True)
     monkeypatch.setattr(extract_module, "_MAY_MASK", re.compile(r""))
     monkeypatch.setattr(extract_module, "_DIGIT", re.compile(r""))
 

@@ -137,7 +137,7 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     return True
 
 
-def _dates(masked: str, lex: Lexicon) -> list[Quantity]:
+def _dates(masked: str, lex: Lexicon, runs: list[str] | None = None) -> list[Quantity]:
     found: list[tuple[int, int, frozenset, DateValue]] = []
     for m in _ISO_DATE.finditer(masked):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -149,7 +149,7 @@ def _dates(masked: str, lex: Lexicon) -> list[Quantity]:
         readings = [(y, mo, d) for d, mo in ((a, b), (b, a)) if _valid(y, mo, d)]
         if readings:
             found.append((m.start(), m.end(), frozenset(readings), readings[0]))
-    named = _may_name_month(masked, lex)
+    named = _may_name_month(_letter_runs(masked) if runs is None else runs, lex)
     for m in _DAY_MONTH.finditer(masked) if named else ():
         month = month_of(m.group("m"), lex)
         d = int(m.group("d"))
@@ -297,37 +297,46 @@ _ONE_AND_HALF = {"полтора": "1.5", "полторы": "1.5", "полуто
 _NUMBER_WORDS: dict[str, frozenset[str]] = {}
 
 
-def _has_number_word(masked: str, lex: Lexicon) -> bool:
-    """Whether any word of the text (as `_number_words` reads words) is a number word: one
-    set test instead of a look-up per word, for the many texts that have none."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _letter_runs(masked: str) -> list[str]:
+    """The runs of letters of a text, normalised as words are looked up: what the quick
+    tests below compare with the lexicon (a word `_WORD` reads is one run, or two around
+    an apostrophe)."""
+    return _LETTERS.findall(normalise_word(masked))
+
+
+def _has_number_word(runs: list[str], lex: Lexicon) -> bool:
+    """Whether any run of letters is a number word: one set test instead of a look-up per
+    word, for the many texts that have none."""
     words = _NUMBER_WORDS.get(lex.lang)
     if words is None:
         words = _NUMBER_WORDS[lex.lang] = frozenset(lex.words) | (
             frozenset(_ONE_AND_HALF) if base_lang(lex.lang) == "ru" else frozenset()
         )
-    return not words.isdisjoint(_WORD.findall(normalise_word(masked)))
+    return not words.isdisjoint(runs)
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _may_name_month(masked: str, lex: Lexicon) -> bool:
+def _may_name_month(runs: list[str], lex: Lexicon) -> bool:
     """Whether some run of letters could be read as a month by `month_of` (whole, before an
     apostrophe, or, in Turkish, before a suffix): the word-based date patterns try every
     word of a text, so most texts skip them."""
     months = lex.months
-    runs = _LETTERS.findall(normalise_word(masked))
     if base_lang(lex.lang) != "tr":
         return not months.keys().isdisjoint(runs)
     return any(run in months or any(run[:-cut] in months for cut in range(1, 6) if len(run) - cut >= 3) for run in runs)
 
 
-def _number_words(masked: str, lex: Lexicon) -> Iterable[tuple[int, int, Decimal]]:
+def _number_words(masked: str, lex: Lexicon, runs: list[str] | None = None) -> Iterable[tuple[int, int, Decimal]]:
     """(start, end, value) of number words, joining tens and units ("двадцать два", "on iki")
-    and halves ("два с половиной", "iki buçuk", "two and a half", «полтора»)."""
+    and halves ("два с половиной", "iki buçuk", "two and a half", «полтора»).
+
+    `runs`: the letter runs of the text before parts were blanked, if the caller has them.
+    """
     if not lex.words:
         return
-    if not _has_number_word(masked, lex):
+    if not _has_number_word(_letter_runs(masked) if runs is None else runs, lex):
         return  # no word of the text is a number word: most texts
     tokens = []
     for m in _WORD.finditer(masked):
@@ -370,9 +379,10 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
     if not _DIGIT.search(masked):
         # Dates, citations and digit numbers all need a digit: only number words are left.
         return _word_quantities(masked, text, lex)
+    runs = _letter_runs(masked)
     chars = list(masked)
     out: list[Quantity] = []
-    for q in _dates(masked, lex):
+    for q in _dates(masked, lex, runs):
         out.append(_with_text(q, text))
         _blank(chars, q.start, q.end)
     work = "".join(chars)
@@ -394,16 +404,16 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
                                 currency=currency, percent=percent))
             # The scale and currency words belong to this number ("2 bin", "9 тысяч").
             _blank(chars, s2, e2)
-    out.extend(_word_quantities("".join(chars), text, lex))
+    out.extend(_word_quantities("".join(chars), text, lex, runs))
     out.sort(key=lambda q: q.start)
     return out
 
 
-def _word_quantities(work: str, text: str, lex: Lexicon) -> list[Quantity]:
+def _word_quantities(work: str, text: str, lex: Lexicon, runs: list[str] | None = None) -> list[Quantity]:
     """The numbers written as words in `work` (the masked text with what was read blanked)."""
     out: list[Quantity] = []
     last_end = -1
-    for s, e, value in _number_words(work, lex):
+    for s, e, value in _number_words(work, lex, runs):
         if s < last_end:
             continue  # a scale word ("две тысячи") already read as part of the number before it
         s2, e2, values, currency, percent = _decorate(work, s, e, [value], lex)
