@@ -115,3 +115,11 @@ def test_check_no_cache_flag(cache_dir, monkeypatch, tmp_path):
     second = CliRunner().invoke(main, args)
     assert second.output == first.output
     assert len(list(cache_dir.glob("*.matcher"))) == 2  # en and ru
+
+
+def test_cache_size_is_capped(cache_dir, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP_BYTES", 1)  # only the newest file fits
+    for i in range(3):
+        glossary = glossary_from_text(f"- id: t\n  kind: name\n  en: [Name{i}]\n  ru: [Имя{i}]\n", "g.yaml")
+        TermMatcher(glossary, "en")
+    assert len(list(cache_dir.glob("*.matcher"))) == 1

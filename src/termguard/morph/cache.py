@@ -38,8 +38,10 @@ if TYPE_CHECKING:
 
 #: Bumped when the stored layout changes.
 FORMAT = 2
-#: Cache files kept; the least recently written beyond this are removed.
+#: Cache files kept, and their total size; the least recently written beyond either are
+#: removed (a 10,000-term Russian matcher is about 20 MB).
 KEEP = 32
+KEEP_BYTES = 512 * 1024 * 1024
 _LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "PyStemmer", "pyahocorasick")
 
 
@@ -146,9 +148,13 @@ def store(key: str, data: Any) -> None:
 
 
 def _prune(where: Path) -> None:
-    files = sorted(where.glob("*.matcher"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in files[KEEP:]:
+    files = sorted(((p, p.stat()) for p in where.glob("*.matcher")), key=lambda f: f[1].st_mtime, reverse=True)
+    total = 0
+    for index, (path, stat) in enumerate(files):
+        total += stat.st_size
+        if index < KEEP and (total <= KEEP_BYTES or index == 0):
+            continue  # the newest file stays whatever its size
         try:
-            old.unlink()
+            path.unlink()
         except OSError:
             pass
