@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from termguard.checks import CheckContext, Rule, all_rules
+from termguard.checks.base import terminology_mode
 from termguard.config import Config
 from termguard.errors import InputError
 from termguard.glossary import Glossary, load_glossary
@@ -92,9 +93,8 @@ class Engine:
         self.rules: list[Rule] = [cls() for cls in all_rules() if cls.name in wanted]
         if not len(self.glossary):
             self.rules = [r for r in self.rules if not r.needs_glossary]
-        unit_rules = [r for r in self.rules if type(r).check_unit is not Rule.check_unit]
         #: Every rule that looks at units is a term rule: PO files can be screened.
-        self.terminology_mode = bool(unit_rules) and all(r.screened for r in unit_rules)
+        self.terminology_mode = terminology_mode(self.rules)
 
     def context(self, doc: Document) -> CheckContext:
         """A fresh rule context for one document."""

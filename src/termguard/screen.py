@@ -51,13 +51,12 @@ __all__ = ["TermScreen", "screen_for", "screened_entries"]
 def screen_for(rules: "Iterable[Rule]", ctx: "CheckContext") -> "TermScreen | None":
     """The screen for a translation document, or None when it cannot be used: some rule
     that looks at units is not a term rule, or there is no glossary or target language."""
-    from termguard.checks.base import Rule
+    from termguard.checks.base import terminology_mode
 
     doc = ctx.document
     if doc is None or not doc.is_translation or not doc.target_lang or not len(ctx.glossary):
         return None
-    unit_rules = [r for r in rules if type(r).check_unit is not Rule.check_unit]
-    if not unit_rules or not all(r.screened for r in unit_rules):
+    if not terminology_mode(rules):
         return None
     return TermScreen(ctx.matcher(doc.source_lang), ctx.matcher(doc.target_lang))
 

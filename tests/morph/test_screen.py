@@ -186,17 +186,23 @@ def test_generated_files_same_findings_screened(fixture_glossary, tmp_path_facto
     _same_with_and_without(engine, path, monkeypatch)
 
 
+def _repeating_po(path: Path, n: int, pairs: list[tuple[str, str]]) -> Path:
+    """A Russian PO file of `n` entries cycling through (msgid, msgstr) `pairs`."""
+    rows = ['msgid ""\nmsgstr ""\n"Language: ru\\n"\n']
+    for i in range(n):
+        src, tgt = pairs[i % len(pairs)]
+        rows.append(f'msgctxt "e{i}"\nmsgid "{src} {i}"\nmsgstr "{tgt} {i}"\n')
+    path.write_text("\n".join(rows), encoding="utf-8")
+    return path
+
+
 def test_parallel_screened_equals_serial(fixture_glossary, tmp_path, monkeypatch):
     import termguard.parallel as parallel
 
-    rows = ['msgid ""\nmsgstr ""\n"Language: ru\\n"\n']
-    pairs = [("The Triumf system", "Система «Триумф»"), ("The Triumf system", "Система «Триумпфа»"),
-             ("The S-400", "S-400"), ("Kyiv talks", "Переговоры в Киеве")]
-    for i in range(3000):
-        src, tgt = pairs[i % len(pairs)]
-        rows.append(f'msgctxt "e{i}"\nmsgid "{src} {i}"\nmsgstr "{tgt} {i}"\n')
-    path = tmp_path / "big.ru.po"
-    path.write_text("\n".join(rows), encoding="utf-8")
+    path = _repeating_po(tmp_path / "big.ru.po", 3000, [
+        ("The Triumf system", "Система «Триумф»"), ("The Triumf system", "Система «Триумпфа»"),
+        ("The S-400", "S-400"), ("Kyiv talks", "Переговоры в Киеве"),
+    ])
     monkeypatch.setattr(parallel, "CHUNK_THRESHOLD", 10_000)
     monkeypatch.setattr(engine_module, "STREAM_THRESHOLD", 10_000)
     engine = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
@@ -264,14 +270,10 @@ def test_markup_needles_agree_with_the_prose_view():
 
 
 def test_terminology_mode_screens_mid_size_files(fixture_glossary, tmp_path, monkeypatch):
-    rows = ['msgid ""\nmsgstr ""\n"Language: ru\\n"\n']
-    pairs = [("The Triumf system", "Система «Триумф»"), ("The Triumf system", "Система «Триумпфа»"),
-             ("Talks in Kyiv", "Переговоры в Киеве"), ("The S-400 deal", "Сделка по S-400")]
-    for i in range(6000):
-        src, tgt = pairs[i % len(pairs)]
-        rows.append(f'msgctxt "e{i}"\nmsgid "{src} {i}"\nmsgstr "{tgt} {i}"\n')
-    path = tmp_path / "mid.po"
-    path.write_text("\n".join(rows), encoding="utf-8")
+    path = _repeating_po(tmp_path / "mid.po", 6000, [
+        ("The Triumf system", "Система «Триумф»"), ("The Triumf system", "Система «Триумпфа»"),
+        ("Talks in Kyiv", "Переговоры в Киеве"), ("The S-400 deal", "Сделка по S-400"),
+    ])
     assert engine_module.SCREEN_THRESHOLD < path.stat().st_size < engine_module.STREAM_THRESHOLD
     calls: list[int] = []
     real = screen_module.screened_entries

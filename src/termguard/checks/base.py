@@ -72,6 +72,13 @@ class Rule:
         return merged
 
 
+def terminology_mode(rules: Iterable[Rule]) -> bool:
+    """True when every rule that looks at units is a term rule (`Rule.screened`): the term
+    screen (`termguard.screen`) can then clear entries without the rules."""
+    unit_rules = [r for r in rules if type(r).check_unit is not Rule.check_unit]
+    return bool(unit_rules) and all(r.screened for r in unit_rules)
+
+
 REGISTRY: dict[str, type[Rule]] = {}
 
 

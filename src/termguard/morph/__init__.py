@@ -39,7 +39,7 @@ from typing import Iterable, NamedTuple
 import ahocorasick
 
 from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entry, Glossary, Rendering
-from termguard.morph.base import GENERATED, LITERAL_EXACT, LITERAL_FOLDED, Morphology, has_acronym_shape
+from termguard.morph.base import GENERATED, LITERAL_EXACT, LITERAL_FOLDED, LONG_TEXT, Morphology, has_acronym_shape
 
 __all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for", "resolve_overlaps"]
 
@@ -349,7 +349,7 @@ class TermMatcher:
             return []
         morph = self.morph
         folded = morph.fold(plain)
-        padded = " " + (_SPACE.sub(" ", folded) if len(plain) < _LONG else _blank_non_words(folded)) + " "
+        padded = " " + (_SPACE.sub(" ", folded) if len(plain) < LONG_TEXT else _blank_non_words(folded)) + " "
         found: list[Match] = []
         new = tuple.__new__  # Match(...) without the Python-level __new__: this is the hot loop
         entries, forms = self._entries, self._forms
@@ -404,11 +404,9 @@ class TermMatcher:
         return found
 
 
-# Texts at least this long (the term screen's joined entries) are blanked one common
-# punctuation character at a time (each `replace` a fast C scan), and only fall back to
-# the regular expression, which stops at every space and punctuation mark, when some
-# other non-word character is left.
-_LONG = 4096
+# Long texts (`LONG_TEXT`) are blanked one common punctuation character at a time (each
+# `replace` a fast C scan), and only fall back to the regular expression, which stops at
+# every space and punctuation mark, when some other non-word character is left.
 _COMMON_NON_WORDS = [
     ch for ch in ",.;:!?\"'()[]{}<>«»“”„‘’‚‹›—–-‒―/\\|@#$%^&*+=~`…·•№§°±×÷\t\n\r\u00a0\u2009\u202f\u2007"
     if _SPACE.match(ch)

@@ -28,6 +28,10 @@ GENERATED = 0
 
 # Characters that fold to one ASCII form in every language: typographic apostrophes,
 # Unicode hyphens and no-break spaces. One character to one character, so offsets hold.
+#: Texts at least this long (the term screen's joined entries) are folded and blanked one
+#: distinct character at a time: `str.translate` and regular expressions stop at every one.
+LONG_TEXT = 4096
+
 COMMON_FOLD = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
@@ -102,7 +106,7 @@ class Morphology:
     def _translate(self, text: str) -> str:
         """The fold table applied; on long texts (the term screen's joined entries) one
         `replace` per table character present, many times faster than `str.translate`."""
-        if len(text) < 4096 or self._table_chars is None:
+        if len(text) < LONG_TEXT or self._table_chars is None:
             return text.translate(self._table)
         for ch in self._table_chars:
             if ch in text:
