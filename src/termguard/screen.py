@@ -9,9 +9,13 @@ term rule (`Rule.screened`: `forbidden-term`, `missing-term`, `untranslated-term
 * a block of entries (4 MB) is split into rows by one regular expression (no objects per
   entry); the msgids of the simple one-line entries are joined into one text, their
   msgstrs into another;
-* each language's matcher scans a joined text once (`TermMatcher.scan`: one C
-  Aho-Corasick pass over the whole block, the very filters of `find`), and overlapping
-  matches are resolved as `find` resolves them (a term inside a longer term is dropped);
+* the fast pass (`morph.fast`) runs each language's automaton over a joined text once and
+  reads the raw hits in bulk through per-slot tables (which entry a hit proves present,
+  which hits may be rejected forms or lie over another entry's form): C loops over columns
+  of hits, no `Match` objects; it clears most pairs and only ever over-counts;
+* the pairs it cannot clear go through the exact screen: the matcher's `scan` (the very
+  filters of `find`) over their joined texts, overlapping matches resolved as `find`
+  resolves them (a term inside a longer term is dropped);
 * an entry is cleared only when none of the three rules could report on it: no rejected
   form in its translation, every source term that has a target rendering present in an
   approved form, no source form of a must-translate term left in the translation, and
@@ -31,8 +35,8 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_right
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, compress, repeat
+from operator import add, contains, itemgetter, sub
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from termguard.errors import InputError
@@ -67,22 +71,32 @@ class TermScreen:
     def __init__(self, source: "TermMatcher", target: "TermMatcher") -> None:
         self.source = source
         self.target = target
-        # Per glossary entry (by id): does the target language have an approved rendering
-        # (missing-term expects one), must its source form be translated (untranslated-term).
+        # Per glossary entry (by index, and by id for the exact screen): does the target
+        # language have an approved rendering (missing-term expects one), must its source
+        # form be translated (untranslated-term).
         self._facts: dict[int, tuple[bool, bool]] = {}
+        self._entry_facts: dict[int, tuple[bool, bool]] = {}
+        self._entries = source.entries
 
-    def _learn(self, entry: "Entry") -> tuple[bool, bool]:
-        facts = self._facts[id(entry)] = (
-            bool(self.target.approved_texts(entry)),
-            must_translate(entry, self.source, self.target),
-        )
+    def _learn(self, index: int) -> tuple[bool, bool]:
+        facts = self._facts[index] = self._learn_entry(self._entries[index])
+        return facts
+
+    def _learn_entry(self, entry: "Entry") -> tuple[bool, bool]:
+        facts = self._entry_facts.get(id(entry))
+        if facts is None:
+            facts = self._entry_facts[id(entry)] = (
+                bool(self.target.approved_texts(entry)),
+                must_translate(entry, self.source, self.target),
+            )
         return facts
 
     def suspects(self, sources: list[str], targets: list[str]) -> set[int]:
         """Indices of the pairs the term rules might report on (see the module docstring).
 
         `sources[i]` and `targets[i]` are the decoded msgid and msgstr of one entry; every
-        translation is non-empty.
+        translation is non-empty. The fast pass clears most pairs from the raw automaton
+        hits; the pairs it cannot clear go through the exact screen (`_exact`).
         """
         bad: set[int] = set()
         if not sources:
@@ -93,6 +107,113 @@ class TermScreen:
         tgt_starts = _starts(targets)
         for text, starts in ((src_text, src_starts), (tgt_text, tgt_starts)):
             bad.update(_with_markup(text, starts))
+        unsure = self._fast(src_text, src_starts, tgt_text, tgt_starts)
+        unsure.difference_update(bad)
+        if unsure:
+            order = sorted(unsure)
+            found = self._exact([sources[i] for i in order], [targets[i] for i in order])
+            bad.update(order[j] for j in found)
+        return bad
+
+    def _fast(self, src_text: str, src_starts: list[int], tgt_text: str, tgt_starts: list[int]) -> set[int]:
+        """The pairs the raw hits cannot clear (`morph.fast`): a hit that may be a rejected
+        form or that the tables cannot judge, a source term without evidence of an approved
+        rendering, or a must-translate source form standing in the translation. Everything
+        here over-counts: a pair it leaves out has no finding.
+
+        The hits go through the tables in bulk (`map`, `compress`, set algebra: C loops);
+        only the hits of `SLOW` slots take a Python step each. Texts are numbered from 1
+        here (`bisect_right` of a hit's last offset in the padded text).
+        """
+        from termguard.morph.fast import EXACT, POISON, SIMPLE, SLOW, fast_table
+
+        unsure: set[int] = set()
+        target, source = fast_table(self.target), fast_table(self.source)
+        tgt_bounds = [s + 1 for s in tgt_starts]
+        src_bounds = [s + 1 for s in src_starts]
+
+        # Target: evidence of approved forms, (text, entry) pairs.
+        folded, hits = self.target.hits(tgt_text)
+        lasts, ks, classes, texts = _columns(hits, target.target_class, tgt_bounds)
+        present = set(compress(zip(texts, map(target.evidence.__getitem__, ks)), map(SIMPLE.__eq__, classes)))
+        unsure.update(compress(texts, map(POISON.__eq__, classes)))
+        mask = list(map(EXACT.__eq__, classes))
+        if any(mask):
+            exact_ks = list(compress(ks, mask))
+            starts = list(map(sub, compress(lasts, mask), map(target.offset.__getitem__, exact_ks)))
+            ends = map(add, starts, map(target.core.__getitem__, exact_ks))
+            surfaces = map(tgt_text.__getitem__, map(slice, starts, ends))
+            ok = map(contains, map(target.exact.__getitem__, exact_ks), surfaces)
+            present.update(compress(zip(compress(texts, mask), map(target.evidence.__getitem__, exact_ks)), ok))
+        slow = list(compress(range(len(hits)), map(SLOW.__eq__, classes)))
+        if slow:
+            self._slow_target(target, folded, tgt_text, [(lasts[j], ks[j], texts[j]) for j in slow], present, unsure)
+
+        # Source: the entries each text needs to find in its translation.
+        folded, hits = self.source.hits(src_text)
+        lasts, ks, classes, texts = _columns(hits, source.source_class, src_bounds)
+        needs = set(compress(zip(texts, map(source.entry.__getitem__, ks)), map(SIMPLE.__eq__, classes)))
+        unsure.update(compress(texts, map(POISON.__eq__, classes)))
+        slow = list(compress(range(len(hits)), map(SLOW.__eq__, classes)))
+        if slow:
+            needs.update(_slow_source(source, folded, src_text, [(lasts[j], ks[j], texts[j]) for j in slow]))
+        facts, learn = self._facts, self._learn
+        for t, e in needs - present:
+            if (facts.get(e) or learn(e))[0]:
+                unsure.add(t)
+
+        # Source forms of must-translate terms standing in the translation.
+        if needs:
+            _, hits = self.source.hits(tgt_text)
+            if hits:
+                _lasts, ks, classes, texts = _columns(hits, source.source_class, tgt_bounds)
+                unsure.update(compress(texts, map(POISON.__eq__, classes)))
+                left = set(zip(texts, map(source.entry.__getitem__, ks)))
+                for t, e in left & needs:
+                    if (facts.get(e) or learn(e))[1]:
+                        unsure.add(t)
+        return {t - 1 for t in unsure}
+
+    def _slow_target(self, table, folded: str, plain: str, hits, present: set, unsure: set) -> None:
+        """The target hits of `SLOW` slots, `(last, slot, text)`, one Python step each."""
+        from termguard.morph.fast import REJECT, may_reject, verified
+
+        evidence, verify, cover, inner = table.evidence, table.verify, table.cover, table.inner
+        spans: list[tuple[int, int, int]] = []  # (text, start, end) of hits that may cover others
+        held: list[tuple] = []  # (text, entry or entries, start, end) of inner evidence
+        fold_exact = self.target.morph.fold_exact
+        for last, k, t in hits:
+            code = evidence[k]
+            start = last - table.offset[k]
+            end = start + table.core[k]
+            if code == REJECT:
+                if may_reject(table.reject[k], folded, plain, start, end, fold_exact):
+                    unsure.add(t)
+                continue
+            if cover[k]:
+                spans.append((t, start, end))  # verified or not: it may still drop a form under it
+            if not verified(verify[k], folded, plain, start, end):
+                continue
+            found = code if code >= 0 else table.multi[k]
+            if inner[k]:
+                held.append((t, found, start, end))
+            elif code >= 0:
+                present.add((t, code))
+            else:
+                present.update((t, e) for e in found)
+        for t, found, _start, _end in _uncovered(held, spans):
+            if isinstance(found, int):
+                present.add((t, found))
+            else:
+                present.update((t, e) for e in found)
+
+    def _exact(self, sources: list[str], targets: list[str]) -> set[int]:
+        """Indices of the pairs the term rules might report on, from resolved matches."""
+        bad: set[int] = set()
+        src_text = "\n".join(sources)
+        tgt_text = "\n".join(targets)
+        src_starts = _starts(sources)
+        tgt_starts = _starts(targets)
 
         # Target forms: rejected ones are forbidden-term's, approved ones are what
         # missing-term looks for.
@@ -109,7 +230,7 @@ class TermScreen:
 
         # Source terms: each one that has a target rendering must be there, approved.
         must: dict[int, set[int]] = {}
-        facts_of, learn = self._facts.get, self._learn
+        facts_of, learn = self._entry_facts.get, self._learn_entry
         for i, m in _placed(self.source.scan(src_text), src_starts, bad):
             key = id(m.entry)
             expected, must_translate = facts_of(key) or learn(m.entry)
@@ -124,6 +245,53 @@ class TermScreen:
                 if id(m.entry) in must.get(i, ()):
                     bad.add(i)
         return bad
+
+
+def _columns(hits: list, classes: list[int], bounds: list[int]) -> tuple[list, list, list, list]:
+    """Raw hits `(last, value)` as columns: last offsets, slots, slot classes, text numbers."""
+    lasts = list(map(_first, hits))
+    ks = list(map(_slot, map(_second, hits)))
+    return lasts, ks, list(map(classes.__getitem__, ks)), list(map(bisect_right, repeat(bounds, len(hits)), lasts))
+
+
+_first, _second, _slot = itemgetter(0), itemgetter(1), itemgetter(8)
+
+
+def _slow_source(table, folded: str, plain: str, hits) -> list[tuple[int, int]]:
+    """The (text, entry) needs of the source hits of `SLOW` slots, `(last, slot, text)`: a
+    form under a longer approved form of another entry is no need (overlap resolution)."""
+    from termguard.morph.fast import verified
+
+    needs: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, int]] = []
+    held: list[tuple] = []
+    for last, k, t in hits:
+        e = table.entry[k]
+        start = last - table.offset[k]
+        end = start + table.core[k]
+        if table.inner[k]:
+            held.append((t, e, start, end))
+        else:
+            needs.append((t, e))
+        # Only a hit that is an approved form drops the source forms under it.
+        if table.cover[k] and table.evidence[k] >= 0 and verified(table.verify[k], folded, plain, start, end):
+            spans.append((t, start, end))
+    needs.extend((t, e) for t, e, _start, _end in _uncovered(held, spans))
+    return needs
+
+
+def _uncovered(
+    held: list[tuple], spans: list[tuple[int, int, int]]
+) -> Iterator[tuple]:
+    """The held hits `(pair, code, start, end)` that no longer span of `spans` `(pair,
+    start, end)` in the same text lies over."""
+    by_pair: dict[int, list[tuple[int, int]]] = {}
+    for i, start, end in spans:
+        by_pair.setdefault(i, []).append((start, end))
+    for hit in held:
+        i, _code, start, end = hit
+        if not any(s <= start and end <= e and e - s > end - start for s, e in by_pair.get(i, ())):
+            yield hit
 
 
 # Sort key of a `Match` by its start (field 2), without a Python-level call per match.

@@ -220,6 +220,8 @@ class TermMatcher:
         from termguard.morph import cache
 
         key = cache.cache_key(glossary, self.lang, self.morph) if cache.cache_dir() is not None else None
+        #: Where derived tables (`morph.fast`) are kept beside the items, or None.
+        self.cache_key = key
         items = self._checked(cache.load(key)) if key else None
         if items is None:
             items = self._items()
@@ -239,8 +241,8 @@ class TermMatcher:
             return None
         try:
             sizes = [len(f) for f in self._forms]
-            for spaced, value in items:
-                if not isinstance(spaced, str) or len(value) != 8:
+            for k, (spaced, value) in enumerate(items):
+                if not isinstance(spaced, str) or len(value) != 9 or value[8] != k:
                     return None
                 for c in value[5]:
                     if len(c) != 8 or c[0] < 0 or not 0 <= c[1] < sizes[c[0]]:
@@ -252,13 +254,14 @@ class TermMatcher:
     def _items(self) -> tuple:
         """(padded key, automaton value) for every form (see the module docstring)."""
         items = []
-        for spaced, (plen, lead, core, is_stem, last_word, cands) in self._keys().items():
+        for k, (spaced, (plen, lead, core, is_stem, last_word, cands)) in enumerate(self._keys().items()):
             # One candidate, not stemmed: `scan` tests it inline. A hit on a key of word
             # characters only is the key itself, so the key is compared only when it has
             # spaces or punctuation.
             one = cands[0] if len(cands) == 1 and not is_stem else None
             check_key = one is not None and _SPACE.search(one[7]) is not None
-            items.append((spaced, (plen, lead, core, is_stem, last_word, tuple(cands), one, check_key)))
+            # `k`, the slot's index, keys the per-slot tables of the fast screen (`morph.fast`).
+            items.append((spaced, (plen, lead, core, is_stem, last_word, tuple(cands), one, check_key, k)))
         return tuple(items)
 
     def _keys(self) -> dict[str, list]:
@@ -339,6 +342,28 @@ class TermMatcher:
         self._cache[plain] = result
         return list(result)
 
+    def hits(self, plain: str) -> tuple[str, list[tuple[int, tuple]]]:
+        """The folded text and the automaton's raw hits in it, `(last, value)` pairs: what
+        `scan` filters into matches, for the fast screen (`morph.fast`)."""
+        folded = self.morph.fold(plain)
+        if self._automaton is None:
+            return folded, []
+        return folded, list(self._automaton.iter(_padded(folded)))
+
+    @property
+    def entries(self) -> list[Entry]:
+        """The glossary's entries in slot candidate order (`value[5][n][0]` indexes it)."""
+        return self._entries
+
+    @property
+    def size(self) -> int:
+        """How many slots (automaton keys) the matcher has."""
+        return len(self._automaton) if self._automaton is not None else 0
+
+    def slots(self) -> Iterable[tuple[str, tuple]]:
+        """Every automaton key with its value (see `_items`), in no particular order."""
+        return self._automaton.items() if self._automaton is not None else ()
+
     def scan(self, plain: str) -> list[Match]:
         """Every glossary form in `plain`, in the automaton's order, overlaps unresolved.
 
@@ -349,11 +374,11 @@ class TermMatcher:
             return []
         morph = self.morph
         folded = morph.fold(plain)
-        padded = " " + (_SPACE.sub(" ", folded) if len(plain) < LONG_TEXT else _blank_non_words(folded)) + " "
+        padded = _padded(folded)
         found: list[Match] = []
         new = tuple.__new__  # Match(...) without the Python-level __new__: this is the hot loop
         entries, forms = self._entries, self._forms
-        for last, (plen, lead, core, is_stem, lw_off, cands, one, check_key) in self._automaton.iter(padded):
+        for last, (plen, lead, core, is_stem, lw_off, cands, one, check_key, _k) in self._automaton.iter(padded):
             start = last - plen + lead  # offsets in `padded` are one more than in `plain`
             end = start + core
             if one is not None:
@@ -411,6 +436,12 @@ _COMMON_NON_WORDS = [
     ch for ch in ",.;:!?\"'()[]{}<>«»“”„‘’‚‹›—–-‒―/\\|@#$%^&*+=~`…·•№§°±×÷\t\n\r\u00a0\u2009\u202f\u2007"
     if _SPACE.match(ch)
 ]
+
+
+def _padded(folded: str) -> str:
+    """What the automaton runs over: `folded` with every non-word character a space, and a
+    space on each side (offsets one more than in the text)."""
+    return " " + (_SPACE.sub(" ", folded) if len(folded) < LONG_TEXT else _blank_non_words(folded)) + " "
 
 
 def _blank_non_words(folded: str) -> str:

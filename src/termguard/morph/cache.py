@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from termguard.morph.base import Morphology
 
 #: Bumped when the stored layout changes.
-FORMAT = 2
+FORMAT = 3
 #: Cache files kept, and their total size; the least recently written beyond either are
 #: removed (a 10,000-term Russian matcher is about 20 MB).
 KEEP = 32

@@ -1,0 +1,261 @@
+"""Per-slot tables for the fast pass of the term screen (`termguard.screen`).
+
+The screen clears the entries of a large PO file that no term rule can fault. Turning every
+automaton hit into a `Match` (the surface, the suffix, the overlap resolution) costs a few
+microseconds of Python per hit, and a 10,000-term glossary hits two or three times per
+entry. The fast pass instead reads each raw hit `(last, value)` through small tables indexed
+by the automaton slot (`value[8]`), built once per matcher:
+
+* `evidence[k]`: what a hit proves about the text it lies in. An entry index (`>= 0`) or
+  `MULTI` (the entries of `multi[k]`): every candidate of the slot is an approved rendering
+  of that entry (of those entries, with the same tests and strength), so a hit that passes
+  `verify[k]` is an approved form of it. `REJECT`: every candidate is a rejected form, and
+  `reject[k]` holds the tests under which a hit is one. `POISON`: anything else (approved
+  and rejected candidates mixed; a stemmed rejected form; a stemmed approved form that
+  could lie over another entry's form). `NEUTRAL`: a stemmed approved form that proves
+  nothing and overrides nothing.
+* `verify[k]`: what a hit must show to be the slot's approved form, as `scan` checks it:
+  the key's own punctuation and spaces (`S-400`, not `S 400`), and the exact spellings of
+  a case-sensitive form.
+* `cover[k]` / `inner[k]`: the slot's key holds another entry's key inside it / lies
+  inside another entry's approved key. Overlap resolution drops a form under a longer
+  approved form of another entry, so a hit of an inner slot is counted only when no cover
+  hit of its text spans it.
+* `entry[k]`: the one entry of the slot, or `POISON` when several entries share it (the
+  source side of the screen needs one entry per hit).
+
+Evidence only ever under-counts and poison over-counts: a hit the fast pass cannot judge
+sends its entry to the exact screen, which judges it as `find` would.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from termguard.morph import _SPACE, cache
+
+if TYPE_CHECKING:
+    from termguard.morph import TermMatcher
+
+__all__ = [
+    "MULTI", "NEUTRAL", "POISON", "REJECT", "SIMPLE", "EXACT", "SLOW",
+    "FastTable", "fast_table", "may_reject", "verified",
+]
+
+POISON = -1
+NEUTRAL = -2
+MULTI = -3
+REJECT = -4
+
+# Slot classes (`FastTable.target_class`, `source_class`): how the screen treats a hit in
+# bulk, without a Python step per hit. NEUTRAL and POISON reuse the codes above.
+SIMPLE = 1  # evidence of one entry (target) / a need of one entry (source), no test
+EXACT = 2  # evidence of one entry once the surface is one of `exact[k]` (a case-sensitive form)
+SLOW = 3  # one Python step per hit (`screen.TermScreen._fast`)
+
+# A stemmed slot whose prefix starts more keys than this is taken as covering one.
+_PREFIX_LIMIT = 256
+
+
+class FastTable:
+    """The fast pass's view of one matcher's slots (see the module docstring)."""
+
+    __slots__ = (
+        "evidence", "verify", "multi", "reject", "cover", "inner", "entry",
+        "target_class", "source_class", "exact", "offset", "core",
+    )
+
+    def __init__(self, size: int) -> None:
+        self.evidence = [NEUTRAL] * size
+        self.verify: list[tuple | None] = [None] * size
+        self.multi: dict[int, tuple[int, ...]] = {}
+        self.reject: dict[int, tuple[tuple, ...]] = {}
+        self.cover = [False] * size
+        self.inner = [False] * size
+        self.entry = [POISON] * size
+        self.target_class = [NEUTRAL] * size
+        self.source_class = [POISON] * size
+        self.exact: list[frozenset | None] = [None] * size
+        self.offset = [0] * size  # a hit's start is `last - offset[k]`
+        self.core = [0] * size  # and its end `start + core[k]`
+
+    def classify(self) -> None:
+        """Derive the bulk classes from the tables."""
+        for k, code in enumerate(self.evidence):
+            test = self.verify[k]
+            if code in (NEUTRAL, POISON):
+                cls = code
+            elif code < 0 or self.cover[k] or self.inner[k]:
+                cls = SLOW
+            elif test is None:
+                cls = SIMPLE
+            elif test[0] is None:
+                cls = EXACT
+                self.exact[k] = test[1]
+            else:
+                cls = SLOW
+            self.target_class[k] = cls
+            if self.entry[k] >= 0:
+                self.source_class[k] = SLOW if (self.cover[k] or self.inner[k]) else SIMPLE
+
+    def dump(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    @classmethod
+    def load(cls, data: object, size: int) -> "FastTable | None":
+        """A table from `dump()`, if it has the shape of one for `size` slots."""
+        if not isinstance(data, tuple) or len(data) != len(cls.__slots__):
+            return None
+        table = cls(0)
+        for name, part in zip(cls.__slots__, data):
+            if name in ("multi", "reject"):
+                if not isinstance(part, dict):
+                    return None
+            elif not isinstance(part, list) or len(part) != size:
+                return None
+            setattr(table, name, part)
+        return table
+
+
+def fast_table(matcher: "TermMatcher") -> FastTable:
+    """The matcher's table, built on first use and kept in its memo (and the disk cache)."""
+    table = matcher.memo.get("fast-table")
+    if table is None:
+        key = matcher.cache_key
+        size = matcher.size
+        table = FastTable.load(cache.load(key + "-fast"), size) if key is not None else None
+        if table is None:
+            table = _build(matcher)
+            if key is not None:
+                cache.store(key + "-fast", table.dump())
+        matcher.memo["fast-table"] = table
+    return table  # type: ignore[return-value]
+
+
+def verified(test: tuple | None, folded: str, plain: str, start: int, end: int) -> bool:
+    """Does the hit at `[start, end)` pass a slot's `verify` test?"""
+    if test is None:
+        return True
+    if test[0] is not None and folded[start:end] != test[0]:
+        return False
+    # A spelling `scan` would accept only after `fold_exact` is no evidence: under-counting.
+    return test[1] is None or plain[start:end] in test[1]
+
+
+def may_reject(tests: tuple[tuple, ...], folded: str, plain: str, start: int, end: int, fold_exact) -> bool:
+    """Could the hit at `[start, end)` be one of a rejected slot's forms (`scan`'s tests)?"""
+    surface = plain[start:end]
+    for key_test, exact, capital in tests:
+        if key_test is not None and folded[start:end] != key_test:
+            continue
+        if exact is not None and surface not in exact and fold_exact(surface) not in exact:
+            continue
+        if capital and not plain[start].isupper():
+            continue
+        return True
+    return False
+
+
+def _key_test(key: str) -> str | None:
+    # A key of word characters only is what the hit spans; one with spaces or punctuation
+    # must be compared (S 400 is not S-400).
+    return key if _SPACE.search(key) else None
+
+
+def _build(matcher: "TermMatcher") -> FastTable:
+    slots = list(matcher.slots())
+    table = FastTable(len(slots))
+    evidence, verify, entry = table.evidence, table.verify, table.entry
+    forms = matcher._forms
+    stems: list[int] = []
+    for _spaced, value in slots:
+        cands, k, is_stem = value[5], value[8], value[3]
+        table.offset[k] = value[0] - value[1]
+        table.core[k] = value[2]
+        entries = sorted({c[0] for c in cands})
+        if len(entries) == 1:
+            entry[k] = entries[0]
+        approved = [forms[c[0]][c[1]].approved for c in cands]
+        if not any(approved):
+            if is_stem:
+                evidence[k] = POISON
+            else:
+                evidence[k] = REJECT
+                table.reject[k] = tuple((_key_test(c[7]), c[4], c[6]) for c in cands)
+            continue
+        if not all(approved):
+            evidence[k] = POISON
+            continue
+        if is_stem:
+            stems.append(k)
+            continue  # NEUTRAL unless it may lie over another entry's form (below)
+        tests = {(c[7], c[4], c[3]) for c in cands}
+        if len(tests) > 1:
+            evidence[k] = POISON  # candidates with different tests or strengths: left to `scan`
+            continue
+        key, exact, _strength = tests.pop()
+        key_test = _key_test(key)
+        if key_test is not None or exact is not None:
+            verify[k] = (key_test, frozenset(exact) if exact is not None else None)
+        if len(entries) == 1:
+            evidence[k] = entries[0]
+        else:
+            evidence[k] = MULTI
+            table.multi[k] = tuple(entries)
+    covers, inners, poisoned = _overlaps(matcher, slots, table, stems)
+    for k in covers:
+        table.cover[k] = True
+    for k in inners:
+        table.inner[k] = True
+    for k in poisoned:
+        evidence[k] = POISON
+    table.classify()
+    return table
+
+
+def _overlaps(
+    matcher: "TermMatcher", slots: list[tuple[str, tuple]], table: FastTable, stems: list[int]
+) -> tuple[list[int], list[int], list[int]]:
+    """Slots whose key holds another entry's key (covers), the slots so held (inner), and
+    the stemmed approved slots that could lie over another entry's form (poisoned)."""
+    automaton = matcher._automaton
+    entries_of = {spaced: {c[0] for c in value[5]} for spaced, value in slots}
+    stem_set = set(stems)
+    covers: list[int] = []
+    inners: set[int] = set()
+    poisoned: list[int] = []
+    evidence = table.evidence
+    for spaced, value in slots:
+        k = value[8]
+        is_stem = k in stem_set
+        if not is_stem and evidence[k] < 0 and evidence[k] != MULTI:
+            continue  # not an approved form: it overrides nothing
+        own = entries_of[spaced]
+        inside = [
+            (other, v)
+            for last, v in automaton.iter(spaced)
+            if (other := spaced[last - v[0] + 1 : last + 1]) != spaced and entries_of[other] - own
+        ]
+        if is_stem:
+            if inside or _prefix_covers(automaton, spaced, own, entries_of):
+                poisoned.append(k)
+            continue
+        if inside:
+            covers.append(k)
+            inners.update(v[8] for _other, v in inside)
+    return covers, sorted(inners), poisoned
+
+
+def _prefix_covers(automaton, spaced: str, own: set[int], entries_of: dict[str, set[int]]) -> bool:
+    """A stemmed key's match runs on to the end of its last word: a key of another entry
+    that starts at one of its word starts and ends inside that word may lie under it."""
+    starts = [0] + [i for i, ch in enumerate(spaced) if ch == " " and i > 0]
+    for at in starts:
+        seen = 0
+        for other in automaton.keys(spaced[at:]):
+            seen += 1
+            if seen > _PREFIX_LIMIT:
+                return True
+            if other != spaced and entries_of[other] - own:
+                return True
+    return False
