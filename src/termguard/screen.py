@@ -255,6 +255,7 @@ def _columns(hits: list, classes: list[int], bounds: list[int]) -> tuple[list, l
 
 
 _first, _second, _slot = itemgetter(0), itemgetter(1), itemgetter(8)
+_whole = _first  # a row's whole entry text
 
 
 def _slow_source(table, folded: str, plain: str, hits) -> list[tuple[int, int]]:
@@ -373,7 +374,7 @@ def screened_entries(
                 gc.enable()
         if not wanted:
             continue
-        ends = list(accumulate(len(row[0]) for row in rows))
+        ends = list(accumulate(map(len, map(_whole, rows))))
         line, pos = first_line, 0
         for r in wanted:
             start = ends[r - 1] if r else 0
@@ -402,8 +403,9 @@ def _screen_block(
         if not all(forms):
             continue  # untranslated: the term rules skip it
         try:
-            source = decode_simple(msgid, path)
-            forms = [decode_simple(form, path) for form in forms]
+            # (the escape test inline: most strings have none, and this loop runs per entry)
+            source = msgid if "\\" not in msgid else decode_simple(msgid, path)
+            forms = [form if "\\" not in form else decode_simple(form, path) for form in forms]
         except InputError:
             full.append(r)  # the full read reports it
             continue
