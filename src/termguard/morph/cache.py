@@ -14,7 +14,8 @@ forms depend on:
   PyStemmer, pyahocorasick).
 
 A hit rebuilds the automaton from the stored items as they are (a third of a second for
-10,000 Russian terms) without importing pymorphy3. The cache is an optimisation only: an unreadable, corrupt or
+10,000 Russian terms) without importing pymorphy3. The term screen's per-slot tables
+(`morph.fast`) are stored beside them, under the same key with `-fast` appended. The cache is an optimisation only: an unreadable, corrupt or
 unwritable cache is ignored and the matcher built as usual; files are written atomically,
 read with `marshal` (plain data, no code), and the oldest are pruned.
 
