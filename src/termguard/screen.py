@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from termguard.errors import InputError
 from termguard.morph import resolve_overlaps
+from termguard.morph.fast import EXACT, POISON, REJECT, SIMPLE, SLOW, fast_table, may_reject, verified
 from termguard.morph.unitterms import must_translate
 from termguard.readers.po import PoEntry, decode_simple, entries_in, entry_rows, plural_strings
 
@@ -125,8 +126,6 @@ class TermScreen:
         only the hits of `SLOW` slots take a Python step each. Texts are numbered from 1
         here (`bisect_right` of a hit's last offset in the padded text).
         """
-        from termguard.morph.fast import EXACT, POISON, SIMPLE, SLOW, fast_table
-
         unsure: set[int] = set()
         target, source = fast_table(self.target), fast_table(self.source)
         tgt_bounds = [s + 1 for s in tgt_starts]
@@ -176,8 +175,6 @@ class TermScreen:
 
     def _slow_target(self, table, folded: str, plain: str, hits, present: set, unsure: set) -> None:
         """The target hits of `SLOW` slots, `(last, slot, text)`, one Python step each."""
-        from termguard.morph.fast import REJECT, may_reject, verified
-
         evidence, verify, cover, inner = table.evidence, table.verify, table.cover, table.inner
         spans: list[tuple[int, int, int]] = []  # (text, start, end) of hits that may cover others
         held: list[tuple] = []  # (text, entry or entries, start, end) of inner evidence
@@ -261,8 +258,6 @@ _whole = _first  # a row's whole entry text
 def _slow_source(table, folded: str, plain: str, hits) -> list[tuple[int, int]]:
     """The (text, entry) needs of the source hits of `SLOW` slots, `(last, slot, text)`: a
     form under a longer approved form of another entry is no need (overlap resolution)."""
-    from termguard.morph.fast import verified
-
     needs: list[tuple[int, int]] = []
     spans: list[tuple[int, int, int]] = []
     held: list[tuple] = []
