@@ -8,12 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import termguard.engine as engine_module
 import termguard.readers.tmx as tmx
-from termguard.config import Config
-from termguard.engine import Engine
 from termguard.errors import InputError
-from termguard.glossary import load_glossary
 from termguard.readers.tmx import parse_tmx, stream_tmx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,15 +67,10 @@ def test_streamed_bad_memory_is_one_error(data, message):
     assert message in str(err.value)
 
 
-def test_engine_streams_large_tmx_with_the_same_findings(tmp_path, monkeypatch):
+def test_engine_streams_large_tmx_with_the_same_findings(tmp_path, streamed_and_whole):
     path = tmp_path / "memory.tmx"
     path.write_text(_tmx(400), encoding="utf-8")
-    engine = Engine(Config(select=("forbidden-term", "missing-term", "untranslated-term", "mixed-script")),
-                    glossary=load_glossary(FIXTURES / "morph" / "glossary.yaml"))
-    whole, _, whole_units = engine.check_file(str(path))
-    monkeypatch.setattr(engine_module, "STREAM_THRESHOLD", 0)
-    monkeypatch.setattr(tmx, "_PIECE", 1000)
-    streamed, _, units = engine.check_file(str(path))
+    whole, whole_units, streamed, units = streamed_and_whole(path, tmx)
     assert units == whole_units == 400
-    assert sorted(streamed, key=lambda f: f.sort_key()) == sorted(whole, key=lambda f: f.sort_key())
+    assert streamed == whole
     assert len(whole) > 100

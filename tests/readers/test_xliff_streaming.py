@@ -7,12 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import termguard.engine as engine_module
 import termguard.readers.xliff as xliff
-from termguard.config import Config
-from termguard.engine import Engine
 from termguard.errors import InputError
-from termguard.glossary import load_glossary
 from termguard.readers.xliff import parse_xliff, stream_xliff
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,16 +72,10 @@ def test_streamed_bad_xliff_is_one_error(text, message, line):
     assert message in str(err.value) and err.value.line == line
 
 
-def test_engine_streams_large_xliff_with_the_same_findings(tmp_path, monkeypatch):
+def test_engine_streams_large_xliff_with_the_same_findings(tmp_path, streamed_and_whole):
     path = tmp_path / "big.ru.xlf"
     path.write_text(_xliff12(400, files=2), encoding="utf-8")
-    engine = Engine(Config(select=("forbidden-term", "missing-term", "untranslated-term", "mixed-script")),
-                    glossary=load_glossary(FIXTURES / "morph" / "glossary.yaml"))
-    whole, _, whole_units = engine.check_file(str(path))
-    monkeypatch.setattr(engine_module, "STREAM_THRESHOLD", 0)
-    monkeypatch.setattr(xliff, "_PIECE", 1000)
-    streamed, _, units = engine.check_file(str(path))
-    key = lambda f: f.sort_key()  # noqa: E731
+    whole, whole_units, streamed, units = streamed_and_whole(path, xliff)
     assert units == whole_units == 800
-    assert sorted(streamed, key=key) == sorted(whole, key=key)
+    assert streamed == whole
     assert len(whole) > 100
