@@ -193,13 +193,14 @@ def _warm_matchers(engine: "Engine", files: list[str]) -> None:
                 langs.add(doc.target_lang)
     from termguard.checks.base import terminology_mode
     from termguard.morph import matcher_for
-    from termguard.morph.fast import fast_table
+    from termguard.morph.fast import fast_table, native_parts
 
     screening = terminology_mode(engine.rules)
     for lang in sorted(langs):
         matcher = matcher_for(engine.glossary, lang)
         if screening:
             fast_table(matcher)  # the screen's tables too, shared the same way
+            native_parts(matcher)  # and the C pass's automaton and fold tables
 
 
 def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> "Report":

@@ -25,6 +25,12 @@ term rule (`Rule.screened`: `forbidden-term`, `missing-term`, `untranslated-term
   form, each msgstr[n] against the msgid;
 * every entry not cleared is read and checked in full, with its exact line numbers.
 
+With the optional C module (`termguard._cscreen`, see `morph.fast.native_parts`) the first
+three steps run in C over the whole block: rows, escapes, markup, folding, an automaton
+pass per text and the fast pass's tables, per pair rather than over joined texts; the
+pairs it cannot clear go to the same exact screen. `TERMGUARD_PURE_PYTHON=1` keeps the
+Python pass; the tests run both.
+
 The screen may send a clean entry to the full check, never skip one that has a finding:
 every test it applies is implied by a finding (`tests/morph/test_screen.py` checks that runs
 with and without it report the same findings). Entries without a translation are cleared
@@ -41,7 +47,9 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from termguard.errors import InputError
 from termguard.morph import resolve_overlaps
-from termguard.morph.fast import EXACT, POISON, REJECT, SIMPLE, SLOW, fast_table, may_reject, verified
+from termguard.morph.fast import (
+    CANDIDATES, EXACT, POISON, REJECT, SIMPLE, SLOW, fast_table, judge_candidates, may_reject, native_parts, verified,
+)
 from termguard.morph.unitterms import must_translate
 from termguard.readers.po import PoEntry, decode_simple, entries_in, entry_rows, plural_strings
 
@@ -78,6 +86,23 @@ class TermScreen:
         self._facts: dict[int, tuple[bool, bool]] = {}
         self._entry_facts: dict[int, tuple[bool, bool]] = {}
         self._entries = source.entries
+        self._native: object = None  # the C pass (`native()`), False when not available
+
+    def native(self):
+        """The C pass of this screen (`_cscreen.Screen`), or None without the C module."""
+        if self._native is None:
+            target, source = native_parts(self.target), native_parts(self.source)
+            self._native = False
+            if target is not None and source is not None:
+                from termguard.morph.fast import _cscreen
+
+                self._native = _cscreen.Screen(
+                    *target, *source, entries=len(self._entries), learn=self._learn_index
+                )
+        return self._native or None
+
+    def _learn_index(self, index: int) -> tuple[bool, bool]:
+        return self._facts.get(index) or self._learn(index)
 
     def _learn(self, index: int) -> tuple[bool, bool]:
         facts = self._facts[index] = self._learn_entry(self._entries[index])
@@ -155,7 +180,9 @@ class TermScreen:
         unsure.update(compress(texts, map(POISON.__eq__, classes)))
         slow = list(compress(range(len(hits)), map(SLOW.__eq__, classes)))
         if slow:
-            needs.update(_slow_source(source, folded, src_text, [(lasts[j], ks[j], texts[j]) for j in slow]))
+            needs.update(_slow_source(
+                source, folded, src_text, [(lasts[j], ks[j], texts[j]) for j in slow], self.source.morph.fold_exact
+            ))
         facts, learn = self._facts, self._learn
         for t, e in needs - present:
             if (facts.get(e) or learn(e))[0]:
@@ -186,6 +213,12 @@ class TermScreen:
             if code == REJECT:
                 if may_reject(table.reject[k], folded, plain, start, end, fold_exact):
                     unsure.add(t)
+                continue
+            if code == CANDIDATES:  # never a cover nor inner (those are POISON)
+                rejected, found = judge_candidates(table.cands[k], folded, plain, start, end, fold_exact)
+                if rejected:
+                    unsure.add(t)
+                present.update((t, e) for e in found)
                 continue
             if cover[k]:
                 spans.append((t, start, end))  # verified or not: it may still drop a form under it
@@ -255,7 +288,18 @@ _first, _second, _slot = itemgetter(0), itemgetter(1), itemgetter(8)
 _whole = _first  # a row's whole entry text
 
 
-def _slow_source(table, folded: str, plain: str, hits) -> list[tuple[int, int]]:
+def _approved_hit(table, k: int, folded: str, plain: str, start: int, end: int, fold_exact) -> bool:
+    """Is the hit of slot `k` at `[start, end)` certainly an approved form?"""
+    code = table.evidence[k]
+    if code >= 0:
+        return verified(table.verify[k], folded, plain, start, end)
+    if code == CANDIDATES:
+        rejected, found = judge_candidates(table.cands[k], folded, plain, start, end, fold_exact)
+        return not rejected and bool(found)
+    return False
+
+
+def _slow_source(table, folded: str, plain: str, hits, fold_exact) -> list[tuple[int, int]]:
     """The (text, entry) needs of the source hits of `SLOW` slots, `(last, slot, text)`: a
     form under a longer approved form of another entry is no need (overlap resolution)."""
     needs: list[tuple[int, int]] = []
@@ -270,7 +314,7 @@ def _slow_source(table, folded: str, plain: str, hits) -> list[tuple[int, int]]:
         else:
             needs.append((t, e))
         # Only a hit that is an approved form drops the source forms under it.
-        if table.cover[k] and table.evidence[k] >= 0 and verified(table.verify[k], folded, plain, start, end):
+        if table.cover[k] and _approved_hit(table, k, folded, plain, start, end, fold_exact):
             spans.append((t, start, end))
     needs.extend((t, e) for t, e, _start, _end in _uncovered(held, spans))
     return needs
@@ -363,31 +407,43 @@ def screened_entries(
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            wanted, rows = _screen_block(block, path, screen, cleared)
+            native = screen.native()
+            if native is not None:
+                wanted = _screen_block_native(block, native, screen, cleared)
+            else:
+                wanted = _screen_block(block, path, screen, cleared)
         finally:
             if was_enabled:
                 gc.enable()
-        if not wanted:
-            continue
-        ends = list(accumulate(map(len, map(_whole, rows))))
         line, pos = first_line, 0
-        for r in wanted:
-            start = ends[r - 1] if r else 0
+        for start, end in wanted:
             line += block.count("\n", pos, start)
             pos = start
-            yield from entries_in(rows[r][0], path, line)
+            yield from entries_in(block[start:end], path, line)
+
+
+def _screen_block_native(block: str, native, screen: TermScreen, cleared: Callable[[int], None]) -> list[tuple[int, int]]:
+    """`_screen_block` through the C pass: the spans of the rows to read in full, in order."""
+    rows, full, unsure = native.block(block)
+    spans = {r: (start, end) for r, start, end in full}
+    if unsure:
+        for j in screen._exact([u[3] for u in unsure], [u[4] for u in unsure]):
+            r, start, end = unsure[j][:3]
+            spans[r] = (start, end)
+    cleared(rows - len(spans))
+    return [spans[r] for r in sorted(spans)]
 
 
 def _screen_block(
     block: str, path: str, screen: TermScreen, cleared: Callable[[int], None]
-) -> tuple[list[int], list[tuple[str, ...]]]:
-    """The rows of a block and the indices of those to read in full, in order."""
+) -> list[tuple[int, int]]:
+    """The spans `(start, end)` in the block of the rows to read in full, in order."""
     rows = entry_rows(block)
     full: list[int] = []  # rows to read in full
     index: list[int] = []  # row of each pair given to the screen
     sources: list[str] = []
     targets: list[str] = []
-    for r, (_whole, comments, _ctxt, msgid, msgstr, _msgid_plural, plurals, other) in enumerate(rows):
+    for r, (_text, comments, _ctxt, msgid, msgstr, _msgid_plural, plurals, other) in enumerate(rows):
         if other or not msgid or "termguard" in comments:
             full.append(r)  # not a simple entry, the header, or a suppression comment
             continue
@@ -412,4 +468,7 @@ def _screen_block(
             targets.append(form)
     wanted = sorted(set(full).union(index[i] for i in screen.suspects(sources, targets)))
     cleared(len(rows) - len(wanted))
-    return wanted, rows
+    if not wanted:
+        return []
+    ends = list(accumulate(map(len, map(_whole, rows))))
+    return [(ends[r - 1] if r else 0, ends[r]) for r in wanted]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from termguard.glossary import glossary_from_text, load_glossary
 from termguard.morph import matcher_for
-from termguard.morph.fast import EXACT, MULTI, NEUTRAL, POISON, REJECT, SIMPLE, SLOW, FastTable, fast_table
+from termguard.morph.fast import CANDIDATES, EXACT, MULTI, NEUTRAL, POISON, REJECT, SIMPLE, SLOW, FastTable, fast_table
 from termguard.screen import TermScreen, _starts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,6 +83,10 @@ def test_tables_agree_with_the_candidates(lang):
             assert not any(approved) and len(table.reject[k]) == len(cands)
         elif code == NEUTRAL:
             assert value[3] and all(approved)  # a stemmed approved form
+        elif code == CANDIDATES:
+            assert not value[3] and any(approved) and len(table.cands[k]) == len(cands)
+            assert [c[0] for c in table.cands[k]] == [c[0] for c in cands]
+            assert [c[1] for c in table.cands[k]] == approved
         assert table.entry[k] == (next(iter(entries)) if len(entries) == 1 else POISON)
         assert table.offset[k] == value[0] - value[1] and table.core[k] == value[2]
         cls = table.target_class[k]
@@ -99,8 +103,10 @@ def test_overlap_tables_mark_covers_and_inner_forms():
     assert table.evidence[by_key["пво"]] == MULTI  # two entries share it
     assert table.cover[by_key["войска пво"]] and table.inner[by_key["пво"]]
     assert table.evidence[by_key["кийив"]] == REJECT
-    # «Март» is rejected and also a form the approved «Марта» inflects to: left to `scan`.
-    assert table.evidence[by_key["март"]] == POISON
+    # «Март» is rejected and also a form the approved «Марта» inflects to: judged per hit.
+    mart = by_key["март"]
+    assert table.evidence[mart] == CANDIDATES
+    assert sorted(approved for _e, approved, _key, _exact, _capital, _s in table.cands[mart]) == [False, True]
 
 
 def test_fast_pass_clears_clean_pairs_and_keeps_every_suspect():

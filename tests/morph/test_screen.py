@@ -2,7 +2,7 @@
 
 Large PO files checked with the term rules only go through `termguard.screen`, which
 clears clean entries a block at a time and reads the rest in full. These tests run the
-same files with and without the screen (the streamed path forced on small files) and
+same files with and without the screen (through its C pass and its Python pass) (the streamed path forced on small files) and
 compare every finding and the unit count; generated files mix correct and wrong terms,
 inflected forms, markup, escapes, plurals, untranslated and suppressed entries.
 """
@@ -26,6 +26,20 @@ from termguard.screen import TermScreen, screen_for
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "morph"
 TERM_RULES = ("forbidden-term", "missing-term", "untranslated-term")
+
+
+@pytest.fixture(autouse=True, params=["c-pass", "python-pass"])
+def screen_pass(request, monkeypatch):
+    """Every test here runs through the C block pass and through the Python one."""
+    from termguard.morph.fast import _cscreen
+
+    if request.param == "c-pass":
+        if _cscreen is None:
+            pytest.skip("the optional C extension is not built")
+        monkeypatch.delenv("TERMGUARD_PURE_PYTHON", raising=False)
+    else:
+        monkeypatch.setenv("TERMGUARD_PURE_PYTHON", "1")
+    return request.param
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,14 @@ by the automaton slot (`value[8]`), built once per matcher:
   `MULTI` (the entries of `multi[k]`): every candidate of the slot is an approved rendering
   of that entry (of those entries, with the same tests and strength), so a hit that passes
   `verify[k]` is an approved form of it. `REJECT`: every candidate is a rejected form, and
-  `reject[k]` holds the tests under which a hit is one. `POISON`: anything else (approved
-  and rejected candidates mixed; a stemmed rejected form; a stemmed approved form that
-  could lie over another entry's form). `NEUTRAL`: a stemmed approved form that proves
-  nothing and overrides nothing.
+  `reject[k]` holds the tests under which a hit is one. `CANDIDATES`: approved and
+  rejected candidates mixed, or approved ones with different tests (`CAATSA` approved and
+  `Caatsa` rejected on one key; `Stanfern port` and `Stanfern-port`): each hit is judged
+  candidate by candidate through `cands[k]` (`judge_candidates`). `POISON`: anything else
+  (a stemmed rejected form; a stemmed approved form that could lie over another entry's
+  form; a `CANDIDATES` slot that covers or lies inside another entry's form, on the
+  target side). `NEUTRAL`: a stemmed approved form that proves nothing and overrides
+  nothing.
 * `verify[k]`: what a hit must show to be the slot's approved form, as `scan` checks it:
   the key's own punctuation and spaces (`S-400`, not `S 400`), and the exact spellings of
   a case-sensitive form.
@@ -26,26 +30,38 @@ by the automaton slot (`value[8]`), built once per matcher:
 
 Evidence only ever under-counts and poison over-counts: a hit the fast pass cannot judge
 sends its entry to the exact screen, which judges it as `find` would.
+
+When the optional C module `termguard._cscreen` is built, the screen runs this pass in C
+over whole blocks (`native_parts`): its own automaton over the same keys (slot `k` is the
+`k`-th key), the same tables, and the language's folding as per-character tables.
 """
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from termguard.morph import _SPACE, cache
+from termguard.morph.base import LITERAL_EXACT
+
+try:
+    from termguard import _cscreen
+except ImportError:  # built without a C compiler: the screen's pass runs in Python
+    _cscreen = None
 
 if TYPE_CHECKING:
     from termguard.morph import TermMatcher
 
 __all__ = [
-    "MULTI", "NEUTRAL", "POISON", "REJECT", "SIMPLE", "EXACT", "SLOW",
-    "FastTable", "fast_table", "may_reject", "verified",
+    "CANDIDATES", "MULTI", "NEUTRAL", "POISON", "REJECT", "SIMPLE", "EXACT", "SLOW",
+    "FastTable", "fast_table", "judge_candidates", "may_reject", "native_available", "native_parts", "verified",
 ]
 
 POISON = -1
 NEUTRAL = -2
 MULTI = -3
 REJECT = -4
+CANDIDATES = -5
 
 # Slot classes (`FastTable.target_class`, `source_class`): how the screen treats a hit in
 # bulk, without a Python step per hit. NEUTRAL and POISON reuse the codes above.
@@ -61,7 +77,7 @@ class FastTable:
     """The fast pass's view of one matcher's slots (see the module docstring)."""
 
     __slots__ = (
-        "evidence", "verify", "multi", "reject", "cover", "inner", "entry",
+        "evidence", "verify", "multi", "reject", "cands", "cover", "inner", "entry",
         "target_class", "source_class", "exact", "offset", "core",
     )
 
@@ -70,6 +86,8 @@ class FastTable:
         self.verify: list[tuple | None] = [None] * size
         self.multi: dict[int, tuple[int, ...]] = {}
         self.reject: dict[int, tuple[tuple, ...]] = {}
+        # CANDIDATES slots: ((entry, approved, key test, exact spellings, capital, strength), ...)
+        self.cands: dict[int, tuple[tuple, ...]] = {}
         self.cover = [False] * size
         self.inner = [False] * size
         self.entry = [POISON] * size
@@ -85,6 +103,8 @@ class FastTable:
             test = self.verify[k]
             if code in (NEUTRAL, POISON):
                 cls = code
+            elif code == CANDIDATES and (self.cover[k] or self.inner[k]):
+                cls = POISON  # which entries a hit proves depends on the hit: left to `scan`
             elif code < 0 or self.cover[k] or self.inner[k]:
                 cls = SLOW
             elif test is None:
@@ -108,7 +128,7 @@ class FastTable:
             return None
         table = cls(0)
         for name, part in zip(cls.__slots__, data):
-            if name in ("multi", "reject"):
+            if name in ("multi", "reject", "cands"):
                 if not isinstance(part, dict):
                     return None
             elif not isinstance(part, list) or len(part) != size:
@@ -130,6 +150,46 @@ def fast_table(matcher: "TermMatcher") -> FastTable:
                 cache.store(key + "-fast", table.dump())
         matcher.memo["fast-table"] = table
     return table  # type: ignore[return-value]
+
+
+def native_available() -> bool:
+    """Is the C pass there and wanted? `TERMGUARD_PURE_PYTHON=1` turns it off (to compare
+    the two, or to rule it out when a result looks wrong)."""
+    return _cscreen is not None and os.environ.get("TERMGUARD_PURE_PYTHON", "") in ("", "0")
+
+
+def native_parts(matcher: "TermMatcher") -> tuple | None:
+    """(automaton, table, folds) of a matcher for the C screen (`_cscreen.Screen`), built
+    once and kept in its memo; None when the C module is not there or the language's
+    folding cannot be read one character at a time."""
+    if not native_available():
+        return None
+    parts = matcher.memo.get("native-parts")
+    if parts is None:
+        folds = _fold_tables(matcher.morph)
+        if folds is None:
+            parts = False
+        else:
+            keys: list[str] = [""] * matcher.size
+            for spaced, value in matcher.slots():
+                keys[value[8]] = spaced
+            parts = (_cscreen.Automaton(keys), fast_table(matcher), folds)
+        matcher.memo["native-parts"] = parts
+    return parts or None
+
+
+def _fold_tables(morph) -> tuple[str, str, str] | None:
+    """The morphology's `fold`, `fold` with non-word characters blanked (what the automaton
+    runs over), and `fold_exact`, of every BMP character: what the C screen folds with.
+    None when folding would not map one character to one (the C screen then stays off)."""
+    chars = "".join(map(chr, range(0x10000)))
+    folded = morph.fold(chars)
+    exact = morph.fold_exact(chars)
+    if len(folded) != len(chars) or len(exact) != len(chars):
+        return None
+    if max(folded) > "\uffff" or max(exact) > "\uffff":
+        return None
+    return folded, _SPACE.sub(" ", folded), exact
 
 
 def verified(test: tuple | None, folded: str, plain: str, start: int, end: int) -> bool:
@@ -154,6 +214,32 @@ def may_reject(tests: tuple[tuple, ...], folded: str, plain: str, start: int, en
             continue
         return True
     return False
+
+
+def judge_candidates(
+    cands: tuple[tuple, ...], folded: str, plain: str, start: int, end: int, fold_exact
+) -> tuple[bool, set[int]]:
+    """A `CANDIDATES` hit at `[start, end)`: (may it be a rejected form, the entries it
+    proves present). The candidates are tested as `scan` tests them; of approved forms
+    on one span, a case-exact one drops a folded one of another entry (`NER`, `Ner`), so
+    those give no evidence (under-counting is safe)."""
+    passing = []
+    surface = None
+    for entry, approved, key_test, exact, capital, strength in cands:
+        if key_test is not None and folded[start:end] != key_test:
+            continue
+        if exact is not None:
+            if surface is None:
+                surface = fold_exact(plain[start:end])
+            if surface not in exact:
+                continue
+        if capital and not plain[start].isupper():
+            continue
+        if not approved:
+            return True, set()
+        passing.append((entry, strength))
+    exact_entries = {e for e, strength in passing if strength == LITERAL_EXACT}
+    return False, exact_entries | {e for e, _strength in passing if not exact_entries - {e}}
 
 
 def _key_test(key: str) -> str | None:
@@ -183,15 +269,21 @@ def _build(matcher: "TermMatcher") -> FastTable:
                 evidence[k] = REJECT
                 table.reject[k] = tuple((_key_test(c[7]), c[4], c[6]) for c in cands)
             continue
-        if not all(approved):
-            evidence[k] = POISON
-            continue
         if is_stem:
-            stems.append(k)
-            continue  # NEUTRAL unless it may lie over another entry's form (below)
+            if all(approved):
+                stems.append(k)  # NEUTRAL unless it may lie over another entry's form (below)
+            else:
+                evidence[k] = POISON
+            continue
         tests = {(c[7], c[4], c[3]) for c in cands}
-        if len(tests) > 1:
-            evidence[k] = POISON  # candidates with different tests or strengths: left to `scan`
+        if not all(approved) or len(tests) > 1:
+            # Approved and rejected forms on one key, or approved ones with different tests
+            # or strengths: each hit is judged candidate by candidate.
+            evidence[k] = CANDIDATES
+            table.cands[k] = tuple(
+                (c[0], ok, _key_test(c[7]), frozenset(c[4]) if c[4] is not None else None, c[6], c[3])
+                for c, ok in zip(cands, approved)
+            )
             continue
         key, exact, _strength = tests.pop()
         key_test = _key_test(key)
@@ -228,7 +320,7 @@ def _overlaps(
     for spaced, value in slots:
         k = value[8]
         is_stem = k in stem_set
-        if not is_stem and evidence[k] < 0 and evidence[k] != MULTI:
+        if not is_stem and evidence[k] < 0 and evidence[k] not in (MULTI, CANDIDATES):
             continue  # not an approved form: it overrides nothing
         own = entries_of[spaced]
         inside = [

@@ -1,0 +1,1535 @@
+/*
+ * termguard._cscreen: the term screen's block pass in C (optional; `termguard.screen`
+ * falls back to the same pass in Python when this module is not built).
+ *
+ * The screen clears the PO entries of a large file that no term rule can fault. In Python
+ * it costs a regular expression match with eight groups per entry, a fold and a blanking
+ * of the joined texts, and a few C-level loops over columns of automaton hits: about
+ * eight microseconds an entry. Here one pass over the block's characters splits the rows,
+ * decodes the strings, folds them through per-language tables and runs an Aho-Corasick
+ * automaton of its own over each text, reading every hit through the same per-slot
+ * tables as the Python fast pass (`termguard.morph.fast`). Pairs it cannot clear go back
+ * to Python with their decoded texts, to the exact screen; rows it cannot read as simple
+ * rows go to the full reader.
+ *
+ * The rules it follows are those of `termguard.screen` and `termguard.morph.fast`; the
+ * tests run both and compare (`tests/morph/test_native_screen.py`).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Slot classes and evidence codes: `termguard.morph.fast`. */
+#define POISON (-1)
+#define NEUTRAL (-2)
+#define MULTI (-3)
+#define REJECT (-4)
+#define CANDIDATES (-5)
+#define LITERAL_EXACT 2
+#define SIMPLE 1
+#define EXACT 2
+#define SLOW 3
+
+#define BMP 65536
+
+/* ------------------------------------------------------------------------------------ */
+/* Growable int32 arrays (scratch space reused from pair to pair).                       */
+
+typedef struct {
+    int32_t *v;
+    Py_ssize_t n, cap;
+} IntVec;
+
+static int
+vec_push(IntVec *a, int32_t x)
+{
+    if (a->n == a->cap) {
+        Py_ssize_t cap = a->cap ? a->cap * 2 : 64;
+        int32_t *v = PyMem_Realloc(a->v, cap * sizeof(int32_t));
+        if (v == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = x;
+    return 0;
+}
+
+static int
+vec_has(const IntVec *a, int32_t x)
+{
+    for (Py_ssize_t i = 0; i < a->n; i++)
+        if (a->v[i] == x)
+            return 1;
+    return 0;
+}
+
+static void
+vec_free(IntVec *a)
+{
+    PyMem_Free(a->v);
+    a->v = NULL;
+    a->n = a->cap = 0;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Automaton: Aho-Corasick over code points, keys numbered by their position (the slot). */
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t nnodes;
+    Py_ssize_t nkeys;
+    uint32_t *ch;     /* the character on the edge into each node */
+    int32_t *cfirst;  /* first child (children are numbered contiguously, sorted by char) */
+    int32_t *ccount;
+    int32_t *fail;
+    int32_t *out;     /* the slot of the key ending here, or -1 */
+    int32_t *dict;    /* the next node with an output along the failure chain, or -1 */
+    int32_t *root;    /* the root's child for each BMP character, or -1 */
+    uint8_t *alpha;   /* BMP characters some key holds (but the space) */
+} Automaton;
+
+static inline int32_t
+child(const Automaton *a, int32_t s, uint32_t c)
+{
+    if (s == 0 && c < BMP)
+        return a->root[c];
+    int32_t lo = a->cfirst[s], hi = lo + a->ccount[s];
+    while (hi - lo > 8) {
+        int32_t mid = (lo + hi) / 2;
+        if (a->ch[mid] <= c)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (int32_t i = lo; i < hi; i++)
+        if (a->ch[i] == c)
+            return i;
+    return -1;
+}
+
+static void
+automaton_dealloc(Automaton *a)
+{
+    PyMem_Free(a->ch);
+    PyMem_Free(a->cfirst);
+    PyMem_Free(a->ccount);
+    PyMem_Free(a->fail);
+    PyMem_Free(a->out);
+    PyMem_Free(a->dict);
+    PyMem_Free(a->root);
+    PyMem_Free(a->alpha);
+    Py_TYPE(a)->tp_free((PyObject *)a);
+}
+
+/* Build the trie with a hash of (parent, char) -> node, then number the nodes breadth
+ * first so that each node's children are contiguous and sorted (a binary search finds a
+ * transition without a hash), and compute the failure and output links in that order. */
+static int
+automaton_build(Automaton *a, PyObject *keys)
+{
+    Py_ssize_t nkeys = PyList_GET_SIZE(keys);
+    Py_ssize_t total = 1;
+    for (Py_ssize_t k = 0; k < nkeys; k++) {
+        PyObject *key = PyList_GET_ITEM(keys, k);
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "automaton keys must be str");
+            return -1;
+        }
+        total += PyUnicode_GET_LENGTH(key);
+    }
+    if (total >= INT32_MAX / 4) {
+        PyErr_SetString(PyExc_ValueError, "too many automaton keys");
+        return -1;
+    }
+    Py_ssize_t hsize = 1024;
+    while (hsize < total * 2)
+        hsize <<= 1;
+    uint64_t *hkey = PyMem_Calloc(hsize, sizeof(uint64_t)); /* 0: empty; else (parent+1)<<21|ch */
+    int32_t *hval = PyMem_Malloc(hsize * sizeof(int32_t));
+    uint32_t *tch = PyMem_Malloc(total * sizeof(uint32_t));
+    int32_t *tparent = PyMem_Malloc(total * sizeof(int32_t));
+    int32_t *tfirst = PyMem_Malloc(total * sizeof(int32_t));
+    int32_t *tnext = PyMem_Malloc(total * sizeof(int32_t));
+    int32_t *tout = PyMem_Malloc(total * sizeof(int32_t));
+    int32_t *order = NULL, *newid = NULL;
+    int ok = -1;
+    if (!hkey || !hval || !tch || !tparent || !tfirst || !tnext || !tout) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t n = 1;
+    tch[0] = 0;
+    tparent[0] = -1;
+    tfirst[0] = -1;
+    tnext[0] = -1;
+    tout[0] = -1;
+    for (Py_ssize_t k = 0; k < nkeys; k++) {
+        PyObject *key = PyList_GET_ITEM(keys, k);
+        int kind = PyUnicode_KIND(key);
+        const void *data = PyUnicode_DATA(key);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        int32_t s = 0;
+        for (Py_ssize_t i = 0; i < len; i++) {
+            uint32_t c = PyUnicode_READ(kind, data, i);
+            uint64_t hk = ((uint64_t)(s + 1) << 21) | c;
+            uint64_t h = (hk * 0x9E3779B97F4A7C15ULL) >> 20;
+            Py_ssize_t slot = (Py_ssize_t)(h & (hsize - 1));
+            while (hkey[slot] != 0 && hkey[slot] != hk)
+                slot = (slot + 1) & (hsize - 1);
+            if (hkey[slot] == hk) {
+                s = hval[slot];
+                continue;
+            }
+            hkey[slot] = hk;
+            hval[slot] = (int32_t)n;
+            tch[n] = c;
+            tparent[n] = s;
+            tfirst[n] = -1;
+            tout[n] = -1;
+            tnext[n] = tfirst[s];
+            tfirst[s] = (int32_t)n;
+            s = (int32_t)n++;
+        }
+        if (len > 0)
+            tout[s] = (int32_t)k;
+    }
+    PyMem_Free(hkey);
+    hkey = NULL;
+    PyMem_Free(hval);
+    hval = NULL;
+
+    a->nnodes = n;
+    a->nkeys = nkeys;
+    a->ch = PyMem_Malloc(n * sizeof(uint32_t));
+    a->cfirst = PyMem_Malloc(n * sizeof(int32_t));
+    a->ccount = PyMem_Malloc(n * sizeof(int32_t));
+    a->fail = PyMem_Malloc(n * sizeof(int32_t));
+    a->out = PyMem_Malloc(n * sizeof(int32_t));
+    a->dict = PyMem_Malloc(n * sizeof(int32_t));
+    a->root = PyMem_Malloc(BMP * sizeof(int32_t));
+    a->alpha = PyMem_Calloc(BMP, 1);
+    order = PyMem_Malloc(n * sizeof(int32_t));  /* old id of each new id */
+    newid = PyMem_Malloc(n * sizeof(int32_t));
+    if (!a->ch || !a->cfirst || !a->ccount || !a->fail || !a->out || !a->dict || !a->root || !a->alpha || !order || !newid) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    /* Breadth-first numbering: the children of new node `i` get the next free ids. */
+    order[0] = 0;
+    newid[0] = 0;
+    Py_ssize_t next = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int32_t old = order[i];
+        Py_ssize_t first = next;
+        for (int32_t c = tfirst[old]; c != -1; c = tnext[c]) {
+            order[next] = c;
+            newid[c] = (int32_t)next;
+            next++;
+        }
+        /* sort this node's children by character (insertion sort: most have one) */
+        for (Py_ssize_t x = first + 1; x < next; x++) {
+            int32_t v = order[x];
+            Py_ssize_t y = x - 1;
+            while (y >= first && tch[order[y]] > tch[v]) {
+                order[y + 1] = order[y];
+                newid[order[y + 1]] = (int32_t)(y + 1);
+                y--;
+            }
+            order[y + 1] = v;
+            newid[v] = (int32_t)(y + 1);
+        }
+        a->cfirst[i] = (int32_t)first;
+        a->ccount[i] = (int32_t)(next - first);
+        a->ch[i] = tch[old];
+        a->out[i] = tout[old];
+    }
+    for (Py_ssize_t c = 0; c < BMP; c++)
+        a->root[c] = -1;
+    for (int32_t i = a->cfirst[0]; i < a->cfirst[0] + a->ccount[0]; i++)
+        if (a->ch[i] < BMP)
+            a->root[a->ch[i]] = i;
+    for (Py_ssize_t i = 1; i < n; i++)
+        if (a->ch[i] < BMP && a->ch[i] != ' ')
+            a->alpha[a->ch[i]] = 1;
+    a->fail[0] = 0;
+    a->dict[0] = -1;
+    for (Py_ssize_t i = 1; i < n; i++) {
+        int32_t parent = newid[tparent[order[i]]];
+        uint32_t c = a->ch[i];
+        int32_t f;
+        if (parent == 0) {
+            f = 0;
+        }
+        else {
+            int32_t s = a->fail[parent];
+            for (;;) {
+                int32_t t = child(a, s, c);
+                if (t >= 0) {
+                    f = t;
+                    break;
+                }
+                if (s == 0) {
+                    f = 0;
+                    break;
+                }
+                s = a->fail[s];
+            }
+        }
+        a->fail[i] = f;
+        a->dict[i] = a->out[f] >= 0 ? f : a->dict[f];
+    }
+    ok = 0;
+done:
+    PyMem_Free(hkey);
+    PyMem_Free(hval);
+    PyMem_Free(tch);
+    PyMem_Free(tparent);
+    PyMem_Free(tfirst);
+    PyMem_Free(tnext);
+    PyMem_Free(tout);
+    PyMem_Free(order);
+    PyMem_Free(newid);
+    return ok;
+}
+
+static PyObject *
+automaton_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *keys;
+    static char *kwlist[] = {"keys", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!:Automaton", kwlist, &PyList_Type, &keys))
+        return NULL;
+    Automaton *a = (Automaton *)type->tp_alloc(type, 0);
+    if (a == NULL)
+        return NULL;
+    if (automaton_build(a, keys) < 0) {
+        Py_DECREF(a);
+        return NULL;
+    }
+    return (PyObject *)a;
+}
+
+/* Every (last index, slot) of the keys in `t[0:m]`, appended to `pos`/`slots`. */
+static int
+automaton_run(const Automaton *a, const uint32_t *t, Py_ssize_t m, IntVec *pos, IntVec *slots)
+{
+    int32_t s = 0;
+    const int32_t *root = a->root, *fail = a->fail, *out = a->out, *dict = a->dict;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        uint32_t c = t[i];
+        if (s == 0) {
+            int32_t nx = c < BMP ? root[c] : child(a, 0, c);
+            if (nx < 0)
+                continue;
+            s = nx;
+        }
+        else {
+            for (;;) {
+                int32_t nx = child(a, s, c);
+                if (nx >= 0) {
+                    s = nx;
+                    break;
+                }
+                if (s == 0)
+                    break;
+                s = fail[s];
+            }
+        }
+        int32_t o = out[s] >= 0 ? s : dict[s];
+        while (o >= 0) {
+            if (vec_push(pos, (int32_t)i) < 0 || vec_push(slots, out[o]) < 0)
+                return -1;
+            o = dict[o];
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+automaton_iter(Automaton *a, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be str");
+        return NULL;
+    }
+    Py_UCS4 *buf = PyUnicode_AsUCS4Copy(text);
+    if (buf == NULL)
+        return NULL;
+    IntVec pos = {0}, slots = {0};
+    PyObject *result = NULL;
+    if (automaton_run(a, buf, PyUnicode_GET_LENGTH(text), &pos, &slots) == 0) {
+        result = PyList_New(pos.n);
+        for (Py_ssize_t i = 0; result && i < pos.n; i++) {
+            PyObject *item = Py_BuildValue("(ii)", pos.v[i], slots.v[i]);
+            if (item == NULL) {
+                Py_CLEAR(result);
+                break;
+            }
+            PyList_SET_ITEM(result, i, item);
+        }
+    }
+    PyMem_Free(buf);
+    vec_free(&pos);
+    vec_free(&slots);
+    return result;
+}
+
+static PyObject *
+automaton_len(Automaton *a, PyObject *Py_UNUSED(ignored))
+{
+    return PyLong_FromSsize_t(a->nnodes);
+}
+
+static PyMethodDef automaton_methods[] = {
+    {"iter", (PyCFunction)automaton_iter, METH_O,
+     "iter(text) -> [(last, slot)]: every key found in text, as pyahocorasick's iter reports it."},
+    {"nodes", (PyCFunction)automaton_len, METH_NOARGS, "nodes() -> int: the trie's size."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject AutomatonType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "termguard._cscreen.Automaton",
+    .tp_basicsize = sizeof(Automaton),
+    .tp_dealloc = (destructor)automaton_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Automaton(keys): Aho-Corasick over the keys; a hit reports the key's index.",
+    .tp_methods = automaton_methods,
+    .tp_new = automaton_new,
+};
+
+/* ------------------------------------------------------------------------------------ */
+/* Per-slot tables of one matcher (`termguard.morph.fast.FastTable`).                    */
+
+typedef struct {
+    Py_ssize_t size;
+    int32_t *cls;       /* target_class (target side) or source_class (source side) */
+    int32_t *evidence;
+    int32_t *entry;
+    int32_t *offset;
+    int32_t *core;
+    uint8_t *cover;
+    uint8_t *inner;
+    int32_t *multi_off; /* MULTI slots: their entries are multi_data[off:off+len] */
+    int32_t *multi_len;
+    int32_t *multi_data;
+    PyObject *verify;   /* list: None or (key test or None, frozenset of spellings or None) */
+    PyObject *exact;    /* list: None or frozenset */
+    PyObject *reject;   /* dict: slot -> ((key test, exact, capital), ...) */
+    PyObject *cands;    /* dict: slot -> ((entry, approved, key test, exact, capital, strength), ...) */
+    uint32_t *fold;     /* the language's fold of each BMP character */
+    uint32_t *blank;    /* the same, a space where the folded character is no word character */
+    uint32_t *efold;    /* fold_exact of each BMP character */
+    Automaton *automaton;
+} Tables;
+
+static void
+tables_free(Tables *t)
+{
+    PyMem_Free(t->cls);
+    PyMem_Free(t->evidence);
+    PyMem_Free(t->entry);
+    PyMem_Free(t->offset);
+    PyMem_Free(t->core);
+    PyMem_Free(t->cover);
+    PyMem_Free(t->inner);
+    PyMem_Free(t->multi_off);
+    PyMem_Free(t->multi_len);
+    PyMem_Free(t->multi_data);
+    PyMem_Free(t->fold);
+    PyMem_Free(t->blank);
+    PyMem_Free(t->efold);
+    Py_CLEAR(t->verify);
+    Py_CLEAR(t->exact);
+    Py_CLEAR(t->reject);
+    Py_CLEAR(t->cands);
+    Py_CLEAR(t->automaton);
+}
+
+static int32_t *
+int_array(PyObject *table, const char *name, Py_ssize_t size)
+{
+    PyObject *list = PyObject_GetAttrString(table, name);
+    if (list == NULL)
+        return NULL;
+    int32_t *v = NULL;
+    if (!PyList_Check(list) || PyList_GET_SIZE(list) != size) {
+        PyErr_Format(PyExc_ValueError, "table %s has the wrong shape", name);
+        goto done;
+    }
+    v = PyMem_Malloc((size ? size : 1) * sizeof(int32_t));
+    if (v == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < size; i++) {
+        long x = PyLong_AsLong(PyList_GET_ITEM(list, i)); /* bool is an int */
+        if (x == -1 && PyErr_Occurred()) {
+            PyMem_Free(v);
+            v = NULL;
+            goto done;
+        }
+        v[i] = (int32_t)x;
+    }
+done:
+    Py_DECREF(list);
+    return v;
+}
+
+static uint32_t *
+char_table(PyObject *text)
+{
+    if (!PyUnicode_Check(text) || PyUnicode_GET_LENGTH(text) != BMP) {
+        PyErr_SetString(PyExc_ValueError, "a fold table is a str of 65536 characters");
+        return NULL;
+    }
+    return (uint32_t *)PyUnicode_AsUCS4Copy(text);
+}
+
+static int
+tables_init(Tables *t, PyObject *automaton, PyObject *table, const char *cls_name, PyObject *folds)
+{
+    if (!PyObject_TypeCheck(automaton, &AutomatonType)) {
+        PyErr_SetString(PyExc_TypeError, "expected an Automaton");
+        return -1;
+    }
+    t->automaton = (Automaton *)automaton;
+    Py_INCREF(automaton);
+    Py_ssize_t size = t->automaton->nkeys;
+    t->size = size;
+    if (!PyTuple_Check(folds) || PyTuple_GET_SIZE(folds) != 3) {
+        PyErr_SetString(PyExc_TypeError, "folds must be (fold, blank, fold_exact)");
+        return -1;
+    }
+    if (!(t->fold = char_table(PyTuple_GET_ITEM(folds, 0))) || !(t->blank = char_table(PyTuple_GET_ITEM(folds, 1)))
+        || !(t->efold = char_table(PyTuple_GET_ITEM(folds, 2))))
+        return -1;
+    if (!(t->cls = int_array(table, cls_name, size)) || !(t->evidence = int_array(table, "evidence", size))
+        || !(t->entry = int_array(table, "entry", size)) || !(t->offset = int_array(table, "offset", size))
+        || !(t->core = int_array(table, "core", size)))
+        return -1;
+    int32_t *cover = int_array(table, "cover", size), *inner = int_array(table, "inner", size);
+    if (!cover || !inner) {
+        PyMem_Free(cover);
+        PyMem_Free(inner);
+        return -1;
+    }
+    t->cover = PyMem_Malloc(size ? size : 1);
+    t->inner = PyMem_Malloc(size ? size : 1);
+    if (!t->cover || !t->inner) {
+        PyMem_Free(cover);
+        PyMem_Free(inner);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < size; i++) {
+        t->cover[i] = cover[i] != 0;
+        t->inner[i] = inner[i] != 0;
+    }
+    PyMem_Free(cover);
+    PyMem_Free(inner);
+
+    PyObject *multi = PyObject_GetAttrString(table, "multi");
+    if (multi == NULL)
+        return -1;
+    if (!PyDict_Check(multi)) {
+        Py_DECREF(multi);
+        PyErr_SetString(PyExc_TypeError, "multi must be a dict");
+        return -1;
+    }
+    Py_ssize_t count = 0, p = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(multi, &p, &k, &v)) {
+        if (!PyTuple_Check(v)) {
+            Py_DECREF(multi);
+            PyErr_SetString(PyExc_TypeError, "multi values must be tuples");
+            return -1;
+        }
+        count += PyTuple_GET_SIZE(v);
+    }
+    t->multi_off = PyMem_Calloc(size ? size : 1, sizeof(int32_t));
+    t->multi_len = PyMem_Calloc(size ? size : 1, sizeof(int32_t));
+    t->multi_data = PyMem_Malloc((count ? count : 1) * sizeof(int32_t));
+    if (!t->multi_off || !t->multi_len || !t->multi_data) {
+        Py_DECREF(multi);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t at = 0;
+    p = 0;
+    while (PyDict_Next(multi, &p, &k, &v)) {
+        Py_ssize_t slot = PyLong_AsSsize_t(k);
+        if (slot < 0 || slot >= size) {
+            Py_DECREF(multi);
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "multi slot out of range");
+            return -1;
+        }
+        t->multi_off[slot] = (int32_t)at;
+        t->multi_len[slot] = (int32_t)PyTuple_GET_SIZE(v);
+        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(v); j++) {
+            long e = PyLong_AsLong(PyTuple_GET_ITEM(v, j));
+            if (e == -1 && PyErr_Occurred()) {
+                Py_DECREF(multi);
+                return -1;
+            }
+            t->multi_data[at++] = (int32_t)e;
+        }
+    }
+    Py_DECREF(multi);
+    if (!(t->verify = PyObject_GetAttrString(table, "verify")) || !(t->exact = PyObject_GetAttrString(table, "exact"))
+        || !(t->reject = PyObject_GetAttrString(table, "reject")) || !(t->cands = PyObject_GetAttrString(table, "cands")))
+        return -1;
+    if (!PyList_Check(t->verify) || PyList_GET_SIZE(t->verify) != size || !PyList_Check(t->exact)
+        || PyList_GET_SIZE(t->exact) != size || !PyDict_Check(t->reject) || !PyDict_Check(t->cands)) {
+        PyErr_SetString(PyExc_ValueError, "verify, exact or reject has the wrong shape");
+        return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* The screen.                                                                           */
+
+typedef struct {
+    PyObject_HEAD
+    Tables tgt;        /* the target matcher (target_class) */
+    Tables src;        /* the source matcher (source_class) */
+    Py_ssize_t nentries;
+    int8_t *facts;     /* per entry: -1 unknown, else bit 1: has an approved target rendering,
+                          bit 2: must be translated */
+    PyObject *learn;   /* learn(entry index) -> (expected, must_translate) */
+    /* scratch */
+    uint32_t *fbuf, *pbuf, *dbuf1, *dbuf2;  /* folded, padded text; decoded strings */
+    Py_ssize_t fcap, pcap, d1cap, d2cap;
+    IntVec pos, slots, present, needs, spans, held, found;
+} Screen;
+
+static void
+screen_dealloc(Screen *s)
+{
+    tables_free(&s->tgt);
+    tables_free(&s->src);
+    PyMem_Free(s->facts);
+    Py_CLEAR(s->learn);
+    PyMem_Free(s->fbuf);
+    PyMem_Free(s->pbuf);
+    PyMem_Free(s->dbuf1);
+    PyMem_Free(s->dbuf2);
+    vec_free(&s->pos);
+    vec_free(&s->slots);
+    vec_free(&s->present);
+    vec_free(&s->needs);
+    vec_free(&s->spans);
+    vec_free(&s->held);
+    vec_free(&s->found);
+    Py_TYPE(s)->tp_free((PyObject *)s);
+}
+
+static PyObject *
+screen_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *tgt_auto, *tgt_table, *tgt_folds, *src_auto, *src_table, *src_folds, *learn;
+    Py_ssize_t nentries;
+    static char *kwlist[] = {"target", "target_table", "target_folds", "source", "source_table", "source_folds",
+                             "entries", "learn", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOO!OOO!nO:Screen", kwlist, &tgt_auto, &tgt_table, &PyTuple_Type,
+                                     &tgt_folds, &src_auto, &src_table, &PyTuple_Type, &src_folds, &nentries, &learn))
+        return NULL;
+    Screen *s = (Screen *)type->tp_alloc(type, 0);
+    if (s == NULL)
+        return NULL;
+    if (tables_init(&s->tgt, tgt_auto, tgt_table, "target_class", tgt_folds) < 0
+        || tables_init(&s->src, src_auto, src_table, "source_class", src_folds) < 0) {
+        Py_DECREF(s);
+        return NULL;
+    }
+    s->nentries = nentries;
+    s->facts = PyMem_Malloc(nentries ? nentries : 1);
+    if (s->facts == NULL) {
+        Py_DECREF(s);
+        return PyErr_NoMemory();
+    }
+    memset(s->facts, -1, nentries ? nentries : 1);
+    Py_INCREF(learn);
+    s->learn = learn;
+    return (PyObject *)s;
+}
+
+static int
+grow(uint32_t **buf, Py_ssize_t *cap, Py_ssize_t need)
+{
+    if (need <= *cap)
+        return 0;
+    Py_ssize_t cap2 = need * 2 + 64;
+    uint32_t *b = PyMem_Realloc(*buf, cap2 * sizeof(uint32_t));
+    if (b == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *buf = b;
+    *cap = cap2;
+    return 0;
+}
+
+/* The facts of an entry: bit 1 an approved target rendering exists, bit 2 must translate. */
+static int
+facts_of(Screen *s, int32_t e)
+{
+    if (e < 0 || e >= s->nentries)
+        return 3; /* out of range: assume the worst */
+    if (s->facts[e] >= 0)
+        return s->facts[e];
+    PyObject *r = PyObject_CallFunction(s->learn, "i", e);
+    if (r == NULL)
+        return -1;
+    int expected = -1, must = -1;
+    if (PyTuple_Check(r) && PyTuple_GET_SIZE(r) == 2) {
+        expected = PyObject_IsTrue(PyTuple_GET_ITEM(r, 0));
+        must = PyObject_IsTrue(PyTuple_GET_ITEM(r, 1));
+    }
+    Py_DECREF(r);
+    if (expected < 0 || must < 0) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "learn() must return (bool, bool)");
+        return -1;
+    }
+    s->facts[e] = (int8_t)(expected | (must << 1));
+    return s->facts[e];
+}
+
+/* Fold `t[0:n]` into s->fbuf and pad it into s->pbuf (" " + blanked + " "). Returns 1
+ * when the text has a character the tables cannot fold as Python does (outside the BMP;
+ * a capital sigma, which lowercases by context), 0 otherwise, -1 on error. `alpha`, when
+ * given, is set to whether any padded character is in that automaton's alphabet. */
+static int
+fold_text(Screen *s, const Tables *t, const uint32_t *text, Py_ssize_t n, const uint8_t *alpha, int *seen)
+{
+    if (grow(&s->fbuf, &s->fcap, n + 1) < 0 || grow(&s->pbuf, &s->pcap, n + 2) < 0)
+        return -1;
+    uint32_t *f = s->fbuf, *p = s->pbuf;
+    const uint32_t *fold = t->fold, *blank = t->blank;
+    int any = 0;
+    p[0] = ' ';
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint32_t c = text[i];
+        if (c >= BMP || c == 0x3A3)
+            return 1;
+        f[i] = fold[c];
+        p[i + 1] = blank[c];
+        if (alpha)
+            any |= alpha[blank[c]];
+    }
+    p[n + 1] = ' ';
+    if (seen)
+        *seen = any;
+    return 0;
+}
+
+static PyObject *
+ucs4(const uint32_t *text, Py_ssize_t n)
+{
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, text, n);
+}
+
+/* Is folded[start:end] equal to `key` (a str)? */
+static int
+folded_is(const uint32_t *folded, Py_ssize_t start, Py_ssize_t end, PyObject *key)
+{
+    if (PyUnicode_GET_LENGTH(key) != end - start)
+        return 0;
+    int kind = PyUnicode_KIND(key);
+    const void *data = PyUnicode_DATA(key);
+    for (Py_ssize_t i = start; i < end; i++)
+        if (folded[i] != PyUnicode_READ(kind, data, i - start))
+            return 0;
+    return 1;
+}
+
+/* Is plain[start:end] in the set `spellings`? */
+static int
+spelled(const uint32_t *plain, Py_ssize_t start, Py_ssize_t end, PyObject *spellings)
+{
+    PyObject *surface = ucs4(plain + start, end - start);
+    if (surface == NULL)
+        return -1;
+    int r = PySet_Contains(spellings, surface);
+    Py_DECREF(surface);
+    return r;
+}
+
+/* `morph.fast.verified` */
+static int
+verified(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *test = PyList_GET_ITEM(t->verify, k);
+    if (test == Py_None)
+        return 1;
+    if (!PyTuple_Check(test) || PyTuple_GET_SIZE(test) != 2) {
+        PyErr_SetString(PyExc_TypeError, "bad verify test");
+        return -1;
+    }
+    PyObject *key = PyTuple_GET_ITEM(test, 0), *exact = PyTuple_GET_ITEM(test, 1);
+    if (key != Py_None && !folded_is(folded, start, end, key))
+        return 0;
+    if (exact == Py_None)
+        return 1;
+    return spelled(plain, start, end, exact);
+}
+
+/* `morph.fast.may_reject` */
+static int
+may_reject(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *slot = PyLong_FromLong(k);
+    if (slot == NULL)
+        return -1;
+    PyObject *tests = PyDict_GetItemWithError(t->reject, slot);
+    Py_DECREF(slot);
+    if (tests == NULL)
+        return PyErr_Occurred() ? -1 : 1; /* no tests known: it may be one */
+    if (!PyTuple_Check(tests))
+        return 1;
+    for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(tests); j++) {
+        PyObject *test = PyTuple_GET_ITEM(tests, j);
+        if (!PyTuple_Check(test) || PyTuple_GET_SIZE(test) != 3)
+            return 1;
+        PyObject *key = PyTuple_GET_ITEM(test, 0), *exact = PyTuple_GET_ITEM(test, 1);
+        if (key != Py_None && !folded_is(folded, start, end, key))
+            continue;
+        if (exact != Py_None) {
+            PyObject *surface = ucs4(plain + start, end - start);
+            if (surface == NULL)
+                return -1;
+            int in = PySequence_Contains(exact, surface);
+            Py_DECREF(surface);
+            if (in < 0)
+                return -1;
+            if (!in) {
+                Py_ssize_t len = end - start;
+                uint32_t small[64];
+                uint32_t *e = len <= 64 ? small : PyMem_Malloc(len * sizeof(uint32_t));
+                if (e == NULL) {
+                    PyErr_NoMemory();
+                    return -1;
+                }
+                for (Py_ssize_t i = 0; i < len; i++)
+                    e[i] = plain[start + i] < BMP ? t->efold[plain[start + i]] : plain[start + i];
+                PyObject *surface2 = ucs4(e, len);
+                if (e != small)
+                    PyMem_Free(e);
+                if (surface2 == NULL)
+                    return -1;
+                in = PySequence_Contains(exact, surface2);
+                Py_DECREF(surface2);
+                if (in < 0)
+                    return -1;
+                if (!in)
+                    continue;
+            }
+        }
+        int capital = PyObject_IsTrue(PyTuple_GET_ITEM(test, 2));
+        if (capital < 0)
+            return -1;
+        if (capital && !Py_UNICODE_ISUPPER(plain[start]))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+/* fold_exact of plain[start:end], as a str. */
+static PyObject *
+exact_surface(const Tables *t, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t len = end - start;
+    uint32_t small[64];
+    uint32_t *e = len <= 64 ? small : PyMem_Malloc(len * sizeof(uint32_t));
+    if (e == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < len; i++)
+        e[i] = plain[start + i] < BMP ? t->efold[plain[start + i]] : plain[start + i];
+    PyObject *surface = ucs4(e, len);
+    if (e != small)
+        PyMem_Free(e);
+    return surface;
+}
+
+/* `morph.fast.judge_candidates` for a CANDIDATES hit: 1 when it may be a rejected form, 0
+ * otherwise (the entries it proves present pushed to `found`), -1 on error. */
+static int
+judge_candidates(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start,
+                 Py_ssize_t end, IntVec *found)
+{
+    PyObject *slot = PyLong_FromLong(k);
+    if (slot == NULL)
+        return -1;
+    PyObject *cands = PyDict_GetItemWithError(t->cands, slot);
+    Py_DECREF(slot);
+    if (cands == NULL)
+        return PyErr_Occurred() ? -1 : 1;
+    if (!PyTuple_Check(cands))
+        return 1;
+    PyObject *surface = NULL;
+    int32_t passing[64][2];
+    int npass = 0, rc = 0, any_exact = 0;
+    for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(cands); j++) {
+        PyObject *c = PyTuple_GET_ITEM(cands, j);
+        if (!PyTuple_Check(c) || PyTuple_GET_SIZE(c) != 6 || npass >= 64) {
+            rc = 1;
+            goto done;
+        }
+        PyObject *key = PyTuple_GET_ITEM(c, 2), *exact = PyTuple_GET_ITEM(c, 3);
+        if (key != Py_None && !folded_is(folded, start, end, key))
+            continue;
+        if (exact != Py_None) {
+            if (surface == NULL && (surface = exact_surface(t, plain, start, end)) == NULL) {
+                rc = -1;
+                goto done;
+            }
+            int in = PySequence_Contains(exact, surface);
+            if (in < 0) {
+                rc = -1;
+                goto done;
+            }
+            if (!in)
+                continue;
+        }
+        int capital = PyObject_IsTrue(PyTuple_GET_ITEM(c, 4));
+        if (capital < 0) {
+            rc = -1;
+            goto done;
+        }
+        if (capital && !Py_UNICODE_ISUPPER(plain[start]))
+            continue;
+        int approved = PyObject_IsTrue(PyTuple_GET_ITEM(c, 1));
+        if (approved < 0) {
+            rc = -1;
+            goto done;
+        }
+        if (!approved) {
+            rc = 1;
+            goto done;
+        }
+        long e = PyLong_AsLong(PyTuple_GET_ITEM(c, 0)), strength = PyLong_AsLong(PyTuple_GET_ITEM(c, 5));
+        if ((e == -1 || strength == -1) && PyErr_Occurred()) {
+            rc = -1;
+            goto done;
+        }
+        passing[npass][0] = (int32_t)e;
+        passing[npass][1] = (int32_t)strength;
+        any_exact |= strength == LITERAL_EXACT;
+        npass++;
+    }
+    /* Of approved forms on one span, a case-exact one drops a folded one of another entry. */
+    for (int i = 0; i < npass; i++) {
+        int32_t e = passing[i][0];
+        int keep = passing[i][1] == LITERAL_EXACT || !any_exact;
+        if (!keep) {
+            keep = 1;
+            for (int j = 0; j < npass; j++)
+                if (passing[j][1] == LITERAL_EXACT && passing[j][0] != e)
+                    keep = 0;
+        }
+        if (keep && !vec_has(found, e) && vec_push(found, e) < 0) {
+            rc = -1;
+            goto done;
+        }
+    }
+done:
+    Py_XDECREF(surface);
+    return rc;
+}
+
+/* Add what slot k proves present (its entry, or its entries for MULTI) to s->present. */
+static int
+add_found(Screen *s, const Tables *t, int32_t k)
+{
+    int32_t code = t->evidence[k];
+    if (code >= 0)
+        return vec_has(&s->present, code) ? 0 : vec_push(&s->present, code);
+    if (code == MULTI) {
+        for (int32_t j = 0; j < t->multi_len[k]; j++) {
+            int32_t e = t->multi_data[t->multi_off[k] + j];
+            if (!vec_has(&s->present, e) && vec_push(&s->present, e) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Is the held hit [start, end) under a longer span of s->spans? */
+static int
+covered(const Screen *s, int32_t start, int32_t end)
+{
+    for (Py_ssize_t i = 0; i < s->spans.n; i += 2) {
+        int32_t a = s->spans.v[i], b = s->spans.v[i + 1];
+        if (a <= start && end <= b && b - a > end - start)
+            return 1;
+    }
+    return 0;
+}
+
+/* Judge one (source, translation) pair (`_fast` of `termguard.screen` for one pair): 0
+ * cleared, -1 error, or why it is unsure: 1 a character the tables cannot fold, 2 a
+ * poisoned (or unknown) target slot, 3 a case-sensitive slot without spellings, 4 a
+ * rejected form, 5 a poisoned source slot, 6 a needed entry without an approved form,
+ * 7 a poisoned source slot in the translation, 8 a must-translate source form left in
+ * the translation, 9 a form that may be a rejected one on a key shared with approved ones. */
+static int
+judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssize_t nt)
+{
+    const Tables *T = &s->tgt, *S = &s->src;
+    int r, alpha_seen = 0;
+    s->present.n = s->needs.n = 0;
+
+    /* Target: evidence of approved forms. */
+    if ((r = fold_text(s, T, tgt, nt, NULL, NULL)) != 0)
+        return r;
+    s->pos.n = s->slots.n = 0;
+    if (automaton_run(T->automaton, s->pbuf, nt + 2, &s->pos, &s->slots) < 0)
+        return -1;
+    s->spans.n = s->held.n = 0;
+    for (Py_ssize_t h = 0; h < s->pos.n; h++) {
+        int32_t k = s->slots.v[h];
+        int32_t start = s->pos.v[h] - T->offset[k];
+        int32_t end = start + T->core[k];
+        switch (T->cls[k]) {
+        case SIMPLE:
+            if (add_found(s, T, k) < 0)
+                return -1;
+            break;
+        case NEUTRAL:
+            break;
+        case EXACT: {
+            PyObject *exact = PyList_GET_ITEM(T->exact, k);
+            if (exact == Py_None)
+                return 3;
+            r = spelled(tgt, start, end, exact);
+            if (r < 0)
+                return -1;
+            if (r && add_found(s, T, k) < 0)
+                return -1;
+            break;
+        }
+        case SLOW: {
+            int32_t code = T->evidence[k];
+            if (code == REJECT) {
+                r = may_reject(T, k, s->fbuf, tgt, start, end);
+                if (r != 0)
+                    return r < 0 ? r : 4;
+                break;
+            }
+            if (code == CANDIDATES) { /* never a cover nor inner: those are POISON */
+                r = judge_candidates(T, k, s->fbuf, tgt, start, end, &s->present);
+                if (r != 0)
+                    return r < 0 ? r : 9;
+                break;
+            }
+            if (T->cover[k] && (vec_push(&s->spans, start) < 0 || vec_push(&s->spans, end) < 0))
+                return -1;
+            r = verified(T, k, s->fbuf, tgt, start, end);
+            if (r < 0)
+                return -1;
+            if (!r)
+                break;
+            if (T->inner[k]) {
+                if (vec_push(&s->held, k) < 0 || vec_push(&s->held, start) < 0 || vec_push(&s->held, end) < 0)
+                    return -1;
+            }
+            else if (add_found(s, T, k) < 0)
+                return -1;
+            break;
+        }
+        default: /* POISON and anything unknown */
+            return 2;
+        }
+    }
+    for (Py_ssize_t i = 0; i < s->held.n; i += 3)
+        if (!covered(s, s->held.v[i + 1], s->held.v[i + 2]) && add_found(s, T, s->held.v[i]) < 0)
+            return -1;
+
+    /* Source: the entries the translation needs. */
+    if ((r = fold_text(s, S, src, ns, NULL, NULL)) != 0)
+        return r;
+    s->pos.n = s->slots.n = 0;
+    if (automaton_run(S->automaton, s->pbuf, ns + 2, &s->pos, &s->slots) < 0)
+        return -1;
+    s->spans.n = s->held.n = 0;
+    for (Py_ssize_t h = 0; h < s->pos.n; h++) {
+        int32_t k = s->slots.v[h];
+        int32_t e = S->entry[k];
+        switch (S->cls[k]) {
+        case SIMPLE:
+            if (!vec_has(&s->needs, e) && vec_push(&s->needs, e) < 0)
+                return -1;
+            break;
+        case SLOW: {
+            int32_t start = s->pos.v[h] - S->offset[k];
+            int32_t end = start + S->core[k];
+            if (S->inner[k]) {
+                if (vec_push(&s->held, e) < 0 || vec_push(&s->held, start) < 0 || vec_push(&s->held, end) < 0)
+                    return -1;
+            }
+            else if (!vec_has(&s->needs, e) && vec_push(&s->needs, e) < 0)
+                return -1;
+            if (S->cover[k] && (S->evidence[k] >= 0 || S->evidence[k] == CANDIDATES)) {
+                /* only a hit that is certainly an approved form drops the forms under it */
+                if (S->evidence[k] >= 0) {
+                    r = verified(S, k, s->fbuf, src, start, end);
+                }
+                else {
+                    s->found.n = 0;
+                    r = judge_candidates(S, k, s->fbuf, src, start, end, &s->found);
+                    r = r < 0 ? -1 : (r == 0 && s->found.n > 0);
+                }
+                if (r < 0)
+                    return -1;
+                if (r && (vec_push(&s->spans, start) < 0 || vec_push(&s->spans, end) < 0))
+                    return -1;
+            }
+            break;
+        }
+        default:
+            return 5;
+        }
+    }
+    for (Py_ssize_t i = 0; i < s->held.n; i += 3) {
+        int32_t e = s->held.v[i];
+        if (!covered(s, s->held.v[i + 1], s->held.v[i + 2]) && !vec_has(&s->needs, e) && vec_push(&s->needs, e) < 0)
+            return -1;
+    }
+    int must_any = 0;
+    for (Py_ssize_t i = 0; i < s->needs.n; i++) {
+        int f = facts_of(s, s->needs.v[i]);
+        if (f < 0)
+            return -1;
+        if ((f & 1) && !vec_has(&s->present, s->needs.v[i]))
+            return 6;
+        must_any |= (f & 2);
+    }
+    if (!must_any)
+        return 0; /* untranslated-term looks only for needed entries that must be translated */
+
+    /* Source forms of must-translate terms standing in the translation. */
+    if ((r = fold_text(s, S, tgt, nt, S->automaton->alpha, &alpha_seen)) != 0)
+        return r;
+    if (!alpha_seen)
+        return 0; /* no character of any source form: no source form */
+    s->pos.n = s->slots.n = 0;
+    if (automaton_run(S->automaton, s->pbuf, nt + 2, &s->pos, &s->slots) < 0)
+        return -1;
+    for (Py_ssize_t h = 0; h < s->pos.n; h++) {
+        int32_t k = s->slots.v[h];
+        if (S->cls[k] == POISON)
+            return 7;
+        int32_t e = S->entry[k];
+        if (vec_has(&s->needs, e) && (facts_of(s, e) & 2))
+            return 8;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Rows of a block (`termguard.readers.po._ROW`).                                        */
+
+typedef struct {
+    Py_ssize_t start, end;   /* the string's contents (between the quotes) */
+    int escaped;
+} Str;
+
+static int
+starts_with(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, const char *word)
+{
+    for (Py_ssize_t i = 0; word[i]; i++)
+        if (at + i >= n || b[at + i] != (unsigned char)word[i])
+            return 0;
+    return 1;
+}
+
+/* `"...."\n` at b[at]: the end after the newline, or -1. */
+static Py_ssize_t
+string_at(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Str *out)
+{
+    if (at >= n || b[at] != '"')
+        return -1;
+    Py_ssize_t i = at + 1;
+    int escaped = 0;
+    while (i < n) {
+        uint32_t c = b[i];
+        if (c == '"')
+            break;
+        if (c == '\n')
+            return -1;
+        if (c == '\\') {
+            if (i + 1 >= n || b[i + 1] == '\n')
+                return -1;
+            escaped = 1;
+            i += 2;
+            continue;
+        }
+        i++;
+    }
+    if (i >= n || i + 1 >= n || b[i + 1] != '\n')
+        return -1;
+    out->start = at + 1;
+    out->end = i;
+    out->escaped = escaped;
+    return i + 2;
+}
+
+#define MAX_FORMS 16
+
+typedef struct {
+    Py_ssize_t start, end;  /* the row, leading newlines included */
+    int simple;             /* 1: the fields below are set */
+    int suppressed;         /* a comment line names termguard */
+    Str msgid;
+    int nforms;             /* -1: plural forms out of order or too many */
+    Str forms[MAX_FORMS];
+} Row;
+
+static int
+comment_names_termguard(const uint32_t *b, Py_ssize_t start, Py_ssize_t end)
+{
+    static const char word[] = "termguard";
+    for (Py_ssize_t i = start; i + 9 <= end; i++) {
+        if (b[i] != 't')
+            continue;
+        Py_ssize_t j = 0;
+        while (j < 9 && b[i + j] == (unsigned char)word[j])
+            j++;
+        if (j == 9)
+            return 1;
+    }
+    return 0;
+}
+
+/* The row starting at b[at] (at < n): fills `row`, returns its end, or -1 at the block's
+ * end (nothing but newlines left). */
+static Py_ssize_t
+next_row(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Row *row)
+{
+    Py_ssize_t p = at;
+    while (p < n && b[p] == '\n')
+        p++;
+    if (p >= n)
+        return -1;
+    row->start = at;
+    row->simple = 0;
+    Py_ssize_t q = p;
+    /* comment lines */
+    while (q < n && b[q] == '#') {
+        while (q < n && b[q] != '\n')
+            q++;
+        if (q >= n)
+            goto other;
+        q++;
+    }
+    row->suppressed = comment_names_termguard(b, p, q);
+    if (starts_with(b, n, q, "msgctxt ")) {
+        Str ctxt;
+        q = string_at(b, n, q + 8, &ctxt);
+        if (q < 0)
+            goto other;
+    }
+    if (!starts_with(b, n, q, "msgid "))
+        goto other;
+    q = string_at(b, n, q + 6, &row->msgid);
+    if (q < 0)
+        goto other;
+    if (starts_with(b, n, q, "msgstr ")) {
+        q = string_at(b, n, q + 7, &row->forms[0]);
+        if (q < 0)
+            goto other;
+        row->nforms = 1;
+    }
+    else if (starts_with(b, n, q, "msgid_plural ")) {
+        Str plural;
+        q = string_at(b, n, q + 13, &plural);
+        if (q < 0)
+            goto other;
+        int count = 0, in_order = 1;
+        while (starts_with(b, n, q, "msgstr[")) {
+            Py_ssize_t d = q + 7;
+            long number = 0;
+            while (d < n && b[d] >= '0' && b[d] <= '9') {
+                if (number < 1000000)
+                    number = number * 10 + (long)(b[d] - '0');
+                d++;
+            }
+            if (d == q + 7 || !starts_with(b, n, d, "] "))
+                break; /* not a plural line: what follows decides */
+            Str form;
+            Py_ssize_t after = string_at(b, n, d + 2, &form);
+            if (after < 0)
+                break;
+            if (number != count || count >= MAX_FORMS)
+                in_order = 0;
+            else
+                row->forms[count] = form;
+            count++;
+            q = after;
+        }
+        if (count == 0)
+            goto other;
+        row->nforms = in_order ? count : -1;
+    }
+    else
+        goto other;
+    if (q < n) {
+        if (b[q] != '\n')
+            goto other;
+        q++;
+    }
+    row->simple = 1;
+    row->end = q;
+    return q;
+other:
+    /* up to and including the next blank line, or to the end */
+    for (Py_ssize_t i = p + 1; i + 1 < n; i++) {
+        if (b[i] == '\n' && b[i + 1] == '\n') {
+            row->end = i + 2;
+            return row->end;
+        }
+    }
+    row->end = n;
+    return n;
+}
+
+/* Decode a string's escapes into *buf: its length, or -1 for an escape the PO reader
+ * rejects (the full read reports it), -2 on error. */
+static Py_ssize_t
+decode(const uint32_t *b, const Str *str, uint32_t **buf, Py_ssize_t *cap)
+{
+    Py_ssize_t len = str->end - str->start;
+    if (grow(buf, cap, len + 1) < 0)
+        return -2;
+    uint32_t *o = *buf;
+    Py_ssize_t m = 0;
+    for (Py_ssize_t i = str->start; i < str->end; i++) {
+        uint32_t c = b[i];
+        if (c == '\\') {
+            uint32_t e = b[++i];
+            switch (e) {
+            case 'n': c = '\n'; break;
+            case 't': c = '\t'; break;
+            case 'r': c = '\r'; break;
+            case '"': c = '"'; break;
+            case '\\': c = '\\'; break;
+            case 'a': c = '\a'; break;
+            case 'b': c = '\b'; break;
+            case 'f': c = '\f'; break;
+            case 'v': c = '\v'; break;
+            default: return -1;
+            }
+        }
+        o[m++] = c;
+    }
+    return m;
+}
+
+/* Does a decoded text have markup, URLs or code (`screen.MARKUP_NEEDLES`)? */
+static int
+has_markup(const uint32_t *t, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        switch (t[i]) {
+        case '*': case '_': case '<': case '`': case '[': case ']': case '\\':
+            return 1;
+        case 'h':
+            if (i + 4 < n && t[i + 1] == 't' && t[i + 2] == 't' && t[i + 3] == 'p'
+                && (t[i + 4] == ':' || (t[i + 4] == 's' && i + 5 < n && t[i + 5] == ':')))
+                return 1;
+            break;
+        case 'w':
+            if (i + 3 < n && t[i + 1] == 'w' && t[i + 2] == 'w' && t[i + 3] == '.')
+                return 1;
+            break;
+        }
+    }
+    return 0;
+}
+
+static int
+append_span(PyObject *list, Py_ssize_t r, const Row *row)
+{
+    PyObject *item = Py_BuildValue("(nnn)", r, row->start, row->end);
+    if (item == NULL)
+        return -1;
+    int rc = PyList_Append(list, item);
+    Py_DECREF(item);
+    return rc;
+}
+
+/* Screen.block(block) -> (rows, full, unsure)
+ *
+ * rows: how many rows the block has; full: (row, start, end) of the rows to read in full
+ * (not simple, the header, suppressed, escapes the reader rejects, markup); unsure:
+ * (row, start, end, source, translation) of the pairs the fast pass could not clear, for
+ * the exact screen. Rows without a translation are cleared. */
+static PyObject *
+screen_block(Screen *s, PyObject *block)
+{
+    if (!PyUnicode_Check(block)) {
+        PyErr_SetString(PyExc_TypeError, "block must be str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(block);
+    uint32_t *b = (uint32_t *)PyUnicode_AsUCS4Copy(block);
+    if (b == NULL)
+        return NULL;
+    PyObject *full = PyList_New(0), *unsure = PyList_New(0), *result = NULL;
+    if (full == NULL || unsure == NULL)
+        goto done;
+    Py_ssize_t nrows = 0, at = 0;
+    Row row;
+    while (at < n) {
+        Py_ssize_t end = next_row(b, n, at, &row);
+        if (end < 0)
+            break;
+        Py_ssize_t r = nrows++;
+        at = end;
+        if (!row.simple || row.suppressed || row.nforms < 0 || row.msgid.end == row.msgid.start) {
+            if (append_span(full, r, &row) < 0)
+                goto done;
+            continue;
+        }
+        int untranslated = 0;
+        for (int f = 0; f < row.nforms; f++)
+            if (row.forms[f].end == row.forms[f].start)
+                untranslated = 1;
+        if (untranslated)
+            continue; /* the term rules skip it */
+        const uint32_t *src = b + row.msgid.start;
+        Py_ssize_t ns = row.msgid.end - row.msgid.start;
+        if (row.msgid.escaped) {
+            ns = decode(b, &row.msgid, &s->dbuf1, &s->d1cap);
+            if (ns == -2)
+                goto done;
+            if (ns == -1) {
+                if (append_span(full, r, &row) < 0)
+                    goto done;
+                continue;
+            }
+            src = s->dbuf1;
+        }
+        int wanted = has_markup(src, ns);
+        for (int f = 0; !wanted && f < row.nforms; f++) {
+            /* an escape the reader rejects, in any form: the full read reports it */
+            if (row.forms[f].escaped) {
+                Py_ssize_t nt = decode(b, &row.forms[f], &s->dbuf2, &s->d2cap);
+                if (nt == -2)
+                    goto done;
+                wanted = nt == -1;
+            }
+        }
+        if (wanted) {
+            if (append_span(full, r, &row) < 0)
+                goto done;
+            continue;
+        }
+        for (int f = 0; f < row.nforms; f++) {
+            const uint32_t *tgt = b + row.forms[f].start;
+            Py_ssize_t nt = row.forms[f].end - row.forms[f].start;
+            if (row.forms[f].escaped) {
+                nt = decode(b, &row.forms[f], &s->dbuf2, &s->d2cap);
+                if (nt < 0)
+                    goto done; /* decoded once above: cannot fail here */
+                tgt = s->dbuf2;
+            }
+            if (has_markup(tgt, nt)) {
+                if (append_span(full, r, &row) < 0)
+                    goto done;
+                break;
+            }
+            int verdict = judge(s, src, ns, tgt, nt);
+            if (verdict < 0)
+                goto done;
+            if (verdict) {
+                PyObject *source = ucs4(src, ns), *target = source ? ucs4(tgt, nt) : NULL;
+                PyObject *item = target ? Py_BuildValue("(nnnOO)", r, row.start, row.end, source, target) : NULL;
+                Py_XDECREF(source);
+                Py_XDECREF(target);
+                if (item == NULL)
+                    goto done;
+                int rc = PyList_Append(unsure, item);
+                Py_DECREF(item);
+                if (rc < 0)
+                    goto done;
+            }
+        }
+    }
+    result = Py_BuildValue("(nOO)", nrows, full, unsure);
+done:
+    PyMem_Free(b);
+    Py_XDECREF(full);
+    Py_XDECREF(unsure);
+    return result;
+}
+
+/* Screen.pair(source, translation) -> int: the fast pass's verdict on one pair (tests). */
+static PyObject *
+screen_pair(Screen *s, PyObject *args)
+{
+    PyObject *source, *target;
+    if (!PyArg_ParseTuple(args, "UU:pair", &source, &target))
+        return NULL;
+    Py_UCS4 *a = PyUnicode_AsUCS4Copy(source);
+    Py_UCS4 *b = a ? PyUnicode_AsUCS4Copy(target) : NULL;
+    PyObject *result = NULL;
+    if (b != NULL) {
+        int verdict = judge(s, (uint32_t *)a, PyUnicode_GET_LENGTH(source), (uint32_t *)b, PyUnicode_GET_LENGTH(target));
+        if (verdict >= 0)
+            result = PyLong_FromLong(verdict);
+    }
+    PyMem_Free(a);
+    PyMem_Free(b);
+    return result;
+}
+
+static PyMethodDef screen_methods[] = {
+    {"block", (PyCFunction)screen_block, METH_O,
+     "block(text) -> (rows, full, unsure): screen a block of whole PO entries."},
+    {"pair", (PyCFunction)screen_pair, METH_VARARGS,
+     "pair(source, translation) -> int: 0 when the fast pass clears the pair, else why not (see judge)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject ScreenType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "termguard._cscreen.Screen",
+    .tp_basicsize = sizeof(Screen),
+    .tp_dealloc = (destructor)screen_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Screen(...): the term screen's block pass (see termguard.screen).",
+    .tp_methods = screen_methods,
+    .tp_new = screen_new,
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "termguard._cscreen",
+    "The term screen's block pass in C (see termguard.screen).", -1, NULL, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__cscreen(void)
+{
+    if (PyType_Ready(&AutomatonType) < 0 || PyType_Ready(&ScreenType) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL)
+        return NULL;
+    Py_INCREF(&AutomatonType);
+    Py_INCREF(&ScreenType);
+    if (PyModule_AddObject(m, "Automaton", (PyObject *)&AutomatonType) < 0
+        || PyModule_AddObject(m, "Screen", (PyObject *)&ScreenType) < 0)
+        return NULL;
+    return m;
+}

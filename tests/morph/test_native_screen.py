@@ -1,0 +1,191 @@
+"""The term screen's C pass (`termguard._cscreen`), against the Python pass it replaces.
+
+The C pass splits a block into rows, decodes and folds the strings and runs its own
+automaton; it must find what pyahocorasick finds, read rows as `readers.po.entry_rows`
+reads them, never clear a pair the exact screen sends to the full check, and clear no
+more than the Python fast pass would. (The whole-file comparisons with and without the
+screen, `test_screen.py`, run through both passes.)
+"""
+
+from __future__ import annotations
+
+from itertools import accumulate
+
+import ahocorasick
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termguard.morph import matcher_for
+from termguard.readers.po import decode_simple, entry_rows
+from termguard.screen import TermScreen, _starts
+
+from test_fast_screen import EN_PARTS, GLOSSARY, OVERLAPS, RU_PARTS, TR_PARTS
+
+_cscreen = pytest.importorskip("termguard._cscreen", reason="the optional C extension is not built")
+
+
+@pytest.fixture(autouse=True)
+def _native_on(monkeypatch):
+    monkeypatch.delenv("TERMGUARD_PURE_PYTHON", raising=False)
+
+
+def _screen(glossary, lang: str) -> TermScreen:
+    return TermScreen(matcher_for(glossary, "en"), matcher_for(glossary, lang))
+
+
+# -- the automaton --------------------------------------------------------------------------
+
+KEY_CHARS = "ab а" + "\u0130\U0001f600"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    keys=st.lists(st.text(KEY_CHARS, min_size=1, max_size=5), min_size=1, max_size=30, unique=True),
+    text=st.text(KEY_CHARS, max_size=60),
+)
+def test_automaton_reports_what_pyahocorasick_reports(keys, text):
+    reference = ahocorasick.Automaton()
+    for k, key in enumerate(keys):
+        reference.add_word(key, k)
+    reference.make_automaton()
+    assert sorted(_cscreen.Automaton(keys).iter(text)) == sorted(reference.iter(text))
+
+
+def test_automaton_without_keys_finds_nothing():
+    assert _cscreen.Automaton([]).iter("any text") == []
+
+
+def test_matcher_automaton_agrees_on_a_real_text():
+    matcher = matcher_for(GLOSSARY, "ru")
+    native = _screen(GLOSSARY, "ru").native()
+    assert native is not None
+    keys = [""] * matcher.size
+    for spaced, value in matcher.slots():
+        keys[value[8]] = spaced
+    folded, hits = matcher.hits("В «Триумфе» и С-400 — зенитных ракетных комплексов, CAATSA и Caatsa.")
+    padded = " " + "".join(ch if ch.isalnum() or ch == "_" else " " for ch in folded) + " "
+    assert sorted(_cscreen.Automaton(keys).iter(padded)) == sorted((last, v[8]) for last, v in hits)
+
+
+# -- pairs --------------------------------------------------------------------------------------
+
+
+def _verdicts(glossary, lang: str, pairs: list[tuple[str, str]]) -> tuple[set[int], set[int], set[int]]:
+    """(exact screen, C pass, Python fast pass, pair by pair) suspects."""
+    screen = _screen(glossary, lang)
+    native = screen.native()
+    sources = [s for s, _ in pairs]
+    targets = [t for _, t in pairs]
+    exact = screen._exact(sources, targets)
+    c_pass = {i for i, (s, t) in enumerate(pairs) if native.pair(s, t)}
+    python = {i for i, (s, t) in enumerate(pairs) if screen._fast(s, _starts([s]), t, _starts([t]))}
+    return exact, c_pass, python
+
+
+# Source words that split or rejoin the overlapping terms ("Akkuyu , NPP" is no Akkuyu NPP).
+SOURCE_PARTS = [*EN_PARTS, "NPP", "Akkuyu-NPP", "forces", "Mart", "defence"]
+
+
+@pytest.mark.parametrize(("glossary", "lang"), [(GLOSSARY, "ru"), (GLOSSARY, "tr"), (OVERLAPS, "ru")])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_c_pass_between_the_exact_screen_and_the_python_pass(glossary, lang, data):
+    parts = RU_PARTS if lang == "ru" else TR_PARTS
+    text = st.lists(st.sampled_from(parts), min_size=1, max_size=6).map(" ".join)
+    source = st.lists(st.sampled_from(SOURCE_PARTS), min_size=1, max_size=4).map(" ".join)
+    pairs = data.draw(st.lists(st.tuples(source, text), min_size=1, max_size=8))
+    exact, c_pass, python = _verdicts(glossary, lang, pairs)
+    assert exact <= c_pass <= python
+
+
+def test_c_pass_clears_clean_pairs_and_says_why_it_keeps_others():
+    native = _screen(OVERLAPS, "ru").native()
+    assert native.pair("The Akkuyu NPP.", "АЭС «Аккую».") == 0  # a term inside a longer one
+    assert native.pair("In Kyiv.", "В Киеве.") == 0  # inflected
+    assert native.pair("In Kyiv.", "В Кийиве.") == 4  # a rejected form
+    assert native.pair("In Mart.", "В Март.") == 9  # a rejected form on a key shared with an approved one
+    assert native.pair("The air defence.", "Ничего.") == 6  # dropped
+    # Characters the tables do not fold alone: left to the exact screen.
+    assert native.pair("In Kyiv.", "В Киеве \U0001f600.") == 1
+    assert native.pair("In Kyiv.", "В Киеве ΣΑΣ.") == 1
+
+
+def test_case_exact_candidates_on_one_key():
+    native = _screen(GLOSSARY, "ru").native()
+    assert native.pair("CAATSA sanctions.", "Санкции CAATSA.") == 0
+    assert native.pair("CAATSA sanctions.", "Санкции Caatsa.") != 0
+
+
+# -- blocks -------------------------------------------------------------------------------------
+
+TRICKY = (
+    'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n'  # the header: multi-line, not simple
+    'msgid "One *Triumf*."\nmsgstr "Один «Триумф»."\n\n'  # markup
+    'msgid ""\n"Two lines."\nmsgstr "Две строки."\n\n'  # a multi-line msgid
+    '#~ msgid "Old."\n#~ msgstr "Старое."\n\n'  # obsolete
+    'msgctxt "menu"\nmsgid "The [Triumf]."\nmsgstr "«Триумф»."\n\n\n\n'  # context, extra blank lines
+    'msgid "One S-400 _unit_."\nmsgid_plural "%d S-400 units."\nmsgstr[0] "%d С-400."\nmsgstr[1] "%d С-400."\n'
+    'msgstr[2] "%d С-400."\n\n'
+    'msgid "Out of order `x`."\nmsgid_plural "Many."\nmsgstr[1] "Б."\nmsgstr[0] "А."\n\n'
+    'msgid "Bad escape <b>."\nmsgstr "Плохо \\q."\n\n'
+    '# termguard: disable=missing-term\nmsgid "Suppressed Triumf."\nmsgstr "Ничего."\n\n'
+    'msgid "Untranslated Triumf."\nmsgstr ""\n\n'
+    'msgid "Last http://example.org Triumf."\nmsgstr "Последний."'  # no newline at the end
+)
+
+
+def _row_spans(block: str) -> list[tuple[int, int]]:
+    ends = list(accumulate(len(row[0]) for row in entry_rows(block)))
+    return [(ends[r - 1] if r else 0, ends[r]) for r in range(len(ends))]
+
+
+def test_block_reads_rows_as_the_reader_does():
+    native = _screen(GLOSSARY, "ru").native()
+    rows, full, unsure = native.block(TRICKY)
+    spans = _row_spans(TRICKY)
+    assert rows == len(spans) == 11
+    untranslated = 9
+    assert [(r, start, end) for r, start, end in full] == [
+        (r, *span) for r, span in enumerate(spans) if r != untranslated
+    ]
+    assert unsure == []
+    for _r, start, end in full:
+        assert TRICKY[start:end].strip("\n")  # every span is a whole row, leading newlines included
+
+
+def test_block_returns_the_unsure_pairs_decoded():
+    block = (
+        'msgid "The \\"Triumf\\" system."\nmsgstr "Система \\"Триумпф\\"."\n\n'
+        'msgid "Fine Triumf."\nmsgstr "Хороший «Триумф»."\n\n'
+        'msgid "Tab\\tTriumf."\nmsgstr "Таб\\tТриумпф."\n'
+    )
+    native = _screen(GLOSSARY, "ru").native()
+    rows, full, unsure = native.block(block)
+    assert rows == 3 and full == []
+    spans = _row_spans(block)
+    assert [(r, s, e) for r, s, e, _src, _tgt in unsure] == [(0, *spans[0]), (2, *spans[2])]
+    raw = entry_rows(block)
+    for r, _s, _e, source, target in unsure:
+        assert source == decode_simple(raw[r][3], "x.po")
+        assert target == decode_simple(raw[r][4], "x.po")
+
+
+def test_block_and_python_pass_send_the_same_rows_on_the_fixtures():
+    from pathlib import Path
+
+    from termguard.screen import _screen_block, _screen_block_native
+
+    root = Path(__file__).resolve().parents[2]
+    screen = _screen(GLOSSARY, "ru")
+    block = (root / "tests" / "fixtures" / "morph" / "ru.po").read_text(encoding="utf-8")
+    counts: list[int] = []
+    c_rows = _screen_block_native(block, screen.native(), screen, counts.append)
+    python_rows = _screen_block(block, "ru.po", screen, counts.append)
+    assert c_rows == python_rows
+    assert counts[0] == counts[1] > 0
+
+
+def test_pure_python_switch_turns_the_c_pass_off(monkeypatch):
+    monkeypatch.setenv("TERMGUARD_PURE_PYTHON", "1")
+    assert _screen(GLOSSARY, "ru").native() is None
