@@ -147,14 +147,19 @@ EN_PARTS = [
 ]
 
 
+def pair_lists(lang: str, source_parts: list[str] = EN_PARTS, max_size: int = 12):
+    """Lists of (English source, translation) pairs built from the parts above."""
+    parts = RU_PARTS if lang == "ru" else TR_PARTS
+    text = st.lists(st.sampled_from(parts), min_size=1, max_size=6).map(" ".join)
+    source = st.lists(st.sampled_from(source_parts), min_size=1, max_size=4).map(" ".join)
+    return st.lists(st.tuples(source, text), min_size=1, max_size=max_size)
+
+
 @pytest.mark.parametrize(("glossary", "lang"), [(GLOSSARY, "ru"), (GLOSSARY, "tr"), (OVERLAPS, "ru")])
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_fast_pass_never_clears_a_suspect(glossary, lang, data):
-    parts = RU_PARTS if lang == "ru" else TR_PARTS
-    text = st.lists(st.sampled_from(parts), min_size=1, max_size=6).map(" ".join)
-    source = st.lists(st.sampled_from(EN_PARTS), min_size=1, max_size=4).map(" ".join)
-    pairs = data.draw(st.lists(st.tuples(source, text), min_size=1, max_size=12))
+    pairs = data.draw(pair_lists(lang))
     fast, exact = _fast_and_exact(glossary, lang, pairs)
     assert exact <= fast
 

@@ -20,7 +20,7 @@ from termguard.morph import matcher_for
 from termguard.readers.po import decode_simple, entry_rows
 from termguard.screen import TermScreen, _starts
 
-from test_fast_screen import EN_PARTS, GLOSSARY, OVERLAPS, RU_PARTS, TR_PARTS
+from test_fast_screen import EN_PARTS, GLOSSARY, OVERLAPS, pair_lists
 
 _cscreen = pytest.importorskip("termguard._cscreen", reason="the optional C extension is not built")
 
@@ -91,10 +91,7 @@ SOURCE_PARTS = [*EN_PARTS, "NPP", "Akkuyu-NPP", "forces", "Mart", "defence"]
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_c_pass_between_the_exact_screen_and_the_python_pass(glossary, lang, data):
-    parts = RU_PARTS if lang == "ru" else TR_PARTS
-    text = st.lists(st.sampled_from(parts), min_size=1, max_size=6).map(" ".join)
-    source = st.lists(st.sampled_from(SOURCE_PARTS), min_size=1, max_size=4).map(" ".join)
-    pairs = data.draw(st.lists(st.tuples(source, text), min_size=1, max_size=8))
+    pairs = data.draw(pair_lists(lang, SOURCE_PARTS, max_size=8))
     exact, c_pass, python = _verdicts(glossary, lang, pairs)
     assert exact <= c_pass <= python
 
