@@ -781,6 +781,27 @@ verified(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *pla
     return spelled(plain, start, end, exact);
 }
 
+/* fold_exact of plain[start:end], as a str. */
+static PyObject *
+exact_surface(const Tables *t, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t len = end - start;
+    if (len <= 0)
+        return PyUnicode_New(0, 0);
+    uint32_t small[64];
+    uint32_t *e = len <= 64 ? small : PyMem_Malloc(len * sizeof(uint32_t));
+    if (e == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < len; i++)
+        e[i] = plain[start + i] < BMP ? t->efold[plain[start + i]] : plain[start + i];
+    PyObject *surface = ucs4(e, len);
+    if (e != small)
+        PyMem_Free(e);
+    return surface;
+}
+
 /* `morph.fast.may_reject` */
 static int
 may_reject(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
@@ -810,18 +831,7 @@ may_reject(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *p
             if (in < 0)
                 return -1;
             if (!in) {
-                Py_ssize_t len = end - start;
-                uint32_t small[64];
-                uint32_t *e = len <= 64 ? small : PyMem_Malloc(len * sizeof(uint32_t));
-                if (e == NULL) {
-                    PyErr_NoMemory();
-                    return -1;
-                }
-                for (Py_ssize_t i = 0; i < len; i++)
-                    e[i] = plain[start + i] < BMP ? t->efold[plain[start + i]] : plain[start + i];
-                PyObject *surface2 = ucs4(e, len);
-                if (e != small)
-                    PyMem_Free(e);
+                PyObject *surface2 = exact_surface(t, plain, start, end);
                 if (surface2 == NULL)
                     return -1;
                 in = PySequence_Contains(exact, surface2);
@@ -840,25 +850,6 @@ may_reject(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *p
         return 1;
     }
     return 0;
-}
-
-/* fold_exact of plain[start:end], as a str. */
-static PyObject *
-exact_surface(const Tables *t, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
-{
-    Py_ssize_t len = end - start;
-    uint32_t small[64];
-    uint32_t *e = len <= 64 ? small : PyMem_Malloc(len * sizeof(uint32_t));
-    if (e == NULL) {
-        PyErr_NoMemory();
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < len; i++)
-        e[i] = plain[start + i] < BMP ? t->efold[plain[start + i]] : plain[start + i];
-    PyObject *surface = ucs4(e, len);
-    if (e != small)
-        PyMem_Free(e);
-    return surface;
 }
 
 /* `morph.fast.judge_candidates` for a CANDIDATES hit: 1 when it may be a rejected form, 0
@@ -1420,31 +1411,24 @@ screen_block(Screen *s, PyObject *block)
             }
             src = s->dbuf1;
         }
-        int wanted = has_markup(src, ns);
-        for (int f = 0; !wanted && f < row.nforms; f++) {
-            /* an escape the reader rejects, in any form: the full read reports it */
-            if (row.forms[f].escaped) {
-                Py_ssize_t nt = decode(b, &row.forms[f], &s->dbuf2, &s->d2cap);
-                if (nt == -2)
-                    goto done;
-                wanted = nt == -1;
-            }
-        }
-        if (wanted) {
+        if (has_markup(src, ns)) {
             if (append_span(full, r, &row) < 0)
                 goto done;
             continue;
         }
+        /* Form by form; a row that turns out to need the full read may already have a
+         * pair among the unsure ones: the caller takes the union. */
         for (int f = 0; f < row.nforms; f++) {
             const uint32_t *tgt = b + row.forms[f].start;
             Py_ssize_t nt = row.forms[f].end - row.forms[f].start;
             if (row.forms[f].escaped) {
                 nt = decode(b, &row.forms[f], &s->dbuf2, &s->d2cap);
-                if (nt < 0)
-                    goto done; /* decoded once above: cannot fail here */
+                if (nt == -2)
+                    goto done;
                 tgt = s->dbuf2;
             }
-            if (has_markup(tgt, nt)) {
+            /* an escape the reader rejects (the full read reports it), or markup */
+            if (nt == -1 || has_markup(tgt, nt)) {
                 if (append_span(full, r, &row) < 0)
                     goto done;
                 break;
