@@ -1,6 +1,6 @@
 """`python -m termguard` runs the command line."""
 
-from termguard.cli import main
+from termguard.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -125,6 +125,21 @@ automaton_dealloc(Automaton *a)
     Py_TYPE(a)->tp_free((PyObject *)a);
 }
 
+/* The root's transitions for BMP characters, and which characters some key holds. */
+static void
+root_tables(Automaton *a)
+{
+    for (Py_ssize_t c = 0; c < BMP; c++)
+        a->root[c] = -1;
+    memset(a->alpha, 0, BMP);
+    for (int32_t i = a->cfirst[0]; i < a->cfirst[0] + a->ccount[0]; i++)
+        if (a->ch[i] < BMP)
+            a->root[a->ch[i]] = i;
+    for (Py_ssize_t i = 1; i < a->nnodes; i++)
+        if (a->ch[i] < BMP && a->ch[i] != ' ')
+            a->alpha[a->ch[i]] = 1;
+}
+
 /* Build the trie with a hash of (parent, char) -> node, then number the nodes breadth
  * first so that each node's children are contiguous and sorted (a binary search finds a
  * transition without a hash), and compute the failure and output links in that order. */
@@ -247,14 +262,7 @@ automaton_build(Automaton *a, PyObject *keys)
         a->ch[i] = tch[old];
         a->out[i] = tout[old];
     }
-    for (Py_ssize_t c = 0; c < BMP; c++)
-        a->root[c] = -1;
-    for (int32_t i = a->cfirst[0]; i < a->cfirst[0] + a->ccount[0]; i++)
-        if (a->ch[i] < BMP)
-            a->root[a->ch[i]] = i;
-    for (Py_ssize_t i = 1; i < n; i++)
-        if (a->ch[i] < BMP && a->ch[i] != ' ')
-            a->alpha[a->ch[i]] = 1;
+    root_tables(a);
     a->fail[0] = 0;
     a->dict[0] = -1;
     for (Py_ssize_t i = 1; i < n; i++) {
@@ -378,16 +386,131 @@ automaton_iter(Automaton *a, PyObject *text)
     return result;
 }
 
+/* dump(): the node arrays, for the disk cache (native byte order; the magic number
+ * tells a file of another layout or byte order). */
+#define DUMP_MAGIC 0x74674163L  /* "cAgt" */
+#define DUMP_HEAD (3 * sizeof(int64_t))
+
+static PyObject *
+automaton_dump(Automaton *a, PyObject *Py_UNUSED(ignored))
+{
+    Py_ssize_t n = a->nnodes;
+    PyObject *b = PyBytes_FromStringAndSize(NULL, DUMP_HEAD + 6 * n * sizeof(int32_t));
+    if (b == NULL)
+        return NULL;
+    char *p = PyBytes_AS_STRING(b);
+    int64_t head[3] = {DUMP_MAGIC, (int64_t)n, (int64_t)a->nkeys};
+    memcpy(p, head, DUMP_HEAD);
+    p += DUMP_HEAD;
+    const void *arrays[6] = {a->ch, a->cfirst, a->ccount, a->fail, a->out, a->dict};
+    for (int k = 0; k < 6; k++) {
+        memcpy(p, arrays[k], n * sizeof(int32_t));
+        p += n * sizeof(int32_t);
+    }
+    return b;
+}
+
+/* Is a loaded trie one the search can walk: every index in range, children sorted,
+ * failure and output links pointing to earlier (shallower) nodes, so every loop ends? */
+static int
+automaton_valid(const Automaton *a)
+{
+    Py_ssize_t n = a->nnodes;
+    if (a->fail[0] != 0 || a->dict[0] != -1 || a->out[0] != -1)
+        return 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int32_t first = a->cfirst[i], count = a->ccount[i];
+        if (a->ch[i] > 0x10FFFF || count < 0 || first < 0 || first > n - count)
+            return 0;
+        if (count > 0 && first <= i)
+            return 0;
+        for (int32_t j = first + 1; j < first + count; j++)
+            if (a->ch[j - 1] >= a->ch[j])
+                return 0;
+        if (a->out[i] < -1 || a->out[i] >= a->nkeys)
+            return 0;
+        if (i > 0) {
+            if (a->fail[i] < 0 || a->fail[i] >= i || a->dict[i] < -1 || a->dict[i] >= i)
+                return 0;
+            if (a->dict[i] >= 0 && a->out[a->dict[i]] < 0)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static PyObject *
+automaton_load(PyTypeObject *type, PyObject *data)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(data, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    Automaton *a = NULL;
+    int64_t head[3] = {0, 0, 0};
+    if ((size_t)view.len >= DUMP_HEAD)
+        memcpy(head, view.buf, DUMP_HEAD);
+    Py_ssize_t n = (Py_ssize_t)head[1];
+    if (head[0] != DUMP_MAGIC || head[1] < 1 || head[1] >= INT32_MAX / 4 || head[2] < 0 || head[2] >= INT32_MAX
+        || (size_t)view.len != DUMP_HEAD + 6 * (size_t)n * sizeof(int32_t)) {
+        PyErr_SetString(PyExc_ValueError, "not a dumped automaton");
+        goto fail;
+    }
+    a = (Automaton *)type->tp_alloc(type, 0);
+    if (a == NULL)
+        goto fail;
+    a->nnodes = n;
+    a->nkeys = (Py_ssize_t)head[2];
+    a->ch = PyMem_Malloc(n * sizeof(uint32_t));
+    a->cfirst = PyMem_Malloc(n * sizeof(int32_t));
+    a->ccount = PyMem_Malloc(n * sizeof(int32_t));
+    a->fail = PyMem_Malloc(n * sizeof(int32_t));
+    a->out = PyMem_Malloc(n * sizeof(int32_t));
+    a->dict = PyMem_Malloc(n * sizeof(int32_t));
+    a->root = PyMem_Malloc(BMP * sizeof(int32_t));
+    a->alpha = PyMem_Malloc(BMP);
+    if (!a->ch || !a->cfirst || !a->ccount || !a->fail || !a->out || !a->dict || !a->root || !a->alpha) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    const char *p = (const char *)view.buf + DUMP_HEAD;
+    void *arrays[6] = {a->ch, a->cfirst, a->ccount, a->fail, a->out, a->dict};
+    for (int k = 0; k < 6; k++) {
+        memcpy(arrays[k], p, n * sizeof(int32_t));
+        p += n * sizeof(int32_t);
+    }
+    if (!automaton_valid(a)) {
+        PyErr_SetString(PyExc_ValueError, "not a dumped automaton");
+        goto fail;
+    }
+    root_tables(a);
+    PyBuffer_Release(&view);
+    return (PyObject *)a;
+fail:
+    Py_XDECREF(a);
+    PyBuffer_Release(&view);
+    return NULL;
+}
+
 static PyObject *
 automaton_len(Automaton *a, PyObject *Py_UNUSED(ignored))
 {
     return PyLong_FromSsize_t(a->nnodes);
 }
 
+static PyObject *
+automaton_keys(Automaton *a, PyObject *Py_UNUSED(ignored))
+{
+    return PyLong_FromSsize_t(a->nkeys);
+}
+
 static PyMethodDef automaton_methods[] = {
     {"iter", (PyCFunction)automaton_iter, METH_O,
      "iter(text) -> [(last, slot)]: every key found in text, as pyahocorasick's iter reports it."},
     {"nodes", (PyCFunction)automaton_len, METH_NOARGS, "nodes() -> int: the trie's size."},
+    {"dump", (PyCFunction)automaton_dump, METH_NOARGS, "dump() -> bytes: the trie, for Automaton.load."},
+    {"load", (PyCFunction)automaton_load, METH_O | METH_CLASS,
+     "Automaton.load(data) -> Automaton: a trie from dump(); ValueError if data is not one."},
+    {"keys", (PyCFunction)automaton_keys, METH_NOARGS, "keys() -> int: how many keys it was built from."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -13,6 +13,7 @@ from termguard.checks import CheckContext, Rule, all_rules
 from termguard.checks.base import terminology_mode
 from termguard.config import Config
 from termguard.errors import InputError
+from termguard.gcpause import paused
 from termguard.glossary import Glossary, load_glossary
 from termguard.model import Document, Finding, Severity, Unit
 from termguard.readers import SUFFIXES, load_text, read_document, utf8_error
@@ -166,7 +167,7 @@ class Engine:
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
                 screen = screen_for(rules, ctx)
-                stack.enter_context(_long_lived_matchers(ctx, doc, rules))
+                stack.enter_context(_long_lived_matchers(ctx, doc, rules, screen))
                 cleared = [0]
                 handle.seek(0)
                 blocks = iter_po_blocks(handle)
@@ -255,15 +256,19 @@ class Engine:
 
 
 @contextlib.contextmanager
-def _long_lived_matchers(ctx: CheckContext, doc: Document, rules: list[Rule]) -> Iterator[None]:
-    """Build the document's term matchers now, and keep the cycle collector off them (and
-    the glossary) while a large file is read: for a 10,000-term glossary they are over a
-    million objects that every full collection of a long run would walk again."""
+def _long_lived_matchers(ctx: CheckContext, doc: Document, rules: list[Rule], screen=None) -> Iterator[None]:
+    """Build the document's term matchers (and the term screen's tables) now, and keep the
+    cycle collector off them (and the glossary) while a large file is read: for a
+    10,000-term glossary they are over a million objects that every full collection of a
+    long run would walk again."""
     frozen = False
     if any(r.needs_glossary for r in rules) and len(ctx.glossary):
         ctx.matcher(doc.source_lang)
         if doc.target_lang:
             ctx.matcher(doc.target_lang)
+        if screen is not None:
+            with paused(lasting=True):
+                screen.prepare()
         if not gc.get_freeze_count():
             gc.freeze()
             frozen = True

@@ -39,7 +39,7 @@ with and without it report the same findings). Entries without a translation are
 
 from __future__ import annotations
 
-import gc
+from termguard.gcpause import paused
 from bisect import bisect_right
 from itertools import accumulate, compress, repeat
 from operator import add, contains, itemgetter, sub
@@ -87,6 +87,12 @@ class TermScreen:
         self._entry_facts: dict[int, tuple[bool, bool]] = {}
         self._entries = source.entries
         self._native: object = None  # the C pass (`native()`), False when not available
+
+    def prepare(self) -> None:
+        """Build the tables the screen reads (the C pass's, or the fast pass's) now."""
+        if self.native() is None:
+            fast_table(self.source)
+            fast_table(self.target)
 
     def native(self):
         """The C pass of this screen (`_cscreen.Screen`), or None without the C module."""
@@ -404,17 +410,12 @@ def screened_entries(
         # A block's rows and matches are hundreds of thousands of small objects with no
         # reference cycles: the cycle collector would only walk them again and again
         # (a third of the screen's time on a 10,000-term glossary).
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused():
             native = screen.native()
             if native is not None:
                 wanted = _screen_block_native(block, native, screen, cleared)
             else:
                 wanted = _screen_block(block, path, screen, cleared)
-        finally:
-            if was_enabled:
-                gc.enable()
         line, pos = first_line, 0
         for start, end in wanted:
             line += block.count("\n", pos, start)

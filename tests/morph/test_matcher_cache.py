@@ -9,6 +9,7 @@ import pytest
 import termguard.morph.russian as russian
 from termguard.glossary import glossary_from_text, load_glossary
 from termguard.morph import TermMatcher
+from termguard import diskcache
 from termguard.morph import cache
 from termguard.readers.po import parse_po
 
@@ -89,7 +90,7 @@ def test_no_cache_writes_nothing(cache_dir, monkeypatch):
 
 
 def test_old_files_are_pruned(cache_dir, monkeypatch):
-    monkeypatch.setattr(cache, "KEEP", 3)
+    monkeypatch.setattr(diskcache, "KEEP", 3)
     for i in range(5):
         glossary = glossary_from_text(f"- id: t\n  kind: name\n  en: [Triumf{i}]\n  ru: [Триумф{i}]\n", "g.yaml")
         TermMatcher(glossary, "en")
@@ -102,7 +103,7 @@ def test_check_no_cache_flag(cache_dir, monkeypatch, tmp_path):
 
     from termguard.cli import main
 
-    monkeypatch.setattr(cache, "_disabled", False)  # restored after the test: the flag is process-wide
+    monkeypatch.setattr(diskcache, "_disabled", False)  # restored after the test: the flag is process-wide
     (tmp_path / "g.yaml").write_text("- id: t\n  kind: name\n  en: [Triumf]\n  ru: [Триумф]\n", encoding="utf-8")
     po = tmp_path / "ru.po"
     po.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "The Triumf"\nmsgstr "Система"\n', encoding="utf-8")
@@ -111,15 +112,37 @@ def test_check_no_cache_flag(cache_dir, monkeypatch, tmp_path):
     assert first.exit_code == 1, first.output
     assert "missing-term" in first.output
     assert not cache_dir.exists()
-    monkeypatch.setattr(cache, "_disabled", False)
+    monkeypatch.setattr(diskcache, "_disabled", False)
     second = CliRunner().invoke(main, args)
     assert second.output == first.output
     assert len(list(cache_dir.glob("*.matcher"))) == 2  # en and ru
 
 
 def test_cache_size_is_capped(cache_dir, monkeypatch):
-    monkeypatch.setattr(cache, "KEEP_BYTES", 1)  # only the newest file fits
+    monkeypatch.setattr(diskcache, "KEEP_BYTES", 1)  # only the newest file fits
     for i in range(3):
         glossary = glossary_from_text(f"- id: t\n  kind: name\n  en: [Name{i}]\n  ru: [Имя{i}]\n", "g.yaml")
         TermMatcher(glossary, "en")
     assert len(list(cache_dir.glob("*.matcher"))) == 1
+
+
+def test_c_pass_tables_are_cached_and_checked(cache_dir):
+    """The C pass's automaton and fold tables are stored beside the matcher; a stored copy
+    is what a fresh build makes, and a damaged one is built again."""
+    from termguard.morph import fast
+
+    if not fast.native_available():
+        pytest.skip("the optional C extension is not built")
+    glossary = load_glossary(FIXTURES / "glossary.yaml")
+    built = fast.native_parts(TermMatcher(glossary, "ru"))
+    (stored,) = cache_dir.glob("*-native.matcher")
+    loaded = fast.native_parts(TermMatcher(glossary, "ru"))
+    assert loaded[0].dump() == built[0].dump() and loaded[2] == built[2]
+    stored.write_bytes(stored.read_bytes()[:-100])
+    again = fast.native_parts(TermMatcher(glossary, "ru"))
+    assert again[0].dump() == built[0].dump() and again[2] == built[2]
+    import marshal
+
+    dumped, folds = marshal.loads(stored.read_bytes())
+    stored.write_bytes(marshal.dumps((dumped[:-4], folds)))  # a trie of another shape
+    assert fast.native_parts(TermMatcher(glossary, "ru"))[0].dump() == built[0].dump()

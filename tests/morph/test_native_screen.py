@@ -52,6 +52,47 @@ def test_automaton_reports_what_pyahocorasick_reports(keys, text):
     assert sorted(_cscreen.Automaton(keys).iter(text)) == sorted(reference.iter(text))
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    keys=st.lists(st.text(KEY_CHARS, min_size=1, max_size=5), min_size=1, max_size=30, unique=True),
+    text=st.text(KEY_CHARS, max_size=60),
+)
+def test_a_dumped_automaton_loads_back_the_same(keys, text):
+    built = _cscreen.Automaton(keys)
+    loaded = _cscreen.Automaton.load(built.dump())
+    assert (loaded.nodes(), loaded.keys()) == (built.nodes(), len(keys))
+    assert loaded.iter(text) == built.iter(text)
+    assert loaded.dump() == built.dump()
+
+
+def test_a_damaged_dump_is_refused_or_harmless():
+    """Cache files are read back with `Automaton.load`: a truncated or altered one raises
+    ValueError, or loads as a trie whose search still ends (every index in range)."""
+    import random
+
+    keys = ["ab", "b", "ба", "a b", "İ", "😀a"]
+    good = _cscreen.Automaton(keys).dump()
+    for bad in (b"", b"junk", good[:-1], good + b"\0\0\0\0", good[:24], b"\1" + good[1:]):
+        with pytest.raises(ValueError):
+            _cscreen.Automaton.load(bad)
+    with pytest.raises(TypeError):
+        _cscreen.Automaton.load("not bytes")
+    rng = random.Random(7)
+    refused = 0
+    for _ in range(3000):
+        data = bytearray(good)
+        for _flip in range(rng.randint(1, 3)):
+            data[rng.randrange(24, len(data))] = rng.randrange(256)
+        try:
+            damaged = _cscreen.Automaton.load(bytes(data))
+        except ValueError:
+            refused += 1
+            continue
+        for last, slot in damaged.iter("ab ба a b İ 😀a bab"):
+            assert 0 <= slot < len(keys) and last >= 0
+    assert refused > 1000  # most damage is seen as such
+
+
 def test_automaton_without_keys_finds_nothing():
     assert _cscreen.Automaton([]).iter("any text") == []
 

@@ -46,3 +46,16 @@ def _register() -> None:
 
 
 _register()
+
+
+def run() -> None:
+    """The `termguard` program (console script and `python -m termguard`).
+
+    A process of its own: the glossary and matchers it builds live until it exits, so they
+    are moved out of the cycle collector's reach as they are built (`termguard.gcpause`).
+    `main` alone (click's test runner, embedding) leaves the collector as it finds it.
+    """
+    from termguard import gcpause
+
+    gcpause.freeze_lasting = True
+    main()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from termguard.errors import ConfigError, InputError
+from termguard.gcpause import paused
 from termguard.glossary.model import Entry, Glossary, GlossaryTest, Origin, Rendering
 from termguard.glossary.yaml_loader import Problem, glossary_files, merge, parse_yaml_glossary
 
@@ -20,17 +21,17 @@ def read_entries(path: str | Path, langs: tuple[str, str] | None = None) -> tupl
 
     f = Path(path)
     suffix = f.suffix.lower()
+    if suffix not in GLOSSARY_SUFFIXES:
+        raise InputError(f"unsupported glossary format {suffix or '(none)'}; use .yaml, .tbx or .csv", str(f))
     if suffix in (".yaml", ".yml"):
         return parse_yaml_glossary(load_text(f), str(f))
     if suffix == ".tbx":
         from termguard.glossary.tbx import load_tbx
 
         return load_tbx(str(f))
-    if suffix == ".csv":
-        from termguard.glossary.csv_io import read_csv
+    from termguard.glossary.csv_io import read_csv
 
-        return read_csv(load_text(f), str(f), langs)
-    raise InputError(f"unsupported glossary format {suffix or '(none)'}; use .yaml, .tbx or .csv", str(f))
+    return read_csv(load_text(f), str(f), langs)
 
 
 def read_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> tuple[Glossary, list[Problem]]:
@@ -48,13 +49,20 @@ def read_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> tup
     files = glossary_files(p)
     if not files:
         raise ConfigError("no glossary files (*.yaml, *.tbx, *.csv) in this directory", str(path))
+    from termguard.glossary.cached import read_cached
+
     all_entries = []
     problems: list[Problem] = []
+    keys: list[str | None] = []
     for f in files:
-        entries, found = read_entries(f, langs)
+        with paused(lasting=True):  # tens of thousands of frozen dataclasses, no cycles
+            entries, found, key = read_cached(f, langs, lambda f=f: read_entries(f, langs))
         all_entries.append(entries)
         problems.extend(found)
-    return merge(all_entries, [str(f) for f in files]), problems
+        keys.append(key)
+    # The files' keys stand for their entries (see termguard.glossary.cached).
+    digest = None if None in keys else "|".join(keys)  # type: ignore[arg-type]
+    return merge(all_entries, [str(f) for f in files], digest), problems
 
 
 def glossary_from_text(text: str, path: str = "glossary.yaml") -> Glossary:

@@ -105,10 +105,15 @@ class Entry:
 
 @dataclass(frozen=True, eq=False)
 class Glossary:
-    """All entries from all glossary files, merged; look-up by id."""
+    """All entries from all glossary files, merged; look-up by id.
+
+    `digest`, when set, changes whenever the entries could (the keys of the files they were
+    read from); caches key on it instead of hashing every entry.
+    """
 
     entries: tuple[Entry, ...] = ()
     sources: tuple[str, ...] = ()
+    digest: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})

@@ -294,6 +294,7 @@ def glossary_files(path: str | Path) -> list[Path]:
     return [p]
 
 
-def merge(entries_by_file: list[list[Entry]], sources: list[str]) -> Glossary:
-    """Merge entries from several files into one glossary (duplicates are lint's concern)."""
-    return Glossary(entries=tuple(e for entries in entries_by_file for e in entries), sources=tuple(sources))
+def merge(entries_by_file: list[list[Entry]], sources: list[str], digest: str | None = None) -> Glossary:
+    """Merge entries from several files into one glossary (duplicates are lint's concern);
+    `digest`, when given, stands for the entries (see `Glossary.digest`)."""
+    return Glossary(entries=tuple(e for entries in entries_by_file for e in entries), sources=tuple(sources), digest=digest)

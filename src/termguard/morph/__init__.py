@@ -30,7 +30,6 @@ rejected, as `Match`es sorted by start. How it works:
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from functools import lru_cache
@@ -38,6 +37,7 @@ from typing import Iterable, NamedTuple
 
 import ahocorasick
 
+from termguard.gcpause import paused
 from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entry, Glossary, Rendering
 from termguard.morph.base import GENERATED, LITERAL_EXACT, LITERAL_FOLDED, LONG_TEXT, Morphology, has_acronym_shape
 
@@ -161,13 +161,8 @@ class TermMatcher:
         # Building allocates a few objects per form and no reference cycles: with the cycle
         # collector off, a 10,000-term glossary builds (or loads from the cache) in half
         # the time.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused(lasting=True):
             self._automaton = self._build(glossary)
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def may_find(self, entries: Iterable[Entry], plain: str) -> bool:
         """False when no form of `entries` can occur in `plain` (none of the characters

@@ -15,23 +15,21 @@ forms depend on:
 
 A hit rebuilds the automaton from the stored items as they are (a third of a second for
 10,000 Russian terms) without importing pymorphy3. The term screen's per-slot tables
-(`morph.fast`) are stored beside them, under the same key with `-fast` appended. The cache is an optimisation only: an unreadable, corrupt or
-unwritable cache is ignored and the matcher built as usual; files are written atomically,
-read with `marshal` (plain data, no code), and the oldest are pruned.
-
-Where: `$TERMGUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/termguard`, else `~/.cache/termguard`.
-`TERMGUARD_NO_CACHE=1` (or `termguard check --no-cache`) turns it off.
+(`morph.fast`) are stored beside them, under the same key with `-fast` appended. Storage,
+place and pruning are `termguard.diskcache`'s: an unreadable, corrupt or unwritable cache
+is ignored and the matcher built as usual.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from termguard.diskcache import cache_dir, disable, load, store
+
+__all__ = ["cache_dir", "cache_key", "disable", "load", "store"]
 
 if TYPE_CHECKING:
     from termguard.glossary.model import Glossary
@@ -39,35 +37,7 @@ if TYPE_CHECKING:
 
 #: Bumped when the stored layout changes.
 FORMAT = 3
-#: Cache files kept, and their total size; the least recently written beyond either are
-#: removed (a 10,000-term Russian matcher is about 20 MB).
-KEEP = 32
-KEEP_BYTES = 512 * 1024 * 1024
 _LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "PyStemmer", "pyahocorasick")
-
-
-_disabled = False
-
-
-def disable() -> None:
-    """Turn the cache off for the rest of the process (`termguard check --no-cache`)."""
-    global _disabled
-    _disabled = True
-
-
-def cache_dir() -> Path | None:
-    """The cache directory, or None when caching is off."""
-    if _disabled or os.environ.get("TERMGUARD_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    explicit = os.environ.get("TERMGUARD_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME")
-    try:
-        root = Path(base) if base else Path.home() / ".cache"
-    except RuntimeError:  # no home directory to be found
-        return None
-    return root / "termguard"
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +66,10 @@ def _code_token() -> str:
 @lru_cache(maxsize=4)
 def _fingerprint(glossary: "Glossary") -> str:
     """Every field of every entry, hashed (once per glossary object: glossaries hash by
-    identity, and the source and target matchers of a run share one)."""
+    identity, and the source and target matchers of a run share one); for a glossary read
+    from files, its `digest`, which stands for the same."""
+    if glossary.digest is not None:
+        return "files:" + glossary.digest
     h = hashlib.blake2b(digest_size=20)
     for entry in glossary:
         h.update(repr(entry).encode("utf-8", "surrogatepass"))
@@ -109,53 +82,3 @@ def cache_key(glossary: "Glossary", lang: str, morph: "Morphology") -> str:
     h.update(f"{_code_token()}|{lang}|{type(morph).__module__}.{type(morph).__qualname__}|{morph.lang}|".encode())
     h.update(_fingerprint(glossary).encode())
     return h.hexdigest()
-
-
-def load(key: str) -> Any | None:
-    """The data stored under `key`, or None (no cache, no entry, or unreadable)."""
-    where = cache_dir()
-    if where is None:
-        return None
-    try:
-        data = (where / f"{key}.matcher").read_bytes()
-        return marshal.loads(data)
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-
-
-def store(key: str, data: Any) -> None:
-    """Store `data` (plain tuples, strings, numbers) under `key`; failures are ignored."""
-    where = cache_dir()
-    if where is None:
-        return
-    tmp = None
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed: a reader sees the whole file or none.
-        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=where)
-        with os.fdopen(fd, "wb") as handle:
-            marshal.dump(data, handle)
-        os.replace(tmp, where / f"{key}.matcher")
-        tmp = None
-        _prune(where)
-    except (OSError, ValueError):
-        pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def _prune(where: Path) -> None:
-    files = sorted(((p, p.stat()) for p in where.glob("*.matcher")), key=lambda f: f[1].st_mtime, reverse=True)
-    total = 0
-    for index, (path, stat) in enumerate(files):
-        total += stat.st_size
-        if index < KEEP and (total <= KEEP_BYTES or index == 0):
-            continue  # the newest file stays whatever its size
-        try:
-            path.unlink()
-        except OSError:
-            pass

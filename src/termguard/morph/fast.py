@@ -166,16 +166,42 @@ def native_parts(matcher: "TermMatcher") -> tuple | None:
         return None
     parts = matcher.memo.get("native-parts")
     if parts is None:
-        folds = _fold_tables(matcher.morph)
-        if folds is None:
-            parts = False
+        key = matcher.cache_key
+        stored = _stored_parts(cache.load(key + "-native"), matcher.size) if key is not None else None
+        if stored is not None:
+            automaton, folds = stored
         else:
-            keys: list[str] = [""] * matcher.size
-            for spaced, value in matcher.slots():
-                keys[value[8]] = spaced
-            parts = (_cscreen.Automaton(keys), fast_table(matcher), folds)
+            folds = _fold_tables(matcher.morph)
+            automaton = None
+            if folds is not None:
+                keys: list[str] = [""] * matcher.size
+                for spaced, value in matcher.slots():
+                    keys[value[8]] = spaced
+                automaton = _cscreen.Automaton(keys)
+            if key is not None:
+                cache.store(key + "-native", (automaton.dump() if automaton else None, folds))
+        parts = (automaton, fast_table(matcher), folds) if automaton is not None else False
         matcher.memo["native-parts"] = parts
     return parts or None
+
+
+def _stored_parts(stored: object, size: int) -> tuple | None:
+    """(automaton or None, fold tables or None) from the cache, if they fit a matcher of
+    `size` slots; None when there is nothing usable."""
+    if not isinstance(stored, tuple) or len(stored) != 2:
+        return None
+    dumped, folds = stored
+    if dumped is None and folds is None:
+        return None, None  # the language's folding is not one character to one
+    if not isinstance(dumped, bytes) or not isinstance(folds, tuple) or len(folds) != 3:
+        return None
+    if not all(isinstance(f, str) and len(f) == 0x10000 for f in folds):
+        return None
+    try:
+        automaton = _cscreen.Automaton.load(dumped)
+    except ValueError:
+        return None
+    return (automaton, folds) if automaton.keys() == size else None
 
 
 def _fold_tables(morph) -> tuple[str, str, str] | None:

@@ -1,0 +1,101 @@
+"""termguard's disk cache: where it lives, and how entries are stored, read and pruned.
+
+Two kinds of entry share it: compiled term matchers (`termguard.morph.cache`, files
+`*.matcher`) and parsed glossary files (`termguard.glossary.cached`, files `*.glossary`).
+Every entry is plain data (tuples, strings, numbers, bytes) written with `marshal`, which
+holds no code; files are written aside and renamed, so a reader sees a whole file or
+none; the least recently written are removed beyond `KEEP` files or `KEEP_BYTES`. The
+cache is an optimisation only: an unreadable, corrupt or unwritable cache is ignored.
+
+Where: `$TERMGUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/termguard`, else `~/.cache/termguard`.
+`TERMGUARD_NO_CACHE=1` (or `termguard check --no-cache`) turns it off.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+#: Cache files kept, and their total size; the least recently written beyond either are
+#: removed (a 10,000-term Russian matcher is about 20 MB).
+KEEP = 32
+KEEP_BYTES = 512 * 1024 * 1024
+#: The kinds of file the cache holds (the suffixes `load` and `store` take).
+SUFFIXES = (".matcher", ".glossary")
+
+_disabled = False
+
+
+def disable() -> None:
+    """Turn the cache off for the rest of the process (`termguard check --no-cache`)."""
+    global _disabled
+    _disabled = True
+
+
+def cache_dir() -> Path | None:
+    """The cache directory, or None when caching is off."""
+    if _disabled or os.environ.get("TERMGUARD_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    explicit = os.environ.get("TERMGUARD_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    try:
+        root = Path(base) if base else Path.home() / ".cache"
+    except RuntimeError:  # no home directory to be found
+        return None
+    return root / "termguard"
+
+
+def load(key: str, suffix: str = ".matcher") -> Any | None:
+    """The data stored under `key`, or None (no cache, no entry, or unreadable)."""
+    where = cache_dir()
+    if where is None:
+        return None
+    try:
+        data = (where / f"{key}{suffix}").read_bytes()
+        return marshal.loads(data)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def store(key: str, data: Any, suffix: str = ".matcher") -> None:
+    """Store `data` (plain tuples, strings, numbers, bytes) under `key`; failures are ignored."""
+    where = cache_dir()
+    if where is None:
+        return
+    tmp = None
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed: a reader sees the whole file or none.
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=where)
+        with os.fdopen(fd, "wb") as handle:
+            marshal.dump(data, handle)
+        os.replace(tmp, where / f"{key}{suffix}")
+        tmp = None
+        _prune(where)
+    except (OSError, ValueError):
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _prune(where: Path) -> None:
+    found = [p for suffix in SUFFIXES for p in where.glob(f"*{suffix}")]
+    files = sorted(((p, p.stat()) for p in found), key=lambda f: f[1].st_mtime, reverse=True)
+    total = 0
+    for index, (path, stat) in enumerate(files):
+        total += stat.st_size
+        if index < KEEP and (total <= KEEP_BYTES or index == 0):
+            continue  # the newest file stays whatever its size
+        try:
+            path.unlink()
+        except OSError:
+            pass
