@@ -69,11 +69,11 @@ class Config:
 
     def resolve_rules(self) -> list[str]:
         """Names of the rules to run; unknown names in select/ignore are config errors."""
-        from termguard.checks import all_rules
+        from termguard.checks import CODES
 
-        chosen = set(rule_names(self.select, "select")) if self.select else {r.name for r in all_rules()}
+        chosen = set(rule_names(self.select, "select")) if self.select else set(CODES)
         chosen -= set(rule_names(self.ignore, "ignore"))
-        return [r.name for r in all_rules() if r.name in chosen]
+        return [name for name in CODES if name in chosen]
 
     def relative(self, path: str) -> str:
         """`path` relative to the configuration root, `/`-separated (for pattern matching)."""
@@ -126,17 +126,16 @@ class Config:
 
 def rule_names(values: Iterable[str], what: str, path: str | None = None, line: int | None = None) -> list[str]:
     """Resolve rule names, codes, `prefix*` and `ALL` to rule names; unknown → ConfigError."""
-    from termguard.checks import all_rules
+    from termguard.checks import CODES
 
-    rules = all_rules()
     out: list[str] = []
     for value in values:
         if value.upper() == "ALL":
-            out.extend(r.name for r in rules)
+            out.extend(CODES)
             continue
         matched = [
-            r.name for r in rules
-            if r.name == value or r.code == value.upper() or (value.endswith("*") and r.name.startswith(value[:-1]))
+            name for name, code in CODES.items()
+            if name == value or code == value.upper() or (value.endswith("*") and name.startswith(value[:-1]))
         ]
         if not matched:
             raise ConfigError(f"unknown rule {value!r} in {what}; `termguard rules` lists them", path, line)

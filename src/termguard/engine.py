@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from termguard.checks import CheckContext, Rule, all_rules
+from termguard.checks import CheckContext, Rule, rules_named
 from termguard.checks.base import terminology_mode
 from termguard.config import Config
 from termguard.errors import InputError
@@ -90,8 +90,7 @@ class Engine:
     def __init__(self, config: Config, glossary: Glossary | None = None) -> None:
         self.config = config
         self.glossary = glossary if glossary is not None else build_glossary(config)
-        wanted = set(config.resolve_rules())
-        self.rules: list[Rule] = [cls() for cls in all_rules() if cls.name in wanted]
+        self.rules: list[Rule] = [cls() for cls in rules_named(config.resolve_rules())]
         if not len(self.glossary):
             self.rules = [r for r in self.rules if not r.needs_glossary]
         #: Every rule that looks at units is a term rule: PO files can be screened.

@@ -7,7 +7,7 @@ from pathlib import Path
 from termguard.errors import ConfigError, InputError
 from termguard.gcpause import paused
 from termguard.glossary.model import Entry, Glossary, GlossaryTest, Origin, Rendering
-from termguard.glossary.yaml_loader import Problem, glossary_files, merge, parse_yaml_glossary
+from termguard.glossary.files import Problem, glossary_files, merge
 
 __all__ = ["glossary_from_text", "GLOSSARY_SUFFIXES", "Entry", "Glossary", "GlossaryTest", "Origin", "Problem", "Rendering", "load_glossary", "read_entries", "read_glossary"]
 
@@ -24,6 +24,8 @@ def read_entries(path: str | Path, langs: tuple[str, str] | None = None) -> tupl
     if suffix not in GLOSSARY_SUFFIXES:
         raise InputError(f"unsupported glossary format {suffix or '(none)'}; use .yaml, .tbx or .csv", str(f))
     if suffix in (".yaml", ".yml"):
+        from termguard.glossary.yaml_loader import parse_yaml_glossary
+
         return parse_yaml_glossary(load_text(f), str(f))
     if suffix == ".tbx":
         from termguard.glossary.tbx import load_tbx
@@ -67,6 +69,8 @@ def read_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> tup
 
 def glossary_from_text(text: str, path: str = "glossary.yaml") -> Glossary:
     """Build a glossary from YAML text (fixtures, standard input); any problem raises InputError."""
+    from termguard.glossary.yaml_loader import parse_yaml_glossary
+
     entries, problems = parse_yaml_glossary(text, path)
     for problem in problems:
         raise InputError(problem.message, problem.path, problem.line)

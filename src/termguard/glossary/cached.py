@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Callable
 
 from termguard import diskcache
+from termguard.glossary.files import Problem
 from termguard.glossary.model import Entry, GlossaryTest, Origin, Rendering
-from termguard.glossary.yaml_loader import Problem
 
 #: Bumped when the stored layout changes.
 FORMAT = 1
@@ -31,15 +31,17 @@ SUFFIX = ".glossary"
 Parsed = tuple[list[Entry], list[Problem]]
 
 
-@lru_cache(maxsize=1)
-def _code_token() -> bytes:
-    import yaml
-
+@lru_cache(maxsize=2)
+def _code_token(yaml_file: bool) -> bytes:
     from termguard import __version__
 
     here = Path(__file__).resolve().parent
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{FORMAT}:{__version__}:{sys.version}:{yaml.__version__}".encode())
+    h.update(f"{FORMAT}:{__version__}:{sys.version}".encode())
+    if yaml_file:  # (only YAML files are read with PyYAML: TBX and CSV keys do not import it)
+        import yaml
+
+        h.update(f":{yaml.__version__}".encode())
     for source in [*sorted(here.glob("*.py")), here.parent / "readers" / "__init__.py"]:
         h.update(source.name.encode())
         h.update(source.read_bytes())
@@ -49,7 +51,7 @@ def _code_token() -> bytes:
 def file_key(path: Path, data: bytes, langs: tuple[str, str] | None) -> str:
     """The key of one glossary file's parse: changes whenever its entries could."""
     h = hashlib.blake2b(digest_size=20)
-    h.update(_code_token())
+    h.update(_code_token(path.suffix.lower() in (".yaml", ".yml")))
     h.update(f"|{path}|{langs}|{len(data)}|".encode("utf-8", "surrogatepass"))
     h.update(data)
     return h.hexdigest()

@@ -19,8 +19,8 @@ import io
 import re
 
 from termguard.errors import InputError
+from termguard.glossary.files import Problem, known_language
 from termguard.glossary.model import ANY_TARGET, Entry, Glossary, Rendering
-from termguard.glossary.yaml_loader import Problem, known_language
 
 COLUMNS = ("source", "target", "forbidden", "note")
 _ID_CHARS = re.compile(r"[^a-z0-9]+")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from termguard.glossary.files import Problem
 from termguard.glossary.model import ANY_TARGET, Entry, Glossary, GlossaryTest, Rendering
-from termguard.glossary.yaml_loader import Problem
 from termguard.model import Document, Field, Finding, Severity, Unit
 
 RULE_CODES = {

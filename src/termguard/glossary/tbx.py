@@ -30,8 +30,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from termguard.errors import InputError
+from termguard.glossary.files import Problem, known_language
 from termguard.glossary.model import APPROVED, KINDS, Entry, Glossary, GlossaryTest, Origin, Rendering
-from termguard.glossary.yaml_loader import Problem, known_language
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _EXPAT_XML_LANG = "http://www.w3.org/XML/1998/namespace}lang"

@@ -7,49 +7,21 @@ stood, so files are composed into nodes and built here: every problem gets `file
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
-from babel import Locale, UnknownLocaleError
 
 from termguard.errors import InputError
-from termguard.glossary.model import KINDS, STATUSES, Entry, Glossary, GlossaryTest, Origin, Rendering
+from termguard.glossary.files import Problem, glossary_files, known_language, merge
+from termguard.glossary.model import KINDS, STATUSES, Entry, GlossaryTest, Origin, Rendering
+
+__all__ = ["Problem", "glossary_files", "known_language", "merge", "parse_yaml_glossary"]
 
 ENTRY_KEYS = {"id", "kind", "note", "origin", "dnt", "case_sensitive", "tests"}
 RENDERING_KEYS = {"text", "status", "note", "case_sensitive", "exact", "indeclinable"}
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_LANG = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 ORIGIN_KEYS = {"lang", "text"}
 TEST_KEYS = {"lang", "ok", "bad"}
-
-
-@lru_cache(maxsize=256)
-def known_language(code: str) -> bool:
-    """True when `code` is a BCP 47 / babel locale identifier babel knows (`en`, `pt_BR`)."""
-    if not _LANG.fullmatch(code):
-        return False
-    try:
-        Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something wrong in a glossary file; `rule` is a `glossary-*` rule name."""
-
-    rule: str
-    severity: str
-    path: str
-    line: int
-    message: str
-    column: int = 1
-    term: str | None = None
-    end_column: int | None = None
 
 
 class _Nodes:
@@ -282,19 +254,3 @@ def parse_yaml_glossary(text: str, path: str) -> tuple[list[Entry], list[Problem
         return [], problems
     entries = [e for e in (_entry(nodes, item) for item in root.value) if e is not None]
     return entries, problems
-
-
-def glossary_files(path: str | Path) -> list[Path]:
-    """The files a glossary path stands for: the file itself, or every glossary file of a
-    directory (*.yaml, *.yml, *.tbx, *.csv; hidden files skipped), sorted by name."""
-    p = Path(path)
-    if p.is_dir():
-        return sorted(f for suffix in ("*.yaml", "*.yml", "*.tbx", "*.csv") for f in p.glob(suffix)
-                      if not f.name.startswith("."))
-    return [p]
-
-
-def merge(entries_by_file: list[list[Entry]], sources: list[str], digest: str | None = None) -> Glossary:
-    """Merge entries from several files into one glossary (duplicates are lint's concern);
-    `digest`, when given, stands for the entries (see `Glossary.digest`)."""
-    return Glossary(entries=tuple(e for entries in entries_by_file for e in entries), sources=tuple(sources), digest=digest)

@@ -10,8 +10,8 @@ forms depend on:
 * the language and its morphology class;
 * the source of the `termguard.morph` package and of the glossary model, and termguard's
   version;
-* the versions of the morphology data and the automaton (pymorphy3, pymorphy3-dicts-ru,
-  PyStemmer, pyahocorasick).
+* the installed morphology data and automaton (pymorphy3, pymorphy3-dicts-ru, PyStemmer,
+  pyahocorasick: each one's module file, its size and modification time).
 
 A hit rebuilds the automaton from the stored items as they are (a third of a second for
 10,000 Russian terms) without importing pymorphy3. The term screen's per-slot tables
@@ -23,6 +23,8 @@ is ignored and the matcher built as usual.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,14 +39,14 @@ if TYPE_CHECKING:
 
 #: Bumped when the stored layout changes.
 FORMAT = 3
-_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "PyStemmer", "pyahocorasick")
+#: The modules of the libraries the forms depend on (pymorphy3, pymorphy3-dicts-ru,
+#: PyStemmer, pyahocorasick).
+_LIBRARIES = ("pymorphy3", "pymorphy3_dicts_ru", "Stemmer", "ahocorasick")
 
 
 @lru_cache(maxsize=1)
 def _code_token() -> str:
     """termguard's version, the morph package's source and the libraries' versions."""
-    from importlib import metadata
-
     from termguard import __version__
 
     h = hashlib.blake2b(digest_size=16)
@@ -55,11 +57,17 @@ def _code_token() -> str:
     for source in [*sorted(here.glob("*.py")), here.parent / "glossary" / "model.py"]:
         h.update(source.name.encode())
         h.update(source.read_bytes())
+    # The libraries as installed: where each one's top module lies, its size and time (a new
+    # version rewrites it). Found without importing them, nor importlib.metadata, whose
+    # import alone is a tenth of a small check's start-up.
     for name in _LIBRARIES:
         try:
-            h.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{name}=-".encode())
+            spec = importlib.util.find_spec(name)
+            stat = os.stat(spec.origin) if spec is not None and spec.origin else None
+        except (ImportError, ValueError, OSError):
+            stat = spec = None
+        where = spec.origin if spec is not None else "-"
+        h.update(f"{name}={where}:{stat.st_size if stat else 0}:{stat.st_mtime_ns if stat else 0}".encode())
     return h.hexdigest()
 
 
