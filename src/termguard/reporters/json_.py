@@ -5,23 +5,65 @@ from __future__ import annotations
 import json
 
 from termguard.engine import Report
-from termguard.model import Severity
+from termguard.model import Finding, Severity
 
 
 def render(report: Report, options) -> str:
-    """Serialise the report as one JSON document (UTF-8, not ASCII-escaped)."""
-    doc = {
-        "tool": {"name": "termguard", "version": options.version},
-        "findings": [f.to_dict() for f in report.findings],
-        "summary": {
-            "files": len(report.files),
-            "units": report.units,
-            "error": report.count(Severity.ERROR),
-            "warning": report.count(Severity.WARNING),
-            "info": report.count(Severity.INFO),
-        },
+    """Serialise the report as one JSON document (UTF-8, not ASCII-escaped): what
+    `json.dumps(document(report, options), ensure_ascii=False, indent=2)` writes."""
+    if not report.findings:
+        return dumps_indented(document(report, options)) + "\n"
+    # A finding is a flat record of strings, integers and None: laid out from one template,
+    # a million-entry run's twenty thousand findings take a fifth of the time.
+    findings = ",\n    ".join(map(_finding, report.findings))
+    tool = dumps_indented(_tool(options), 1)
+    summary = dumps_indented(_summary(report), 1)
+    return '{\n  "tool": ' + tool + ',\n  "findings": [\n    ' + findings + '\n  ],\n  "summary": ' + summary + "\n}\n"
+
+
+def document(report: Report, options) -> dict:
+    """The report as the JSON document of SPEC §5.3 (tool, findings, summary)."""
+    return {"tool": _tool(options), "findings": [f.to_dict() for f in report.findings], "summary": _summary(report)}
+
+
+def _tool(options) -> dict:
+    return {"name": "termguard", "version": options.version}
+
+
+def _summary(report: Report) -> dict:
+    return {
+        "files": len(report.files),
+        "units": report.units,
+        "error": report.count(Severity.ERROR),
+        "warning": report.count(Severity.WARNING),
+        "info": report.count(Severity.INFO),
     }
-    return dumps_indented(doc) + "\n"
+
+
+def _finding(f: Finding) -> str:
+    """One finding of `findings`, as `dumps_indented(f.to_dict(), 2)` lays it out."""
+    s = _string
+    if f.suggestions:
+        suggestions = "[\n        " + ",\n        ".join(map(s, f.suggestions)) + "\n      ]"
+    else:
+        suggestions = "[]"
+    return (
+        '{\n      "code": ' + s(f.code)
+        + ',\n      "rule": ' + s(f.rule)
+        + ',\n      "severity": ' + s(f.severity.value)
+        + ',\n      "path": ' + s(f.path)
+        + ',\n      "line": ' + int.__repr__(f.line)
+        + ',\n      "column": ' + int.__repr__(f.column)
+        + ',\n      "end_line": ' + int.__repr__(f.end_line)
+        + ',\n      "end_column": ' + int.__repr__(f.end_column)
+        + ',\n      "unit": ' + ("null" if f.unit is None else s(f.unit))
+        + ',\n      "lang": ' + ("null" if f.lang is None else s(f.lang))
+        + ',\n      "message": ' + s(f.message)
+        + ',\n      "term": ' + ("null" if f.term is None else s(f.term))
+        + ',\n      "found": ' + ("null" if f.found is None else s(f.found))
+        + ',\n      "suggestions": ' + suggestions
+        + "\n    }"
+    )
 
 
 # What `json.dumps(..., ensure_ascii=False)` writes for a string, at C speed.
