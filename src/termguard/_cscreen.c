@@ -756,13 +756,18 @@ screen_dealloc(Screen *s)
 static PyObject *
 screen_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    PyObject *tgt_auto, *tgt_table, *tgt_folds, *src_auto, *src_table, *src_folds, *learn;
+    PyObject *tgt_auto, *tgt_table, *tgt_folds, *src_auto, *src_table, *src_folds, *learn, *known = Py_None;
     Py_ssize_t nentries;
     static char *kwlist[] = {"target", "target_table", "target_folds", "source", "source_table", "source_folds",
-                             "entries", "learn", NULL};
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOO!OOO!nO:Screen", kwlist, &tgt_auto, &tgt_table, &PyTuple_Type,
-                                     &tgt_folds, &src_auto, &src_table, &PyTuple_Type, &src_folds, &nentries, &learn))
+                             "entries", "learn", "facts", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOO!OOO!nO|O:Screen", kwlist, &tgt_auto, &tgt_table, &PyTuple_Type,
+                                     &tgt_folds, &src_auto, &src_table, &PyTuple_Type, &src_folds, &nentries, &learn,
+                                     &known))
         return NULL;
+    if (nentries < 0) {
+        PyErr_SetString(PyExc_ValueError, "entries must be >= 0");
+        return NULL;
+    }
     Screen *s = (Screen *)type->tp_alloc(type, 0);
     if (s == NULL)
         return NULL;
@@ -778,6 +783,29 @@ screen_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         return PyErr_NoMemory();
     }
     memset(s->facts, -1, nentries ? nentries : 1);
+    if (known != Py_None) {
+        /* The facts already known (bytes, one per entry: 0-3 as `facts_of` keeps them, 255
+         * for not known), so that `learn` is not called for them. */
+        Py_buffer view;
+        if (PyObject_GetBuffer(known, &view, PyBUF_SIMPLE) < 0) {
+            Py_DECREF(s);
+            return NULL;
+        }
+        const unsigned char *f = view.buf;
+        int ok = view.len == nentries;
+        for (Py_ssize_t e = 0; ok && e < nentries; e++) {
+            if (f[e] <= 3)
+                s->facts[e] = (int8_t)f[e];
+            else if (f[e] != 255)
+                ok = 0;
+        }
+        PyBuffer_Release(&view);
+        if (!ok) {
+            PyErr_SetString(PyExc_ValueError, "facts must be one byte per entry: 0-3, or 255 for not known");
+            Py_DECREF(s);
+            return NULL;
+        }
+    }
     Py_INCREF(learn);
     s->learn = learn;
     return (PyObject *)s;

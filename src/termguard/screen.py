@@ -103,9 +103,30 @@ class TermScreen:
                 from termguard.morph.fast import _cscreen
 
                 self._native = _cscreen.Screen(
-                    *target, *source, entries=len(self._entries), learn=self._learn_index
+                    *target, *source, entries=len(self._entries), learn=self._learn_index, facts=self._known_facts()
                 )
         return self._native or None
+
+    def _known_facts(self) -> bytes | None:
+        """Every entry's facts for the C pass, one byte each (bit 1: an approved target
+        rendering, bit 2: must be translated), from the disk cache beside the matchers or
+        worked out now and stored there; None without a cache (they are then learnt as the
+        entries come up: a small file need not pay for a 10,000-term glossary)."""
+        from termguard.morph import cache
+
+        if self.target.cache_key is None or self.source.cache_key is None:
+            return None
+        key = f"{self.target.cache_key}-{self.source.cache_key[:20]}-facts"
+        stored = cache.load(key)
+        if isinstance(stored, bytes) and len(stored) == len(self._entries) and max(stored, default=0) <= 3:
+            # (the exact screen reads them too)
+            pairs = [(bool(f & 1), bool(f & 2)) for f in stored]
+            self._facts = dict(enumerate(pairs))
+            self._entry_facts = dict(zip(map(id, self._entries), pairs))
+            return stored
+        facts = bytes(expected | must << 1 for expected, must in map(self._learn_entry, self._entries))
+        cache.store(key, facts)
+        return facts
 
     def _learn_index(self, index: int) -> tuple[bool, bool]:
         return self._facts.get(index) or self._learn(index)

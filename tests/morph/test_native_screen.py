@@ -9,6 +9,7 @@ screen, `test_screen.py`, run through both passes.)
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import accumulate
 
 import ahocorasick
@@ -17,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termguard.morph import matcher_for
+from termguard.morph.fast import native_parts
 from termguard.readers.po import decode_simple, entry_rows
 from termguard.screen import TermScreen, _starts
 
@@ -227,3 +229,35 @@ def test_block_and_python_pass_send_the_same_rows_on_the_fixtures():
 def test_pure_python_switch_turns_the_c_pass_off(monkeypatch):
     monkeypatch.setenv("TERMGUARD_PURE_PYTHON", "1")
     assert _screen(GLOSSARY, "ru").native() is None
+
+
+def test_facts_from_the_cache_or_learnt_give_the_same_verdicts(monkeypatch):
+    """With a cache, every entry's facts are worked out once and stored (`_known_facts`);
+    without one they are learnt entry by entry: the pass decides the same either way."""
+    pairs = [
+        ("The Triumf system", "Система «Триумф»"),
+        ("The Triumf system", "System Triumf"),
+        ("CAATSA sanctions", "санкции CAATSA"),
+        ("CAATSA sanctions", "санкции"),
+        ("Akkuyu NPP", "АЭС «Аккую»"),
+        ("Akkuyu NPP", "Akkuyu NPP"),
+    ]
+    cached = _screen(GLOSSARY, "ru")
+    assert cached._known_facts() is not None
+    with_cache = [cached.native().pair(s, t) for s, t in pairs]
+    monkeypatch.setenv("TERMGUARD_NO_CACHE", "1")
+    learnt = _screen(dataclasses.replace(GLOSSARY), "ru")  # a new glossary object: new matchers
+    assert learnt._known_facts() is None
+    assert [learnt.native().pair(s, t) for s, t in pairs] == with_cache
+    assert any(with_cache) and not all(with_cache)
+
+
+def test_screen_refuses_facts_of_the_wrong_shape():
+    screen = _screen(GLOSSARY, "ru")
+    screen.native()
+    parts = (*native_parts(screen.target), *native_parts(screen.source))
+    size = len(screen._entries)
+    for bad in (bytes(size - 1), bytes([4]) * size, b"\xfe" * size):
+        with pytest.raises(ValueError):
+            _cscreen.Screen(*parts, entries=size, learn=screen._learn_index, facts=bad)
+    _cscreen.Screen(*parts, entries=size, learn=screen._learn_index, facts=b"\xff" * size)
