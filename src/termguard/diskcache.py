@@ -3,8 +3,8 @@
 Two kinds of entry share it: compiled term matchers (`termguard.morph.cache`, files
 `*.matcher`) and parsed glossary files (`termguard.glossary.cached`, files `*.glossary`).
 Every entry is plain data (tuples, strings, numbers, bytes) written with `marshal`, which
-holds no code; files are written aside and renamed, so a reader sees a whole file or
-none; the least recently written are removed beyond `KEEP` files or `KEEP_BYTES`. The
+holds no code, behind a checksum that `load` verifies (a damaged file is refused whole);
+files are written aside and renamed, so a reader sees a whole file or none; the least recently written are removed beyond `KEEP` files or `KEEP_BYTES`. The
 cache is an optimisation only: an unreadable, corrupt or unwritable cache is ignored.
 
 Where: `$TERMGUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/termguard`, else `~/.cache/termguard`.
@@ -13,6 +13,7 @@ Where: `$TERMGUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/termguard`, else `~/.cache/
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import tempfile
@@ -51,15 +52,28 @@ def cache_dir() -> Path | None:
 
 
 def load(key: str, suffix: str = ".matcher") -> Any | None:
-    """The data stored under `key`, or None (no cache, no entry, or unreadable)."""
+    """The data stored under `key`, or None (no cache, no entry, unreadable, or not what
+    was written: its checksum differs)."""
     where = cache_dir()
     if where is None:
         return None
     try:
         data = (where / f"{key}{suffix}").read_bytes()
-        return marshal.loads(data)
+        if data[:4] != _MAGIC or data[4:20] != _checksum(memoryview(data)[20:]):
+            return None
+        return marshal.loads(memoryview(data)[20:])
     except (OSError, ValueError, EOFError, TypeError):
         return None
+
+
+# A stored file: magic, a checksum of the payload, the payload. Readers trust what they
+# load as termguard wrote it (no per-item checks), so a truncated or damaged file must be
+# refused as a whole.
+_MAGIC = b"TGc1"
+
+
+def _checksum(payload) -> bytes:
+    return hashlib.blake2b(payload, digest_size=16).digest()
 
 
 def store(key: str, data: Any, suffix: str = ".matcher") -> None:
@@ -71,9 +85,11 @@ def store(key: str, data: Any, suffix: str = ".matcher") -> None:
     try:
         where.mkdir(parents=True, exist_ok=True)
         # Written aside and renamed: a reader sees the whole file or none.
+        payload = marshal.dumps(data)
         fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=where)
         with os.fdopen(fd, "wb") as handle:
-            marshal.dump(data, handle)
+            handle.write(_MAGIC + _checksum(payload))
+            handle.write(payload)
         os.replace(tmp, where / f"{key}{suffix}")
         tmp = None
         _prune(where)

@@ -68,9 +68,9 @@ def test_corrupt_cache_is_rebuilt(cache_dir):
     (path,) = cache_dir.glob("*.matcher")
     path.write_bytes(b"\x00garbage")
     assert [m.surface for m in TermMatcher(glossary, "ru").find("о «Триумфе»")] == ["Триумфе"]
-    # Well-formed, but naming an entry the glossary does not have.
+    # Well-formed data, but not written by the cache (no checksum).
     stray = (99, 0, "x", 1, None, None, False, "x")
-    path.write_bytes(__import__("marshal").dumps(((" x ", (3, 1, 1, False, 0, (stray,), stray, False)),)))
+    path.write_bytes(__import__("marshal").dumps((((" x ", (3, 1, 1, False, 0, (stray,), stray, False, 0)),), None)))
     assert [m.surface for m in TermMatcher(glossary, "ru").find("о «Триумфе»")] == ["Триумфе"]
 
 
@@ -126,23 +126,56 @@ def test_cache_size_is_capped(cache_dir, monkeypatch):
     assert len(list(cache_dir.glob("*.matcher"))) == 1
 
 
-def test_c_pass_tables_are_cached_and_checked(cache_dir):
-    """The C pass's automaton and fold tables are stored beside the matcher; a stored copy
-    is what a fresh build makes, and a damaged one is built again."""
+def test_c_automaton_and_fold_tables_are_cached_and_checked(cache_dir):
+    """With the C module, a matcher's automaton is stored beside its items and loaded back
+    (not built again); a damaged file or dump is built again, finding the same."""
     from termguard.morph import fast
+    from termguard.morph.automaton import SlotAutomaton
 
     if not fast.native_available():
         pytest.skip("the optional C extension is not built")
     glossary = load_glossary(FIXTURES / "glossary.yaml")
-    built = fast.native_parts(TermMatcher(glossary, "ru"))
-    (stored,) = cache_dir.glob("*-native.matcher")
-    loaded = fast.native_parts(TermMatcher(glossary, "ru"))
+    first = TermMatcher(glossary, "ru")
+    assert isinstance(first._automaton, SlotAutomaton) and first._automaton.built
+    built = fast.native_parts(first)
+    assert list(cache_dir.glob("*-folds.matcher"))
+    second = TermMatcher(glossary, "ru")
+    assert not second._automaton.built  # loaded from its dump
+    loaded = fast.native_parts(second)
     assert loaded[0].dump() == built[0].dump() and loaded[2] == built[2]
-    stored.write_bytes(stored.read_bytes()[:-100])
-    again = fast.native_parts(TermMatcher(glossary, "ru"))
-    assert again[0].dump() == built[0].dump() and again[2] == built[2]
-    import marshal
+    text = "В «Триумфе» и С-400, CAATSA и Caatsa, зенитных ракетных комплексов."
+    assert second.find(text) == first.find(text) and first.find(text)
 
-    dumped, folds = marshal.loads(stored.read_bytes())
-    stored.write_bytes(marshal.dumps((dumped[:-4], folds)))  # a trie of another shape
-    assert fast.native_parts(TermMatcher(glossary, "ru"))[0].dump() == built[0].dump()
+    (stored,) = [p for p in cache_dir.glob("*.matcher") if p.name == f"{first.cache_key}.matcher"]
+    stored.write_bytes(stored.read_bytes()[:-100])  # truncated: the checksum refuses it
+    third = TermMatcher(glossary, "ru")
+    assert third._automaton.built and third.find(text) == first.find(text)
+
+    items, dumped = cache.load(first.cache_key)
+    cache.store(first.cache_key, (items, dumped[:-4]))  # a dump of another shape
+    fourth = TermMatcher(glossary, "ru")
+    assert fourth._automaton.built and fourth.find(text) == first.find(text)
+
+
+@pytest.mark.parametrize(("lang", "name"), [("ru", "ru.po"), ("tr", "tr.po"), ("en", "ru.po")])
+def test_c_and_pyahocorasick_matchers_find_the_same(monkeypatch, lang, name):
+    """The matcher on the C automaton (`morph.automaton.SlotAutomaton`) and on pyahocorasick
+    (`TERMGUARD_PURE_PYTHON=1`) report the same matches in the same order."""
+    from termguard.morph.automaton import SlotAutomaton, native_available
+
+    if not native_available():
+        pytest.skip("the optional C extension is not built")
+    glossary = load_glossary(FIXTURES / "glossary.yaml")
+    on_c = TermMatcher(glossary, lang)
+    monkeypatch.setenv("TERMGUARD_PURE_PYTHON", "1")
+    on_python = TermMatcher(glossary, lang)
+    assert isinstance(on_c._automaton, SlotAutomaton) and not isinstance(on_python._automaton, SlotAutomaton)
+    texts = _texts(name)
+    assert sum(len(on_c.scan(t)) for t in texts) > 50
+    for text in texts:
+        assert on_c.scan(text) == on_python.scan(text)
+        assert on_c.hits(text) == on_python.hits(text)
+    assert sorted(on_c.slots()) == sorted(on_python.slots())
+    for spaced, _value in list(on_c.slots())[:50]:
+        for cut in (1, 2, len(spaced)):
+            assert sorted(on_c._automaton.keys(spaced[:cut])) == sorted(on_python._automaton.keys(spaced[:cut]))

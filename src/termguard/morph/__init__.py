@@ -35,8 +35,6 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
-import ahocorasick
-
 from termguard.gcpause import paused
 from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entry, Glossary, Rendering
 from termguard.morph.base import GENERATED, LITERAL_EXACT, LITERAL_FOLDED, LONG_TEXT, Morphology, has_acronym_shape
@@ -211,40 +209,23 @@ class TermMatcher:
             return True
         return entry.kind in CASE_SENSITIVE_KINDS
 
-    def _build(self, glossary: Glossary) -> ahocorasick.Automaton | None:
+    def _build(self, glossary: Glossary):
         from termguard.morph import cache
+        from termguard.morph.automaton import build
 
         key = cache.cache_key(glossary, self.lang, self.morph) if cache.cache_dir() is not None else None
         #: Where derived tables (`morph.fast`) are kept beside the items, or None.
         self.cache_key = key
-        items = self._checked(cache.load(key)) if key else None
-        if items is None:
-            items = self._items()
-            if key:
-                cache.store(key, items)
-        if not items:
-            return None
-        automaton = ahocorasick.Automaton()
-        for spaced, value in items:
-            automaton.add_word(spaced, value)
-        automaton.make_automaton()
+        stored = cache.load(key) if key else None
+        # (items, the C automaton's dump or None); the cache checks what it reads back
+        # against the checksum it wrote (`termguard.diskcache`).
+        found = isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], tuple)
+        items, dumped = stored if found else (self._items(), None)  # type: ignore[misc]
+        automaton = build(items, dumped if isinstance(dumped, bytes) else None) if items else None
+        fresh = getattr(automaton, "built", False)  # a C automaton made now, not loaded
+        if key and (not found or fresh):
+            cache.store(key, (items, automaton.native.dump() if fresh else None))  # type: ignore[union-attr]
         return automaton
-
-    def _checked(self, items: object) -> tuple | None:
-        """Cached automaton items, if they fit this glossary (indices in range)."""
-        if not isinstance(items, tuple):
-            return None
-        try:
-            sizes = [len(f) for f in self._forms]
-            for k, (spaced, value) in enumerate(items):
-                if not isinstance(spaced, str) or len(value) != 9 or value[8] != k:
-                    return None
-                for c in value[5]:
-                    if len(c) != 8 or c[0] < 0 or not 0 <= c[1] < sizes[c[0]]:
-                        return None
-        except (TypeError, ValueError, IndexError):
-            return None
-        return items
 
     def _items(self) -> tuple:
         """(padded key, automaton value) for every form (see the module docstring)."""

@@ -38,16 +38,12 @@ over whole blocks (`native_parts`): its own automaton over the same keys (slot `
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from termguard.morph import _SPACE, cache
 from termguard.morph.base import LITERAL_EXACT
 
-try:
-    from termguard import _cscreen
-except ImportError:  # built without a C compiler: the screen's pass runs in Python
-    _cscreen = None
+from termguard.morph.automaton import _cscreen, native_available
 
 if TYPE_CHECKING:
     from termguard.morph import TermMatcher
@@ -152,56 +148,40 @@ def fast_table(matcher: "TermMatcher") -> FastTable:
     return table  # type: ignore[return-value]
 
 
-def native_available() -> bool:
-    """Is the C pass there and wanted? `TERMGUARD_PURE_PYTHON=1` turns it off (to compare
-    the two, or to rule it out when a result looks wrong)."""
-    return _cscreen is not None and os.environ.get("TERMGUARD_PURE_PYTHON", "") in ("", "0")
-
-
 def native_parts(matcher: "TermMatcher") -> tuple | None:
     """(automaton, table, folds) of a matcher for the C screen (`_cscreen.Screen`), built
     once and kept in its memo; None when the C module is not there or the language's
-    folding cannot be read one character at a time."""
+    folding cannot be read one character at a time. The automaton is the matcher's own
+    when it runs on the C one (`morph.automaton`); the fold tables are kept in the cache."""
     if not native_available():
         return None
     parts = matcher.memo.get("native-parts")
     if parts is None:
         key = matcher.cache_key
-        stored = _stored_parts(cache.load(key + "-native"), matcher.size) if key is not None else None
-        if stored is not None:
-            automaton, folds = stored
+        stored = cache.load(key + "-folds") if key is not None else None
+        if isinstance(stored, tuple) and len(stored) == 1 and _fold_shape(stored[0]):
+            folds = stored[0]
         else:
             folds = _fold_tables(matcher.morph)
-            automaton = None
-            if folds is not None:
-                keys: list[str] = [""] * matcher.size
-                for spaced, value in matcher.slots():
-                    keys[value[8]] = spaced
-                automaton = _cscreen.Automaton(keys)
             if key is not None:
-                cache.store(key + "-native", (automaton.dump() if automaton else None, folds))
-        parts = (automaton, fast_table(matcher), folds) if automaton is not None else False
+                cache.store(key + "-folds", (folds,))
+        automaton = getattr(matcher._automaton, "native", None)
+        if automaton is None:  # no keys, or a matcher built while the C module was off
+            keys: list[str] = [""] * matcher.size
+            for spaced, value in matcher.slots():
+                keys[value[8]] = spaced
+            automaton = _cscreen.Automaton(keys)
+        parts = (automaton, fast_table(matcher), folds) if folds is not None else False
         matcher.memo["native-parts"] = parts
     return parts or None
 
 
-def _stored_parts(stored: object, size: int) -> tuple | None:
-    """(automaton or None, fold tables or None) from the cache, if they fit a matcher of
-    `size` slots; None when there is nothing usable."""
-    if not isinstance(stored, tuple) or len(stored) != 2:
-        return None
-    dumped, folds = stored
-    if dumped is None and folds is None:
-        return None, None  # the language's folding is not one character to one
-    if not isinstance(dumped, bytes) or not isinstance(folds, tuple) or len(folds) != 3:
-        return None
-    if not all(isinstance(f, str) and len(f) == 0x10000 for f in folds):
-        return None
-    try:
-        automaton = _cscreen.Automaton.load(dumped)
-    except ValueError:
-        return None
-    return (automaton, folds) if automaton.keys() == size else None
+def _fold_shape(folds: object) -> bool:
+    """Stored fold tables: None (folding is not one character to one), or three strings,
+    one character per BMP character."""
+    if folds is None:
+        return True
+    return isinstance(folds, tuple) and len(folds) == 3 and all(isinstance(f, str) and len(f) == 0x10000 for f in folds)
 
 
 def _fold_tables(morph) -> tuple[str, str, str] | None:
