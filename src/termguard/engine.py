@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,15 +162,18 @@ class Engine:
         from termguard.screen import screen_for, screened_entries
 
         try:
-            with open(path, encoding="utf-8") as handle, contextlib.ExitStack() as stack:
-                doc, units = stream_po(handle, shown, lang=self.config.lang)
+            with open(path, "rb") as handle, contextlib.ExitStack() as stack:
+                blocks = iter_po_blocks(handle)
+                first = next(blocks, None)
+                # The header is the first block's first entry.
+                doc, units = stream_po(first[0] if first else "", shown, lang=self.config.lang)
+                if first is not None:
+                    blocks = itertools.chain([first], blocks)
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
                 screen = screen_for(rules, ctx)
                 stack.enter_context(_long_lived_matchers(ctx, doc, rules, screen))
                 cleared = [0]
-                handle.seek(0)
-                blocks = iter_po_blocks(handle)
                 if read is not None:
                     blocks = _telling(blocks, handle, read)
                 if screen is not None:
@@ -287,10 +291,11 @@ def file_size(path: str) -> int:
 
 
 def _telling(blocks: Iterator[tuple[str, int]], handle, read: Callable[[int], None]) -> Iterator[tuple[str, int]]:
-    """The blocks, calling `read` with the file position (bytes) after each one."""
+    """The blocks, calling `read` with the file position (bytes; `handle` is binary) after
+    each one."""
     for block in blocks:
         yield block
-        read(handle.buffer.tell())
+        read(handle.tell())
 
 
 def _telling_units(units: Iterator[Unit], handle, read: Callable[[int], None], every: int = 1000) -> Iterator[Unit]:

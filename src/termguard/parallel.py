@@ -78,11 +78,12 @@ def _run_task(task: _Task) -> tuple[int, Any]:
 
 def _header_document(engine: "Engine", path: str):
     from termguard.engine import display_path
-    from termguard.readers.po import stream_po
+    from termguard.readers.po import iter_po_blocks, stream_po
 
     try:
-        with open(path, encoding="utf-8") as handle:
-            doc, _ = stream_po(handle, display_path(path), lang=engine.config.lang)
+        with open(path, "rb") as handle:
+            first = next(iter_po_blocks(handle), None)  # the header is its first entry
+            doc, _ = stream_po(first[0] if first else "", display_path(path), lang=engine.config.lang)
             return doc
     except UnicodeDecodeError:
         from termguard.readers import utf8_error
@@ -100,7 +101,7 @@ def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int
         data = handle.read(task.end - task.start)
     # Decoded 4 MB at a time (as the serial streamed path reads), not the whole chunk at
     # once: a worker holds its chunk's bytes, not three copies of its text.
-    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    stream = io.BytesIO(data)
     ctx = engine.context(doc)
     ctx.chunked = True
     rules = engine.rules_for(doc)

@@ -112,3 +112,51 @@ def test_malformed_po_names_file_and_line(text, line, fragment):
     assert info.value.line == line
     assert fragment in info.value.message
     assert str(info.value).startswith(f"bad.po:{line}: ")
+
+
+# -- blocks of a large file (`iter_po_blocks`), read as text or as bytes ---------------------
+
+_BLOCK_TEXT = (
+    'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n'
+    + "".join(f'#: f.py:{i}\nmsgid "Триумф {i}"\nmsgstr "«Триумф» {i}"\n\n' for i in range(40))
+    + 'msgid "last"\nmsgstr "последний"\n'
+)
+
+
+def _blocks(handle, block_size, monkeypatch):
+    import termguard.readers.po as po
+
+    monkeypatch.setattr(po, "_BLOCK", block_size)
+    return list(po.iter_po_blocks(handle))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("block_size", [7, 64, 333, 1 << 22])
+def test_binary_blocks_read_as_text_mode_does(tmp_path, monkeypatch, newline, block_size):
+    """Read as bytes, a file gives the text and entries (with their lines) that `open(path,
+    encoding="utf-8")` gives: universal newlines, a \\r\\n cut by a block boundary, a
+    multi-byte character cut by one. (Blocks are cut by size in bytes rather than
+    characters, so they may end elsewhere, always after a blank line.)"""
+    from termguard.readers.po import entries_in
+
+    path = tmp_path / "ru.po"
+    path.write_bytes(_BLOCK_TEXT.replace("\n", newline).encode("utf-8"))
+    with open(path, encoding="utf-8") as text_handle:
+        expected = _blocks(text_handle, block_size, monkeypatch)
+    with open(path, "rb") as binary_handle:
+        got = _blocks(binary_handle, block_size, monkeypatch)
+    assert "".join(block for block, _ in got) == "".join(block for block, _ in expected) == _BLOCK_TEXT
+    assert all(block.endswith("\n\n") for block, _ in got[:-1])
+    assert [line for _, line in got] == [1 + "".join(b for b, _ in got[:i]).count("\n") for i in range(len(got))]
+    entries = [e for block, line in got for e in entries_in(block, "ru.po", line)]
+    assert entries == [e for block, line in expected for e in entries_in(block, "ru.po", line)]
+    assert len(entries) == 42
+    if block_size > len(_BLOCK_TEXT) * 2:
+        assert got == expected
+
+
+def test_binary_blocks_refuse_invalid_utf8(tmp_path, monkeypatch):
+    path = tmp_path / "ru.po"
+    path.write_bytes(_BLOCK_TEXT.encode("utf-8").replace("последний".encode("utf-8"), b"\xff\xfe"))
+    with open(path, "rb") as handle, pytest.raises(UnicodeDecodeError):
+        _blocks(handle, 64, monkeypatch)

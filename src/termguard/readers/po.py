@@ -426,32 +426,50 @@ def _entries_in(text: str, path: str, first_line: int) -> Iterator[PoEntry]:
         pos = m.end()
 
 
-def iter_po_blocks(source: IO[str], first_line: int = 1) -> Iterator[tuple[str, int]]:
+def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1) -> Iterator[tuple[str, int]]:
     """Blocks of whole entries of an open PO file (cut at blank lines), each with the file
-    line it starts on: a million-entry file is never held in memory at once."""
+    line it starts on: a million-entry file is never held in memory at once.
+
+    `source` is a text file, or a binary one (read as UTF-8 with universal newlines, as
+    `open(path, encoding="utf-8")` reads: a third faster, and its `tell()` is exact and
+    cheap for progress); invalid UTF-8 raises `UnicodeDecodeError`.
+    """
     line = first_line
-    rest = ""
+    rest: str | bytes = ""
+    nl: str | bytes = "\n\n"
+    binary = False
     while True:
         chunk = source.read(_BLOCK)
         if not chunk:
             break
+        if isinstance(chunk, bytes):
+            if not binary:
+                binary, rest, nl = True, b"", b"\n\n"
+            while chunk.endswith(b"\r"):
+                more = source.read(1)  # a \r\n cut in two must stay one newline
+                if not more:
+                    break
+                chunk += more
+            if b"\r" in chunk:
+                chunk = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         buffer = rest + chunk
-        cut = buffer.rfind("\n\n")
+        cut = buffer.rfind(nl)
         if cut == -1:
             rest = buffer
             continue
         block, rest = buffer[: cut + 2], buffer[cut + 2 :]
-        yield block, line
-        line += block.count("\n")
+        text = block.decode("utf-8") if binary else block
+        yield text, line
+        line += text.count("\n")
     if rest:
-        yield rest, line
+        yield (rest.decode("utf-8") if binary else rest), line
 
 
-def iter_po_entries(source: str | IO[str], path: str, first_line: int = 1) -> Iterator[PoEntry]:
+def iter_po_entries(source: str | IO[str] | IO[bytes], path: str, first_line: int = 1) -> Iterator[PoEntry]:
     """Yield the active (non-obsolete) entries of a PO file, header included, in order.
 
-    `source` is the whole text or an open text file; a file is read in blocks cut at blank
-    lines (`iter_po_blocks`).
+    `source` is the whole text or an open file (text, or binary read as UTF-8); a file is
+    read in blocks cut at blank lines (`iter_po_blocks`).
     """
     if isinstance(source, str):
         yield from _entries_in(source, path, first_line)
