@@ -151,8 +151,8 @@ def test_c_automaton_and_fold_tables_are_cached_and_checked(cache_dir):
     third = TermMatcher(glossary, "ru")
     assert third._automaton.built and third.find(text) == first.find(text)
 
-    items, dumped = cache.load(first.cache_key)
-    cache.store(first.cache_key, (items, dumped[:-4]))  # a dump of another shape
+    items, dumped, initials = cache.load(first.cache_key)
+    cache.store(first.cache_key, (items, dumped[:-4], initials))  # a dump of another shape
     fourth = TermMatcher(glossary, "ru")
     assert fourth._automaton.built and fourth.find(text) == first.find(text)
 
@@ -179,3 +179,19 @@ def test_c_and_pyahocorasick_matchers_find_the_same(monkeypatch, lang, name):
     for spaced, _value in list(on_c.slots())[:50]:
         for cut in (1, 2, len(spaced)):
             assert sorted(on_c._automaton.keys(spaced[:cut])) == sorted(on_python._automaton.keys(spaced[:cut]))
+
+
+def test_may_find_is_the_same_from_the_cache_and_never_misses(cache_dir):
+    """`may_find` (a cheap test before `find`) reads stored initials on a cached matcher:
+    the same answers as a fresh one, and never False where `find` finds the entry."""
+    glossary = load_glossary(FIXTURES / "glossary.yaml")
+    for lang, name in (("ru", "ru.po"), ("tr", "tr.po"), ("en", "ru.po")):
+        built = TermMatcher(glossary, lang)
+        loaded = TermMatcher(glossary, lang)
+        texts = _texts(name)
+        for text in texts:
+            found = {id(m.entry) for m in built.find(text)}
+            for entry in glossary:
+                answer = built.may_find([entry], text)
+                assert loaded.may_find([entry], text) == answer
+                assert answer or id(entry) not in found

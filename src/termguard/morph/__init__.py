@@ -155,7 +155,9 @@ class TermMatcher:
         self.memo: dict[object, object] = {}
         self._entries = list(glossary)
         self._forms = [e.forms(lang) for e in self._entries]
-        self._initials: dict[int, set[str]] | None = None
+        self._initials: dict[int, str] | None = None
+        #: Per entry (by index): the characters its folded forms start with (`may_find`).
+        self._initial_chars: tuple[str, ...] = ()
         # Building allocates a few objects per form and no reference cycles: with the cycle
         # collector off, a 10,000-term glossary builds (or loads from the cache) in half
         # the time.
@@ -168,13 +170,8 @@ class TermMatcher:
         folded = self.morph.fold(plain)
         initials = self._initials
         if initials is None:
-            initials = self._initials = {}
-            if self._automaton is not None:
-                ids = [id(e) for e in self._entries]
-                for value in self._automaton.values():
-                    for c in value[5]:
-                        initials.setdefault(ids[c[0]], set()).add(c[7][0])
-        return any(ch in folded for e in entries for ch in initials.get(id(e), ()))
+            initials = self._initials = dict(zip(map(id, self._entries), self._initial_chars))
+        return any(ch in folded for e in entries for ch in initials.get(id(e), ""))
 
     def _approved_of(self, entry: Entry) -> tuple[tuple[str, ...], frozenset[str]]:
         found = self._approved.get(id(entry))
@@ -217,14 +214,19 @@ class TermMatcher:
         #: Where derived tables (`morph.fast`) are kept beside the items, or None.
         self.cache_key = key
         stored = cache.load(key) if key else None
-        # (items, the C automaton's dump or None); the cache checks what it reads back
-        # against the checksum it wrote (`termguard.diskcache`).
-        found = isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], tuple)
-        items, dumped = stored if found else (self._items(), None)  # type: ignore[misc]
+        # (items, the C automaton's dump or None, the entries' initials); the cache checks
+        # what it reads back against the checksum it wrote (`termguard.diskcache`).
+        found = isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[0], tuple)
+        if found:
+            items, dumped, self._initial_chars = stored  # type: ignore[misc]
+        else:
+            items, dumped = self._items(), None
+            self._initial_chars = _initial_chars(items, len(self._entries))
         automaton = build(items, dumped if isinstance(dumped, bytes) else None) if items else None
         fresh = getattr(automaton, "built", False)  # a C automaton made now, not loaded
         if key and (not found or fresh):
-            cache.store(key, (items, automaton.native.dump() if fresh else None))  # type: ignore[union-attr]
+            dump = automaton.native.dump() if fresh else None  # type: ignore[union-attr]
+            cache.store(key, (items, dump, self._initial_chars))
         return automaton
 
     def _items(self) -> tuple:
@@ -403,6 +405,15 @@ class TermMatcher:
                 found.append(Match(entries[ei], forms[ei][ri], start, word_end, plain[start:word_end], form, GENERATED,
                                    plain[word_end:stop]))
         return found
+
+
+def _initial_chars(items: tuple, size: int) -> tuple[str, ...]:
+    """Per entry index, the first characters of its candidates' folded forms."""
+    chars: list[set[str]] = [set() for _ in range(size)]
+    for _spaced, value in items:
+        for c in value[5]:
+            chars[c[0]].add(c[7][0])
+    return tuple("".join(sorted(found)) for found in chars)
 
 
 # Long texts (`LONG_TEXT`) are blanked one common punctuation character at a time (each
