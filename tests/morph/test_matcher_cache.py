@@ -41,11 +41,18 @@ def test_cached_matcher_finds_the_same(cache_dir, monkeypatch, lang, name):
     loaded = TermMatcher(glossary, lang)
     texts = _texts(name)
     assert any(built.find(t) for t in texts)
+    lazy = getattr(loaded._automaton, "_packed", None) is not None  # the C automaton: values decoded on demand
+    if lazy:
+        loaded.find(texts[0])
+        assert loaded._automaton._values.count(None) > len(loaded._automaton) // 2
     for text in texts:
         assert loaded.find(text) == built.find(text)
         assert loaded.scan(text) == built.scan(text)
     entries = list(glossary)
     assert all(loaded.may_find([e], t) == built.may_find([e], t) for e in entries for t in texts[:20])
+    assert sorted(loaded.slots()) == sorted(built.slots())
+    if lazy:
+        assert None not in loaded._automaton._values  # all decoded for `slots`
 
 
 def test_key_follows_the_glossary_and_language(cache_dir):
@@ -151,8 +158,8 @@ def test_c_automaton_and_fold_tables_are_cached_and_checked(cache_dir):
     third = TermMatcher(glossary, "ru")
     assert third._automaton.built and third.find(text) == first.find(text)
 
-    items, dumped, initials = cache.load(first.cache_key)
-    cache.store(first.cache_key, (items, dumped[:-4], initials))  # a dump of another shape
+    keys, values, offsets, dumped, initials = cache.load(first.cache_key)
+    cache.store(first.cache_key, (keys, values, offsets, dumped[:-4], initials))  # a dump of another shape
     fourth = TermMatcher(glossary, "ru")
     assert fourth._automaton.built and fourth.find(text) == first.find(text)
 

@@ -208,25 +208,30 @@ class TermMatcher:
 
     def _build(self, glossary: Glossary):
         from termguard.morph import cache
-        from termguard.morph.automaton import build
+        from termguard.morph.automaton import Packed, build
 
         key = cache.cache_key(glossary, self.lang, self.morph) if cache.cache_dir() is not None else None
         #: Where derived tables (`morph.fast`) are kept beside the items, or None.
         self.cache_key = key
         stored = cache.load(key) if key else None
-        # (items, the C automaton's dump or None, the entries' initials); the cache checks
-        # what it reads back against the checksum it wrote (`termguard.diskcache`).
-        found = isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[0], tuple)
-        if found:
-            items, dumped, self._initial_chars = stored  # type: ignore[misc]
+        # (packed items, the C automaton's dump or None, the entries' initials); the cache
+        # checks what it reads back against the checksum it wrote (`termguard.diskcache`).
+        found = isinstance(stored, tuple) and len(stored) == 5 and isinstance(stored[4], tuple)
+        packed = Packed(*stored[:3]) if found else None  # type: ignore[index]
+        if packed is not None and packed.fits():
+            items, dumped, self._initial_chars = None, stored[3], stored[4]  # type: ignore[index]
         else:
+            found, packed = False, None
             items, dumped = self._items(), None
             self._initial_chars = _initial_chars(items, len(self._entries))
-        automaton = build(items, dumped if isinstance(dumped, bytes) else None) if items else None
+        empty = not items if items is not None else not packed.size()  # type: ignore[union-attr]
+        automaton = None if empty else build(items, dumped if isinstance(dumped, bytes) else None, packed)
         fresh = getattr(automaton, "built", False)  # a C automaton made now, not loaded
         if key and (not found or fresh):
             dump = automaton.native.dump() if fresh else None  # type: ignore[union-attr]
-            cache.store(key, (items, dump, self._initial_chars))
+            if packed is None:
+                packed = Packed.of(items)  # type: ignore[arg-type]
+            cache.store(key, (*packed, dump, self._initial_chars))
         return automaton
 
     def _items(self) -> tuple:
