@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from termguard.errors import InputError, TermguardError
+from termguard.gcpause import paused
 from termguard.model import Finding
 
 if TYPE_CHECKING:
@@ -200,8 +201,9 @@ def _warm_matchers(engine: "Engine", files: list[str]) -> None:
     for lang in sorted(langs):
         matcher = matcher_for(engine.glossary, lang)
         if screening:
-            fast_table(matcher)  # the screen's tables too, shared the same way
-            native_parts(matcher)  # and the C pass's automaton and fold tables
+            with paused(lasting=True):
+                fast_table(matcher)  # the screen's tables too, shared the same way
+                native_parts(matcher)  # and the C pass's automaton and fold tables
 
 
 def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> "Report":
