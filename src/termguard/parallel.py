@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
-from termguard.errors import InputError, TermguardError
+from termguard.errors import TermguardError
 from termguard.gcpause import paused
 from termguard.model import Finding
 

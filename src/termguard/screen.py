@@ -39,13 +39,13 @@ with and without it report the same findings). Entries without a translation are
 
 from __future__ import annotations
 
-from termguard.gcpause import paused
 from bisect import bisect_right
 from itertools import accumulate, compress, repeat
 from operator import add, contains, itemgetter, sub
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from termguard.errors import InputError
+from termguard.gcpause import paused
 from termguard.morph import resolve_overlaps
 from termguard.morph.fast import (
     CANDIDATES, EXACT, POISON, REJECT, SIMPLE, SLOW, fast_table, judge_candidates, may_reject, native_parts, verified,

@@ -271,8 +271,6 @@ def test_plural_entries_are_screened_form_by_form(fixture_glossary, tmp_path, mo
 
 
 def test_markup_needles_agree_with_the_prose_view():
-    import re
-
     from termguard.prose import MARKUP
     from termguard.screen import MARKUP_NEEDLES, _starts, _with_markup
 

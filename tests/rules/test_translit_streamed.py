@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import termguard.engine as engine_mod
 from termguard.config import Config
 from termguard.engine import Engine

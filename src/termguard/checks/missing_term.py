@@ -6,7 +6,7 @@ from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.morph.unitterms import in_citation, must_translate, source_forms_left, unit_terms
-from termguard.model import Document, Finding, Severity, Unit
+from termguard.model import Finding, Severity, Unit
 
 
 @register

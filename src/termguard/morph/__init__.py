@@ -216,22 +216,19 @@ class TermMatcher:
         stored = cache.load(key) if key else None
         # (packed items, the C automaton's dump or None, the entries' initials); the cache
         # checks what it reads back against the checksum it wrote (`termguard.diskcache`).
-        found = isinstance(stored, tuple) and len(stored) == 5 and isinstance(stored[4], tuple)
-        packed = Packed(*stored[:3]) if found else None  # type: ignore[index]
-        if packed is not None and packed.fits():
-            items, dumped, self._initial_chars = None, stored[3], stored[4]  # type: ignore[index]
-        else:
-            found, packed = False, None
-            items, dumped = self._items(), None
+        packed = dumped = items = None
+        if isinstance(stored, tuple) and len(stored) == 5 and isinstance(stored[4], tuple):
+            if (candidate := Packed(*stored[:3])).fits():
+                packed, dumped, self._initial_chars = candidate, stored[3], stored[4]
+        if packed is None:
+            items = self._items()
             self._initial_chars = _initial_chars(items, len(self._entries))
-        empty = not items if items is not None else not packed.size()  # type: ignore[union-attr]
-        automaton = None if empty else build(items, dumped if isinstance(dumped, bytes) else None, packed)
+        size = packed.size() if packed is not None else len(items)  # type: ignore[arg-type]
+        automaton = build(items, dumped if isinstance(dumped, bytes) else None, packed) if size else None
         fresh = getattr(automaton, "built", False)  # a C automaton made now, not loaded
-        if key and (not found or fresh):
+        if key and (packed is None or fresh):
             dump = automaton.native.dump() if fresh else None  # type: ignore[union-attr]
-            if packed is None:
-                packed = Packed.of(items)  # type: ignore[arg-type]
-            cache.store(key, (*packed, dump, self._initial_chars))
+            cache.store(key, (*(packed or Packed.of(items)), dump, self._initial_chars))  # type: ignore[arg-type]
         return automaton
 
     def _items(self) -> tuple:

@@ -7,9 +7,9 @@ a cached matcher must add every key again (a tenth of a second for 10,000 Russia
 The C automaton (`termguard._cscreen.Automaton`, also the term screen's) reports slots, and
 loads its trie from bytes kept in the matcher cache: `SlotAutomaton` gives it
 pyahocorasick's interface (`iter`, `items`, `values`, `keys(prefix)`, `len`) with the
-values in a list by slot, decoded from the cache as texts hit them (`Packed`). Both report the same hits (`tests/morph/test_native_screen.py`
-holds the C automaton to pyahocorasick; `tests/morph/test_matcher_cache.py` a matcher on
-each to the other).
+values in a list by slot, decoded from the cache as texts hit them (`Packed`). Both report
+the same hits in the same order (`tests/morph/test_native_screen.py` holds the C automaton
+to pyahocorasick; `tests/morph/test_matcher_cache.py` a matcher on each to the other).
 
 `TERMGUARD_PURE_PYTHON=1` leaves the C module unused (pyahocorasick and the Python screen).
 """

@@ -41,9 +41,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from termguard.morph import _SPACE, cache
-from termguard.morph.base import LITERAL_EXACT
-
 from termguard.morph.automaton import _cscreen, native_available
+from termguard.morph.base import LITERAL_EXACT
 
 if TYPE_CHECKING:
     from termguard.morph import TermMatcher
