@@ -214,19 +214,36 @@ def bench_cold_check(runs: int = 7) -> dict:
 
 
 def bench_glossary_load(terms: int = 10000) -> dict:
-    """Time to load a 10,000-term TBX into the glossary model (in process)."""
+    """Time to load a 10,000-term TBX into the glossary model (in process): a parse with the
+    cache off (the target), and a load from the cache a first load left."""
     make_corpus(1000, terms)
     path = CACHE / f"glossary_t{terms}.tbx"
     from termguard.glossary import read_glossary
 
-    start = time.perf_counter()
-    glossary, _ = read_glossary(path)
-    elapsed = time.perf_counter() - start
+    saved = {name: os.environ.get(name) for name in ("TERMGUARD_NO_CACHE", "TERMGUARD_CACHE_DIR")}
+    try:
+        os.environ["TERMGUARD_NO_CACHE"] = "1"
+        start = time.perf_counter()
+        glossary, _ = read_glossary(path)
+        parsed = time.perf_counter() - start
+        del os.environ["TERMGUARD_NO_CACHE"]
+        with tempfile.TemporaryDirectory() as cache_dir:
+            os.environ["TERMGUARD_CACHE_DIR"] = cache_dir
+            read_glossary(path)
+            start = time.perf_counter()
+            read_glossary(path)
+            cached = time.perf_counter() - start
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     return {
         "what": f"load a {terms:,}-term TBX",
-        "termguard": f"{elapsed:.2f} s ({len(glossary):,} entries)",
+        "termguard": f"{parsed:.2f} s parsed ({len(glossary):,} entries), {cached:.2f} s from the cache",
         "anchor": "-",
-        "ratio": f"target < 1 s: {'met' if elapsed < 1 else 'NOT met'}",
+        "ratio": f"target < 1 s: {'met' if parsed < 1 else 'NOT met'}",
     }
 
 
