@@ -42,7 +42,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless termguard itself fails.")
 @click.option("-j", "--jobs", type=click.IntRange(0, None), default=1, show_default=True, help="Worker processes (0 = one per core); large PO files are split into chunks.")
-@click.option("--no-cache", is_flag=True, help="Build the term matchers afresh instead of reading or writing the matcher cache (TERMGUARD_NO_CACHE=1).")
+@click.option("--no-cache", is_flag=True, help="Parse the glossary and build the term matchers afresh, without reading or writing the cache (TERMGUARD_NO_CACHE=1).")
 def check(
     paths, glossary, glossary_langs, fmt, output, config_file, isolated, baseline, write_baseline, force_exclude,
     stdin_filename, statistics, quiet, select, ignore, lang, strict, exit_zero, jobs, no_cache=False, sources_dirs=(),
@@ -66,7 +66,7 @@ def check(
     from termguard.reporters import RenderOptions, get_renderer
 
     if no_cache:
-        from termguard.morph.cache import disable
+        from termguard.diskcache import disable
 
         disable()
     stdin = paths == ("-",)
