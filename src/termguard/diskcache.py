@@ -115,3 +115,36 @@ def _prune(where: Path) -> None:
             path.unlink()
         except OSError:
             pass
+
+
+def contents() -> tuple[Path | None, int, int]:
+    """(the cache directory or None when caching is off, how many files it holds, their
+    total size in bytes)."""
+    where = cache_dir()
+    if where is None:
+        return None, 0, 0
+    files = [p for suffix in SUFFIXES for p in where.glob(f"*{suffix}")] if where.is_dir() else []
+    size = 0
+    for path in files:
+        try:
+            size += path.stat().st_size
+        except OSError:
+            pass
+    return where, len(files), size
+
+
+def clear() -> int:
+    """Remove every cache file (and any leftover temporary file); other files in the
+    directory are left alone. Returns how many were removed."""
+    where = cache_dir()
+    if where is None or not where.is_dir():
+        return 0
+    removed = 0
+    for pattern in [*(f"*{suffix}" for suffix in SUFFIXES), ".*.tmp"]:
+        for path in where.glob(pattern):
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
