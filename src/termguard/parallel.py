@@ -77,15 +77,27 @@ def _run_task(task: _Task) -> tuple[int, Any]:
         return task.index, ("error", exc)
 
 
+# Header documents by (path, size, modification time): read once in the parent before the
+# fork, not again for every chunk of the file.
+_HEADERS: dict[tuple[str, int, int, str | None], Any] = {}
+
+
 def _header_document(engine: "Engine", path: str):
     from termguard.engine import display_path
     from termguard.readers.po import iter_po_blocks, stream_po
 
     try:
+        stat = os.stat(path)
+        key = (path, stat.st_size, stat.st_mtime_ns, engine.config.lang)
+        if key in _HEADERS:
+            return _HEADERS[key]
         with open(path, "rb") as handle:
             first = next(iter_po_blocks(handle), None)  # the header is its first entry
             doc, _ = stream_po(first[0] if first else "", display_path(path), lang=engine.config.lang)
-            return doc
+        if len(_HEADERS) > 256:
+            _HEADERS.clear()
+        _HEADERS[key] = doc
+        return doc
     except UnicodeDecodeError:
         from termguard.readers import utf8_error
 
@@ -178,12 +190,14 @@ def _shift_state(value: Any, lines: int) -> Any:
 
 
 def _warm_matchers(engine: "Engine", files: list[str]) -> None:
-    """Build the term matchers before forking, so workers share them instead of each
-    building its own (generating every inflected form of a 10,000-term glossary takes
-    seconds)."""
+    """Build the term matchers (and, in terminology mode, the term screens) before forking,
+    so workers share them instead of each building its own (generating every inflected
+    form of a 10,000-term glossary takes seconds; a screen's tables, tens of
+    milliseconds per chunk)."""
     if not len(engine.glossary) or not any(r.needs_glossary for r in engine.rules):
         return
     langs: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
     for path in files:
         if path.lower().endswith(".po"):
             try:
@@ -193,17 +207,17 @@ def _warm_matchers(engine: "Engine", files: list[str]) -> None:
             langs.add(doc.source_lang)
             if doc.target_lang:
                 langs.add(doc.target_lang)
+                pairs.add((doc.source_lang, doc.target_lang))
     from termguard.checks.base import terminology_mode
     from termguard.morph import matcher_for
-    from termguard.morph.fast import fast_table, native_parts
+    from termguard.screen import screen_between
 
-    screening = terminology_mode(engine.rules)
     for lang in sorted(langs):
-        matcher = matcher_for(engine.glossary, lang)
-        if screening:
+        matcher_for(engine.glossary, lang)
+    if terminology_mode(engine.rules):
+        for source, target in sorted(pairs):
             with paused(lasting=True):
-                fast_table(matcher)  # the screen's tables too, shared the same way
-                native_parts(matcher)  # and the C pass's automaton and fold tables
+                screen_between(matcher_for(engine.glossary, source), matcher_for(engine.glossary, target)).prepare()
 
 
 def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> "Report":

@@ -48,7 +48,8 @@ from termguard.errors import InputError
 from termguard.gcpause import paused
 from termguard.morph import resolve_overlaps
 from termguard.morph.fast import (
-    CANDIDATES, EXACT, POISON, REJECT, SIMPLE, SLOW, fast_table, judge_candidates, may_reject, native_parts, verified,
+    CANDIDATES, EXACT, POISON, REJECT, SIMPLE, SLOW, fast_table, judge_candidates, may_reject, native_available,
+    native_parts, verified,
 )
 from termguard.morph.unitterms import must_translate
 from termguard.readers.po import PoEntry, decode_simple, entries_in, entry_rows, plural_strings
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
     from termguard.glossary.model import Entry
     from termguard.morph import Match, TermMatcher
 
-__all__ = ["TermScreen", "screen_for", "screened_entries"]
+__all__ = ["TermScreen", "screen_between", "screen_for", "screened_entries"]
 
 
 def screen_for(rules: "Iterable[Rule]", ctx: "CheckContext") -> "TermScreen | None":
@@ -71,7 +72,17 @@ def screen_for(rules: "Iterable[Rule]", ctx: "CheckContext") -> "TermScreen | No
         return None
     if not terminology_mode(rules):
         return None
-    return TermScreen(ctx.matcher(doc.source_lang), ctx.matcher(doc.target_lang))
+    return screen_between(ctx.matcher(doc.source_lang), ctx.matcher(doc.target_lang))
+
+
+def screen_between(source: "TermMatcher", target: "TermMatcher") -> "TermScreen":
+    """The screen of a language pair, made once per pair of matchers (it holds only what
+    the glossary says; the chunks of a parallel run, made in one worker, share it)."""
+    key = ("term-screen", source)
+    screen = target.memo.get(key)
+    if screen is None:
+        screen = target.memo[key] = TermScreen(source, target)
+    return screen  # type: ignore[return-value]
 
 
 class TermScreen:
@@ -95,7 +106,10 @@ class TermScreen:
             fast_table(self.target)
 
     def native(self):
-        """The C pass of this screen (`_cscreen.Screen`), or None without the C module."""
+        """The C pass of this screen (`_cscreen.Screen`), or None without the C module (or
+        with `TERMGUARD_PURE_PYTHON=1`, read at each call: a screen outlives a document)."""
+        if not native_available():
+            return None
         if self._native is None:
             target, source = native_parts(self.target), native_parts(self.source)
             self._native = False

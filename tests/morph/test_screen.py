@@ -299,3 +299,17 @@ def test_terminology_mode_screens_mid_size_files(fixture_glossary, tmp_path, mon
     assert whole_units == units and sorted(screened, key=lambda f: f.sort_key()) == sorted(whole, key=lambda f: f.sort_key())
     assert len(whole) == 3000
     assert not Engine(Config(select=(*TERM_RULES, "placeholders")), glossary=fixture_glossary).terminology_mode
+
+
+def test_one_screen_per_language_pair_follows_the_pure_python_switch(fixture_glossary, monkeypatch):
+    """Screens are shared by every document of a language pair (and the chunks of a
+    parallel run); the C pass is still chosen at each use."""
+    from termguard.morph import matcher_for
+    from termguard.screen import screen_between
+
+    source, target = matcher_for(fixture_glossary, "en"), matcher_for(fixture_glossary, "ru")
+    screen = screen_between(source, target)
+    assert screen_between(source, target) is screen
+    assert screen_between(source, matcher_for(fixture_glossary, "tr")) is not screen
+    monkeypatch.setenv("TERMGUARD_PURE_PYTHON", "1")
+    assert screen.native() is None
