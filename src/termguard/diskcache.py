@@ -4,8 +4,9 @@ Two kinds of entry share it: compiled term matchers (`termguard.morph.cache`, fi
 `*.matcher`) and parsed glossary files (`termguard.glossary.cached`, files `*.glossary`).
 Every entry is plain data (tuples, strings, numbers, bytes) written with `marshal`, which
 holds no code, behind a checksum that `load` verifies (a damaged file is refused whole);
-files are written aside and renamed, so a reader sees a whole file or none; the least recently written are removed beyond `KEEP` files or `KEEP_BYTES`. The
-cache is an optimisation only: an unreadable, corrupt or unwritable cache is ignored.
+files are written aside and renamed, so a reader sees a whole file or none; the least
+recently written are removed beyond `KEEP` files or `KEEP_BYTES`. The cache is an
+optimisation only: an unreadable, corrupt or unwritable cache is ignored.
 
 Where: `$TERMGUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/termguard`, else `~/.cache/termguard`.
 `TERMGUARD_NO_CACHE=1` (or `termguard check --no-cache`) turns it off.
@@ -21,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 #: Cache files kept, and their total size; the least recently written beyond either are
-#: removed (a 10,000-term Russian matcher is about 20 MB).
-KEEP = 32
+#: removed. A glossary makes a file per glossary file, three per language (forms and trie,
+#: screen tables, fold tables) and one per language pair (a 10,000-term Russian matcher
+#: is about 35 MB).
+KEEP = 128
 KEEP_BYTES = 512 * 1024 * 1024
 #: The kinds of file the cache holds (the suffixes `load` and `store` take).
 SUFFIXES = (".matcher", ".glossary")
