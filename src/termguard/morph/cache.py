@@ -6,18 +6,22 @@ about 2 s for a 10,000-term glossary, and loading pymorphy3 itself is a fifth of
 with entries and renderings by index, is stored under a key that covers everything the
 forms depend on:
 
-* the glossary's content (every field of every entry, in order);
+* the glossary's content: every field of every entry, in order, or for a glossary read
+  from files the files' keys (`Glossary.digest`, see `termguard.glossary.cached`);
 * the language and its morphology class;
 * the source of the `termguard.morph` package and of the glossary model, and termguard's
   version;
 * the installed morphology data and automaton (pymorphy3, pymorphy3-dicts-ru, PyStemmer,
   pyahocorasick: each one's module file, its size and modification time).
 
-A hit rebuilds the automaton from the stored items as they are (a third of a second for
-10,000 Russian terms) without importing pymorphy3. The term screen's per-slot tables
-(`morph.fast`) are stored beside them, under the same key with `-fast` appended. Storage,
-place and pruning are `termguard.diskcache`'s: an unreadable, corrupt or unwritable cache
-is ignored and the matcher built as usual.
+The record holds the items packed (`morph.automaton.Packed`: each slot's value decoded
+when a text first hits it), the C automaton's trie when the C module is built (loaded,
+not rebuilt) and each entry's initial characters; a hit needs neither pymorphy3 nor a
+walk over every form. Beside it, under the same key with a suffix: the term screen's
+per-slot tables (`-fast`), the fold tables of the C pass (`-folds`), and per language
+pair the entries' facts (`termguard.screen`). Storage, place, checksums and pruning are
+`termguard.diskcache`'s: an unreadable, damaged or unwritable cache is ignored and the
+matcher built as usual.
 """
 
 from __future__ import annotations
