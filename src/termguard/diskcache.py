@@ -109,8 +109,7 @@ def store(key: str, data: Any, suffix: str = ".matcher") -> None:
 
 
 def _prune(where: Path) -> None:
-    found = [p for suffix in SUFFIXES for p in where.glob(f"*{suffix}")]
-    files = sorted(((p, p.stat()) for p in found), key=lambda f: f[1].st_mtime, reverse=True)
+    files = sorted(((p, p.stat()) for p in _files(where)), key=lambda f: f[1].st_mtime, reverse=True)
     total = 0
     for index, (path, stat) in enumerate(files):
         total += stat.st_size
@@ -128,7 +127,7 @@ def contents() -> tuple[Path | None, int, int]:
     where = cache_dir()
     if where is None:
         return None, 0, 0
-    files = [p for suffix in SUFFIXES for p in where.glob(f"*{suffix}")] if where.is_dir() else []
+    files = _files(where) if where.is_dir() else []
     size = 0
     for path in files:
         try:
@@ -145,11 +144,15 @@ def clear() -> int:
     if where is None or not where.is_dir():
         return 0
     removed = 0
-    for pattern in [*(f"*{suffix}" for suffix in SUFFIXES), ".*.tmp"]:
-        for path in where.glob(pattern):
-            try:
-                path.unlink()
-                removed += 1
-            except OSError:
-                pass
+    for path in [*_files(where), *where.glob(".*.tmp")]:
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
     return removed
+
+
+def _files(where: Path) -> list[Path]:
+    """The cache files in `where` (every kind, none of anything else)."""
+    return [p for suffix in SUFFIXES for p in where.glob(f"*{suffix}")]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import itertools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,17 +157,12 @@ class Engine:
         return self.check_document(doc), doc.path, len(doc.units)
 
     def _check_streamed(self, path: str, shown: str, read: Callable[[int], None] | None = None) -> tuple[list[Finding], str, int]:
-        from termguard.readers.po import entries_in, iter_po_blocks, stream_entries, stream_po
+        from termguard.readers.po import entries_in, stream_entries, stream_po_blocks
         from termguard.screen import screen_for, screened_entries
 
         try:
             with open(path, "rb") as handle, contextlib.ExitStack() as stack:
-                blocks = iter_po_blocks(handle)
-                first = next(blocks, None)
-                # The header is the first block's first entry.
-                doc, units = stream_po(first[0] if first else "", shown, lang=self.config.lang)
-                if first is not None:
-                    blocks = itertools.chain([first], blocks)
+                doc, blocks = stream_po_blocks(handle, shown, lang=self.config.lang)
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
                 screen = screen_for(rules, ctx)

@@ -84,7 +84,7 @@ _HEADERS: dict[tuple[str, int, int, str | None], Any] = {}
 
 def _header_document(engine: "Engine", path: str):
     from termguard.engine import display_path
-    from termguard.readers.po import iter_po_blocks, stream_po
+    from termguard.readers.po import stream_po_blocks
 
     try:
         stat = os.stat(path)
@@ -92,8 +92,7 @@ def _header_document(engine: "Engine", path: str):
         if key in _HEADERS:
             return _HEADERS[key]
         with open(path, "rb") as handle:
-            first = next(iter_po_blocks(handle), None)  # the header is its first entry
-            doc, _ = stream_po(first[0] if first else "", display_path(path), lang=engine.config.lang)
+            doc, _ = stream_po_blocks(handle, display_path(path), lang=engine.config.lang)
         if len(_HEADERS) > 256:
             _HEADERS.clear()
         _HEADERS[key] = doc

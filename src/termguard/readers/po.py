@@ -316,6 +316,15 @@ def stream_po(lines: Iterable[str], path: str, lang: str | None = None, source_l
     return stream_entries(iter_po_entries(lines, path), path, lang, source_lang)
 
 
+def stream_po_blocks(handle: IO[bytes], path: str, lang: str | None = None) -> tuple[Document, Iterator[tuple[str, int]]]:
+    """A large PO file opened in binary: its Document (header only, from the first block's
+    first entry, without reading the file twice) and all its blocks (`iter_po_blocks`)."""
+    blocks = iter_po_blocks(handle)
+    first = next(blocks, None)
+    doc, _ = stream_po(first[0] if first else "", path, lang=lang)
+    return doc, (itertools.chain([first], blocks) if first is not None else blocks)
+
+
 def stream_entries(entries: Iterator[PoEntry], path: str, lang: str | None = None, source_lang: str = "en") -> tuple[Document, Iterator[Unit]]:
     """`stream_po` over entries already read (the header, if any, first)."""
     header_entry, rest = _split_header(entries)
