@@ -1381,6 +1381,7 @@ string_at(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Str *out)
 
 typedef struct {
     Py_ssize_t start, end;  /* the row, leading newlines included */
+    Py_ssize_t lines;       /* the newlines in it (the caller keeps the line count) */
     int simple;             /* 1: the fields below are set */
     int suppressed;         /* a comment line names termguard */
     Str msgid;
@@ -1416,7 +1417,9 @@ next_row(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Row *row)
         return -1;
     row->start = at;
     row->simple = 0;
-    Py_ssize_t q = p;
+    /* Newlines are counted as the row is parsed (every line ends in one) so that the
+     * rows read in full get their line numbers without a second pass over the block. */
+    Py_ssize_t q = p, lines = p - at;
     /* comment lines */
     while (q < n && b[q] == '#') {
         while (q < n && b[q] != '\n')
@@ -1424,6 +1427,7 @@ next_row(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Row *row)
         if (q >= n)
             goto other;
         q++;
+        lines++;
     }
     row->suppressed = comment_names_termguard(b, p, q);
     if (starts_with(b, n, q, "msgctxt ")) {
@@ -1431,16 +1435,19 @@ next_row(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Row *row)
         q = string_at(b, n, q + 8, &ctxt);
         if (q < 0)
             goto other;
+        lines++;
     }
     if (!starts_with(b, n, q, "msgid "))
         goto other;
     q = string_at(b, n, q + 6, &row->msgid);
     if (q < 0)
         goto other;
+    lines++;
     if (starts_with(b, n, q, "msgstr ")) {
         q = string_at(b, n, q + 7, &row->forms[0]);
         if (q < 0)
             goto other;
+        lines++;
         row->nforms = 1;
     }
     else if (starts_with(b, n, q, "msgid_plural ")) {
@@ -1448,6 +1455,7 @@ next_row(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Row *row)
         q = string_at(b, n, q + 13, &plural);
         if (q < 0)
             goto other;
+        lines++;
         int count = 0, in_order = 1;
         while (starts_with(b, n, q, "msgstr[")) {
             Py_ssize_t d = q + 7;
@@ -1468,6 +1476,7 @@ next_row(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Row *row)
             else
                 row->forms[count] = form;
             count++;
+            lines++;
             q = after;
         }
         if (count == 0)
@@ -1480,20 +1489,25 @@ next_row(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Row *row)
         if (b[q] != '\n')
             goto other;
         q++;
+        lines++;
     }
     row->simple = 1;
     row->end = q;
+    row->lines = lines;
     return q;
 other:
     /* up to and including the next blank line, or to the end */
+    row->end = n;
     for (Py_ssize_t i = p + 1; i + 1 < n; i++) {
         if (b[i] == '\n' && b[i + 1] == '\n') {
             row->end = i + 2;
-            return row->end;
+            break;
         }
     }
-    row->end = n;
-    return n;
+    row->lines = 0;
+    for (Py_ssize_t i = at; i < row->end; i++)
+        row->lines += b[i] == '\n';
+    return row->end;
 }
 
 /* Decode a string's escapes into *buf: its length, or -1 for an escape the PO reader
@@ -1551,9 +1565,9 @@ has_markup(const uint32_t *t, Py_ssize_t n)
 }
 
 static int
-append_span(PyObject *list, Py_ssize_t r, const Row *row)
+append_span(PyObject *list, Py_ssize_t r, const Row *row, Py_ssize_t line)
 {
-    PyObject *item = Py_BuildValue("(nnn)", r, row->start, row->end);
+    PyObject *item = Py_BuildValue("(nnnn)", r, row->start, row->end, line);
     if (item == NULL)
         return -1;
     int rc = PyList_Append(list, item);
@@ -1563,10 +1577,10 @@ append_span(PyObject *list, Py_ssize_t r, const Row *row)
 
 /* Screen.block(block) -> (rows, full, unsure)
  *
- * rows: how many rows the block has; full: (row, start, end) of the rows to read in full
- * (not simple, the header, suppressed, escapes the reader rejects, markup); unsure:
- * (row, start, end, source, translation) of the pairs the fast pass could not clear, for
- * the exact screen. Rows without a translation are cleared. */
+ * rows: how many rows the block has; full: (row, start, end, line) of the rows to read in
+ * full (not simple, the header, suppressed, escapes the reader rejects, markup); unsure:
+ * (row, start, end, line, source, translation) of the pairs the fast pass could not clear,
+ * for the exact screen. `line` counts the newlines of the block before the row. Rows without a translation are cleared. */
 static PyObject *
 screen_block(Screen *s, PyObject *block)
 {
@@ -1581,16 +1595,17 @@ screen_block(Screen *s, PyObject *block)
     PyObject *full = PyList_New(0), *unsure = PyList_New(0), *result = NULL;
     if (full == NULL || unsure == NULL)
         goto done;
-    Py_ssize_t nrows = 0, at = 0;
+    Py_ssize_t nrows = 0, at = 0, lines = 0;
     Row row;
     while (at < n) {
         Py_ssize_t end = next_row(b, n, at, &row);
         if (end < 0)
             break;
-        Py_ssize_t r = nrows++;
+        Py_ssize_t r = nrows++, line = lines;
+        lines += row.lines;
         at = end;
         if (!row.simple || row.suppressed || row.nforms < 0 || row.msgid.end == row.msgid.start) {
-            if (append_span(full, r, &row) < 0)
+            if (append_span(full, r, &row, line) < 0)
                 goto done;
             continue;
         }
@@ -1607,14 +1622,14 @@ screen_block(Screen *s, PyObject *block)
             if (ns == -2)
                 goto done;
             if (ns == -1) {
-                if (append_span(full, r, &row) < 0)
+                if (append_span(full, r, &row, line) < 0)
                     goto done;
                 continue;
             }
             src = s->dbuf1;
         }
         if (has_markup(src, ns)) {
-            if (append_span(full, r, &row) < 0)
+            if (append_span(full, r, &row, line) < 0)
                 goto done;
             continue;
         }
@@ -1631,7 +1646,7 @@ screen_block(Screen *s, PyObject *block)
             }
             /* an escape the reader rejects (the full read reports it), or markup */
             if (nt == -1 || has_markup(tgt, nt)) {
-                if (append_span(full, r, &row) < 0)
+                if (append_span(full, r, &row, line) < 0)
                     goto done;
                 break;
             }
@@ -1640,7 +1655,7 @@ screen_block(Screen *s, PyObject *block)
                 goto done;
             if (verdict) {
                 PyObject *source = ucs4(src, ns), *target = source ? ucs4(tgt, nt) : NULL;
-                PyObject *item = target ? Py_BuildValue("(nnnOO)", r, row.start, row.end, source, target) : NULL;
+                PyObject *item = target ? Py_BuildValue("(nnnnOO)", r, row.start, row.end, line, source, target) : NULL;
                 Py_XDECREF(source);
                 Py_XDECREF(target);
                 if (item == NULL)

@@ -451,29 +451,29 @@ def screened_entries(
                 wanted = _screen_block_native(block, native, screen, cleared)
             else:
                 wanted = _screen_block(block, path, screen, cleared)
-        line, pos = first_line, 0
-        for start, end in wanted:
-            line += block.count("\n", pos, start)
-            pos = start
-            yield from entries_in(block[start:end], path, line)
+        for start, end, lines in wanted:
+            yield from entries_in(block[start:end], path, first_line + lines)
 
 
-def _screen_block_native(block: str, native, screen: TermScreen, cleared: Callable[[int], None]) -> list[tuple[int, int]]:
-    """`_screen_block` through the C pass: the spans of the rows to read in full, in order."""
+def _screen_block_native(
+    block: str, native, screen: TermScreen, cleared: Callable[[int], None]
+) -> list[tuple[int, int, int]]:
+    """`_screen_block` through the C pass (which counts the lines as it parses the rows)."""
     rows, full, unsure = native.block(block)
-    spans = {r: (start, end) for r, start, end in full}
+    spans = {r: (start, end, line) for r, start, end, line in full}
     if unsure:
-        for j in screen._exact([u[3] for u in unsure], [u[4] for u in unsure]):
-            r, start, end = unsure[j][:3]
-            spans[r] = (start, end)
+        for j in screen._exact([u[4] for u in unsure], [u[5] for u in unsure]):
+            r, start, end, line = unsure[j][:4]
+            spans[r] = (start, end, line)
     cleared(rows - len(spans))
     return [spans[r] for r in sorted(spans)]
 
 
 def _screen_block(
     block: str, path: str, screen: TermScreen, cleared: Callable[[int], None]
-) -> list[tuple[int, int]]:
-    """The spans `(start, end)` in the block of the rows to read in full, in order."""
+) -> list[tuple[int, int, int]]:
+    """The rows to read in full, in order: their spans `(start, end)` in the block and the
+    newlines of the block before them."""
     rows = entry_rows(block)
     full: list[int] = []  # rows to read in full
     index: list[int] = []  # row of each pair given to the screen
@@ -507,4 +507,11 @@ def _screen_block(
     if not wanted:
         return []
     ends = list(accumulate(map(len, map(_whole, rows))))
-    return [(ends[r - 1] if r else 0, ends[r]) for r in wanted]
+    spans = []
+    line = pos = 0
+    for r in wanted:
+        start = ends[r - 1] if r else 0
+        line += block.count("\n", pos, start)
+        pos = start
+        spans.append((start, ends[r], line))
+    return spans

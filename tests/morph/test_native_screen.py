@@ -176,9 +176,11 @@ TRICKY = (
 )
 
 
-def _row_spans(block: str) -> list[tuple[int, int]]:
+def _row_spans(block: str) -> list[tuple[int, int, int]]:
+    """(start, end, newlines before the start) of every row of the block."""
     ends = list(accumulate(len(row[0]) for row in entry_rows(block)))
-    return [(ends[r - 1] if r else 0, ends[r]) for r in range(len(ends))]
+    starts = [ends[r - 1] if r else 0 for r in range(len(ends))]
+    return [(start, end, block.count("\n", 0, start)) for start, end in zip(starts, ends)]
 
 
 def test_block_reads_rows_as_the_reader_does():
@@ -187,11 +189,9 @@ def test_block_reads_rows_as_the_reader_does():
     spans = _row_spans(TRICKY)
     assert rows == len(spans) == 11
     untranslated = 9
-    assert [(r, start, end) for r, start, end in full] == [
-        (r, *span) for r, span in enumerate(spans) if r != untranslated
-    ]
+    assert full == [(r, *span) for r, span in enumerate(spans) if r != untranslated]
     assert unsure == []
-    for _r, start, end in full:
+    for _r, start, end, _line in full:
         assert TRICKY[start:end].strip("\n")  # every span is a whole row, leading newlines included
 
 
@@ -205,9 +205,9 @@ def test_block_returns_the_unsure_pairs_decoded():
     rows, full, unsure = native.block(block)
     assert rows == 3 and full == []
     spans = _row_spans(block)
-    assert [(r, s, e) for r, s, e, _src, _tgt in unsure] == [(0, *spans[0]), (2, *spans[2])]
+    assert [(r, s, e, line) for r, s, e, line, _src, _tgt in unsure] == [(0, *spans[0]), (2, *spans[2])]
     raw = entry_rows(block)
-    for r, _s, _e, source, target in unsure:
+    for r, _s, _e, _line, source, target in unsure:
         assert source == decode_simple(raw[r][3], "x.po")
         assert target == decode_simple(raw[r][4], "x.po")
 
@@ -262,3 +262,19 @@ def test_screen_refuses_facts_of_the_wrong_shape():
         with pytest.raises(ValueError):
             _cscreen.Screen(*parts, entries=size, learn=screen._learn_index, facts=bad)
     _cscreen.Screen(*parts, entries=size, learn=screen._learn_index, facts=b"\xff" * size)
+
+
+def test_block_counts_the_lines_of_every_kind_of_row():
+    block = (
+        '\n\n# a comment\n#: src/a.c:1\nmsgctxt "c"\nmsgid "Triumf one."\nmsgstr "Триумпф один."\n\n\n\n'
+        'msgid ""\n"Multi-line Triumf."\nmsgstr ""\n"Триумпф."\n\n'
+        'msgid "%d Triumf"\nmsgid_plural "%d Triumfs"\nmsgstr[0] "%d Триумпф"\nmsgstr[1] "%d Триумпфа"\n\n'
+        '#, fuzzy\nmsgid "Last Triumf."\nmsgstr "Последний Триумпф."\n'
+    )
+    native = _screen(GLOSSARY, "ru").native()
+    rows, full, unsure = native.block(block)
+    spans = _row_spans(block)
+    assert rows == len(spans) == 4
+    seen = {r: (start, end, line) for r, start, end, line in full}
+    seen.update({r: (start, end, line) for r, start, end, line, _src, _tgt in unsure})
+    assert seen == dict(enumerate(spans))
