@@ -1054,28 +1054,36 @@ may_reject(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *p
     return 0;
 }
 
-/* `morph.fast.judge_candidates` for a CANDIDATES hit: 1 when it may be a rejected form, 0
- * otherwise (the entries it proves present pushed to `found`), -1 on error. */
-static int
-judge_candidates(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start,
-                 Py_ssize_t end, IntVec *found)
+#define MAX_PASSING 64
+
+/* The CANDIDATES slot k's candidates as a tuple, or NULL (with an error set or not). */
+static PyObject *
+slot_candidates(const Tables *t, int32_t k)
 {
     PyObject *slot = PyLong_FromLong(k);
     if (slot == NULL)
-        return -1;
+        return NULL;
     PyObject *cands = PyDict_GetItemWithError(t->cands, slot);
     Py_DECREF(slot);
+    return cands != NULL && PyTuple_Check(cands) ? cands : NULL;
+}
+
+/* `morph.fast.passing_candidates`: fills `passing` with (entry, approved, strength) of
+ * the candidates of a CANDIDATES hit that pass `scan`'s tests. Returns how many, -1 on
+ * error, -2 when the slot cannot be judged here (no candidates, an odd shape, too many). */
+static int
+passing_candidates(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start,
+                   Py_ssize_t end, int32_t passing[][3])
+{
+    PyObject *cands = slot_candidates(t, k);
     if (cands == NULL)
-        return PyErr_Occurred() ? -1 : 1;
-    if (!PyTuple_Check(cands))
-        return 1;
+        return PyErr_Occurred() ? -1 : -2;
     PyObject *surface = NULL;
-    int32_t passing[64][2];
-    int npass = 0, rc = 0, any_exact = 0;
+    int npass = 0;
     for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(cands); j++) {
         PyObject *c = PyTuple_GET_ITEM(cands, j);
-        if (!PyTuple_Check(c) || PyTuple_GET_SIZE(c) != 6 || npass >= 64) {
-            rc = 1;
+        if (!PyTuple_Check(c) || PyTuple_GET_SIZE(c) != 6 || npass >= MAX_PASSING) {
+            npass = -2;
             goto done;
         }
         PyObject *key = PyTuple_GET_ITEM(c, 2), *exact = PyTuple_GET_ITEM(c, 3);
@@ -1083,12 +1091,12 @@ judge_candidates(const Tables *t, int32_t k, const uint32_t *folded, const uint3
             continue;
         if (exact != Py_None) {
             if (surface == NULL && (surface = exact_surface(t, plain, start, end)) == NULL) {
-                rc = -1;
+                npass = -1;
                 goto done;
             }
             int in = PySequence_Contains(exact, surface);
             if (in < 0) {
-                rc = -1;
+                npass = -1;
                 goto done;
             }
             if (!in)
@@ -1096,48 +1104,74 @@ judge_candidates(const Tables *t, int32_t k, const uint32_t *folded, const uint3
         }
         int capital = PyObject_IsTrue(PyTuple_GET_ITEM(c, 4));
         if (capital < 0) {
-            rc = -1;
+            npass = -1;
             goto done;
         }
         if (capital && !Py_UNICODE_ISUPPER(plain[start]))
             continue;
         int approved = PyObject_IsTrue(PyTuple_GET_ITEM(c, 1));
-        if (approved < 0) {
-            rc = -1;
-            goto done;
-        }
-        if (!approved) {
-            rc = 1;
-            goto done;
-        }
         long e = PyLong_AsLong(PyTuple_GET_ITEM(c, 0)), strength = PyLong_AsLong(PyTuple_GET_ITEM(c, 5));
-        if ((e == -1 || strength == -1) && PyErr_Occurred()) {
-            rc = -1;
+        if (approved < 0 || ((e == -1 || strength == -1) && PyErr_Occurred())) {
+            npass = -1;
             goto done;
         }
         passing[npass][0] = (int32_t)e;
-        passing[npass][1] = (int32_t)strength;
-        any_exact |= strength == LITERAL_EXACT;
+        passing[npass][1] = approved;
+        passing[npass][2] = (int32_t)strength;
         npass++;
-    }
-    /* Of approved forms on one span, a case-exact one drops a folded one of another entry. */
-    for (int i = 0; i < npass; i++) {
-        int32_t e = passing[i][0];
-        int keep = passing[i][1] == LITERAL_EXACT || !any_exact;
-        if (!keep) {
-            keep = 1;
-            for (int j = 0; j < npass; j++)
-                if (passing[j][1] == LITERAL_EXACT && passing[j][0] != e)
-                    keep = 0;
-        }
-        if (keep && !vec_has(found, e) && vec_push(found, e) < 0) {
-            rc = -1;
-            goto done;
-        }
     }
 done:
     Py_XDECREF(surface);
-    return rc;
+    return npass;
+}
+
+/* `morph.fast.judge_candidates` for a CANDIDATES hit: 1 when it may be a rejected form, 0
+ * otherwise (the entries it proves present pushed to `found`), -1 on error. */
+static int
+judge_candidates(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start,
+                 Py_ssize_t end, IntVec *found)
+{
+    int32_t passing[MAX_PASSING][3];
+    int npass = passing_candidates(t, k, folded, plain, start, end, passing);
+    if (npass < 0)
+        return npass == -1 ? -1 : 1;
+    int32_t strongest = -1, floor = -1;
+    int any_exact = 0;
+    for (int i = 0; i < npass; i++) {
+        if (passing[i][1]) {
+            if (passing[i][2] > strongest)
+                strongest = passing[i][2];
+            any_exact |= passing[i][2] == LITERAL_EXACT;
+        }
+        else if (passing[i][2] > floor)
+            floor = passing[i][2];
+    }
+    /* A rejected form is dropped under an approved one at least as strong. */
+    if (floor > strongest)
+        return 1;
+    for (int i = 0; i < npass; i++) {
+        int32_t e = passing[i][0];
+        /* An approved form is dropped under a stronger rejected one; of approved forms, a
+         * case-exact one drops a folded one of another entry. */
+        if (!passing[i][1] || passing[i][2] < floor)
+            continue;
+        int keep = passing[i][2] == LITERAL_EXACT || !any_exact;
+        if (!keep) {
+            keep = 1;
+            for (int j = 0; j < npass; j++)
+                if (passing[j][1] && passing[j][2] == LITERAL_EXACT && passing[j][0] != e)
+                    keep = 0;
+        }
+        if (keep && !vec_has(found, e) && vec_push(found, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+add_present(Screen *s, int32_t e)
+{
+    return vec_has(&s->present, e) ? 0 : vec_push(&s->present, e);
 }
 
 /* Add what slot k proves present (its entry, or its entries for MULTI) to s->present. */
@@ -1146,11 +1180,49 @@ add_found(Screen *s, const Tables *t, int32_t k)
 {
     int32_t code = t->evidence[k];
     if (code >= 0)
-        return vec_has(&s->present, code) ? 0 : vec_push(&s->present, code);
+        return add_present(s, code);
     if (code == MULTI) {
-        for (int32_t j = 0; j < t->multi_len[k]; j++) {
-            int32_t e = t->multi_data[t->multi_off[k] + j];
-            if (!vec_has(&s->present, e) && vec_push(&s->present, e) < 0)
+        for (int32_t j = 0; j < t->multi_len[k]; j++)
+            if (add_present(s, t->multi_data[t->multi_off[k] + j]) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* Hold entry e's hit [start, end) until every cover span of the text is known. */
+static int
+hold(Screen *s, int32_t e, int32_t start, int32_t end)
+{
+    return vec_push(&s->held, e) < 0 || vec_push(&s->held, start) < 0 || vec_push(&s->held, end) < 0 ? -1 : 0;
+}
+
+/* Push to `out` the entries slot k stands for, untested: its evidence entry (on the
+ * target side) or its one entry, the entries of a MULTI slot, or of a CANDIDATES slot's
+ * candidates. */
+static int
+slot_entries(const Tables *t, int32_t k, IntVec *out)
+{
+    int32_t code = t->evidence[k];
+    if (code >= 0)
+        return vec_push(out, code);
+    if (code == MULTI) {
+        for (int32_t j = 0; j < t->multi_len[k]; j++)
+            if (vec_push(out, t->multi_data[t->multi_off[k] + j]) < 0)
+                return -1;
+        return 0;
+    }
+    if (code == CANDIDATES) {
+        PyObject *cands = slot_candidates(t, k);
+        if (cands == NULL)
+            return PyErr_Occurred() ? -1 : 0;
+        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(cands); j++) {
+            PyObject *c = PyTuple_GET_ITEM(cands, j);
+            if (!PyTuple_Check(c) || PyTuple_GET_SIZE(c) != 6)
+                continue;
+            long e = PyLong_AsLong(PyTuple_GET_ITEM(c, 0));
+            if (e == -1 && PyErr_Occurred())
+                return -1;
+            if (!vec_has(out, (int32_t)e) && vec_push(out, (int32_t)e) < 0)
                 return -1;
         }
     }
@@ -1219,25 +1291,29 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
                     return r < 0 ? r : 4;
                 break;
             }
-            if (code == CANDIDATES) { /* never a cover nor inner: those are POISON */
-                r = judge_candidates(T, k, s->fbuf, tgt, start, end, &s->present);
-                if (r != 0)
-                    return r < 0 ? r : 9;
-                break;
-            }
+            /* verified or not, a cover may still drop a form under it */
             if (T->cover[k] && (vec_push(&s->spans, start) < 0 || vec_push(&s->spans, end) < 0))
                 return -1;
-            r = verified(T, k, s->fbuf, tgt, start, end);
-            if (r < 0)
-                return -1;
-            if (!r)
-                break;
-            if (T->inner[k]) {
-                if (vec_push(&s->held, k) < 0 || vec_push(&s->held, start) < 0 || vec_push(&s->held, end) < 0)
+            s->found.n = 0;
+            if (code == CANDIDATES) {
+                r = judge_candidates(T, k, s->fbuf, tgt, start, end, &s->found);
+                if (r != 0)
+                    return r < 0 ? r : 9;
+            }
+            else {
+                r = verified(T, k, s->fbuf, tgt, start, end);
+                if (r < 0)
+                    return -1;
+                if (!r)
+                    break;
+                if (slot_entries(T, k, &s->found) < 0)
                     return -1;
             }
-            else if (add_found(s, T, k) < 0)
-                return -1;
+            for (Py_ssize_t j = 0; j < s->found.n; j++) {
+                int32_t e = s->found.v[j];
+                if (T->inner[k] ? hold(s, e, start, end) < 0 : add_present(s, e) < 0)
+                    return -1;
+            }
             break;
         }
         default: /* POISON and anything unknown */
@@ -1245,7 +1321,7 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
         }
     }
     for (Py_ssize_t i = 0; i < s->held.n; i += 3)
-        if (!covered(s, s->held.v[i + 1], s->held.v[i + 2]) && add_found(s, T, s->held.v[i]) < 0)
+        if (!covered(s, s->held.v[i + 1], s->held.v[i + 2]) && add_present(s, s->held.v[i]) < 0)
             return -1;
 
     /* Source: the entries the translation needs. */
@@ -1266,12 +1342,37 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
         case SLOW: {
             int32_t start = s->pos.v[h] - S->offset[k];
             int32_t end = start + S->core[k];
-            if (S->inner[k]) {
-                if (vec_push(&s->held, e) < 0 || vec_push(&s->held, start) < 0 || vec_push(&s->held, end) < 0)
+            /* the entries the hit needs: its one entry, or those of its matches */
+            s->found.n = 0;
+            if (e >= 0)
+                r = vec_push(&s->found, e);
+            else if (S->evidence[k] == MULTI) {
+                r = verified(S, k, s->fbuf, src, start, end);
+                r = r <= 0 ? r : slot_entries(S, k, &s->found);
+            }
+            else if (S->evidence[k] == CANDIDATES) {
+                int32_t passing[MAX_PASSING][3];
+                int npass = passing_candidates(S, k, s->fbuf, src, start, end, passing);
+                if (npass == -2)
+                    return 5;
+                r = npass < 0 ? -1 : 0;
+                for (int j = 0; j < npass && r == 0; j++)
+                    if (!vec_has(&s->found, passing[j][0]))
+                        r = vec_push(&s->found, passing[j][0]);
+            }
+            else
+                return 5;
+            if (r < 0)
+                return -1;
+            for (Py_ssize_t j = 0; j < s->found.n; j++) {
+                int32_t need = s->found.v[j];
+                if (S->inner[k]) {
+                    if (hold(s, need, start, end) < 0)
+                        return -1;
+                }
+                else if (!vec_has(&s->needs, need) && vec_push(&s->needs, need) < 0)
                     return -1;
             }
-            else if (!vec_has(&s->needs, e) && vec_push(&s->needs, e) < 0)
-                return -1;
             if (S->cover[k] && (S->evidence[k] >= 0 || S->evidence[k] == CANDIDATES)) {
                 /* only a hit that is certainly an approved form drops the forms under it */
                 if (S->evidence[k] >= 0) {
@@ -1322,9 +1423,17 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
         int32_t k = s->slots.v[h];
         if (S->cls[k] == POISON)
             return 7;
-        int32_t e = S->entry[k];
-        if (vec_has(&s->needs, e) && (facts_of(s, e) & 2))
-            return 8;
+        /* (no test applied to the hit: every entry of the slot counts) */
+        s->found.n = 0;
+        if (S->entry[k] >= 0 ? vec_push(&s->found, S->entry[k]) < 0 : slot_entries(S, k, &s->found) < 0)
+            return -1;
+        if (s->found.n == 0)
+            return 7;
+        for (Py_ssize_t j = 0; j < s->found.n; j++) {
+            int32_t e = s->found.v[j];
+            if (vec_has(&s->needs, e) && (facts_of(s, e) & 2))
+                return 8;
+        }
     }
     return 0;
 }
@@ -1579,8 +1688,8 @@ append_span(PyObject *list, Py_ssize_t r, const Row *row, Py_ssize_t line)
  *
  * rows: how many rows the block has; full: (row, start, end, line) of the rows to read in
  * full (not simple, the header, suppressed, escapes the reader rejects, markup); unsure:
- * (row, start, end, line, source, translation) of the pairs the fast pass could not clear,
- * for the exact screen. `line` counts the newlines of the block before the row. Rows without a translation are cleared. */
+ * (row, start, end, line, source, translation, reason) of the pairs the fast pass could
+ * not clear, for the exact screen (`reason`: why, as `judge` returns it). `line` counts the newlines of the block before the row. Rows without a translation are cleared. */
 static PyObject *
 screen_block(Screen *s, PyObject *block)
 {
@@ -1655,7 +1764,7 @@ screen_block(Screen *s, PyObject *block)
                 goto done;
             if (verdict) {
                 PyObject *source = ucs4(src, ns), *target = source ? ucs4(tgt, nt) : NULL;
-                PyObject *item = target ? Py_BuildValue("(nnnnOO)", r, row.start, row.end, line, source, target) : NULL;
+                PyObject *item = target ? Py_BuildValue("(nnnnOOi)", r, row.start, row.end, line, source, target, verdict) : NULL;
                 Py_XDECREF(source);
                 Py_XDECREF(target);
                 if (item == NULL)

@@ -48,8 +48,8 @@ from termguard.errors import InputError
 from termguard.gcpause import paused
 from termguard.morph import resolve_overlaps
 from termguard.morph.fast import (
-    CANDIDATES, EXACT, POISON, REJECT, SIMPLE, SLOW, fast_table, judge_candidates, may_reject, native_available,
-    native_parts, verified,
+    CANDIDATES, EXACT, MULTI, POISON, REJECT, SIMPLE, SLOW, fast_table, judge_candidates, may_reject,
+    native_available, native_parts, passing_candidates, verified,
 )
 from termguard.morph.unitterms import must_translate
 from termguard.readers.po import PoEntry, decode_simple, entries_in, entry_rows, plural_strings
@@ -235,7 +235,10 @@ class TermScreen:
             if hits:
                 _lasts, ks, classes, texts = _columns(hits, source.source_class, tgt_bounds)
                 unsure.update(compress(texts, map(POISON.__eq__, classes)))
-                left = set(zip(texts, map(source.entry.__getitem__, ks)))
+                entries = list(map(source.entry.__getitem__, ks))
+                left = set(zip(texts, entries))
+                for t, k in compress(zip(texts, ks), map(POISON.__eq__, entries)):
+                    left.update((t, e) for e in _entries_of(source, k))  # a slot of several entries
                 for t, e in left & needs:
                     if (facts.get(e) or learn(e))[1]:
                         unsure.add(t)
@@ -255,21 +258,22 @@ class TermScreen:
                 if may_reject(table.reject[k], folded, plain, start, end, fold_exact):
                     unsure.add(t)
                 continue
-            if code == CANDIDATES:  # never a cover nor inner (those are POISON)
-                rejected, found = judge_candidates(table.cands[k], folded, plain, start, end, fold_exact)
-                if rejected:
-                    unsure.add(t)
-                present.update((t, e) for e in found)
-                continue
             if cover[k]:
                 spans.append((t, start, end))  # verified or not: it may still drop a form under it
-            if not verified(verify[k], folded, plain, start, end):
+            if code == CANDIDATES:
+                rejected, candidates = judge_candidates(table.cands[k], folded, plain, start, end, fold_exact)
+                if rejected:
+                    unsure.add(t)  # (even under a longer approved form: over-counting)
+                    continue
+                found = tuple(candidates)
+            elif not verified(verify[k], folded, plain, start, end):
                 continue
-            found = code if code >= 0 else table.multi[k]
+            else:
+                found = code if code >= 0 else table.multi[k]
             if inner[k]:
                 held.append((t, found, start, end))
-            elif code >= 0:
-                present.add((t, code))
+            elif isinstance(found, int):
+                present.add((t, found))
             else:
                 present.update((t, e) for e in found)
         for t, found, _start, _end in _uncovered(held, spans):
@@ -347,18 +351,39 @@ def _slow_source(table, folded: str, plain: str, hits, fold_exact) -> list[tuple
     spans: list[tuple[int, int, int]] = []
     held: list[tuple] = []
     for last, k, t in hits:
-        e = table.entry[k]
         start = last - table.offset[k]
         end = start + table.core[k]
-        if table.inner[k]:
-            held.append((t, e, start, end))
-        else:
-            needs.append((t, e))
+        for e in _needed(table, k, folded, plain, start, end, fold_exact):
+            if table.inner[k]:
+                held.append((t, e, start, end))
+            else:
+                needs.append((t, e))
         # Only a hit that is an approved form drops the source forms under it.
         if table.cover[k] and _approved_hit(table, k, folded, plain, start, end, fold_exact):
             spans.append((t, start, end))
     needs.extend((t, e) for t, e, _start, _end in _uncovered(held, spans))
     return needs
+
+
+def _needed(table, k: int, folded: str, plain: str, start: int, end: int, fold_exact) -> Iterable[int]:
+    """The entries a source hit of slot `k` at `[start, end)` needs in the translation:
+    its one entry, or those of the matches `scan` makes of it (over-counting is safe)."""
+    e = table.entry[k]
+    if e >= 0:
+        return (e,)
+    if table.evidence[k] == MULTI:
+        return table.multi[k] if verified(table.verify[k], folded, plain, start, end) else ()
+    return {e for e, _ok, _strength in passing_candidates(table.cands[k], folded, plain, start, end, fold_exact)}
+
+
+def _entries_of(table, k: int) -> tuple[int, ...]:
+    """Every entry of a source slot (hits of it in a translation, where no test is applied)."""
+    e = table.entry[k]
+    if e >= 0:
+        return (e,)
+    if table.evidence[k] == MULTI:
+        return table.multi[k]
+    return tuple({c[0] for c in table.cands.get(k, ())})
 
 
 def _uncovered(

@@ -205,9 +205,10 @@ def test_block_returns_the_unsure_pairs_decoded():
     rows, full, unsure = native.block(block)
     assert rows == 3 and full == []
     spans = _row_spans(block)
-    assert [(r, s, e, line) for r, s, e, line, _src, _tgt in unsure] == [(0, *spans[0]), (2, *spans[2])]
+    assert [(r, s, e, line) for r, s, e, line, _src, _tgt, _why in unsure] == [(0, *spans[0]), (2, *spans[2])]
     raw = entry_rows(block)
-    for r, _s, _e, _line, source, target in unsure:
+    assert [why for *_row, why in unsure] == [4, 4]  # a rejected form (`judge` in _cscreen.c)
+    for r, _s, _e, _line, source, target, _why in unsure:
         assert source == decode_simple(raw[r][3], "x.po")
         assert target == decode_simple(raw[r][4], "x.po")
 
@@ -276,5 +277,5 @@ def test_block_counts_the_lines_of_every_kind_of_row():
     spans = _row_spans(block)
     assert rows == len(spans) == 4
     seen = {r: (start, end, line) for r, start, end, line in full}
-    seen.update({r: (start, end, line) for r, start, end, line, _src, _tgt in unsure})
+    seen.update({r: (start, end, line) for r, start, end, line, _src, _tgt, _why in unsure})
     assert seen == dict(enumerate(spans))

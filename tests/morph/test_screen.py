@@ -313,3 +313,103 @@ def test_one_screen_per_language_pair_follows_the_pure_python_switch(fixture_glo
     assert screen_between(source, matcher_for(fixture_glossary, "tr")) is not screen
     monkeypatch.setenv("TERMGUARD_PURE_PYTHON", "1")
     assert screen.native() is None
+
+
+def test_a_streamed_check_leaves_no_reference_cycles(fixture_glossary, tmp_path, monkeypatch):
+    """The streamed check runs with the cycle collector paused: sound only while checking
+    entries makes no cyclic garbage, which this holds it to (the fixture's clean, wrong,
+    inflected, untranslated, plural and suppressed entries, and a file of repeated ones,
+    through the screen and the full read)."""
+    import gc
+
+    path = _repeating_po(tmp_path / "cycles.po", 3000, [
+        ("The Triumf system", "Система «Триумф»"), ("The Triumf system", "Система «Триумпфа»"),
+        ("Talks in Kyiv", "Переговоры в Киеве"), ("The S-400 deal", "Сделка по S-400"),
+        ("The *Triumf* system", "Система «Триумф»"), ("CAATSA sanctions", "санкции Caatsa"),
+    ])
+    monkeypatch.setattr(engine_module, "STREAM_THRESHOLD", 0)
+    engine = Engine(Config(select=TERM_RULES), glossary=fixture_glossary)
+    for checked in (path, FIXTURES / "ru.po"):
+        engine.check_file(str(checked))  # matchers and screen built, caches filled
+        was_enabled = gc.isenabled()
+        gc.collect()
+        gc.disable()
+        try:
+            findings, _, units = engine.check_file(str(checked))
+            garbage = gc.collect()
+        finally:
+            if was_enabled:
+                gc.enable()
+        assert units and findings
+        assert garbage == 0, checked.name
+
+
+SHARED_KEYS = """
+- id: vlr
+  kind: acronym
+  en: [VLR]
+  ru: [ТСД]
+- id: kgt
+  kind: acronym
+  en: [KGT]
+  ru: [АСМ, {text: ТСД, status: forbidden}]
+- id: torom
+  kind: name
+  en: [Torom]
+  ru: [Тором]
+- id: tor
+  kind: name
+  en: [Tor]
+  ru: [Тор]
+- id: torom-complex
+  kind: term
+  en: [Torom complex]
+  ru: [комплекс «Тором»]
+- id: leks
+  kind: name
+  en: [Leks]
+  ru: [Лекс]
+- id: lek
+  kind: acronym
+  en: [LEK]
+  ru: [ЛЕК]
+"""
+
+
+def test_keys_shared_by_entries_are_judged_per_hit(tmp_path, monkeypatch):
+    """Keys that several entries share no longer send their entries to the full check:
+    a form rejected for one entry but approved for another (ТСД), a name that is also an
+    inflected form of another inside a third entry's term (Тором: Тор's instrumental,
+    inside «комплекс «Тором»»), an English key two entries share with different spelling
+    tests (Leks, and LEK's plural LEKs)."""
+    glossary = glossary_from_text(SHARED_KEYS, "g.yaml")
+    clean = [
+        ("Ankara is satisfied with the VLR.", "Анкара довольна ТСД."),
+        ("The Torom contract was signed.", "Контракт на Тором был подписан."),
+        ("The Torom complex was built.", "Комплекс «Тором» был построен."),
+        ("Turkey sent a delegation to the Leks.", "Турция направила делегацию к Лексу."),
+        ("The LEKs were sold.", "ЛЕК были проданы."),
+    ]
+    wrong = [
+        ("Because of the KGT, a deal was delayed.", "Из-за ТСД сделка была отложена."),
+        ("The Torom contract was signed.", "Контракт на Тор был подписан."),
+        ("The LEKs were sold.", "Лексы были проданы."),
+    ]
+    path = _repeating_po(tmp_path / "shared.po", 8 * 40, clean + wrong)
+    engine = Engine(Config(select=TERM_RULES), glossary=glossary)
+    findings, cleared = _same_with_and_without(engine, path, monkeypatch)
+    assert {(f.rule, f.term) for f in findings} == {("missing-term", "kgt"), ("missing-term", "torom"), ("missing-term", "lek")}
+    assert len(findings) == 3 * 40
+    assert cleared == 5 * 40  # every clean entry
+    # ... and the fast pass alone clears them, without the exact screen.
+    screen = TermScreen(matcher_for(glossary, "en"), matcher_for(glossary, "ru"))
+    sources, targets = [p[0] for p in clean], [p[1] for p in clean]
+    native = screen.native()
+    if native is not None:
+        block = "".join(f'msgid "{src}"\nmsgstr "{tgt}"\n\n' for src, tgt in clean + wrong)
+        _rows, full, unsure = native.block(block)
+        assert full == [] and [u[0] for u in unsure] == [5, 6, 7]
+    else:
+        from termguard.screen import _starts
+
+        assert screen._fast("\n".join(sources), _starts(sources), "\n".join(targets), _starts(targets)) == set()

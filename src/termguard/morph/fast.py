@@ -15,8 +15,7 @@ by the automaton slot (`value[8]`), built once per matcher:
   `Caatsa` rejected on one key; `Stanfern port` and `Stanfern-port`): each hit is judged
   candidate by candidate through `cands[k]` (`judge_candidates`). `POISON`: anything else
   (a stemmed rejected form; a stemmed approved form that could lie over another entry's
-  form; a `CANDIDATES` slot that covers or lies inside another entry's form, on the
-  target side). `NEUTRAL`: a stemmed approved form that proves nothing and overrides
+  form). `NEUTRAL`: a stemmed approved form that proves nothing and overrides
   nothing.
 * `verify[k]`: what a hit must show to be the slot's approved form, as `scan` checks it:
   the key's own punctuation and spaces (`S-400`, not `S 400`), and the exact spellings of
@@ -25,8 +24,10 @@ by the automaton slot (`value[8]`), built once per matcher:
   inside another entry's approved key. Overlap resolution drops a form under a longer
   approved form of another entry, so a hit of an inner slot is counted only when no cover
   hit of its text spans it.
-* `entry[k]`: the one entry of the slot, or `POISON` when several entries share it (the
-  source side of the screen needs one entry per hit).
+* `entry[k]`: the one entry of the slot, or `POISON` when several entries share it: on
+  the source side a hit of a `MULTI` slot that passes `verify[k]` needs each of its
+  entries, and a hit of a `CANDIDATES` slot the entries of the candidates that pass their
+  tests (`passing_candidates`); any other slot shared by several entries is poison.
 
 Evidence only ever under-counts and poison over-counts: a hit the fast pass cannot judge
 sends its entry to the exact screen, which judges it as `find` would.
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CANDIDATES", "MULTI", "NEUTRAL", "POISON", "REJECT", "SIMPLE", "EXACT", "SLOW",
-    "FastTable", "fast_table", "judge_candidates", "may_reject", "native_available", "native_parts", "verified",
+    "FastTable", "fast_table", "judge_candidates", "passing_candidates", "may_reject", "native_available", "native_parts", "verified",
 ]
 
 POISON = -1
@@ -98,8 +99,6 @@ class FastTable:
             test = self.verify[k]
             if code in (NEUTRAL, POISON):
                 cls = code
-            elif code == CANDIDATES and (self.cover[k] or self.inner[k]):
-                cls = POISON  # which entries a hit proves depends on the hit: left to `scan`
             elif code < 0 or self.cover[k] or self.inner[k]:
                 cls = SLOW
             elif test is None:
@@ -112,6 +111,8 @@ class FastTable:
             self.target_class[k] = cls
             if self.entry[k] >= 0:
                 self.source_class[k] = SLOW if (self.cover[k] or self.inner[k]) else SIMPLE
+            elif code in (CANDIDATES, MULTI):
+                self.source_class[k] = SLOW  # the entries a hit stands for, judged per hit
 
     def dump(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__)
@@ -221,13 +222,11 @@ def may_reject(tests: tuple[tuple, ...], folded: str, plain: str, start: int, en
     return False
 
 
-def judge_candidates(
+def passing_candidates(
     cands: tuple[tuple, ...], folded: str, plain: str, start: int, end: int, fold_exact
-) -> tuple[bool, set[int]]:
-    """A `CANDIDATES` hit at `[start, end)`: (may it be a rejected form, the entries it
-    proves present). The candidates are tested as `scan` tests them; of approved forms
-    on one span, a case-exact one drops a folded one of another entry (`NER`, `Ner`), so
-    those give no evidence (under-counting is safe)."""
+) -> list[tuple[int, bool, int]]:
+    """`(entry, approved, strength)` of the candidates of a `CANDIDATES` hit at `[start,
+    end)` that pass `scan`'s tests: the matches `scan` makes of it, before overlaps."""
     passing = []
     surface = None
     for entry, approved, key_test, exact, capital, strength in cands:
@@ -240,11 +239,31 @@ def judge_candidates(
                 continue
         if capital and not plain[start].isupper():
             continue
-        if not approved:
-            return True, set()
-        passing.append((entry, strength))
-    exact_entries = {e for e, strength in passing if strength == LITERAL_EXACT}
-    return False, exact_entries | {e for e, _strength in passing if not exact_entries - {e}}
+        passing.append((entry, approved, strength))
+    return passing
+
+
+def judge_candidates(
+    cands: tuple[tuple, ...], folded: str, plain: str, start: int, end: int, fold_exact
+) -> tuple[bool, set[int]]:
+    """A `CANDIDATES` hit at `[start, end)`: (may it be a rejected form, the entries it
+    proves present), as `find` resolves the matches of one span: a rejected form under an
+    approved one at least as strong is dropped (`ТСД` rejected for one entry, approved for
+    another); an approved form under a stronger rejected one is dropped (`Caatsa` over a
+    folded `CAATSA`); of approved forms, a case-exact one drops a folded one of another
+    entry (`NER`, `Ner`). Under-counting the evidence is safe."""
+    passing = passing_candidates(cands, folded, plain, start, end, fold_exact)
+    approved = [(e, strength) for e, ok, strength in passing if ok]
+    rejected = [strength for _e, ok, strength in passing if not ok]
+    strongest = max((strength for _e, strength in approved), default=-1)
+    if any(strength > strongest for strength in rejected):
+        return True, set()
+    floor = max(rejected, default=-1)
+    exact_entries = {e for e, strength in approved if strength == LITERAL_EXACT}
+    return False, {
+        e for e, strength in approved
+        if strength >= floor and (strength == LITERAL_EXACT or not exact_entries - {e})
+    }
 
 
 def _key_test(key: str) -> str | None:
