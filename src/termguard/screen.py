@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from termguard.errors import InputError
 from termguard.gcpause import paused
-from termguard.morph import resolve_overlaps
+from termguard.morph import Match, resolve_overlaps
 from termguard.morph.fast import (
     CANDIDATES, EXACT, MULTI, POISON, REJECT, SIMPLE, SLOW, fast_table, judge_candidates, may_reject,
     native_available, native_parts, passing_candidates, verified,
@@ -57,7 +57,7 @@ from termguard.readers.po import PoEntry, decode_simple, entries_in, entry_rows,
 if TYPE_CHECKING:
     from termguard.checks.base import CheckContext, Rule
     from termguard.glossary.model import Entry
-    from termguard.morph import Match, TermMatcher
+    from termguard.morph import TermMatcher
 
 __all__ = ["TermScreen", "screen_between", "screen_for", "screened_entries"]
 
@@ -290,10 +290,14 @@ class TermScreen:
         src_starts = _starts(sources)
         tgt_starts = _starts(targets)
 
+        # Texts a match runs into from another: their matches are not `find`'s.
+        crossed: set[int] = set()
+
         # Target forms: rejected ones are forbidden-term's, approved ones are what
         # missing-term looks for.
         approved: dict[int, set[int]] = {}
-        for i, m in _placed(self.target.scan(tgt_text), tgt_starts, bad):
+        tgt_placed = _placed(self.target.scan(tgt_text), tgt_starts, crossed)
+        for i, m in tgt_placed:
             if not m.rendering.approved:
                 bad.add(i)
             else:
@@ -306,7 +310,8 @@ class TermScreen:
         # Source terms: each one that has a target rendering must be there, approved.
         must: dict[int, set[int]] = {}
         facts_of, learn = self._entry_facts.get, self._learn_entry
-        for i, m in _placed(self.source.scan(src_text), src_starts, bad):
+        src_placed = _placed(self.source.scan(src_text), src_starts, crossed)
+        for i, m in src_placed:
             key = id(m.entry)
             expected, must_translate = facts_of(key) or learn(m.entry)
             if expected and key not in approved.get(i, ()):
@@ -315,10 +320,21 @@ class TermScreen:
                 must.setdefault(i, set()).add(key)
 
         # Source forms of must-translate terms standing in the translation.
+        left_placed = None
         if must:
-            for i, m in _placed(self.source.scan(tgt_text), tgt_starts, bad):
+            left_placed = _placed(self.source.scan(tgt_text), tgt_starts, crossed)
+            for i, m in left_placed:
                 if id(m.entry) in must.get(i, ()):
                     bad.add(i)
+        bad.update(crossed)
+
+        # The texts read in full next will be asked for the same matches: hand them over.
+        seeded = bad - crossed
+        if seeded:
+            _remember(self.target, tgt_placed, targets, tgt_starts, seeded)
+            _remember(self.source, src_placed, sources, src_starts, seeded)
+            if left_placed is not None:
+                _remember(self.source, left_placed, targets, tgt_starts, seeded)
         return bad
 
 
@@ -404,11 +420,27 @@ def _uncovered(
 _start = itemgetter(2)
 
 
-def _placed(matches: list["Match"], starts: list[int], bad: set[int]) -> list[tuple[int, "Match"]]:
+def _remember(
+    matcher: "TermMatcher", placed: list[tuple[int, "Match"]], texts: list[str], starts: list[int], wanted: set[int]
+) -> None:
+    """Give `matcher` the placed matches of the `wanted` texts, at their offsets in each
+    text, as what its `find` returns for them (`TermMatcher.remember`)."""
+    found: dict[int, list["Match"]] = {i: [] for i in wanted}
+    for i, m in placed:
+        if i in found:
+            found[i].append(m)
+    new = tuple.__new__
+    for i, matches in found.items():
+        at = starts[i]
+        matcher.remember(texts[i], [new(Match, (m[0], m[1], m[2] - at, m[3] - at, *m[4:])) for m in matches])
+
+
+def _placed(matches: list["Match"], starts: list[int], crossed: set[int]) -> list[tuple[int, "Match"]]:
     """(index of the text it lies in, match) for scanned matches, overlaps resolved as
     `find` resolves them, one overlapping stretch at a time (resolution never looks beyond
-    a stretch). A match running into the next text (words joined across the separator)
-    makes every text it touches a suspect."""
+    a stretch): per text, the very list `find` returns for it. A match running into the
+    next text (words joined across the separator) puts every text it touches in
+    `crossed`: those are suspects, and their lists are not `find`'s."""
     matches.sort(key=_start)
     out: list[tuple[int, "Match"]] = []
     n = len(matches)
@@ -424,7 +456,7 @@ def _placed(matches: list["Match"], starts: list[int], bad: set[int]) -> list[tu
         for m in (m,) if j == k + 1 else resolve_overlaps(matches[k:j]):
             i = bisect_right(starts, m.start) - 1
             if m.end + len(m.suffix) >= limits[i]:
-                bad.update(range(i, bisect_right(starts, m.end + len(m.suffix)) - 1 + 1))
+                crossed.update(range(i, bisect_right(starts, m.end + len(m.suffix)) - 1 + 1))
             out.append((i, m))
         k = j
     return out

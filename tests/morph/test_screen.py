@@ -137,10 +137,32 @@ def test_match_across_two_entries_is_a_suspect(fixture_glossary):
     # match that ran over it anyway makes both texts suspects rather than clearing them.
     inside = matcher_for(fixture_glossary, "ru").scan("\n".join(texts))[0]
     across = inside._replace(end=starts[1] + 3)
-    bad: set[int] = set()
-    placed = _placed([inside, across], starts, bad)
-    assert bad == {0, 1}
+    crossed: set[int] = set()
+    placed = _placed([inside, across], starts, crossed)
+    assert crossed == {0, 1}
     assert {i for i, _ in placed} == {0}
+
+
+@given(st.lists(st.tuples(st.sampled_from(range(40)), st.sampled_from(range(40))), min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_exact_screen_hands_find_its_own_matches(fixture_glossary, picks):
+    """The exact screen gives the matchers the matches of the texts it sends to the full
+    check (`TermMatcher.remember`): they must be what `find` would return for each text."""
+    from termguard.morph import TermMatcher
+
+    source, target = TermMatcher(fixture_glossary, "en"), TermMatcher(fixture_glossary, "ru")
+    fresh = {"en": TermMatcher(fixture_glossary, "en"), "ru": TermMatcher(fixture_glossary, "ru")}
+    sources = [SOURCES[i % len(SOURCES)] + " and " + SOURCES[j % len(SOURCES)] for i, j in picks]
+    targets = [TARGETS[i % len(TARGETS)] + ", " + TARGETS[j % len(TARGETS)] for i, j in picks]
+    bad = TermScreen(source, target)._exact(sources, targets)
+    seen = 0
+    for matcher, texts in ((target, targets), (source, sources), (source, targets)):
+        for i in bad:
+            remembered = matcher._cache.get(texts[i])
+            if remembered is not None:
+                seen += 1
+                assert remembered == fresh[matcher.lang].find(texts[i]), texts[i]
+    assert seen or not bad
 
 
 # -- generated files ------------------------------------------------------------------

@@ -322,6 +322,13 @@ class TermMatcher:
         self._cache[plain] = result
         return list(result)
 
+    def remember(self, plain: str, matches: list[Match]) -> None:
+        """Take `matches` as what `find(plain)` returns (the term screen has resolved them
+        already, over the joined texts of the entries it sends to the full check)."""
+        if len(self._cache) >= self._CACHE_SIZE:
+            self._cache.clear()
+        self._cache[plain] = matches
+
     def hits(self, plain: str) -> tuple[str, list[tuple[int, tuple]]]:
         """The folded text and the automaton's raw hits in it, `(last, value)` pairs: what
         `scan` filters into matches, for the fast screen (`morph.fast`)."""
