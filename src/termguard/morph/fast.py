@@ -278,6 +278,7 @@ def _build(matcher: "TermMatcher") -> FastTable:
     evidence, verify, entry = table.evidence, table.verify, table.entry
     forms = matcher._forms
     stems: list[int] = []
+    shared: dict[tuple, tuple] = {}
     for _spaced, value in slots:
         cands, k, is_stem = value[5], value[8], value[3]
         table.offset[k] = value[0] - value[1]
@@ -291,7 +292,10 @@ def _build(matcher: "TermMatcher") -> FastTable:
                 evidence[k] = POISON
             else:
                 evidence[k] = REJECT
-                table.reject[k] = tuple((_key_test(c[7]), c[4], c[6]) for c in cands)
+                # One object per distinct set of tests (a hundred thousand slots share a few
+                # thousand): the disk cache then stores and loads each once.
+                tests = tuple(dict.fromkeys((_key_test(c[7]), c[4], c[6]) for c in cands))
+                table.reject[k] = shared.setdefault(tests, tests)
             continue
         if is_stem:
             if all(approved):
