@@ -56,7 +56,6 @@ from termguard.readers.po import PoEntry, decode_simple, entries_in, entry_rows,
 
 if TYPE_CHECKING:
     from termguard.checks.base import CheckContext, Rule
-    from termguard.glossary.model import Entry
     from termguard.morph import TermMatcher
 
 __all__ = ["TermScreen", "screen_between", "screen_for", "screened_entries"]
@@ -91,11 +90,10 @@ class TermScreen:
     def __init__(self, source: "TermMatcher", target: "TermMatcher") -> None:
         self.source = source
         self.target = target
-        # Per glossary entry (by index, and by id for the exact screen): does the target
-        # language have an approved rendering (missing-term expects one), must its source
-        # form be translated (untranslated-term).
+        # Per glossary entry (by index): does the target language have an approved
+        # rendering (missing-term expects one), must its source form be translated
+        # (untranslated-term).
         self._facts: dict[int, tuple[bool, bool]] = {}
-        self._entry_facts: dict[int, tuple[bool, bool]] = {}
         self._entries = source.entries
         self._native: object = None  # the C pass (`native()`), False when not available
 
@@ -134,11 +132,9 @@ class TermScreen:
         stored = cache.load(key)
         if isinstance(stored, bytes) and len(stored) == len(self._entries) and max(stored, default=0) <= 3:
             # (the exact screen reads them too)
-            pairs = [(bool(f & 1), bool(f & 2)) for f in stored]
-            self._facts = dict(enumerate(pairs))
-            self._entry_facts = dict(zip(map(id, self._entries), pairs))
+            self._facts = dict(enumerate([(bool(f & 1), bool(f & 2)) for f in stored]))
             return stored
-        facts = bytes(expected | must << 1 for expected, must in map(self._learn_entry, self._entries))
+        facts = bytes(expected | must << 1 for expected, must in map(self._learn_index, range(len(self._entries))))
         cache.store(key, facts)
         return facts
 
@@ -146,16 +142,11 @@ class TermScreen:
         return self._facts.get(index) or self._learn(index)
 
     def _learn(self, index: int) -> tuple[bool, bool]:
-        facts = self._facts[index] = self._learn_entry(self._entries[index])
-        return facts
-
-    def _learn_entry(self, entry: "Entry") -> tuple[bool, bool]:
-        facts = self._entry_facts.get(id(entry))
-        if facts is None:
-            facts = self._entry_facts[id(entry)] = (
-                bool(self.target.approved_texts(entry)),
-                must_translate(entry, self.source, self.target),
-            )
+        entry = self._entries[index]
+        facts = self._facts[index] = (
+            bool(self.target.approved_texts(entry)),
+            must_translate(entry, self.source, self.target),
+        )
         return facts
 
     def suspects(self, sources: list[str], targets: list[str]) -> set[int]:
@@ -309,11 +300,12 @@ class TermScreen:
 
         # Source terms: each one that has a target rendering must be there, approved.
         must: dict[int, set[int]] = {}
-        facts_of, learn = self._entry_facts.get, self._learn_entry
+        facts_of, learn, index_of = self._facts.get, self._learn, self._entries.index_of
         src_placed = _placed(self.source.scan(src_text), src_starts, crossed)
         for i, m in src_placed:
             key = id(m.entry)
-            expected, must_translate = facts_of(key) or learn(m.entry)
+            index = index_of(m.entry)
+            expected, must_translate = facts_of(index) or learn(index)
             if expected and key not in approved.get(i, ()):
                 bad.add(i)
             if must_translate:

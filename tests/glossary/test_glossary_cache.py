@@ -120,3 +120,54 @@ def test_entries_round_trip_through_plain_data():
     entries = read_glossary(ROOT / "glossary")[0].entries
     assert [load_entry(dump_entry(e)) for e in entries] == list(entries)
     assert any(e.origin for e in entries) and any(e.tests for e in entries)
+
+
+def test_cached_entries_are_built_when_first_asked_for(cache_dir):
+    """A glossary from the cache builds an entry only when someone asks for it, and the
+    same object every time (matchers key their caches on entries' identity)."""
+    import pickle
+
+    from termguard.glossary.model import Entries
+
+    path = ROOT / "glossary"
+    parsed = list(read_glossary(path)[0].entries)  # parsed and stored
+    glossary = read_glossary(path)[0]  # from the cache
+    entries = glossary.entries
+    assert isinstance(entries, Entries)
+
+    def built() -> int:
+        return sum(type(item) is not tuple for item in entries._items)
+
+    assert built() == 0
+    assert len(entries) == len(parsed) and entries.ids() == [e.id for e in parsed]
+    assert built() == 0
+    caatsa = glossary.get("caatsa")
+    assert caatsa == next(e for e in parsed if e.id == "caatsa")
+    assert built() == 1
+    assert glossary.get("caatsa") is caatsa is entries[entries.index_of(caatsa)]
+    assert glossary.get("no-such-id") is None
+    assert entries[-1] == parsed[-1] and entries[-1] is entries[len(entries) - 1]
+    assert entries[:2] == tuple(parsed[:2])
+    assert built() == 4
+    with pytest.raises(KeyError):
+        entries.index_of(parsed[0])  # an equal entry, but not one of these
+    assert entries == parsed and built() == len(parsed)
+    assert pickle.loads(pickle.dumps(entries)) == entries
+
+
+def test_a_check_builds_only_the_entries_its_texts_hit(cache_dir, tmp_path):
+    from termguard.config import Config
+    from termguard.engine import Engine
+
+    path = tmp_path / "ru.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "The Triumf system"\nmsgstr "Система «Триумпф»"\n',
+        encoding="utf-8",
+    )
+    config = Config(glossary=str(ROOT / "glossary"), select=("forbidden-term", "missing-term"))
+    Engine(config).check_file(str(path))  # the glossary's parse and its matchers stored
+    engine = Engine(config)
+    findings, _, _ = engine.check_file(str(path))
+    assert [f.term for f in findings] == ["triumf"]
+    items = engine.glossary.entries._items
+    assert sum(type(item) is not tuple for item in items) < len(items) // 4

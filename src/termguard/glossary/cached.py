@@ -22,7 +22,7 @@ from typing import Callable
 
 from termguard import diskcache
 from termguard.glossary.files import Problem
-from termguard.glossary.model import Entry, GlossaryTest, Origin, Rendering
+from termguard.glossary.model import Entries, Entry, GlossaryTest, Origin, Rendering
 
 #: Bumped when the stored layout changes.
 FORMAT = 1
@@ -57,9 +57,12 @@ def file_key(path: Path, data: bytes, langs: tuple[str, str] | None) -> str:
     return h.hexdigest()
 
 
-def read_cached(path: Path, langs: tuple[str, str] | None, parse: Callable[[], Parsed]) -> tuple[list[Entry], list[Problem], str | None]:
+def read_cached(
+    path: Path, langs: tuple[str, str] | None, parse: Callable[[], Parsed]
+) -> tuple[list[Entry] | Entries, list[Problem], str | None]:
     """`parse()`'s entries and problems for the file at `path`, from the cache when its key
-    is there, and the file's key (None when the file cannot be read: `parse` reports it)."""
+    is there, and the file's key (None when the file cannot be read: `parse` reports it).
+    Entries from the cache are built as they are first asked for (`Entries`)."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -102,10 +105,17 @@ def _dump_problem(problem: Problem) -> tuple:
             problem.column, problem.term, problem.end_column)
 
 
-def _restore(stored: object) -> Parsed | None:
-    if not isinstance(stored, tuple) or len(stored) != 2:
+def _restore(stored: object) -> tuple[Entries, list[Problem]] | None:
+    # (The file's checksum vouches for what termguard wrote; only the shape is checked
+    # here, each entry's fields when it is built.)
+    if not isinstance(stored, tuple) or len(stored) != 2 or not isinstance(stored[0], tuple):
+        return None
+    if not all(type(e) is tuple and len(e) == _ENTRY_FIELDS and type(e[0]) is str for e in stored[0]):
         return None
     try:
-        return [load_entry(e) for e in stored[0]], [Problem(*p) for p in stored[1]]
+        return Entries(stored[0], load_entry), [Problem(*p) for p in stored[1]]
     except (TypeError, ValueError, AttributeError):
         return None
+
+
+_ENTRY_FIELDS = 10  # what `dump_entry` writes

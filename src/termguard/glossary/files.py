@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from termguard.glossary.model import Entry, Glossary
+from termguard.glossary.model import Entries, Entry, Glossary
 
 _LANG = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 
@@ -52,7 +52,7 @@ def glossary_files(path: str | Path) -> list[Path]:
     return [p]
 
 
-def merge(entries_by_file: list[list[Entry]], sources: list[str], digest: str | None = None) -> Glossary:
+def merge(entries_by_file: "list[list[Entry] | Entries]", sources: list[str], digest: str | None = None) -> Glossary:
     """Merge entries from several files into one glossary (duplicates are lint's concern);
     `digest`, when given, stands for the entries (see `Glossary.digest`)."""
-    return Glossary(entries=tuple(e for entries in entries_by_file for e in entries), sources=tuple(sources), digest=digest)
+    return Glossary(entries=Entries.joined(entries_by_file), sources=tuple(sources), digest=digest)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence, overload
 
 APPROVED = ("preferred", "admitted")
 REJECTED = ("forbidden", "superseded")
@@ -103,20 +103,99 @@ class Entry:
         return self.kind in CASE_SENSITIVE_KINDS
 
 
+class Entries(Sequence[Entry]):
+    """A glossary's entries in order, each built when first asked for.
+
+    An entry read from the disk cache (`termguard.glossary.cached`) is held as the plain
+    data it was stored as until someone asks for it: a check against 10,000 terms touches
+    the few entries its texts hit, and building every frozen dataclass up front would take
+    longer than reading the file. An entry, once built, is the same object at every ask
+    (matchers and rules key caches on its identity); `index_of` gives its position back.
+    """
+
+    __slots__ = ("_items", "_decode", "_index")
+
+    def __init__(self, items: Iterable[Any] = (), decode: Callable[[tuple], Entry] | None = None) -> None:
+        # Items are entries, or tuples that `decode` turns into one.
+        self._items: list[Any] = list(items)
+        self._decode = decode
+        self._index = {id(x): i for i, x in enumerate(self._items) if type(x) is not tuple}
+
+    @classmethod
+    def joined(cls, parts: Iterable[Iterable[Any]]) -> "Entries":
+        """The entries of several files, in order (built ones stay built)."""
+        items: list[Any] = []
+        decode = None
+        for part in parts:
+            if isinstance(part, Entries):
+                items.extend(part._items)
+                decode = decode or part._decode
+            else:
+                items.extend(part)
+        return cls(items, decode)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self._items))))
+        item = self._items[index]
+        if type(item) is tuple:
+            if index < 0:
+                index += len(self._items)
+            item = self._items[index] = self._decode(item)  # type: ignore[misc]
+            self._index[id(item)] = index
+        return item
+
+    def __iter__(self) -> Iterator[Entry]:
+        for i in range(len(self._items)):
+            yield self[i]
+
+    def ids(self) -> list[str]:
+        """Every entry's id, in order, without building the entries."""
+        return [item[0] if type(item) is tuple else item.id for item in self._items]
+
+    def index_of(self, entry: Entry) -> int:
+        """The position of an entry got from this sequence (KeyError for any other)."""
+        return self._index[id(entry)]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Entries, tuple, list)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple:
+        return (Entries, (tuple(self),))
+
+    def __repr__(self) -> str:
+        return f"Entries({len(self._items)} entries)"
+
+
 @dataclass(frozen=True, eq=False)
 class Glossary:
     """All entries from all glossary files, merged; look-up by id.
 
+    `entries` is an `Entries` sequence (any iterable of entries given is made one).
     `digest`, when set, changes whenever the entries could (the keys of the files they were
     read from); caches key on it instead of hashing every entry.
     """
 
-    entries: tuple[Entry, ...] = ()
+    entries: Entries = field(default_factory=Entries)
     sources: tuple[str, ...] = ()
     digest: str | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})
+        if not isinstance(self.entries, Entries):
+            object.__setattr__(self, "entries", Entries(self.entries))
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -125,8 +204,13 @@ class Glossary:
         return len(self.entries)
 
     def get(self, entry_id: str) -> Entry | None:
-        """The entry with this id, or None."""
-        return self._by_id.get(entry_id)  # type: ignore[attr-defined]
+        """The entry with this id (the last one, if several share it), or None."""
+        by_id = self.__dict__.get("_by_id")
+        if by_id is None:
+            by_id = {ident: i for i, ident in enumerate(self.entries.ids())}
+            object.__setattr__(self, "_by_id", by_id)
+        index = by_id.get(entry_id)
+        return self.entries[index] if index is not None else None
 
     def languages(self) -> set[str]:
         """Every language any entry has a rendering for (without the CSV placeholder)."""

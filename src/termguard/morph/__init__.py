@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 from termguard.gcpause import paused
-from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entry, Glossary, Rendering
+from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entries, Entry, Glossary, Rendering
 from termguard.morph.base import GENERATED, LITERAL_EXACT, LITERAL_FOLDED, LONG_TEXT, Morphology, has_acronym_shape
 
 __all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for", "resolve_overlaps"]
@@ -153,9 +153,10 @@ class TermMatcher:
         self._approved: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
         #: Per-entry facts rules derive from the glossary, cached for the matcher's life.
         self.memo: dict[object, object] = {}
-        self._entries = list(glossary)
-        self._forms = [e.forms(lang) for e in self._entries]
-        self._initials: dict[int, str] | None = None
+        # The glossary's own sequence: an entry is built when a text first hits it, and its
+        # forms in this language are taken then (a check touches few of 10,000 entries).
+        self._entries = glossary.entries
+        self._forms = _Forms(self._entries, lang)
         #: Per entry (by index): the characters its folded forms start with (`may_find`).
         self._initial_chars: tuple[str, ...] = ()
         # Building allocates a few objects per form and no reference cycles: with the cycle
@@ -168,10 +169,11 @@ class TermMatcher:
         """False when no form of `entries` can occur in `plain` (none of the characters
         their forms start with is there): a cheap test before a full `find`."""
         folded = self.morph.fold(plain)
-        initials = self._initials
-        if initials is None:
-            initials = self._initials = dict(zip(map(id, self._entries), self._initial_chars))
-        return any(ch in folded for e in entries for ch in initials.get(id(e), ""))
+        initials, index_of = self._initial_chars, self._entries.index_of
+        try:
+            return any(ch in folded for e in entries for ch in initials[index_of(e)])
+        except (KeyError, IndexError):
+            return True  # an entry of another glossary: let `find` decide
 
     def _approved_of(self, entry: Entry) -> tuple[tuple[str, ...], frozenset[str]]:
         found = self._approved.get(id(entry))
@@ -414,6 +416,22 @@ class TermMatcher:
                 found.append(Match(entries[ei], forms[ei][ri], start, word_end, plain[start:word_end], form, GENERATED,
                                    plain[word_end:stop]))
         return found
+
+
+class _Forms(dict):
+    """Per entry index, the entry's renderings in one language, taken on first use (a dict
+    so that the matcher's hot loop reads a known one at C speed)."""
+
+    __slots__ = ("_entries", "_lang")
+
+    def __init__(self, entries: Entries, lang: str) -> None:
+        super().__init__()
+        self._entries = entries
+        self._lang = lang
+
+    def __missing__(self, index: int) -> tuple[Rendering, ...]:
+        forms = self[index] = self._entries[index].forms(self._lang)
+        return forms
 
 
 def _initial_chars(items: tuple, size: int) -> tuple[str, ...]:
