@@ -4,6 +4,8 @@ Two kinds of entry share it: compiled term matchers (`termguard.morph.cache`, fi
 `*.matcher`) and parsed glossary files (`termguard.glossary.cached`, files `*.glossary`).
 Every entry is plain data (tuples, strings, numbers, bytes) written with `marshal`, which
 holds no code, behind a CRC-32 that `load` verifies (a damaged file is refused whole);
+large binary parts can be stored as raw sections (`store_sections`) that are read back as
+views of the mapped file (`load_sections`), with no copy;
 files are written aside and renamed, so a reader sees a whole file or none; the least
 recently written are removed beyond `KEEP` files or `KEEP_BYTES`. The cache is an
 optimisation only: an unreadable, corrupt or unwritable cache is ignored.
@@ -15,7 +17,9 @@ Where: `$TERMGUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/termguard`, else `~/.cache/
 from __future__ import annotations
 
 import marshal
+import mmap
 import os
+import struct
 import tempfile
 import zlib
 from pathlib import Path
@@ -83,18 +87,67 @@ def _checksum(payload) -> bytes:
 
 def store(key: str, data: Any, suffix: str = ".matcher") -> None:
     """Store `data` (plain tuples, strings, numbers, bytes) under `key`; failures are ignored."""
+    payload = marshal.dumps(data)
+    _write(key, suffix, _MAGIC, [payload], zlib.crc32(payload))
+
+
+# A file of sections: magic, a CRC-32 of everything after it, the length of the head, the
+# head (marshalled: the caller's data and the sections' lengths), the sections end to end.
+_SECTIONS_MAGIC = b"TGs1"
+
+
+def store_sections(key: str, head: Any, sections: list[bytes], suffix: str = ".matcher") -> None:
+    """Store `head` (plain data, as `store` takes) and raw byte `sections` under `key`;
+    failures are ignored. `load_sections` reads the sections back without copying them."""
+    marshalled = marshal.dumps((head, tuple(map(len, sections))))
+    parts = [struct.pack("<Q", len(marshalled)), marshalled, *sections]
+    crc = 0
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+    _write(key, suffix, _SECTIONS_MAGIC, parts, crc)
+
+
+def load_sections(key: str, suffix: str = ".matcher") -> tuple[Any, list[memoryview]] | None:
+    """(head, sections) stored under `key` by `store_sections`, or None (as `load`). The
+    sections are views of the file mapped into memory: a 35 MB matcher is checked against
+    its checksum but never copied, and the parts nobody reads are never read again."""
+    where = cache_dir()
+    if where is None:
+        return None
+    try:
+        with open(where / f"{key}{suffix}", "rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        view = memoryview(mapped)
+        if view[:4] != _SECTIONS_MAGIC or bytes(view[4:8]) != _checksum(view[8:]):
+            return None
+        (size,) = struct.unpack_from("<Q", view, 8)
+        head, lengths = marshal.loads(view[16 : 16 + size])
+        at = 16 + size
+        sections = []
+        for length in lengths:
+            sections.append(view[at : at + length])
+            at += length
+        if at != len(view):
+            return None
+        return head, sections
+    except (OSError, ValueError, EOFError, TypeError, struct.error):
+        return None
+
+
+def _write(key: str, suffix: str, magic: bytes, parts: list[bytes], crc: int) -> None:
     where = cache_dir()
     if where is None:
         return
     tmp = None
     try:
         where.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed: a reader sees the whole file or none.
-        payload = marshal.dumps(data)
+        # Written aside and renamed: a reader sees the whole file or none (and a file a
+        # reader has mapped is never changed in place).
         fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=where)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(_MAGIC + _checksum(payload))
-            handle.write(payload)
+            handle.write(magic + crc.to_bytes(4, "little"))
+            for part in parts:
+                handle.write(part)
         os.replace(tmp, where / f"{key}{suffix}")
         tmp = None
         _prune(where)

@@ -215,22 +215,23 @@ class TermMatcher:
         key = cache.cache_key(glossary, self.lang, self.morph) if cache.cache_dir() is not None else None
         #: Where derived tables (`morph.fast`) are kept beside the items, or None.
         self.cache_key = key
-        stored = cache.load(key) if key else None
-        # (packed items, the C automaton's dump or None, the entries' initials); the cache
-        # checks what it reads back against the checksum it wrote (`termguard.diskcache`).
+        stored = cache.load_sections(key) if key else None
+        # Head: the entries' initials; sections: the packed items and the C automaton's
+        # dump (empty without one). The cache checks what it reads back against the
+        # checksum it wrote (`termguard.diskcache`).
         packed = dumped = items = None
-        if isinstance(stored, tuple) and len(stored) == 5 and isinstance(stored[4], tuple):
-            if (candidate := Packed(*stored[:3])).fits():
-                packed, dumped, self._initial_chars = candidate, stored[3], stored[4]
+        if stored is not None and isinstance(stored[0], tuple) and len(stored[1]) == 4:
+            if (candidate := Packed(*stored[1][:3])).fits():
+                packed, dumped, self._initial_chars = candidate, stored[1][3], stored[0]
         if packed is None:
             items = self._items()
             self._initial_chars = _initial_chars(items, len(self._entries))
         size = packed.size() if packed is not None else len(items)  # type: ignore[arg-type]
-        automaton = build(items, dumped if isinstance(dumped, bytes) else None, packed) if size else None
+        automaton = build(items, dumped if dumped else None, packed) if size else None
         fresh = getattr(automaton, "built", False)  # a C automaton made now, not loaded
         if key and (packed is None or fresh):
-            dump = automaton.native.dump() if fresh else None  # type: ignore[union-attr]
-            cache.store(key, (*(packed or Packed.of(items)), dump, self._initial_chars))  # type: ignore[arg-type]
+            dump = automaton.native.dump() if fresh else b""  # type: ignore[union-attr]
+            cache.store_sections(key, self._initial_chars, [*(packed or Packed.of(items)), dump])  # type: ignore[arg-type]
         return automaton
 
     def _items(self) -> tuple:

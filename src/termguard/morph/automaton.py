@@ -46,9 +46,9 @@ class Packed(NamedTuple):
     check reads the few thousand values its texts hit, not the 176,000 of a 10,000-term
     Russian glossary."""
 
-    keys: bytes
-    values: bytes
-    offsets: bytes
+    keys: bytes | memoryview
+    values: bytes | memoryview
+    offsets: bytes | memoryview
 
     @classmethod
     def of(cls, items: tuple) -> "Packed":
@@ -59,10 +59,14 @@ class Packed(NamedTuple):
 
     def fits(self) -> bool:
         """Are the parts of the right types and sizes (offsets within the values)?"""
-        if not all(isinstance(part, bytes) for part in self) or len(self.offsets) % 8:
+        if not all(isinstance(part, (bytes, memoryview)) for part in self) or len(self.offsets) % 8:
             return False
-        offsets = array("q", self.offsets)
+        offsets = self.offset_table()
         return len(offsets) >= 1 and offsets[0] == 0 and offsets[-1] == len(self.values)
+
+    def offset_table(self) -> memoryview:
+        """The offsets as int64s (a view, not a copy)."""
+        return memoryview(self.offsets).cast("B").cast("q")
 
     def size(self) -> int:
         """How many slots."""
@@ -71,7 +75,7 @@ class Packed(NamedTuple):
     def items(self) -> tuple:
         """Every (key, value), decoded."""
         keys = marshal.loads(self.keys)
-        offsets = array("q", self.offsets)
+        offsets = self.offset_table()
         view = memoryview(self.values)
         return tuple((key, marshal.loads(view[offsets[k] : offsets[k + 1]])) for k, key in enumerate(keys))
 
@@ -96,7 +100,7 @@ class SlotAutomaton:
             assert packed is not None
             self._keys = None
             self._values = [None] * packed.size()
-            self._offsets = array("q", packed.offsets)
+            self._offsets = packed.offset_table()
             self._view = memoryview(packed.values)
 
     def _value(self, k: int) -> tuple:
