@@ -631,6 +631,23 @@ int_array(PyObject *table, const char *name, Py_ssize_t size)
     if (list == NULL)
         return NULL;
     int32_t *v = NULL;
+    if (PyObject_CheckBuffer(list)) {
+        /* int32s (a table loaded from the cache: a view of the file) */
+        Py_buffer view;
+        if (PyObject_GetBuffer(list, &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+            goto done;
+        if (view.itemsize != 4 || view.format == NULL || strcmp(view.format, "i") != 0 || view.len != size * 4) {
+            PyErr_Format(PyExc_ValueError, "table %s has the wrong shape", name);
+        }
+        else if ((v = PyMem_Malloc((size ? size : 1) * sizeof(int32_t))) == NULL) {
+            PyErr_NoMemory();
+        }
+        else {
+            memcpy(v, view.buf, size * sizeof(int32_t));
+        }
+        PyBuffer_Release(&view);
+        goto done;
+    }
     if (!PyList_Check(list) || PyList_GET_SIZE(list) != size) {
         PyErr_Format(PyExc_ValueError, "table %s has the wrong shape", name);
         goto done;

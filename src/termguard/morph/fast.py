@@ -39,6 +39,7 @@ over whole blocks (`native_parts`): its own automaton over the same keys (slot `
 
 from __future__ import annotations
 
+from array import array
 from typing import TYPE_CHECKING
 
 from termguard.morph import _SPACE, cache
@@ -114,22 +115,38 @@ class FastTable:
             elif code in (CANDIDATES, MULTI):
                 self.source_class[k] = SLOW  # the entries a hit stands for, judged per hit
 
-    def dump(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__slots__)
+    # The integer columns, stored as int32 sections of the cache file (`dump`) and read back
+    # as views of it; the rest goes into the file's head.
+    _COLUMNS = ("evidence", "cover", "inner", "entry", "target_class", "source_class", "offset", "core")
+    _HEAD = ("verify", "multi", "reject", "cands", "exact")
+
+    def dump(self) -> tuple[tuple, list[bytes]]:
+        """(head, sections) for `diskcache.store_sections`."""
+        return (
+            tuple(getattr(self, name) for name in self._HEAD),
+            [array("i", getattr(self, name)).tobytes() for name in self._COLUMNS],
+        )
 
     @classmethod
-    def load(cls, data: object, size: int) -> "FastTable | None":
-        """A table from `dump()`, if it has the shape of one for `size` slots."""
-        if not isinstance(data, tuple) or len(data) != len(cls.__slots__):
+    def load(cls, stored: object, size: int) -> "FastTable | None":
+        """A table from what `dump()` stored (`diskcache.load_sections`), if it has the
+        shape of one for `size` slots. Its integer columns are read-only views."""
+        if not isinstance(stored, tuple) or len(stored) != 2:
+            return None
+        head, sections = stored
+        if not isinstance(head, tuple) or len(head) != len(cls._HEAD) or len(sections) != len(cls._COLUMNS):
             return None
         table = cls(0)
-        for name, part in zip(cls.__slots__, data):
-            if name in ("multi", "reject", "cands"):
-                if not isinstance(part, dict):
-                    return None
-            elif not isinstance(part, list) or len(part) != size:
+        for name, part in zip(cls._HEAD, head):
+            if name in ("verify", "exact") and (not isinstance(part, list) or len(part) != size):
+                return None
+            if name in ("multi", "reject", "cands") and not isinstance(part, dict):
                 return None
             setattr(table, name, part)
+        for name, section in zip(cls._COLUMNS, sections):
+            if len(section) != 4 * size:
+                return None
+            setattr(table, name, section.cast("B").cast("i"))
         return table
 
 
@@ -139,11 +156,11 @@ def fast_table(matcher: "TermMatcher") -> FastTable:
     if table is None:
         key = matcher.cache_key
         size = matcher.size
-        table = FastTable.load(cache.load(key + "-fast"), size) if key is not None else None
+        table = FastTable.load(cache.load_sections(key + "-fast"), size) if key is not None else None
         if table is None:
             table = _build(matcher)
             if key is not None:
-                cache.store(key + "-fast", table.dump())
+                cache.store_sections(key + "-fast", *table.dump())
         matcher.memo["fast-table"] = table
     return table  # type: ignore[return-value]
 
