@@ -118,3 +118,17 @@ def test_a_rule_that_cannot_merge_chunks_keeps_large_files_whole(tmp_path, monke
     engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
     assert engine.run([str(big)], jobs=2).findings == engine.run([str(big)]).findings
     assert cuts == []
+
+
+def test_shifting_a_finding_keeps_every_other_field():
+    import dataclasses
+
+    from termguard.model import Finding, Severity
+    from termguard.parallel import _shift
+
+    values = {f.name: f"v-{f.name}" for f in dataclasses.fields(Finding)}
+    values.update(severity=Severity.WARNING, line=3, column=4, end_line=5, end_column=6, suggestions=("a", "b"))
+    finding = Finding(**values)
+    moved = _shift(finding, 10)
+    assert moved == dataclasses.replace(finding, line=13, end_line=15)
+    assert _shift(finding, 0) is finding
