@@ -9,7 +9,6 @@ reports exactly what a serial run does.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import io
 import multiprocessing
