@@ -23,12 +23,14 @@ term rule (`Rule.screened`: `forbidden-term`, `missing-term`, `untranslated-term
   which the prose view changes; an unreadable string; multi-line strings, the header,
   suppression comments, which are not simple rows); a plural entry is judged form by
   form, each msgstr[n] against the msgid;
-* every entry not cleared is read and checked in full, with its exact line numbers.
+* every entry not cleared is read and checked in full, with its exact line numbers; the
+  matches the exact screen resolved for its texts are handed to the matchers
+  (`TermMatcher.remember`), so the rules do not scan them again.
 
 With the optional C module (`termguard._cscreen`, see `morph.fast.native_parts`) the first
-three steps run in C over the whole block: rows, escapes, markup, folding, an automaton
-pass per text and the fast pass's tables, per pair rather than over joined texts; the
-pairs it cannot clear go to the same exact screen. `TERMGUARD_PURE_PYTHON=1` keeps the
+three steps run in C over the whole block: rows (and their line numbers), escapes, markup,
+folding, an automaton pass per text and the fast pass's tables, per pair rather than over
+joined texts; the pairs it cannot clear go to the same exact screen. `TERMGUARD_PURE_PYTHON=1` keeps the
 Python pass; the tests run both.
 
 The screen may send a clean entry to the full check, never skip one that has a finding:
