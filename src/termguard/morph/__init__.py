@@ -157,6 +157,7 @@ class TermMatcher:
         # forms in this language are taken then (a check touches few of 10,000 entries).
         self._entries = glossary.entries
         self._forms = _Forms(self._entries, lang)
+        self._entry_at = _Built(self._entries)  # the same entries, for the hot loop of `scan`
         #: Per entry (by index): the characters its folded forms start with (`may_find`).
         self._initial_chars: tuple[str, ...] = ()
         # Building allocates a few objects per form and no reference cycles: with the cycle
@@ -367,7 +368,7 @@ class TermMatcher:
         padded = _padded(folded)
         found: list[Match] = []
         new = tuple.__new__  # Match(...) without the Python-level __new__: this is the hot loop
-        entries, forms = self._entries, self._forms
+        entries, forms = self._entry_at, self._forms
         for last, (plen, lead, core, is_stem, lw_off, cands, one, check_key, _k) in self._automaton.iter(padded):
             start = last - plen + lead  # offsets in `padded` are one more than in `plain`
             end = start + core
@@ -417,6 +418,21 @@ class TermMatcher:
                 found.append(Match(entries[ei], forms[ei][ri], start, word_end, plain[start:word_end], form, GENERATED,
                                    plain[word_end:stop]))
         return found
+
+
+class _Built(dict):
+    """Per entry index, the entry (`Entries` builds it on first use): a dict, so that the
+    matcher's hot loop reads a known one at C speed."""
+
+    __slots__ = ("_entries",)
+
+    def __init__(self, entries: Entries) -> None:
+        super().__init__()
+        self._entries = entries
+
+    def __missing__(self, index: int) -> Entry:
+        entry = self[index] = self._entries[index]
+        return entry
 
 
 class _Forms(dict):
