@@ -238,11 +238,7 @@ class Engine:
         total = sum(sizes)
         done = 0
         for path, size in zip(files, sizes):
-            read = None
-            if progress is not None:
-                def read(n: int, base: int = done, size: int = size) -> None:
-                    progress(base + min(n, size), total)
-            found, name, count = self.check_file(path, read)
+            found, name, count = self.check_file(path, _reading(progress, done, size, total))
             findings.extend(found)
             shown.append(name)
             units += count
@@ -252,6 +248,16 @@ class Engine:
         findings = ignore_per_file(self.config, findings)
         findings.sort(key=Finding.sort_key)
         return Report(tuple(findings), tuple(shown), units)
+
+
+def _reading(
+    progress: Callable[[int, int], None] | None, base: int, size: int, total: int
+) -> Callable[[int], None] | None:
+    """What a file's check tells as it reads (`check_file`'s `read`): bytes of this file,
+    as progress over all files."""
+    if progress is None:
+        return None
+    return lambda n: progress(base + min(n, size), total)
 
 
 @contextlib.contextmanager

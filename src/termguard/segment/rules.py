@@ -234,12 +234,11 @@ class RuleSplitter:
                 if not (before[-1:].isdigit() or (len(before) == 2 and before.isalpha() and before.islower())):
                     continue
                 word = s[m.end():m.end() + 40].split(None, 1)[0]
-                opened = ""
             else:
                 nxt = _NEXT.match(s, m.end())
                 if nxt is None:
                     continue
-                opened, word = nxt.group(1), nxt.group(2)
+                word = nxt.group(2)
                 if not word:
                     continue
             first = word[0]
