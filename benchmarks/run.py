@@ -215,7 +215,8 @@ def bench_cold_check(runs: int = 7) -> dict:
 
 def bench_glossary_load(terms: int = 10000) -> dict:
     """Time to load a 10,000-term TBX into the glossary model (in process): a parse with the
-    cache off (the target), and a load from the cache a first load left."""
+    cache off (the target), and a load from the cache a first load left, with and without
+    building every entry (a check builds only those its texts hit)."""
     make_corpus(1000, terms)
     path = CACHE / f"glossary_t{terms}.tbx"
     from termguard.glossary import read_glossary
@@ -231,8 +232,11 @@ def bench_glossary_load(terms: int = 10000) -> dict:
             os.environ["TERMGUARD_CACHE_DIR"] = cache_dir
             read_glossary(path)
             start = time.perf_counter()
-            read_glossary(path)
+            loaded, _ = read_glossary(path)
             cached = time.perf_counter() - start
+            for _entry in loaded:  # entries from the cache are built when first used
+                pass
+            built = time.perf_counter() - start
     finally:
         for name, value in saved.items():
             if value is None:
@@ -241,7 +245,8 @@ def bench_glossary_load(terms: int = 10000) -> dict:
                 os.environ[name] = value
     return {
         "what": f"load a {terms:,}-term TBX",
-        "termguard": f"{parsed:.2f} s parsed ({len(glossary):,} entries), {cached:.2f} s from the cache",
+        "termguard": f"{parsed:.2f} s parsed ({len(glossary):,} entries), {cached:.2f} s from the cache"
+        f" ({built:.2f} s with every entry built)",
         "anchor": "-",
         "ratio": f"target < 1 s: {'met' if parsed < 1 else 'NOT met'}",
     }
