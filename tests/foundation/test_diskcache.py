@@ -28,20 +28,28 @@ def test_round_trip_per_suffix(where):
     assert not list(where.glob("*.tmp"))
 
 
-@pytest.mark.parametrize("damage", ["flip", "truncate", "magic", "empty"])
-def test_a_damaged_file_is_refused(where, damage):
-    diskcache.store("k", tuple(range(1000)))
-    path = where / "k.matcher"
-    data = bytearray(path.read_bytes())
+def _damage(data: bytearray, damage: str) -> bytes:
     if damage == "flip":
         data[len(data) // 2] ^= 0x01
     elif damage == "truncate":
         del data[-10:]
+    elif damage == "extend":
+        data += b"more"
     elif damage == "magic":
         data[0:4] = b"XXXX"
+    elif damage == "head":  # a sections head longer than the file, behind a valid checksum
+        data[8:16] = (1 << 40).to_bytes(8, "little")
+        data[4:8] = zlib.crc32(data[8:]).to_bytes(4, "little")
     else:
         data = bytearray()
-    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "extend", "magic", "empty"])
+def test_a_damaged_file_is_refused(where, damage):
+    diskcache.store("k", tuple(range(1000)))
+    path = where / "k.matcher"
+    path.write_bytes(_damage(bytearray(path.read_bytes()), damage))
     assert diskcache.load("k") is None
 
 
@@ -63,21 +71,7 @@ def test_sections_round_trip_as_views_of_the_file(where):
 def test_damaged_sections_are_refused(where, damage):
     diskcache.store_sections("s", tuple(range(100)), [b"a" * 5000, b"b" * 3000])
     path = where / "s.matcher"
-    data = bytearray(path.read_bytes())
-    if damage == "flip":
-        data[len(data) // 2] ^= 0x01
-    elif damage == "truncate":
-        del data[-10:]
-    elif damage == "extend":
-        data += b"more"
-    elif damage == "magic":
-        data[0:4] = b"XXXX"
-    elif damage == "head":  # a head longer than the file, behind a valid checksum
-        data[8:16] = (1 << 40).to_bytes(8, "little")
-        data[4:8] = zlib.crc32(data[8:]).to_bytes(4, "little")
-    else:
-        data = bytearray()
-    path.write_bytes(bytes(data))
+    path.write_bytes(_damage(bytearray(path.read_bytes()), damage))
     assert diskcache.load_sections("s") is None
 
 

@@ -26,6 +26,7 @@ from termguard.glossary.model import Entries, Entry, GlossaryTest, Origin, Rende
 
 #: Bumped when the stored layout changes.
 FORMAT = 1
+_ENTRY_FIELDS = 10  # what `dump_entry` writes
 SUFFIX = ".glossary"
 
 Parsed = tuple[list[Entry], list[Problem]]
@@ -117,5 +118,3 @@ def _restore(stored: object) -> tuple[Entries, list[Problem]] | None:
     except (TypeError, ValueError, AttributeError):
         return None
 
-
-_ENTRY_FIELDS = 10  # what `dump_entry` writes

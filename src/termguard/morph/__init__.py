@@ -33,10 +33,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from termguard.gcpause import paused
-from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entries, Entry, Glossary, Rendering
+from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entry, Glossary, Rendering
 from termguard.morph.base import GENERATED, LITERAL_EXACT, LITERAL_FOLDED, LONG_TEXT, Morphology, has_acronym_shape
 
 __all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for", "resolve_overlaps"]
@@ -156,8 +156,9 @@ class TermMatcher:
         # The glossary's own sequence: an entry is built when a text first hits it, and its
         # forms in this language are taken then (a check touches few of 10,000 entries).
         self._entries = glossary.entries
-        self._forms = _Forms(self._entries, lang)
-        self._entry_at = _Built(self._entries)  # the same entries, for the hot loop of `scan`
+        entries = self._entries
+        self._forms = _ByIndex(lambda i: entries[i].forms(lang))
+        self._entry_at = _ByIndex(entries.__getitem__)  # the same entries, for the hot loop of `scan`
         #: Per entry (by index): the characters its folded forms start with (`may_find`).
         self._initial_chars: tuple[str, ...] = ()
         # Building allocates a few objects per form and no reference cycles: with the cycle
@@ -420,35 +421,19 @@ class TermMatcher:
         return found
 
 
-class _Built(dict):
-    """Per entry index, the entry (`Entries` builds it on first use): a dict, so that the
-    matcher's hot loop reads a known one at C speed."""
+class _ByIndex(dict):
+    """Per entry index, something made from the entry on first use (a dict, so that the
+    matcher's hot loop reads a known one at C speed)."""
 
-    __slots__ = ("_entries",)
+    __slots__ = ("_make",)
 
-    def __init__(self, entries: Entries) -> None:
+    def __init__(self, make: Callable[[int], object]) -> None:
         super().__init__()
-        self._entries = entries
+        self._make = make
 
-    def __missing__(self, index: int) -> Entry:
-        entry = self[index] = self._entries[index]
-        return entry
-
-
-class _Forms(dict):
-    """Per entry index, the entry's renderings in one language, taken on first use (a dict
-    so that the matcher's hot loop reads a known one at C speed)."""
-
-    __slots__ = ("_entries", "_lang")
-
-    def __init__(self, entries: Entries, lang: str) -> None:
-        super().__init__()
-        self._entries = entries
-        self._lang = lang
-
-    def __missing__(self, index: int) -> tuple[Rendering, ...]:
-        forms = self[index] = self._entries[index].forms(self._lang)
-        return forms
+    def __missing__(self, index: int) -> object:
+        value = self[index] = self._make(index)
+        return value
 
 
 def _initial_chars(items: tuple, size: int) -> tuple[str, ...]:
