@@ -1191,21 +1191,6 @@ add_present(Screen *s, int32_t e)
     return vec_has(&s->present, e) ? 0 : vec_push(&s->present, e);
 }
 
-/* Add what slot k proves present (its entry, or its entries for MULTI) to s->present. */
-static int
-add_found(Screen *s, const Tables *t, int32_t k)
-{
-    int32_t code = t->evidence[k];
-    if (code >= 0)
-        return add_present(s, code);
-    if (code == MULTI) {
-        for (int32_t j = 0; j < t->multi_len[k]; j++)
-            if (add_present(s, t->multi_data[t->multi_off[k] + j]) < 0)
-                return -1;
-    }
-    return 0;
-}
-
 /* Hold entry e's hit [start, end) until every cover span of the text is known. */
 static int
 hold(Screen *s, int32_t e, int32_t start, int32_t end)
@@ -1284,7 +1269,7 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
         int32_t end = start + T->core[k];
         switch (T->cls[k]) {
         case SIMPLE:
-            if (add_found(s, T, k) < 0)
+            if (add_present(s, T->evidence[k]) < 0) /* (SIMPLE and EXACT slots prove one entry) */
                 return -1;
             break;
         case NEUTRAL:
@@ -1296,7 +1281,7 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
             r = spelled(tgt, start, end, exact);
             if (r < 0)
                 return -1;
-            if (r && add_found(s, T, k) < 0)
+            if (r && add_present(s, T->evidence[k]) < 0)
                 return -1;
             break;
         }
@@ -1706,7 +1691,8 @@ append_span(PyObject *list, Py_ssize_t r, const Row *row, Py_ssize_t line)
  * rows: how many rows the block has; full: (row, start, end, line) of the rows to read in
  * full (not simple, the header, suppressed, escapes the reader rejects, markup); unsure:
  * (row, start, end, line, source, translation, reason) of the pairs the fast pass could
- * not clear, for the exact screen (`reason`: why, as `judge` returns it). `line` counts the newlines of the block before the row. Rows without a translation are cleared. */
+ * not clear, for the exact screen (`reason`: why, as `judge` returns it). `line` counts
+ * the newlines of the block before the row. Rows without a translation are cleared. */
 static PyObject *
 screen_block(Screen *s, PyObject *block)
 {
