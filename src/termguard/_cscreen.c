@@ -1445,11 +1445,10 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
 
 typedef struct {
     Py_ssize_t start, end;   /* the string's contents (between the quotes) */
-    int escaped;
 } Str;
 
 static int
-starts_with(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, const char *word)
+starts_with(const uint8_t *b, Py_ssize_t n, Py_ssize_t at, const char *word)
 {
     for (Py_ssize_t i = 0; word[i]; i++)
         if (at + i >= n || b[at + i] != (unsigned char)word[i])
@@ -1459,14 +1458,13 @@ starts_with(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, const char *word)
 
 /* `"...."\n` at b[at]: the end after the newline, or -1. */
 static Py_ssize_t
-string_at(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Str *out)
+string_at(const uint8_t *b, Py_ssize_t n, Py_ssize_t at, Str *out)
 {
     if (at >= n || b[at] != '"')
         return -1;
     Py_ssize_t i = at + 1;
-    int escaped = 0;
     while (i < n) {
-        uint32_t c = b[i];
+        uint8_t c = b[i];
         if (c == '"')
             break;
         if (c == '\n')
@@ -1474,7 +1472,6 @@ string_at(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Str *out)
         if (c == '\\') {
             if (i + 1 >= n || b[i + 1] == '\n')
                 return -1;
-            escaped = 1;
             i += 2;
             continue;
         }
@@ -1484,7 +1481,6 @@ string_at(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Str *out)
         return -1;
     out->start = at + 1;
     out->end = i;
-    out->escaped = escaped;
     return i + 2;
 }
 
@@ -1501,7 +1497,7 @@ typedef struct {
 } Row;
 
 static int
-comment_names_termguard(const uint32_t *b, Py_ssize_t start, Py_ssize_t end)
+comment_names_termguard(const uint8_t *b, Py_ssize_t start, Py_ssize_t end)
 {
     static const char word[] = "termguard";
     for (Py_ssize_t i = start; i + 9 <= end; i++) {
@@ -1519,7 +1515,7 @@ comment_names_termguard(const uint32_t *b, Py_ssize_t start, Py_ssize_t end)
 /* The row starting at b[at] (at < n): fills `row`, returns its end, or -1 at the block's
  * end (nothing but newlines left). */
 static Py_ssize_t
-next_row(const uint32_t *b, Py_ssize_t n, Py_ssize_t at, Row *row)
+next_row(const uint8_t *b, Py_ssize_t n, Py_ssize_t at, Row *row)
 {
     Py_ssize_t p = at;
     while (p < n && b[p] == '\n')
@@ -1621,32 +1617,98 @@ other:
     return row->end;
 }
 
-/* Decode a string's escapes into *buf: its length, or -1 for an escape the PO reader
- * rejects (the full read reports it), -2 on error. */
+/* Is b[0:n] well-formed UTF-8 as Python's strict decoder takes it (no overlong forms, no
+ * surrogates, nothing above U+10FFFF)? The block is checked whole, once, so that rows the
+ * screen clears without decoding them are held to it as a full read would be. */
+static int
+utf8_valid(const uint8_t *b, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    while (i < n) {
+        /* (PO files are mostly ASCII: eight bytes at a time while they are) */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, b + i, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        uint8_t c = b[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            if (i + 1 >= n || (b[i + 1] & 0xC0) != 0x80)
+                return 0;
+            i += 2;
+        }
+        else if (c >= 0xE0 && c <= 0xEF) {
+            if (i + 2 >= n || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80)
+                return 0;
+            if ((c == 0xE0 && b[i + 1] < 0xA0) || (c == 0xED && b[i + 1] > 0x9F))
+                return 0; /* overlong, or a surrogate */
+            i += 3;
+        }
+        else if (c >= 0xF0 && c <= 0xF4) {
+            if (i + 3 >= n || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80 || (b[i + 3] & 0xC0) != 0x80)
+                return 0;
+            if ((c == 0xF0 && b[i + 1] < 0x90) || (c == 0xF4 && b[i + 1] > 0x8F))
+                return 0; /* overlong, or above U+10FFFF */
+            i += 4;
+        }
+        else
+            return 0;
+    }
+    return 1;
+}
+
+/* A string's text (UTF-8 already checked, escapes decoded) as code points in *buf: its
+ * length, or -1 for an escape the PO reader rejects (the full read reports it), -2 on
+ * error. */
 static Py_ssize_t
-decode(const uint32_t *b, const Str *str, uint32_t **buf, Py_ssize_t *cap)
+text_of(const uint8_t *b, const Str *str, uint32_t **buf, Py_ssize_t *cap)
 {
     Py_ssize_t len = str->end - str->start;
     if (grow(buf, cap, len + 1) < 0)
         return -2;
     uint32_t *o = *buf;
-    Py_ssize_t m = 0;
-    for (Py_ssize_t i = str->start; i < str->end; i++) {
+    Py_ssize_t m = 0, i = str->start, end = str->end;
+    while (i < end) {
         uint32_t c = b[i];
-        if (c == '\\') {
-            uint32_t e = b[++i];
-            switch (e) {
-            case 'n': c = '\n'; break;
-            case 't': c = '\t'; break;
-            case 'r': c = '\r'; break;
-            case '"': c = '"'; break;
-            case '\\': c = '\\'; break;
-            case 'a': c = '\a'; break;
-            case 'b': c = '\b'; break;
-            case 'f': c = '\f'; break;
-            case 'v': c = '\v'; break;
-            default: return -1;
+        if (c < 0x80) {
+            if (c == '\\') {
+                switch (b[i + 1]) {
+                case 'n': c = '\n'; break;
+                case 't': c = '\t'; break;
+                case 'r': c = '\r'; break;
+                case '"': c = '"'; break;
+                case '\\': c = '\\'; break;
+                case 'a': c = '\a'; break;
+                case 'b': c = '\b'; break;
+                case 'f': c = '\f'; break;
+                case 'v': c = '\v'; break;
+                default: return -1;
+                }
+                i += 2;
             }
+            else
+                i++;
+        }
+        else if (c < 0xE0) {
+            c = ((c & 0x1F) << 6) | (b[i + 1] & 0x3F);
+            i += 2;
+        }
+        else if (c < 0xF0) {
+            c = ((c & 0x0F) << 12) | ((uint32_t)(b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+            i += 3;
+        }
+        else {
+            c = ((c & 0x07) << 18) | ((uint32_t)(b[i + 1] & 0x3F) << 12) | ((uint32_t)(b[i + 2] & 0x3F) << 6)
+                | (b[i + 3] & 0x3F);
+            i += 4;
         }
         o[m++] = c;
     }
@@ -1686,24 +1748,27 @@ append_span(PyObject *list, Py_ssize_t r, const Row *row, Py_ssize_t line)
     return rc;
 }
 
-/* Screen.block(block) -> (rows, full, unsure)
+/* Screen.block(block) -> (rows, full, unsure), or None
  *
- * rows: how many rows the block has; full: (row, start, end, line) of the rows to read in
- * full (not simple, the header, suppressed, escapes the reader rejects, markup); unsure:
- * (row, start, end, line, source, translation, reason) of the pairs the fast pass could
- * not clear, for the exact screen (`reason`: why, as `judge` returns it). `line` counts
- * the newlines of the block before the row. Rows without a translation are cleared. */
+ * block: bytes, whole PO entries in UTF-8 with \n newlines (as `iter_po_blocks` cuts them,
+ * undecoded). rows: how many rows the block has; full: (row, start, end, line) of the rows
+ * to read in full (not simple, the header, suppressed, escapes the reader rejects, markup);
+ * unsure: (row, start, end, line, source, translation, reason) of the pairs the fast pass
+ * could not clear, for the exact screen (`reason`: why, as `judge` returns it). `start` and
+ * `end` are byte offsets; `line` counts the newlines of the block before the row. Rows
+ * without a translation are cleared. None: the block is not valid UTF-8 (decoding it
+ * raises the error a full read would). */
 static PyObject *
 screen_block(Screen *s, PyObject *block)
 {
-    if (!PyUnicode_Check(block)) {
-        PyErr_SetString(PyExc_TypeError, "block must be str");
+    if (!PyBytes_Check(block)) {
+        PyErr_SetString(PyExc_TypeError, "block must be bytes");
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(block);
-    uint32_t *b = (uint32_t *)PyUnicode_AsUCS4Copy(block);
-    if (b == NULL)
-        return NULL;
+    Py_ssize_t n = PyBytes_GET_SIZE(block);
+    const uint8_t *b = (const uint8_t *)PyBytes_AS_STRING(block);
+    if (!utf8_valid(b, n))
+        Py_RETURN_NONE;
     PyObject *full = PyList_New(0), *unsure = PyList_New(0), *result = NULL;
     if (full == NULL || unsure == NULL)
         goto done;
@@ -1727,19 +1792,15 @@ screen_block(Screen *s, PyObject *block)
                 untranslated = 1;
         if (untranslated)
             continue; /* the term rules skip it */
-        const uint32_t *src = b + row.msgid.start;
-        Py_ssize_t ns = row.msgid.end - row.msgid.start;
-        if (row.msgid.escaped) {
-            ns = decode(b, &row.msgid, &s->dbuf1, &s->d1cap);
-            if (ns == -2)
+        Py_ssize_t ns = text_of(b, &row.msgid, &s->dbuf1, &s->d1cap);
+        if (ns == -2)
+            goto done;
+        if (ns == -1) {
+            if (append_span(full, r, &row, line) < 0)
                 goto done;
-            if (ns == -1) {
-                if (append_span(full, r, &row, line) < 0)
-                    goto done;
-                continue;
-            }
-            src = s->dbuf1;
+            continue;
         }
+        const uint32_t *src = s->dbuf1;
         if (has_markup(src, ns)) {
             if (append_span(full, r, &row, line) < 0)
                 goto done;
@@ -1748,14 +1809,10 @@ screen_block(Screen *s, PyObject *block)
         /* Form by form; a row that turns out to need the full read may already have a
          * pair among the unsure ones: the caller takes the union. */
         for (int f = 0; f < row.nforms; f++) {
-            const uint32_t *tgt = b + row.forms[f].start;
-            Py_ssize_t nt = row.forms[f].end - row.forms[f].start;
-            if (row.forms[f].escaped) {
-                nt = decode(b, &row.forms[f], &s->dbuf2, &s->d2cap);
-                if (nt == -2)
-                    goto done;
-                tgt = s->dbuf2;
-            }
+            Py_ssize_t nt = text_of(b, &row.forms[f], &s->dbuf2, &s->d2cap);
+            if (nt == -2)
+                goto done;
+            const uint32_t *tgt = s->dbuf2;
             /* an escape the reader rejects (the full read reports it), or markup */
             if (nt == -1 || has_markup(tgt, nt)) {
                 if (append_span(full, r, &row, line) < 0)
@@ -1781,7 +1838,6 @@ screen_block(Screen *s, PyObject *block)
     }
     result = Py_BuildValue("(nOO)", nrows, full, unsure);
 done:
-    PyMem_Free(b);
     Py_XDECREF(full);
     Py_XDECREF(unsure);
     return result;
@@ -1809,7 +1865,7 @@ screen_pair(Screen *s, PyObject *args)
 
 static PyMethodDef screen_methods[] = {
     {"block", (PyCFunction)screen_block, METH_O,
-     "block(text) -> (rows, full, unsure): screen a block of whole PO entries."},
+     "block(data) -> (rows, full, unsure), or None: screen a block of whole PO entries (UTF-8 bytes)."},
     {"pair", (PyCFunction)screen_pair, METH_VARARGS,
      "pair(source, translation) -> int: 0 when the fast pass clears the pair, else why not (see judge)."},
     {NULL, NULL, 0, NULL},

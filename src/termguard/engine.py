@@ -177,7 +177,7 @@ class Engine:
                     # termguard.screen); the rest are read and checked in full.
                     entries = screened_entries(blocks, doc.path, screen, cleared.append)
                 else:
-                    entries = (e for block, line in blocks for e in entries_in(block, doc.path, line))
+                    entries = (e for block, line in blocks for e in entries_in(block.decode("utf-8"), doc.path, line))
                 _, units = stream_entries(entries, doc.path, lang=self.config.lang)
                 findings, count = self.unit_findings(units, rules, ctx)
                 count += sum(cleared)
@@ -292,7 +292,7 @@ def file_size(path: str) -> int:
         return 0
 
 
-def _telling(blocks: Iterator[tuple[str, int]], handle, read: Callable[[int], None]) -> Iterator[tuple[str, int]]:
+def _telling(blocks: Iterator[tuple[bytes, int]], handle, read: Callable[[int], None]) -> Iterator[tuple[bytes, int]]:
     """The blocks, calling `read` with the file position (bytes; `handle` is binary) after
     each one."""
     for block in blocks:

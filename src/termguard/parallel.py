@@ -121,7 +121,7 @@ def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int
     if screen is None:
         entries = iter_po_entries(stream, doc.path)
     else:
-        entries = screened_entries(iter_po_blocks(stream), doc.path, screen, cleared.append)
+        entries = screened_entries(iter_po_blocks(stream, decode=False), doc.path, screen, cleared.append)
     try:
         with paused():  # as the serial streamed check: entries leave no reference cycles
             if task.start == 0:

@@ -482,15 +482,17 @@ def _starts(texts: list[str]) -> list[int]:
 
 
 def screened_entries(
-    blocks: Iterable[tuple[str, int]],
+    blocks: Iterable[tuple[bytes, int]],
     path: str,
     screen: TermScreen,
     cleared: Callable[[int], None],
 ) -> Iterator[PoEntry]:
-    """The entries of a PO file's blocks (`iter_po_blocks`) that the screen does not clear.
+    """The entries of a PO file's blocks (`iter_po_blocks(decode=False)`: UTF-8 bytes) that
+    the screen does not clear.
 
     Entries come in file order with their file lines, the header first (as read by
     `iter_po_entries`); `cleared(n)` is told how many entries of each block were cleared.
+    Invalid UTF-8 raises `UnicodeDecodeError`, as a full read does.
     """
     for block, first_line in blocks:
         # A block's rows and matches are hundreds of thousands of small objects with no
@@ -498,33 +500,37 @@ def screened_entries(
         # (a third of the screen's time on a 10,000-term glossary).
         with paused():
             native = screen.native()
-            if native is not None:
-                wanted = _screen_block_native(block, native, screen, cleared)
-            else:
-                wanted = _screen_block(block, path, screen, cleared)
-        for start, end, lines in wanted:
-            yield from entries_in(block[start:end], path, first_line + lines)
+            wanted = _screen_block_native(block, native, screen, cleared) if native is not None else None
+            if wanted is None:
+                wanted = _screen_block(block.decode("utf-8"), path, screen, cleared)
+        for text, lines in wanted:
+            yield from entries_in(text, path, first_line + lines)
 
 
 def _screen_block_native(
-    block: str, native, screen: TermScreen, cleared: Callable[[int], None]
-) -> list[tuple[int, int, int]]:
-    """`_screen_block` through the C pass (which counts the lines as it parses the rows)."""
-    rows, full, unsure = native.block(block)
+    block: bytes, native, screen: TermScreen, cleared: Callable[[int], None]
+) -> list[tuple[str, int]] | None:
+    """`_screen_block` through the C pass, on the block's bytes (which it checks, decoding
+    only the strings it judges, and counting the lines as it parses the rows); None if the
+    block is not valid UTF-8."""
+    found = native.block(block)
+    if found is None:
+        return None
+    rows, full, unsure = found
     spans = {r: (start, end, line) for r, start, end, line in full}
     if unsure:
         for j in screen._exact([u[4] for u in unsure], [u[5] for u in unsure]):
             r, start, end, line = unsure[j][:4]
             spans[r] = (start, end, line)
     cleared(rows - len(spans))
-    return [spans[r] for r in sorted(spans)]
+    return [(block[start:end].decode("utf-8"), line) for start, end, line in (spans[r] for r in sorted(spans))]
 
 
 def _screen_block(
     block: str, path: str, screen: TermScreen, cleared: Callable[[int], None]
-) -> list[tuple[int, int, int]]:
-    """The rows to read in full, in order: their spans `(start, end)` in the block and the
-    newlines of the block before them."""
+) -> list[tuple[str, int]]:
+    """The rows to read in full, in order: their text and the newlines of the block before
+    them."""
     rows = entry_rows(block)
     full: list[int] = []  # rows to read in full
     index: list[int] = []  # row of each pair given to the screen
@@ -564,5 +570,5 @@ def _screen_block(
         start = ends[r - 1] if r else 0
         line += block.count("\n", pos, start)
         pos = start
-        spans.append((start, ends[r], line))
+        spans.append((block[start : ends[r]], line))
     return spans

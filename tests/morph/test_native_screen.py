@@ -177,22 +177,24 @@ TRICKY = (
 
 
 def _row_spans(block: str) -> list[tuple[int, int, int]]:
-    """(start, end, newlines before the start) of every row of the block."""
-    ends = list(accumulate(len(row[0]) for row in entry_rows(block)))
+    """(start, end, newlines before the start) of every row of the block, in bytes of its
+    UTF-8 (as the C pass reads it)."""
+    ends = list(accumulate(len(row[0].encode()) for row in entry_rows(block)))
     starts = [ends[r - 1] if r else 0 for r in range(len(ends))]
-    return [(start, end, block.count("\n", 0, start)) for start, end in zip(starts, ends)]
+    data = block.encode()
+    return [(start, end, data.count(b"\n", 0, start)) for start, end in zip(starts, ends)]
 
 
 def test_block_reads_rows_as_the_reader_does():
     native = _screen(GLOSSARY, "ru").native()
-    rows, full, unsure = native.block(TRICKY)
+    rows, full, unsure = native.block(TRICKY.encode())
     spans = _row_spans(TRICKY)
     assert rows == len(spans) == 11
     untranslated = 9
     assert full == [(r, *span) for r, span in enumerate(spans) if r != untranslated]
     assert unsure == []
     for _r, start, end, _line in full:
-        assert TRICKY[start:end].strip("\n")  # every span is a whole row, leading newlines included
+        assert TRICKY.encode()[start:end].decode().strip("\n")  # whole rows, leading newlines included
 
 
 def test_block_returns_the_unsure_pairs_decoded():
@@ -202,7 +204,7 @@ def test_block_returns_the_unsure_pairs_decoded():
         'msgid "Tab\\tTriumf."\nmsgstr "Таб\\tТриумпф."\n'
     )
     native = _screen(GLOSSARY, "ru").native()
-    rows, full, unsure = native.block(block)
+    rows, full, unsure = native.block(block.encode())
     assert rows == 3 and full == []
     spans = _row_spans(block)
     assert [(r, s, e, line) for r, s, e, line, _src, _tgt, _why in unsure] == [(0, *spans[0]), (2, *spans[2])]
@@ -222,10 +224,63 @@ def test_block_and_python_pass_send_the_same_rows_on_the_fixtures():
     screen = _screen(GLOSSARY, "ru")
     block = (root / "tests" / "fixtures" / "morph" / "ru.po").read_text(encoding="utf-8")
     counts: list[int] = []
-    c_rows = _screen_block_native(block, screen.native(), screen, counts.append)
+    c_rows = _screen_block_native(block.encode(), screen.native(), screen, counts.append)
     python_rows = _screen_block(block, "ru.po", screen, counts.append)
     assert c_rows == python_rows
     assert counts[0] == counts[1] > 0
+
+
+_ROWS = 'msgid "Triumf"\nmsgstr "«Триумф»"\n\n#: a.c:1\nmsgid "ok"\nmsgstr "{}"\n\nmsgid "x"\nmsgstr ""\n'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=12))
+def test_block_refuses_the_bytes_python_refuses(raw):
+    """The C pass checks the whole block's UTF-8 as Python's strict decoder does (cleared
+    rows included: an untranslated entry's comment is never decoded by anyone else)."""
+    native = _screen(GLOSSARY, "ru").native()
+    for data in (_ROWS.format("да").encode().replace(b"a.c", raw), _ROWS.format("да").encode().replace(b"\xd0\xb4", raw)):
+        try:
+            data.decode("utf-8")
+            valid = True
+        except UnicodeDecodeError:
+            valid = False
+        assert (native.block(data) is not None) == valid
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [b"\xc0\xaf", b"\xe0\x80\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xf8\x88\x80\x80\x80", b"\xd0", b"\x80"],
+)
+def test_overlong_surrogate_and_cut_sequences_are_refused(bad):
+    native = _screen(GLOSSARY, "ru").native()
+    data = _ROWS.format("да").encode()
+    assert native.block(data) is not None
+    assert native.block(data.replace(b"x", bad)) is None  # in an untranslated entry's msgid
+    assert native.block(data + bad) is None  # at the very end
+
+
+def test_a_block_with_bad_utf8_fails_as_a_full_read_does(tmp_path):
+    """Through the engine, a large file with a bad byte in an entry the screen would clear
+    gets the same error (file, line) as with the screen off."""
+    from termguard.config import Config
+    from termguard.engine import STREAM_THRESHOLD, Engine
+    from termguard.errors import InputError
+
+    entry = '#: a.c:1\nmsgid "The Triumf"\nmsgstr "«Триумф»"\n\n'
+    count = STREAM_THRESHOLD // len(entry.encode()) + 10
+    data = ('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n' + entry * count).encode()
+    bad_at = data.index(b"a.c", len(data) // 2)
+    path = tmp_path / "big.po"
+    path.write_bytes(data[:bad_at] + b"\xff" + data[bad_at + 1 :])
+    line = data[:bad_at].count(b"\n") + 1
+    errors = []
+    for rules in (["missing-term"], ["missing-term", "fuzzy"]):  # screened, and not
+        engine = Engine(Config(select=rules), glossary=GLOSSARY)
+        with pytest.raises(InputError) as info:
+            engine.check_file(str(path))
+        errors.append((info.value.line, info.value.message))
+    assert errors[0] == errors[1] and errors[0][0] == line
 
 
 def test_pure_python_switch_turns_the_c_pass_off(monkeypatch):
@@ -273,7 +328,7 @@ def test_block_counts_the_lines_of_every_kind_of_row():
         '#, fuzzy\nmsgid "Last Triumf."\nmsgstr "Последний Триумпф."\n'
     )
     native = _screen(GLOSSARY, "ru").native()
-    rows, full, unsure = native.block(block)
+    rows, full, unsure = native.block(block.encode())
     spans = _row_spans(block)
     assert rows == len(spans) == 4
     seen = {r: (start, end, line) for r, start, end, line in full}

@@ -429,7 +429,7 @@ def test_keys_shared_by_entries_are_judged_per_hit(tmp_path, monkeypatch):
     native = screen.native()
     if native is not None:
         block = "".join(f'msgid "{src}"\nmsgstr "{tgt}"\n\n' for src, tgt in clean + wrong)
-        _rows, full, unsure = native.block(block)
+        _rows, full, unsure = native.block(block.encode())
         assert full == [] and [u[0] for u in unsure] == [5, 6, 7]
     else:
         from termguard.screen import _starts

@@ -316,13 +316,21 @@ def stream_po(lines: Iterable[str], path: str, lang: str | None = None, source_l
     return stream_entries(iter_po_entries(lines, path), path, lang, source_lang)
 
 
-def stream_po_blocks(handle: IO[bytes], path: str, lang: str | None = None) -> tuple[Document, Iterator[tuple[str, int]]]:
+def stream_po_blocks(handle: IO[bytes], path: str, lang: str | None = None) -> tuple[Document, Iterator[tuple[bytes, int]]]:
     """A large PO file opened in binary: its Document (header only, from the first block's
-    first entry, without reading the file twice) and all its blocks (`iter_po_blocks`)."""
-    blocks = iter_po_blocks(handle)
+    first entry, without reading the file twice) and all its blocks, undecoded
+    (`iter_po_blocks(decode=False)`)."""
+    blocks = iter_po_blocks(handle, decode=False)
     first = next(blocks, None)
-    doc, _ = stream_po(first[0] if first else "", path, lang=lang)
+    doc, _ = stream_po(_first_entry(first[0]) if first else "", path, lang=lang)
     return doc, (itertools.chain([first], blocks) if first is not None else blocks)
+
+
+def _first_entry(block: bytes) -> str:
+    """The text of a block up to the end of its first entry (the header, if it has one)."""
+    body = len(block) - len(block.lstrip(b"\n"))
+    cut = block.find(b"\n\n", body)
+    return block[: cut + 2 if cut != -1 else len(block)].decode("utf-8")
 
 
 def stream_entries(entries: Iterator[PoEntry], path: str, lang: str | None = None, source_lang: str = "en") -> tuple[Document, Iterator[Unit]]:
@@ -435,13 +443,15 @@ def _entries_in(text: str, path: str, first_line: int) -> Iterator[PoEntry]:
         pos = m.end()
 
 
-def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1) -> Iterator[tuple[str, int]]:
+def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1, decode: bool = True) -> Iterator[tuple[str, int]]:
     """Blocks of whole entries of an open PO file (cut at blank lines), each with the file
     line it starts on: a million-entry file is never held in memory at once.
 
     `source` is a text file, or a binary one (read as UTF-8 with universal newlines, as
     `open(path, encoding="utf-8")` reads: a third faster, and its `tell()` is exact and
-    cheap for progress); invalid UTF-8 raises `UnicodeDecodeError`.
+    cheap for progress); invalid UTF-8 raises `UnicodeDecodeError`. With `decode=False` a
+    binary file's blocks are left as bytes (newlines already `\n`), for the term screen's
+    C pass, which checks and decodes only what it reads; the caller decodes the rest.
     """
     line = first_line
     rest: str | bytes = ""
@@ -467,11 +477,11 @@ def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1) -> Iterator
             rest = buffer
             continue
         block, rest = buffer[: cut + 2], buffer[cut + 2 :]
-        text = block.decode("utf-8") if binary else block
+        text = block.decode("utf-8") if binary and decode else block
         yield text, line
-        line += text.count("\n")
+        line += block.count(nl[:1])
     if rest:
-        yield (rest.decode("utf-8") if binary else rest), line
+        yield (rest.decode("utf-8") if binary and decode else rest), line
 
 
 def iter_po_entries(source: str | IO[str] | IO[bytes], path: str, first_line: int = 1) -> Iterator[PoEntry]:
