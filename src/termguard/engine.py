@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from termguard.checks import CheckContext, Rule, rules_named
 from termguard.checks.base import terminology_mode
 from termguard.config import Config
 from termguard.errors import InputError
-from termguard.gcpause import paused
+from termguard.gcpause import frozen, paused
 from termguard.glossary import Glossary, load_glossary
 from termguard.model import Document, Finding, Severity, Unit
 from termguard.readers import SUFFIXES, load_text, read_document, utf8_error
@@ -266,22 +265,16 @@ def _long_lived_matchers(ctx: CheckContext, doc: Document, rules: list[Rule], sc
     cycle collector off them (and the glossary) while a large file is read: for a
     10,000-term glossary they are over a million objects that every full collection of a
     long run would walk again."""
-    frozen = False
-    if any(r.needs_glossary for r in rules) and len(ctx.glossary):
-        ctx.matcher(doc.source_lang)
-        if doc.target_lang:
-            ctx.matcher(doc.target_lang)
-        if screen is not None:
-            with paused(lasting=True):
-                screen.prepare()
-        if not gc.get_freeze_count():
-            gc.freeze()
-            frozen = True
-    try:
+    with contextlib.ExitStack() as stack:
+        if any(r.needs_glossary for r in rules) and len(ctx.glossary):
+            ctx.matcher(doc.source_lang)
+            if doc.target_lang:
+                ctx.matcher(doc.target_lang)
+            if screen is not None:
+                with paused(lasting=True):
+                    screen.prepare()
+            stack.enter_context(frozen())
         yield
-    finally:
-        if frozen:
-            gc.unfreeze()
 
 
 def file_size(path: str) -> int:

@@ -36,3 +36,25 @@ def paused(lasting: bool = False) -> Iterator[None]:
             gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def frozen() -> Iterator[None]:
+    """Everything alive now out of the cycle collector's reach (`gc.freeze`) for the block:
+    for good when termguard owns the process (`freeze_lasting`); otherwise until the block
+    ends, and only if nothing was frozen before (another program's freeze is never undone).
+
+    (`gc.get_freeze_count()` walks every frozen object: asked in the `termguard` program,
+    after its glossary is frozen, it costs more than the freeze.)"""
+    if freeze_lasting:
+        gc.freeze()
+        yield
+        return
+    mine = not gc.get_freeze_count()
+    if mine:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if mine:
+            gc.unfreeze()

@@ -9,7 +9,6 @@ reports exactly what a serial run does.
 
 from __future__ import annotations
 
-import gc
 import io
 import multiprocessing
 import os
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from termguard.errors import TermguardError
-from termguard.gcpause import paused
+from termguard.gcpause import frozen, paused
 from termguard.model import Finding
 
 if TYPE_CHECKING:
@@ -248,10 +247,7 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
     context = multiprocessing.get_context("fork")
     # Frozen before the fork, the glossary and matchers are never walked by the workers'
     # cycle collector (time) nor written to by it (copy-on-write memory).
-    frozen = not gc.get_freeze_count()
-    if frozen:
-        gc.freeze()
-    try:
+    with frozen():
         sizes = [(t.end - t.start) if t.chunked else file_size(t.path) for t in tasks]
         total = sum(sizes)
         done = 0
@@ -261,9 +257,6 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
                 done += sizes[index]
                 if progress:
                     progress(done, total)
-    finally:
-        if frozen:
-            gc.unfreeze()
 
     findings: list[Finding] = []
     shown: list[str] = []

@@ -45,5 +45,31 @@ def test_the_program_entry_point_sets_it(monkeypatch):
 
     monkeypatch.setattr(gcpause, "freeze_lasting", False)
     monkeypatch.setattr(cli, "main", lambda: None)
+    ended = []
+    monkeypatch.setattr(cli, "_end", ended.append)
     cli.run()
-    assert gcpause.freeze_lasting
+    assert gcpause.freeze_lasting and ended == [0]
+
+
+def test_frozen_undoes_its_own_freeze_but_never_another_programs(monkeypatch):
+    monkeypatch.setattr(gcpause, "freeze_lasting", False)
+    gc.unfreeze()
+    kept = [[] for _ in range(10)]
+    with gcpause.frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0  # embedded, nothing frozen before: undone
+    gc.freeze()  # the embedding program's own freeze
+    before = gc.get_freeze_count()
+    kept.append([])
+    with gcpause.frozen():
+        assert gc.get_freeze_count() == before  # left as it is
+    assert gc.get_freeze_count() == before
+
+
+def test_frozen_is_for_good_in_the_program(monkeypatch):
+    monkeypatch.setattr(gcpause, "freeze_lasting", True)
+    gc.unfreeze()
+    kept = [[] for _ in range(10)]
+    with gcpause.frozen():
+        pass
+    assert gc.get_freeze_count() > 0 and kept
