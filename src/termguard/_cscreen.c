@@ -75,6 +75,46 @@ vec_free(IntVec *a)
     a->n = a->cap = 0;
 }
 
+/* Words walked from the node after a space.
+ *
+ * Keys of whole words (all of a matcher's) start with a space, so the automaton is in
+ * that node (`spaced`) at the start of every word it is not inside a multi-word key of.
+ * From there, a word and the space after it always lead to the same state with the same
+ * outputs: a function of the word alone, remembered the first time the word is walked
+ * (one hash probe instead of a step, and a likely cache miss in a big trie, per
+ * character: words of a text repeat). Words the node has no child for never get here;
+ * words longer than MEMO_WORD, or met once the memo is full, are walked as before. */
+#define MEMO_WORD 48
+#define MEMO_MAX_SLOTS (1 << 20)
+#define MEMO_MAX_CHARS (1 << 23)
+
+struct MemoSlot {
+    uint64_t hash;   /* 0: empty */
+    int32_t chars;   /* the word: memo->chars[chars:chars + len] */
+    int32_t len;
+    int32_t state;   /* the state after the word and the space after it */
+    int32_t emits;   /* its outputs: memo->emits[emits:emits + 2 * nemits], (offset, slot) */
+    int32_t nemits;
+    int32_t pad;
+};
+
+struct Memo {
+    struct MemoSlot *slots;
+    Py_ssize_t cap, used;
+    IntVec chars, emits;
+};
+
+static void
+memo_free(struct Memo *m)
+{
+    if (m == NULL)
+        return;
+    PyMem_Free(m->slots);
+    vec_free(&m->chars);
+    vec_free(&m->emits);
+    PyMem_Free(m);
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* Automaton: Aho-Corasick over code points, keys numbered by their position (the slot). */
 
@@ -94,6 +134,7 @@ typedef struct {
     int32_t spaced;   /* the root's child for a space (where every word of a padded text
                          starts, and the node with the most children), or -1 */
     int32_t *after_space; /* that node's child for each BMP character, or -1 */
+    struct Memo *memo; /* words already walked from `spaced` (see `memo_word`), or NULL */
 } Automaton;
 
 /* A node as the search reads it: its children, its failure link, and the first node with
@@ -140,6 +181,7 @@ automaton_dealloc(Automaton *a)
     PyMem_Free(a->alpha);
     PyMem_Free(a->node);
     PyMem_Free(a->after_space);
+    memo_free(a->memo);
     Py_TYPE(a)->tp_free((PyObject *)a);
 }
 
@@ -171,6 +213,11 @@ root_tables(Automaton *a)
     for (int32_t i = first; i < first + a->ccount[a->spaced]; i++)
         if (a->ch[i] < BMP)
             a->after_space[a->ch[i]] = i;
+    a->memo = PyMem_Calloc(1, sizeof(struct Memo));
+    if (a->memo == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
     return 0;
 }
 
@@ -362,33 +409,138 @@ automaton_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return (PyObject *)a;
 }
 
+/* The state after reading `c` in state `s`. */
+static inline int32_t
+step(const Automaton *a, int32_t s, uint32_t c)
+{
+    if (s == 0) {
+        int32_t nx = c < BMP ? a->root[c] : child(a, 0, c);
+        return nx < 0 ? 0 : nx;
+    }
+    for (;;) {
+        int32_t nx = child(a, s, c);
+        if (nx >= 0)
+            return nx;
+        if (s == 0)
+            return 0;
+        s = a->node[s].fail;
+    }
+}
+
+static uint64_t
+word_hash(const uint32_t *w, Py_ssize_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h ^= w[i];
+        h *= 0x100000001B3ULL;
+        h ^= h >> 29;
+    }
+    return h ? h : 1;
+}
+
+/* The slot of word w[0:n] with hash h: the word's, or the empty one it would go in. */
+static struct MemoSlot *
+memo_find(const struct Memo *m, uint64_t h, const uint32_t *w, Py_ssize_t n)
+{
+    Py_ssize_t mask = m->cap - 1, i = (Py_ssize_t)(h & (uint64_t)mask);
+    for (;;) {
+        struct MemoSlot *e = &m->slots[i];
+        if (e->hash == 0)
+            return e;
+        if (e->hash == h && e->len == n && memcmp(m->chars.v + e->chars, w, n * sizeof(uint32_t)) == 0)
+            return e;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Room for one more word (the table kept at most half full): 1, or 0 when the memo is
+ * full (or memory short: the memo is only a shortcut). */
+static int
+memo_room(struct Memo *m, Py_ssize_t n)
+{
+    if (m->chars.n + n > MEMO_MAX_CHARS)
+        return 0;
+    if (2 * (m->used + 1) <= m->cap)
+        return 1;
+    Py_ssize_t cap = m->cap ? 2 * m->cap : 4096;
+    if (cap > MEMO_MAX_SLOTS)
+        return 0;
+    struct MemoSlot *slots = PyMem_Calloc(cap, sizeof(struct MemoSlot));
+    if (slots == NULL)
+        return 0;
+    struct MemoSlot *old = m->slots;
+    Py_ssize_t oldcap = m->cap;
+    m->slots = slots;
+    m->cap = cap;
+    for (Py_ssize_t i = 0; i < oldcap; i++) {
+        if (old[i].hash == 0)
+            continue;
+        Py_ssize_t j = (Py_ssize_t)(old[i].hash & (uint64_t)(cap - 1));
+        while (slots[j].hash != 0)
+            j = (j + 1) & (cap - 1);
+        slots[j] = old[i];
+    }
+    PyMem_Free(old);
+    return 1;
+}
+
 /* Every (last index, slot) of the keys in `t[0:m]`, appended to `pos`/`slots`. */
 static int
 automaton_run(const Automaton *a, const uint32_t *t, Py_ssize_t m, IntVec *pos, IntVec *slots)
 {
     int32_t s = 0;
-    const int32_t *root = a->root, *out = a->out, *dict = a->dict;
+    const int32_t *out = a->out, *dict = a->dict;
     const struct Node *node = a->node;
+    struct Memo *memo = a->memo;
     for (Py_ssize_t i = 0; i < m; i++) {
         uint32_t c = t[i];
-        if (s == 0) {
-            int32_t nx = c < BMP ? root[c] : child(a, 0, c);
-            if (nx < 0)
-                continue;
-            s = nx;
-        }
-        else {
-            for (;;) {
-                int32_t nx = child(a, s, c);
-                if (nx >= 0) {
-                    s = nx;
-                    break;
+        if (s == a->spaced && memo != NULL && c < BMP && c != ' ' && a->after_space[c] >= 0) {
+            /* a word, from the node after a space: remembered, or walked and remembered */
+            Py_ssize_t j = i + 1;
+            while (j < m && j - i <= MEMO_WORD && t[j] != ' ')
+                j++;
+            if (j < m && t[j] == ' ') {
+                Py_ssize_t n = j - i;
+                uint64_t h = word_hash(t + i, n);
+                struct MemoSlot *e = memo->cap ? memo_find(memo, h, t + i, n) : NULL;
+                if (e == NULL || e->hash == 0) {
+                    if (!memo_room(memo, n))
+                        goto walk;
+                    e = memo_find(memo, h, t + i, n); /* (the table may have grown) */
+                    int32_t first = (int32_t)memo->emits.n, count = 0, at = s;
+                    for (Py_ssize_t k = i; k <= j; k++) {
+                        at = step(a, at, t[k]);
+                        for (int32_t o = node[at].emit; o >= 0; o = dict[o], count++)
+                            if (vec_push(&memo->emits, (int32_t)(k - i)) < 0 || vec_push(&memo->emits, out[o]) < 0)
+                                return -1;
+                    }
+                    int32_t chars = (int32_t)memo->chars.n;
+                    for (Py_ssize_t k = i; k < j; k++)
+                        if (vec_push(&memo->chars, (int32_t)t[k]) < 0)
+                            return -1;
+                    e->chars = chars;
+                    e->len = (int32_t)n;
+                    e->state = at;
+                    e->emits = first;
+                    e->nemits = count;
+                    e->hash = h;
+                    memo->used++;
                 }
-                if (s == 0)
-                    break;
-                s = node[s].fail;
+                for (int32_t k = 0; k < e->nemits; k++) {
+                    const int32_t *em = memo->emits.v + e->emits + 2 * k;
+                    if (vec_push(pos, (int32_t)i + em[0]) < 0 || vec_push(slots, em[1]) < 0)
+                        return -1;
+                }
+                s = e->state;
+                i = j;
+                continue;
             }
         }
+    walk:
+        s = step(a, s, c);
+        if (s == 0)
+            continue;
         int32_t o = node[s].emit;
         while (o >= 0) {
             if (vec_push(pos, (int32_t)i) < 0 || vec_push(slots, out[o]) < 0)

@@ -55,6 +55,58 @@ def test_automaton_reports_what_pyahocorasick_reports(keys, text):
     assert _cscreen.Automaton(keys).iter(text) == list(reference.iter(text))
 
 
+WORDS = ["a", "ab", "ba", "abb", "аб", "İa", "😀", "b" * 50]
+word_keys = st.lists(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).flatmap(
+        lambda words: st.tuples(st.just(words), st.lists(st.sampled_from([" ", "  "]), min_size=2, max_size=2))
+    ).map(lambda kw: " " + "  ".join(kw[0]) if kw[1][0] == "  " else " " + " ".join(kw[0]) + kw[1][1][:1]),
+    min_size=1, max_size=20, unique=True,
+)
+word_texts = st.lists(
+    st.lists(st.sampled_from([*WORDS, "b" * 47, "x"]), max_size=12).flatmap(
+        lambda words: st.lists(st.sampled_from([" ", "  ", "   "]), min_size=len(words) + 1, max_size=len(words) + 1).map(
+            lambda gaps: "".join(g + w for g, w in zip(gaps, [*words, ""]))
+        )
+    ),
+    min_size=1, max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(keys=word_keys, texts=word_texts)
+def test_words_remembered_from_text_to_text_match_as_pyahocorasick_does(keys, texts):
+    """Keys of whole words (all a matcher has) start with a space: the automaton remembers
+    each word it walks from the node after a space (its end state and matches) and reuses
+    it, within a text and across texts; what it reports stays what pyahocorasick reports,
+    in the same order. (Words longer than it remembers, 48 characters, are walked.)"""
+    reference = ahocorasick.Automaton()
+    for k, key in enumerate(keys):
+        reference.add_word(key, k)
+    reference.make_automaton()
+    automaton = _cscreen.Automaton(keys)
+    for text in [*texts, *texts]:  # the second time round, every word is remembered
+        assert automaton.iter(text) == list(reference.iter(text))
+
+
+def test_many_words_remembered_stay_right():
+    """Thousands of different words (the memo grows and rehashes) and their repeats."""
+    import random
+
+    rng = random.Random(3)
+    vocabulary = ["".join(rng.choice("abcдеж") for _ in range(rng.randint(1, 9))) for _ in range(6000)]
+    keys = sorted({" " + w + " " for w in vocabulary[:3000:7]} | {" " + a + " " + b + " " for a, b in zip(vocabulary[:200], vocabulary[1:201])})
+    reference = ahocorasick.Automaton()
+    for k, key in enumerate(keys):
+        reference.add_word(key, k)
+    reference.make_automaton()
+    automaton = _cscreen.Automaton(keys)
+    for _round in range(3):
+        text = " " + " ".join(rng.choice(vocabulary) for _ in range(20000)) + " "
+        found = automaton.iter(text)
+        assert found == list(reference.iter(text))
+        assert found  # (the text does hold keys)
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     keys=st.lists(st.text(KEY_CHARS, min_size=1, max_size=5), min_size=1, max_size=30, unique=True),
