@@ -75,33 +75,36 @@ vec_free(IntVec *a)
     a->n = a->cap = 0;
 }
 
-/* Words walked from the node after a space.
+/* Words walked from the node after a space, remembered.
  *
  * Keys of whole words (all of a matcher's) start with a space, so the automaton is in
  * that node (`spaced`) at the start of every word it is not inside a multi-word key of.
  * From there, a word and the space after it always lead to the same state with the same
  * outputs: a function of the word alone, remembered the first time the word is walked
  * (one hash probe instead of a step, and a likely cache miss in a big trie, per
- * character: words of a text repeat). Words the node has no child for never get here;
- * words longer than MEMO_WORD, or met once the memo is full, are walked as before. */
-#define MEMO_WORD 48
-#define MEMO_MAX_SLOTS (1 << 20)
-#define MEMO_MAX_CHARS (1 << 23)
+ * character: words of a text repeat). Words the node has no child for never get here
+ * (its dense table tells at once); words longer than MEMO_WORD or with a character
+ * outside the BMP, and words met once the memo is full, are walked as before. (Words
+ * walked from deeper states, inside multi-word keys, are not remembered: measured, the
+ * larger memo costs more than it saves.) */
+#define MEMO_WORD 23
+#define MEMO_MAX_SLOTS (1 << 19)
 
-struct MemoSlot {
-    uint64_t hash;   /* 0: empty */
-    int32_t chars;   /* the word: memo->chars[chars:chars + len] */
-    int32_t len;
+struct MemoSlot {    /* one cache line: a probe that finds its word reads nothing else */
+    uint32_t hash;   /* 0: empty */
     int32_t state;   /* the state after the word and the space after it */
     int32_t emits;   /* its outputs: memo->emits[emits:emits + 2 * nemits], (offset, slot) */
     int32_t nemits;
-    int32_t pad;
+    uint16_t len;
+    uint16_t chars[MEMO_WORD];
 };
+_Static_assert(sizeof(struct MemoSlot) == 64, "a memo slot is one cache line");
 
 struct Memo {
-    struct MemoSlot *slots;
+    struct MemoSlot *slots;  /* aligned to a cache line within `block` */
+    void *block;
     Py_ssize_t cap, used;
-    IntVec chars, emits;
+    IntVec emits;
 };
 
 static void
@@ -109,8 +112,7 @@ memo_free(struct Memo *m)
 {
     if (m == NULL)
         return;
-    PyMem_Free(m->slots);
-    vec_free(&m->chars);
+    PyMem_Free(m->block);
     vec_free(&m->emits);
     PyMem_Free(m);
 }
@@ -134,7 +136,7 @@ typedef struct {
     int32_t spaced;   /* the root's child for a space (where every word of a padded text
                          starts, and the node with the most children), or -1 */
     int32_t *after_space; /* that node's child for each BMP character, or -1 */
-    struct Memo *memo; /* words already walked from `spaced` (see `memo_word`), or NULL */
+    struct Memo *memo; /* words already walked from `spaced` (see `struct Memo`), or NULL */
 } Automaton;
 
 /* A node as the search reads it: its children, its failure link, and the first node with
@@ -427,29 +429,23 @@ step(const Automaton *a, int32_t s, uint32_t c)
     }
 }
 
-static uint64_t
-word_hash(const uint32_t *w, Py_ssize_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        h ^= w[i];
-        h *= 0x100000001B3ULL;
-        h ^= h >> 29;
-    }
-    return h ? h : 1;
-}
-
-/* The slot of word w[0:n] with hash h: the word's, or the empty one it would go in. */
+/* The slot of word w[0:n] (BMP characters) with hash h: the word's, or the empty one it
+ * would go in. */
 static struct MemoSlot *
-memo_find(const struct Memo *m, uint64_t h, const uint32_t *w, Py_ssize_t n)
+memo_find(const struct Memo *m, uint32_t h, const uint32_t *w, Py_ssize_t n)
 {
-    Py_ssize_t mask = m->cap - 1, i = (Py_ssize_t)(h & (uint64_t)mask);
+    Py_ssize_t mask = m->cap - 1, i = (Py_ssize_t)(h & (uint32_t)mask);
     for (;;) {
         struct MemoSlot *e = &m->slots[i];
         if (e->hash == 0)
             return e;
-        if (e->hash == h && e->len == n && memcmp(m->chars.v + e->chars, w, n * sizeof(uint32_t)) == 0)
-            return e;
+        if (e->hash == h && e->len == n) {
+            Py_ssize_t k = 0;
+            while (k < n && e->chars[k] == w[k])
+                k++;
+            if (k == n)
+                return e;
+        }
         i = (i + 1) & mask;
     }
 }
@@ -457,31 +453,29 @@ memo_find(const struct Memo *m, uint64_t h, const uint32_t *w, Py_ssize_t n)
 /* Room for one more word (the table kept at most half full): 1, or 0 when the memo is
  * full (or memory short: the memo is only a shortcut). */
 static int
-memo_room(struct Memo *m, Py_ssize_t n)
+memo_room(struct Memo *m)
 {
-    if (m->chars.n + n > MEMO_MAX_CHARS)
-        return 0;
     if (2 * (m->used + 1) <= m->cap)
         return 1;
     Py_ssize_t cap = m->cap ? 2 * m->cap : 4096;
     if (cap > MEMO_MAX_SLOTS)
         return 0;
-    struct MemoSlot *slots = PyMem_Calloc(cap, sizeof(struct MemoSlot));
-    if (slots == NULL)
+    void *block = PyMem_Calloc(cap + 1, sizeof(struct MemoSlot));
+    if (block == NULL)
         return 0;
-    struct MemoSlot *old = m->slots;
-    Py_ssize_t oldcap = m->cap;
-    m->slots = slots;
-    m->cap = cap;
-    for (Py_ssize_t i = 0; i < oldcap; i++) {
-        if (old[i].hash == 0)
+    struct MemoSlot *slots = (struct MemoSlot *)(((uintptr_t)block + 63) & ~(uintptr_t)63);
+    for (Py_ssize_t i = 0; i < m->cap; i++) {
+        if (m->slots[i].hash == 0)
             continue;
-        Py_ssize_t j = (Py_ssize_t)(old[i].hash & (uint64_t)(cap - 1));
+        Py_ssize_t j = (Py_ssize_t)(m->slots[i].hash & (uint32_t)(cap - 1));
         while (slots[j].hash != 0)
             j = (j + 1) & (cap - 1);
-        slots[j] = old[i];
+        slots[j] = m->slots[i];
     }
-    PyMem_Free(old);
+    PyMem_Free(m->block);
+    m->block = block;
+    m->slots = slots;
+    m->cap = cap;
     return 1;
 }
 
@@ -497,15 +491,18 @@ automaton_run(const Automaton *a, const uint32_t *t, Py_ssize_t m, IntVec *pos, 
         uint32_t c = t[i];
         if (s == a->spaced && memo != NULL && c < BMP && c != ' ' && a->after_space[c] >= 0) {
             /* a word, from the node after a space: remembered, or walked and remembered */
-            Py_ssize_t j = i + 1;
-            while (j < m && j - i <= MEMO_WORD && t[j] != ' ')
+            uint32_t h = 0x811C9DC5u;
+            Py_ssize_t j = i;
+            while (j < m && t[j] != ' ' && t[j] < BMP && j - i < MEMO_WORD) {
+                h = (h ^ t[j]) * 0x01000193u;
                 j++;
+            }
             if (j < m && t[j] == ' ') {
                 Py_ssize_t n = j - i;
-                uint64_t h = word_hash(t + i, n);
+                h = h ? h : 1;
                 struct MemoSlot *e = memo->cap ? memo_find(memo, h, t + i, n) : NULL;
                 if (e == NULL || e->hash == 0) {
-                    if (!memo_room(memo, n))
+                    if (!memo_room(memo))
                         goto walk;
                     e = memo_find(memo, h, t + i, n); /* (the table may have grown) */
                     int32_t first = (int32_t)memo->emits.n, count = 0, at = s;
@@ -515,12 +512,9 @@ automaton_run(const Automaton *a, const uint32_t *t, Py_ssize_t m, IntVec *pos, 
                             if (vec_push(&memo->emits, (int32_t)(k - i)) < 0 || vec_push(&memo->emits, out[o]) < 0)
                                 return -1;
                     }
-                    int32_t chars = (int32_t)memo->chars.n;
-                    for (Py_ssize_t k = i; k < j; k++)
-                        if (vec_push(&memo->chars, (int32_t)t[k]) < 0)
-                            return -1;
-                    e->chars = chars;
-                    e->len = (int32_t)n;
+                    for (Py_ssize_t k = 0; k < n; k++)
+                        e->chars[k] = (uint16_t)t[i + k];
+                    e->len = (uint16_t)n;
                     e->state = at;
                     e->emits = first;
                     e->nemits = count;

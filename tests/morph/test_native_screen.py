@@ -55,7 +55,7 @@ def test_automaton_reports_what_pyahocorasick_reports(keys, text):
     assert _cscreen.Automaton(keys).iter(text) == list(reference.iter(text))
 
 
-WORDS = ["a", "ab", "ba", "abb", "аб", "İa", "😀", "b" * 50]
+WORDS = ["a", "ab", "ba", "abb", "аб", "İa", "😀", "a😀", "b" * 23, "b" * 24, "b" * 50]
 word_keys = st.lists(
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).flatmap(
         lambda words: st.tuples(st.just(words), st.lists(st.sampled_from([" ", "  "]), min_size=2, max_size=2))
@@ -63,7 +63,7 @@ word_keys = st.lists(
     min_size=1, max_size=20, unique=True,
 )
 word_texts = st.lists(
-    st.lists(st.sampled_from([*WORDS, "b" * 47, "x"]), max_size=12).flatmap(
+    st.lists(st.sampled_from([*WORDS, "b" * 22, "x"]), max_size=12).flatmap(
         lambda words: st.lists(st.sampled_from([" ", "  ", "   "]), min_size=len(words) + 1, max_size=len(words) + 1).map(
             lambda gaps: "".join(g + w for g, w in zip(gaps, [*words, ""]))
         )
@@ -78,7 +78,7 @@ def test_words_remembered_from_text_to_text_match_as_pyahocorasick_does(keys, te
     """Keys of whole words (all a matcher has) start with a space: the automaton remembers
     each word it walks from the node after a space (its end state and matches) and reuses
     it, within a text and across texts; what it reports stays what pyahocorasick reports,
-    in the same order. (Words longer than it remembers, 48 characters, are walked.)"""
+    in the same order. (Words longer than it remembers, 23 characters, are walked.)"""
     reference = ahocorasick.Automaton()
     for k, key in enumerate(keys):
         reference.add_word(key, k)
