@@ -17,6 +17,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <marshal.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -725,6 +726,108 @@ static PyTypeObject AutomatonType = {
 /* ------------------------------------------------------------------------------------ */
 /* Per-slot tables of one matcher (`termguard.morph.fast.FastTable`).                    */
 
+/* A column of Python values for a few of a matcher's slots (`morph.fast.Column`): ids[k]
+ * indexes `values` (-1: none); a value still None there is decoded from its marshalled
+ * bytes, blob[offsets[i]:offsets[i + 1]], when first read, and kept in `values`. */
+typedef struct {
+    int32_t *ids;
+    PyObject *values;   /* the column's own list */
+    int32_t *offsets;   /* nvalues + 1 of them, or NULL when every value is there */
+    Py_buffer blob;     /* a view of the cache file, or of b"" */
+    int has_blob;
+} Column;
+
+static void
+column_free(Column *c)
+{
+    PyMem_Free(c->ids);
+    PyMem_Free(c->offsets);
+    Py_CLEAR(c->values);
+    if (c->has_blob)
+        PyBuffer_Release(&c->blob);
+    c->has_blob = 0;
+}
+
+static int32_t *int_array(PyObject *table, const char *name, Py_ssize_t size);
+
+/* Read the column `name` of `table` (slots: `size`): 0, or -1 with an error set. */
+static int
+column_init(Column *c, PyObject *table, const char *name, Py_ssize_t size)
+{
+    PyObject *col = PyObject_GetAttrString(table, name), *offsets = NULL;
+    int rc = -1;
+    if (col == NULL)
+        return -1;
+    if (!(c->ids = int_array(col, "ids", size)) || !(c->values = PyObject_GetAttrString(col, "values"))
+        || !(offsets = PyObject_GetAttrString(col, "offsets")))
+        goto done;
+    if (!PyList_Check(c->values)) {
+        PyErr_Format(PyExc_TypeError, "column %s: values must be a list", name);
+        goto done;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(c->values);
+    PyObject *blob = PyObject_GetAttrString(col, "blob");
+    if (blob == NULL)
+        goto done;
+    rc = PyObject_GetBuffer(blob, &c->blob, PyBUF_SIMPLE);
+    Py_DECREF(blob);
+    if (rc < 0)
+        goto done;
+    c->has_blob = 1;
+    rc = -1;
+    Py_buffer view;
+    if (PyObject_GetBuffer(offsets, &view, PyBUF_SIMPLE) < 0)
+        goto done;
+    if (view.len != 0) {
+        if (view.len != (n + 1) * 4 || (c->offsets = PyMem_Malloc(view.len)) == NULL) {
+            PyBuffer_Release(&view);
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError, "column %s has the wrong shape", name);
+            goto done;
+        }
+        memcpy(c->offsets, view.buf, view.len);
+    }
+    PyBuffer_Release(&view);
+    if (c->offsets != NULL) {
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (c->offsets[i] < 0 || c->offsets[i] > c->offsets[i + 1])
+                goto shape;
+        if (c->offsets[0] != 0 || c->offsets[n] != c->blob.len)
+            goto shape;
+    }
+    for (Py_ssize_t k = 0; k < size; k++)
+        if (c->ids[k] < -1 || c->ids[k] >= n)
+            goto shape;
+    rc = 0;
+    goto done;
+shape:
+    PyErr_Format(PyExc_ValueError, "column %s has the wrong shape", name);
+done:
+    Py_XDECREF(offsets);
+    Py_DECREF(col);
+    return rc;
+}
+
+/* Slot k's value (borrowed), or NULL: none (no error set), or an error. */
+static PyObject *
+column_item(const Column *c, int32_t k)
+{
+    int32_t i = c->ids[k];
+    if (i < 0)
+        return NULL;
+    PyObject *value = PyList_GET_ITEM(c->values, i);
+    if (value != Py_None)
+        return value;
+    if (c->offsets == NULL) {
+        PyErr_SetString(PyExc_ValueError, "a column value is missing");
+        return NULL;
+    }
+    value = PyMarshal_ReadObjectFromString((const char *)c->blob.buf + c->offsets[i], c->offsets[i + 1] - c->offsets[i]);
+    if (value == NULL || PyList_SetItem(c->values, i, value) < 0)
+        return NULL;
+    return value;
+}
+
 typedef struct {
     Py_ssize_t size;
     int32_t *cls;       /* target_class (target side) or source_class (source side) */
@@ -737,10 +840,10 @@ typedef struct {
     int32_t *multi_off; /* MULTI slots: their entries are multi_data[off:off+len] */
     int32_t *multi_len;
     int32_t *multi_data;
-    PyObject *verify;   /* list: None or (key test or None, frozenset of spellings or None) */
-    PyObject *exact;    /* list: None or frozenset */
-    PyObject *reject;   /* dict: slot -> ((key test, exact, capital), ...) */
-    PyObject *cands;    /* dict: slot -> ((entry, approved, key test, exact, capital, strength), ...) */
+    Column verify;      /* (key test or None, frozenset of spellings or None) */
+    Column exact;       /* frozenset */
+    Column reject;      /* ((key test, exact, capital), ...) */
+    Column cands;       /* ((entry, approved, key test, exact, capital, strength), ...) */
     uint32_t *fold;     /* the language's fold of each BMP character */
     uint32_t *blank;    /* the same, a space where the folded character is no word character */
     uint32_t *efold;    /* fold_exact of each BMP character */
@@ -763,10 +866,10 @@ tables_free(Tables *t)
     PyMem_Free(t->fold);
     PyMem_Free(t->blank);
     PyMem_Free(t->efold);
-    Py_CLEAR(t->verify);
-    Py_CLEAR(t->exact);
-    Py_CLEAR(t->reject);
-    Py_CLEAR(t->cands);
+    column_free(&t->verify);
+    column_free(&t->exact);
+    column_free(&t->reject);
+    column_free(&t->cands);
     Py_CLEAR(t->automaton);
 }
 
@@ -918,14 +1021,9 @@ tables_init(Tables *t, PyObject *automaton, PyObject *table, const char *cls_nam
         }
     }
     Py_DECREF(multi);
-    if (!(t->verify = PyObject_GetAttrString(table, "verify")) || !(t->exact = PyObject_GetAttrString(table, "exact"))
-        || !(t->reject = PyObject_GetAttrString(table, "reject")) || !(t->cands = PyObject_GetAttrString(table, "cands")))
+    if (column_init(&t->verify, table, "verify", size) < 0 || column_init(&t->exact, table, "exact", size) < 0
+        || column_init(&t->reject, table, "reject", size) < 0 || column_init(&t->cands, table, "cands", size) < 0)
         return -1;
-    if (!PyList_Check(t->verify) || PyList_GET_SIZE(t->verify) != size || !PyList_Check(t->exact)
-        || PyList_GET_SIZE(t->exact) != size || !PyDict_Check(t->reject) || !PyDict_Check(t->cands)) {
-        PyErr_SetString(PyExc_ValueError, "verify, exact or reject has the wrong shape");
-        return -1;
-    }
     return 0;
 }
 
@@ -1131,9 +1229,9 @@ spelled(const uint32_t *plain, Py_ssize_t start, Py_ssize_t end, PyObject *spell
 static int
 verified(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
 {
-    PyObject *test = PyList_GET_ITEM(t->verify, k);
-    if (test == Py_None)
-        return 1;
+    PyObject *test = column_item(&t->verify, k);
+    if (test == NULL)
+        return PyErr_Occurred() ? -1 : 1;
     if (!PyTuple_Check(test) || PyTuple_GET_SIZE(test) != 2) {
         PyErr_SetString(PyExc_TypeError, "bad verify test");
         return -1;
@@ -1171,11 +1269,7 @@ exact_surface(const Tables *t, const uint32_t *plain, Py_ssize_t start, Py_ssize
 static int
 may_reject(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
 {
-    PyObject *slot = PyLong_FromLong(k);
-    if (slot == NULL)
-        return -1;
-    PyObject *tests = PyDict_GetItemWithError(t->reject, slot);
-    Py_DECREF(slot);
+    PyObject *tests = column_item(&t->reject, k);
     if (tests == NULL)
         return PyErr_Occurred() ? -1 : 1; /* no tests known: it may be one */
     if (!PyTuple_Check(tests))
@@ -1223,11 +1317,7 @@ may_reject(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *p
 static PyObject *
 slot_candidates(const Tables *t, int32_t k)
 {
-    PyObject *slot = PyLong_FromLong(k);
-    if (slot == NULL)
-        return NULL;
-    PyObject *cands = PyDict_GetItemWithError(t->cands, slot);
-    Py_DECREF(slot);
+    PyObject *cands = column_item(&t->cands, k);
     return cands != NULL && PyTuple_Check(cands) ? cands : NULL;
 }
 
@@ -1421,9 +1511,9 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
         case NEUTRAL:
             break;
         case EXACT: {
-            PyObject *exact = PyList_GET_ITEM(T->exact, k);
-            if (exact == Py_None)
-                return 3;
+            PyObject *exact = column_item(&T->exact, k);
+            if (exact == NULL)
+                return PyErr_Occurred() ? -1 : 3;
             r = spelled(tgt, start, end, exact);
             if (r < 0)
                 return -1;

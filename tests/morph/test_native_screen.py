@@ -386,3 +386,41 @@ def test_block_counts_the_lines_of_every_kind_of_row():
     seen = {r: (start, end, line) for r, start, end, line in full}
     seen.update({r: (start, end, line) for r, start, end, line, _src, _tgt, _why in unsure})
     assert seen == dict(enumerate(spans))
+
+
+def test_screen_refuses_a_damaged_column():
+    """The Python-value columns come from the cache (`morph.fast.Column`): ids out of
+    range or offsets that do not fit the blob are refused, never read."""
+    import copy
+    from array import array
+
+    from termguard.morph.fast import Column
+
+    screen = _screen(GLOSSARY, "ru")
+    screen.native()
+    automaton, table, folds = native_parts(screen.target)
+    source = native_parts(screen.source)
+    size = len(table.evidence)
+    head, sections = table.dump()
+    ids, offsets, blob = sections[-12:-9]  # verify's
+    good = Column.load(memoryview(ids), memoryview(offsets), memoryview(blob), size)
+    assert good is not None
+    bad_ids = array("i", ids)
+    bad_ids[bad_ids.tolist().index(max(bad_ids))] = len(good.values)  # one past the end
+    bad_offsets = array("i", offsets)
+    bad_offsets[1] = bad_offsets[2] + 1  # no longer in order
+    for column in (
+        Column(bad_ids, [None] * len(good.values), good.offsets, good.blob),
+        Column(good.ids, [None] * len(good.values), bad_offsets, good.blob),
+        Column(good.ids, [None] * len(good.values), good.offsets, bytes(good.blob)[:-1]),
+        Column(good.ids, [None] * len(good.values)),  # values missing, nothing to decode them from
+    ):
+        damaged = copy.copy(table)
+        damaged.verify = column
+        try:
+            native = _cscreen.Screen(automaton, damaged, folds, *source, entries=len(screen._entries), learn=screen._learn_index)
+        except ValueError:
+            continue
+        # (only the last kind loads: a value it cannot find is an error when read, not a crash)
+        with pytest.raises(ValueError):
+            native.block('msgid "S-400 systems"\nmsgstr "системы С-400"\n'.encode())

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from termguard.morph.base import Morphology
 
 #: Bumped when the stored layout changes.
-FORMAT = 10
+FORMAT = 11
 #: The modules of the libraries the forms depend on (pymorphy3, pymorphy3-dicts-ru,
 #: PyStemmer, pyahocorasick).
 _LIBRARIES = ("pymorphy3", "pymorphy3_dicts_ru", "Stemmer", "ahocorasick")

@@ -35,12 +35,18 @@ sends its entry to the exact screen, which judges it as `find` would.
 When the optional C module `termguard._cscreen` is built, the screen runs this pass in C
 over whole blocks (`native_parts`): its own automaton over the same keys (slot `k` is the
 `k`-th key), the same tables, and the language's folding as per-character tables.
+
+`verify`, `exact`, `reject` and `cands` hold Python values for a few of a matcher's slots
+(`Column`): in the disk cache they are a slot -> value column and the distinct values,
+each decoded when a hit first needs it, so that loading a 10,000-term table reads no
+Python objects at all.
 """
 
 from __future__ import annotations
 
+import marshal
 from array import array
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Iterable
 
 from termguard.morph import _SPACE, cache
 from termguard.morph.automaton import _cscreen, native_available
@@ -68,6 +74,70 @@ SLOW = 3  # one Python step per hit (`screen.TermScreen._fast`)
 
 # A stemmed slot whose prefix starts more keys than this is taken as covering one.
 _PREFIX_LIMIT = 256
+
+
+class Column:
+    """Per-slot Python values, most slots having none: `ids[k]` indexes the distinct values
+    (-1: none), and a value not yet read is decoded from its marshalled bytes
+    (`blob[offsets[i]:offsets[i + 1]]`) when first asked for. The C screen reads the same
+    arrays, and keeps what it decodes in `values` too."""
+
+    __slots__ = ("ids", "values", "offsets", "blob")
+
+    def __init__(self, ids: Any, values: list, offsets: Any = b"", blob: Any = b"") -> None:
+        self.ids = ids
+        self.values = values
+        self.offsets = offsets
+        self.blob = blob
+
+    @classmethod
+    def of(cls, items: Iterable[tuple[int, Any]], size: int) -> "Column":
+        """The column of `(slot, value)` pairs (None values left out), equal values once."""
+        ids = array("i", [-1]) * size
+        index: dict[Any, int] = {}
+        values: list = []
+        for k, value in items:
+            if value is None:
+                continue
+            i = index.get(value)
+            if i is None:
+                i = index[value] = len(values)
+                values.append(value)
+            ids[k] = i
+        return cls(ids, values)
+
+    def __getitem__(self, k: int) -> Any:
+        """The slot's value, or None."""
+        i = self.ids[k]
+        return self._value(i) if i >= 0 else None
+
+    def _value(self, i: int) -> Any:
+        value = self.values[i]
+        if value is None:
+            value = self.values[i] = marshal.loads(self.blob[self.offsets[i] : self.offsets[i + 1]])
+        return value
+
+    def get(self, k: int, default: Any = None) -> Any:
+        value = self[k]
+        return default if value is None else value
+
+    def sections(self) -> list[bytes]:
+        """(ids, offsets, blob) for the disk cache (`load` reads them back)."""
+        blobs = [marshal.dumps(self._value(i)) for i in range(len(self.values))]
+        offsets = array("i", [0])
+        for b in blobs:
+            offsets.append(offsets[-1] + len(b))
+        return [array("i", self.ids).tobytes(), offsets.tobytes(), b"".join(blobs)]
+
+    @classmethod
+    def load(cls, ids: memoryview, offsets: memoryview, blob: memoryview, size: int) -> "Column | None":
+        """The column `sections()` stored, if it has the shape of one for `size` slots."""
+        if len(ids) != 4 * size or len(offsets) % 4 or len(offsets) < 4:
+            return None
+        offsets = offsets.cast("B").cast("i")
+        if offsets[-1] != len(blob):
+            return None
+        return cls(ids.cast("B").cast("i"), [None] * (len(offsets) - 1), offsets, blob)
 
 
 class FastTable:
@@ -114,18 +184,23 @@ class FastTable:
                 self.source_class[k] = SLOW if (self.cover[k] or self.inner[k]) else SIMPLE
             elif code in (CANDIDATES, MULTI):
                 self.source_class[k] = SLOW  # the entries a hit stands for, judged per hit
+        size = len(self.evidence)
+        for name in self._OBJECTS:
+            values = getattr(self, name)
+            setattr(self, name, Column.of(values.items() if isinstance(values, dict) else enumerate(values), size))
 
     # The integer columns, stored as int32 sections of the cache file (`dump`) and read back
-    # as views of it; the rest goes into the file's head.
+    # as views of it; the Python-value columns, three sections each (`Column.sections`);
+    # `multi` (a few dozen slots) in the file's head.
     _COLUMNS = ("evidence", "cover", "inner", "entry", "target_class", "source_class", "offset", "core")
-    _HEAD = ("verify", "multi", "reject", "cands", "exact")
+    _OBJECTS = ("verify", "exact", "reject", "cands")
 
-    def dump(self) -> tuple[tuple, list[bytes]]:
+    def dump(self) -> tuple[Any, list[bytes]]:
         """(head, sections) for `diskcache.store_sections`."""
-        return (
-            tuple(getattr(self, name) for name in self._HEAD),
-            [array("i", getattr(self, name)).tobytes() for name in self._COLUMNS],
-        )
+        sections = [array("i", getattr(self, name)).tobytes() for name in self._COLUMNS]
+        for name in self._OBJECTS:
+            sections.extend(getattr(self, name).sections())
+        return self.multi, sections
 
     @classmethod
     def load(cls, stored: object, size: int) -> "FastTable | None":
@@ -134,19 +209,20 @@ class FastTable:
         if not isinstance(stored, tuple) or len(stored) != 2:
             return None
         head, sections = stored
-        if not isinstance(head, tuple) or len(head) != len(cls._HEAD) or len(sections) != len(cls._COLUMNS):
+        if not isinstance(head, dict) or len(sections) != len(cls._COLUMNS) + 3 * len(cls._OBJECTS):
             return None
         table = cls(0)
-        for name, part in zip(cls._HEAD, head):
-            if name in ("verify", "exact") and (not isinstance(part, list) or len(part) != size):
-                return None
-            if name in ("multi", "reject", "cands") and not isinstance(part, dict):
-                return None
-            setattr(table, name, part)
+        table.multi = head
         for name, section in zip(cls._COLUMNS, sections):
             if len(section) != 4 * size:
                 return None
             setattr(table, name, section.cast("B").cast("i"))
+        rest = sections[len(cls._COLUMNS) :]
+        for j, name in enumerate(cls._OBJECTS):
+            column = Column.load(*rest[3 * j : 3 * j + 3], size)
+            if column is None:
+                return None
+            setattr(table, name, column)
         return table
 
 
