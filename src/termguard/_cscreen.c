@@ -1901,17 +1901,25 @@ utf8_valid(const uint8_t *b, Py_ssize_t n)
     return 1;
 }
 
+/* Characters that make a text markup (`screen.MARKUP_NEEDLES`), and the ends of the URL
+ * needles ("http:", "https:", "www."), whose starts are looked for behind them. */
+static const uint8_t MARKUP[128] = {
+    ['*'] = 1, ['_'] = 1, ['<'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1, ['\\'] = 1, [':'] = 2, ['.'] = 2,
+};
+
 /* A string's text (UTF-8 already checked, escapes decoded) as code points in *buf: its
  * length, or -1 for an escape the PO reader rejects (the full read reports it), -2 on
- * error. */
+ * error. *markup is set to whether the text has markup, URLs or code (`has_markup`), found
+ * in the same pass. */
 static Py_ssize_t
-text_of(const uint8_t *b, const Str *str, uint32_t **buf, Py_ssize_t *cap)
+text_of(const uint8_t *b, const Str *str, uint32_t **buf, Py_ssize_t *cap, int *markup)
 {
     Py_ssize_t len = str->end - str->start;
     if (grow(buf, cap, len + 1) < 0)
         return -2;
     uint32_t *o = *buf;
     Py_ssize_t m = 0, i = str->start, end = str->end;
+    int found = 0;
     while (i < end) {
         uint32_t c = b[i];
         if (c < 0x80) {
@@ -1932,6 +1940,16 @@ text_of(const uint8_t *b, const Str *str, uint32_t **buf, Py_ssize_t *cap)
             }
             else
                 i++;
+            if (MARKUP[c] == 1)
+                found = 1;
+            else if (MARKUP[c] == 2 && !found) {
+                if (c == ':')
+                    found = (m >= 4 && o[m - 4] == 'h' && o[m - 3] == 't' && o[m - 2] == 't' && o[m - 1] == 'p')
+                            || (m >= 5 && o[m - 5] == 'h' && o[m - 4] == 't' && o[m - 3] == 't' && o[m - 2] == 'p'
+                                && o[m - 1] == 's');
+                else
+                    found = m >= 3 && o[m - 3] == 'w' && o[m - 2] == 'w' && o[m - 1] == 'w';
+            }
         }
         else if (c < 0xE0) {
             c = ((c & 0x1F) << 6) | (b[i + 1] & 0x3F);
@@ -1948,29 +1966,8 @@ text_of(const uint8_t *b, const Str *str, uint32_t **buf, Py_ssize_t *cap)
         }
         o[m++] = c;
     }
+    *markup = found;
     return m;
-}
-
-/* Does a decoded text have markup, URLs or code (`screen.MARKUP_NEEDLES`)? */
-static int
-has_markup(const uint32_t *t, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++) {
-        switch (t[i]) {
-        case '*': case '_': case '<': case '`': case '[': case ']': case '\\':
-            return 1;
-        case 'h':
-            if (i + 4 < n && t[i + 1] == 't' && t[i + 2] == 't' && t[i + 3] == 'p'
-                && (t[i + 4] == ':' || (t[i + 4] == 's' && i + 5 < n && t[i + 5] == ':')))
-                return 1;
-            break;
-        case 'w':
-            if (i + 3 < n && t[i + 1] == 'w' && t[i + 2] == 'w' && t[i + 3] == '.')
-                return 1;
-            break;
-        }
-    }
-    return 0;
 }
 
 static int
@@ -2028,29 +2025,25 @@ screen_block(Screen *s, PyObject *block)
                 untranslated = 1;
         if (untranslated)
             continue; /* the term rules skip it */
-        Py_ssize_t ns = text_of(b, &row.msgid, &s->dbuf1, &s->d1cap);
+        int markup;
+        Py_ssize_t ns = text_of(b, &row.msgid, &s->dbuf1, &s->d1cap, &markup);
         if (ns == -2)
             goto done;
-        if (ns == -1) {
+        if (ns == -1 || markup) {
             if (append_span(full, r, &row, line) < 0)
                 goto done;
             continue;
         }
         const uint32_t *src = s->dbuf1;
-        if (has_markup(src, ns)) {
-            if (append_span(full, r, &row, line) < 0)
-                goto done;
-            continue;
-        }
         /* Form by form; a row that turns out to need the full read may already have a
          * pair among the unsure ones: the caller takes the union. */
         for (int f = 0; f < row.nforms; f++) {
-            Py_ssize_t nt = text_of(b, &row.forms[f], &s->dbuf2, &s->d2cap);
+            Py_ssize_t nt = text_of(b, &row.forms[f], &s->dbuf2, &s->d2cap, &markup);
             if (nt == -2)
                 goto done;
             const uint32_t *tgt = s->dbuf2;
             /* an escape the reader rejects (the full read reports it), or markup */
-            if (nt == -1 || has_markup(tgt, nt)) {
+            if (nt == -1 || markup) {
                 if (append_span(full, r, &row, line) < 0)
                     goto done;
                 break;

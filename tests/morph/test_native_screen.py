@@ -424,3 +424,23 @@ def test_screen_refuses_a_damaged_column():
         # (only the last kind loads: a value it cannot find is an error when read, not a crash)
         with pytest.raises(ValueError):
             native.block('msgid "S-400 systems"\nmsgstr "системы С-400"\n'.encode())
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    source=st.text("htpsw:.*_<`[]\\ aТ\t", max_size=14),
+    target=st.text("htpsw:.*_<`[]\\ aТ\t", max_size=14),
+)
+def test_block_sends_markup_on_as_the_python_pass_finds_it(source, target):
+    """The C pass spots markup, URLs and code while it decodes a string (`text_of`); a row
+    is read in full exactly when `screen.MARKUP_NEEDLES` finds one in its decoded texts."""
+    from termguard.screen import _starts, _with_markup
+
+    def literal(text: str) -> str:
+        return text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+
+    native = _screen(GLOSSARY, "ru").native()
+    block = f'msgid "Triumf {literal(source)}"\nmsgstr "«Триумф» {literal(target)}"\n'.encode()
+    _rows, full, _unsure = native.block(block)
+    texts = [f"Triumf {source}", f"«Триумф» {target}"]
+    assert bool(full) == bool(_with_markup("\n".join(texts), _starts(texts)))
