@@ -8,14 +8,18 @@ glossary readers and model, and the versions of termguard, Python and PyYAML. Th
 also serves as the file's fingerprint: the matcher cache (`termguard.morph.cache`) keys
 on a glossary's `digest`, built from its files' keys, instead of hashing every entry.
 
-Entries are stored as plain tuples (`termguard.diskcache`: marshal, no code). A stored
-value of the wrong shape is ignored and the file parsed again.
+Entries are stored as plain tuples (marshal, no code), each on its own in one section of
+a `termguard.diskcache` file, so that none is decoded before someone asks for it
+(`Entries.stored`); the ids and the problems are in the file's head. A stored value of
+the wrong shape is ignored and the file parsed again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import sys
+from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -25,7 +29,7 @@ from termguard.glossary.files import Problem
 from termguard.glossary.model import Entries, Entry, GlossaryTest, Origin, Rendering
 
 #: Bumped when the stored layout changes.
-FORMAT = 1
+FORMAT = 2
 _ENTRY_FIELDS = 10  # what `dump_entry` writes
 SUFFIX = ".glossary"
 
@@ -70,11 +74,16 @@ def read_cached(
         entries, problems = parse()
         return entries, problems, None
     key = file_key(path, data, langs)
-    stored = _restore(diskcache.load(key, SUFFIX))
+    stored = _restore(diskcache.load_sections(key, SUFFIX))
     if stored is not None:
         return stored[0], stored[1], key
     entries, problems = parse()  # an unreadable or invalid file raises: nothing is stored
-    diskcache.store(key, (tuple(map(dump_entry, entries)), tuple(map(_dump_problem, problems))), SUFFIX)
+    blobs = [marshal.dumps(dump_entry(e)) for e in entries]
+    offsets = array("i", [0])
+    for blob in blobs:
+        offsets.append(offsets[-1] + len(blob))
+    head = (tuple(e.id for e in entries), tuple(map(_dump_problem, problems)))
+    diskcache.store_sections(key, head, [offsets.tobytes(), b"".join(blobs)], SUFFIX)
     return entries, problems, key
 
 
@@ -109,12 +118,26 @@ def _dump_problem(problem: Problem) -> tuple:
 def _restore(stored: object) -> tuple[Entries, list[Problem]] | None:
     # (The file's checksum vouches for what termguard wrote; only the shape is checked
     # here, each entry's fields when it is built.)
-    if not isinstance(stored, tuple) or len(stored) != 2 or not isinstance(stored[0], tuple):
+    if not isinstance(stored, tuple) or len(stored) != 2:
         return None
-    if not all(type(e) is tuple and len(e) == _ENTRY_FIELDS and type(e[0]) is str for e in stored[0]):
+    head, sections = stored
+    if not isinstance(head, tuple) or len(head) != 2 or len(sections) != 2:
         return None
-    try:
-        return Entries(stored[0], load_entry), [Problem(*p) for p in stored[1]]
-    except (TypeError, ValueError, AttributeError):
+    ids, problems = head
+    offsets_data, blob = sections
+    if not isinstance(ids, tuple) or not all(type(i) is str for i in ids) or len(offsets_data) != 4 * (len(ids) + 1):
+        return None
+    offsets = offsets_data.cast("B").cast("i")
+    if offsets[0] != 0 or offsets[-1] != len(blob):
         return None
 
+    def build(i: int) -> Entry:
+        data = marshal.loads(blob[offsets[i] : offsets[i + 1]])
+        if type(data) is not tuple or len(data) != _ENTRY_FIELDS or data[0] != ids[i]:
+            raise ValueError(f"glossary cache: entry {i} is damaged")
+        return load_entry(data)
+
+    try:
+        return Entries.stored(ids, build), [Problem(*p) for p in problems]
+    except (TypeError, ValueError, AttributeError):
+        return None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Sequence, overload
+from typing import Callable, Iterable, Iterator, Sequence, overload
 
 APPROVED = ("preferred", "admitted")
 REJECTED = ("forbidden", "superseded")
@@ -106,33 +107,61 @@ class Entry:
 class Entries(Sequence[Entry]):
     """A glossary's entries in order, each built when first asked for.
 
-    An entry read from the disk cache (`termguard.glossary.cached`) is held as the plain
-    data it was stored as until someone asks for it: a check against 10,000 terms touches
-    the few entries its texts hit, and building every frozen dataclass up front would take
-    longer than reading the file. An entry, once built, is the same object at every ask
-    (matchers and rules key caches on its identity); `index_of` gives its position back.
+    Entries read from the disk cache (`termguard.glossary.cached`) stay stored until
+    someone asks for them (`Entries.stored`): a check against 10,000 terms touches the few
+    entries its texts hit, and building every frozen dataclass up front would take longer
+    than reading the file. An entry, once built, is the same object at every ask (matchers
+    and rules key caches on its identity); `index_of` gives its position back.
     """
 
-    __slots__ = ("_items", "_decode", "_index")
+    __slots__ = ("_items", "_build", "_ids", "_index")
 
-    def __init__(self, items: Iterable[Any] = (), decode: Callable[[tuple], Entry] | None = None) -> None:
-        # Items are entries, or tuples that `decode` turns into one.
-        self._items: list[Any] = list(items)
-        self._decode = decode
-        self._index = {id(x): i for i, x in enumerate(self._items) if type(x) is not tuple}
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self._items: list[Entry | None] = list(entries)
+        self._build: Callable[[int], Entry] | None = None
+        self._ids: list[str] | None = None
+        self._index = {id(x): i for i, x in enumerate(self._items)}
 
     @classmethod
-    def joined(cls, parts: Iterable[Iterable[Any]]) -> "Entries":
+    def stored(cls, ids: Sequence[str], build: Callable[[int], Entry]) -> "Entries":
+        """Entries not built yet: `build(i)` makes the i-th, whose id is `ids[i]`."""
+        self = cls()
+        self._items = [None] * len(ids)
+        self._build = build
+        self._ids = list(ids)
+        return self
+
+    @classmethod
+    def joined(cls, parts: Iterable[Iterable[Entry]]) -> "Entries":
         """The entries of several files, in order (built ones stay built)."""
-        items: list[Any] = []
-        decode = None
+        items: list[Entry | None] = []
+        ids: list[str] = []
+        builds: list[tuple[int, Callable[[int], Entry]]] = []
         for part in parts:
-            if isinstance(part, Entries):
+            if isinstance(part, Entries) and part._build is not None:
+                builds.append((len(items), part._build))
                 items.extend(part._items)
-                decode = decode or part._decode
+                ids.extend(part.ids())
             else:
-                items.extend(part)
-        return cls(items, decode)
+                built = list(part)
+                items.extend(built)
+                ids.extend(e.id for e in built)
+        self = cls()
+        self._items = items
+        self._index = {id(x): i for i, x in enumerate(items) if x is not None}
+        if builds:
+            self._ids = ids
+            if len(builds) == 1 and builds[0][0] == 0:
+                self._build = builds[0][1]
+            else:
+                starts = [start for start, _ in builds]
+
+                def build(i: int) -> Entry:
+                    start, part_build = builds[bisect_right(starts, i) - 1]
+                    return part_build(i - start)
+
+                self._build = build
+        return self
 
     def __len__(self) -> int:
         return len(self._items)
@@ -147,10 +176,10 @@ class Entries(Sequence[Entry]):
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(len(self._items))))
         item = self._items[index]
-        if type(item) is tuple:
+        if item is None:
             if index < 0:
                 index += len(self._items)
-            item = self._items[index] = self._decode(item)  # type: ignore[misc]
+            item = self._items[index] = self._build(index)  # type: ignore[misc]
             self._index[id(item)] = index
         return item
 
@@ -160,7 +189,9 @@ class Entries(Sequence[Entry]):
 
     def ids(self) -> list[str]:
         """Every entry's id, in order, without building the entries."""
-        return [item[0] if type(item) is tuple else item.id for item in self._items]
+        if self._ids is not None:
+            return list(self._ids)
+        return [item.id for item in self._items]  # type: ignore[union-attr]
 
     def index_of(self, entry: Entry) -> int:
         """The position of an entry got from this sequence (KeyError for any other)."""
