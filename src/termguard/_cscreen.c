@@ -1983,8 +1983,8 @@ append_span(PyObject *list, Py_ssize_t r, const Row *row, Py_ssize_t line)
 
 /* Screen.block(block) -> (rows, full, unsure), or None
  *
- * block: bytes, whole PO entries in UTF-8 with \n newlines (as `iter_po_blocks` cuts them,
- * undecoded). rows: how many rows the block has; full: (row, start, end, line) of the rows
+ * block: bytes-like, whole PO entries in UTF-8 with \n newlines (as `iter_po_buffers` cuts
+ * them, undecoded). rows: how many rows the block has; full: (row, start, end, line) of the rows
  * to read in full (not simple, the header, suppressed, escapes the reader rejects, markup);
  * unsure: (row, start, end, line, source, translation, reason) of the pairs the fast pass
  * could not clear, for the exact screen (`reason`: why, as `judge` returns it). `start` and
@@ -1994,14 +1994,20 @@ append_span(PyObject *list, Py_ssize_t r, const Row *row, Py_ssize_t line)
 static PyObject *
 screen_block(Screen *s, PyObject *block)
 {
-    if (!PyBytes_Check(block)) {
-        PyErr_SetString(PyExc_TypeError, "block must be bytes");
+    Py_buffer data;
+    if (PyUnicode_Check(block) || PyObject_GetBuffer(block, &data, PyBUF_SIMPLE) < 0) {
+        if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_SetString(PyExc_TypeError, "block must be bytes-like");
+        }
         return NULL;
     }
-    Py_ssize_t n = PyBytes_GET_SIZE(block);
-    const uint8_t *b = (const uint8_t *)PyBytes_AS_STRING(block);
-    if (!utf8_valid(b, n))
+    Py_ssize_t n = data.len;
+    const uint8_t *b = (const uint8_t *)data.buf;
+    if (!utf8_valid(b, n)) {
+        PyBuffer_Release(&data);
         Py_RETURN_NONE;
+    }
     PyObject *full = PyList_New(0), *unsure = PyList_New(0), *result = NULL;
     if (full == NULL || unsure == NULL)
         goto done;
@@ -2067,6 +2073,7 @@ screen_block(Screen *s, PyObject *block)
     }
     result = Py_BuildValue("(nOO)", nrows, full, unsure);
 done:
+    PyBuffer_Release(&data);
     Py_XDECREF(full);
     Py_XDECREF(unsure);
     return result;

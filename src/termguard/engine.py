@@ -176,7 +176,7 @@ class Engine:
                     # termguard.screen); the rest are read and checked in full.
                     entries = screened_entries(blocks, doc.path, screen, cleared.append)
                 else:
-                    entries = (e for block, line in blocks for e in entries_in(block.decode("utf-8"), doc.path, line))
+                    entries = (e for block, line in blocks for e in entries_in(str(block, "utf-8"), doc.path, line))
                 _, units = stream_entries(entries, doc.path, lang=self.config.lang)
                 findings, count = self.unit_findings(units, rules, ctx)
                 count += sum(cleared)
@@ -285,7 +285,7 @@ def file_size(path: str) -> int:
         return 0
 
 
-def _telling(blocks: Iterator[tuple[bytes, int]], handle, read: Callable[[int], None]) -> Iterator[tuple[bytes, int]]:
+def _telling(blocks: Iterator[tuple[memoryview, int]], handle, read: Callable[[int], None]) -> Iterator[tuple[memoryview, int]]:
     """The blocks, calling `read` with the file position (bytes; `handle` is binary) after
     each one."""
     for block in blocks:

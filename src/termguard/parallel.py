@@ -102,7 +102,7 @@ def _header_document(engine: "Engine", path: str):
 
 
 def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int, dict[str, dict]]:
-    from termguard.readers.po import iter_po_blocks, iter_po_entries, units_from_entries
+    from termguard.readers.po import iter_po_buffers, iter_po_entries, units_from_entries
     from termguard.screen import screen_for, screened_entries
 
     doc = _header_document(engine, task.path)
@@ -120,7 +120,7 @@ def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int
     if screen is None:
         entries = iter_po_entries(stream, doc.path)
     else:
-        entries = screened_entries(iter_po_blocks(stream, decode=False), doc.path, screen, cleared.append)
+        entries = screened_entries(iter_po_buffers(stream), doc.path, screen, cleared.append)
     try:
         with paused():  # as the serial streamed check: entries leave no reference cycles
             if task.start == 0:

@@ -482,13 +482,13 @@ def _starts(texts: list[str]) -> list[int]:
 
 
 def screened_entries(
-    blocks: Iterable[tuple[bytes, int]],
+    blocks: Iterable[tuple[memoryview | bytes, int]],
     path: str,
     screen: TermScreen,
     cleared: Callable[[int], None],
 ) -> Iterator[PoEntry]:
-    """The entries of a PO file's blocks (`iter_po_blocks(decode=False)`: UTF-8 bytes) that
-    the screen does not clear.
+    """The entries of a PO file's blocks (`iter_po_buffers`: UTF-8, undecoded) that the
+    screen does not clear. (A block is done with before the next is asked for.)
 
     Entries come in file order with their file lines, the header first (as read by
     `iter_po_entries`); `cleared(n)` is told how many entries of each block were cleared.
@@ -502,13 +502,13 @@ def screened_entries(
             native = screen.native()
             wanted = _screen_block_native(block, native, screen, cleared) if native is not None else None
             if wanted is None:
-                wanted = _screen_block(block.decode("utf-8"), path, screen, cleared)
+                wanted = _screen_block(str(block, "utf-8"), path, screen, cleared)
         for text, lines in wanted:
             yield from entries_in(text, path, first_line + lines)
 
 
 def _screen_block_native(
-    block: bytes, native, screen: TermScreen, cleared: Callable[[int], None]
+    block: memoryview | bytes, native, screen: TermScreen, cleared: Callable[[int], None]
 ) -> list[tuple[str, int]] | None:
     """`_screen_block` through the C pass, on the block's bytes (which it checks, decoding
     only the strings it judges, and counting the lines as it parses the rows); None if the
@@ -523,7 +523,7 @@ def _screen_block_native(
             r, start, end, line = unsure[j][:4]
             spans[r] = (start, end, line)
     cleared(rows - len(spans))
-    return [(block[start:end].decode("utf-8"), line) for start, end, line in (spans[r] for r in sorted(spans))]
+    return [(str(block[start:end], "utf-8"), line) for start, end, line in (spans[r] for r in sorted(spans))]
 
 
 def _screen_block(

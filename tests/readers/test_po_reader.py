@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termguard.errors import InputError
 from termguard.readers.po import iter_po_entries, parse_po
@@ -153,6 +155,45 @@ def test_binary_blocks_read_as_text_mode_does(tmp_path, monkeypatch, newline, bl
     assert len(entries) == 42
     if block_size > len(_BLOCK_TEXT) * 2:
         assert got == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(["\n", "\r", "\r\n", "\r\r", "\n\n", "msgid", " ", '"Т"', "#: a", "ё"]), max_size=40),
+    block_size=st.integers(1, 24),
+)
+def test_buffers_are_the_binary_blocks_undecoded(pieces, block_size):
+    """`iter_po_buffers` cuts a file where `iter_po_blocks` does, with the same lines and
+    the same text, newlines made universal in place, whatever falls on a block boundary
+    (a \r\n, runs of \r, a multi-byte character), entries longer than a block included."""
+    import io
+
+    import termguard.readers.po as po
+
+    data = "".join(pieces).encode("utf-8")
+    saved = po._BLOCK
+    po._BLOCK = block_size
+    try:
+        expected = list(po.iter_po_blocks(io.BytesIO(data)))
+        # (each view is read before the next block is asked for: the buffer is reused)
+        got = [(str(view, "utf-8"), line) for view, line in po.iter_po_buffers(io.BytesIO(data))]
+    finally:
+        po._BLOCK = saved
+    assert got == expected
+
+
+@pytest.mark.parametrize("block_size", [7, 64, 1 << 22])
+def test_buffers_of_a_real_file(tmp_path, monkeypatch, block_size):
+    import termguard.readers.po as po
+
+    path = tmp_path / "ru.po"
+    path.write_bytes(_BLOCK_TEXT.replace("\n", "\r\n").encode("utf-8"))
+    monkeypatch.setattr(po, "_BLOCK", block_size)
+    with open(path, "rb") as handle:
+        got = [(str(view, "utf-8"), line) for view, line in po.iter_po_buffers(handle)]
+    with open(path, "rb") as handle:
+        assert got == list(po.iter_po_blocks(handle))
+    assert "".join(text for text, _ in got) == _BLOCK_TEXT
 
 
 def test_binary_blocks_refuse_invalid_utf8(tmp_path, monkeypatch):

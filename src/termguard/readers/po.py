@@ -316,21 +316,35 @@ def stream_po(lines: Iterable[str], path: str, lang: str | None = None, source_l
     return stream_entries(iter_po_entries(lines, path), path, lang, source_lang)
 
 
-def stream_po_blocks(handle: IO[bytes], path: str, lang: str | None = None) -> tuple[Document, Iterator[tuple[bytes, int]]]:
+def _room(buffer: bytearray, used: int, need: int) -> bytearray:
+    """`buffer`, or a larger copy of its first `used` bytes when it is shorter than `need`
+    (the old one may still be seen through the last block's view: it is left as it is)."""
+    if len(buffer) >= need:
+        return buffer
+    bigger = bytearray(2 * need)
+    bigger[:used] = buffer[:used]
+    return bigger
+
+
+def stream_po_blocks(handle: IO[bytes], path: str, lang: str | None = None) -> tuple[Document, Iterator[tuple[memoryview, int]]]:
     """A large PO file opened in binary: its Document (header only, from the first block's
     first entry, without reading the file twice) and all its blocks, undecoded
-    (`iter_po_blocks(decode=False)`)."""
-    blocks = iter_po_blocks(handle, decode=False)
+    (`iter_po_buffers`: each valid until the next is asked for)."""
+    blocks = iter_po_buffers(handle)
     first = next(blocks, None)
     doc, _ = stream_po(_first_entry(first[0]) if first else "", path, lang=lang)
     return doc, (itertools.chain([first], blocks) if first is not None else blocks)
 
 
-def _first_entry(block: bytes) -> str:
+def _first_entry(block: memoryview) -> str:
     """The text of a block up to the end of its first entry (the header, if it has one)."""
-    body = len(block) - len(block.lstrip(b"\n"))
-    cut = block.find(b"\n\n", body)
-    return block[: cut + 2 if cut != -1 else len(block)].decode("utf-8")
+    head = bytes(block[: 1 << 16])
+    body = len(head) - len(head.lstrip(b"\n"))
+    cut = head.find(b"\n\n", body)
+    if cut == -1 and len(head) < len(block):
+        head = bytes(block)  # a header longer than the first 64 KB
+        cut = head.find(b"\n\n", body)
+    return head[: cut + 2 if cut != -1 else len(head)].decode("utf-8")
 
 
 def stream_entries(entries: Iterator[PoEntry], path: str, lang: str | None = None, source_lang: str = "en") -> tuple[Document, Iterator[Unit]]:
@@ -443,15 +457,13 @@ def _entries_in(text: str, path: str, first_line: int) -> Iterator[PoEntry]:
         pos = m.end()
 
 
-def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1, decode: bool = True) -> Iterator[tuple[str, int]]:
+def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1) -> Iterator[tuple[str, int]]:
     """Blocks of whole entries of an open PO file (cut at blank lines), each with the file
     line it starts on: a million-entry file is never held in memory at once.
 
     `source` is a text file, or a binary one (read as UTF-8 with universal newlines, as
     `open(path, encoding="utf-8")` reads: a third faster, and its `tell()` is exact and
-    cheap for progress); invalid UTF-8 raises `UnicodeDecodeError`. With `decode=False` a
-    binary file's blocks are left as bytes (newlines already `\n`), for the term screen's
-    C pass, which checks and decodes only what it reads; the caller decodes the rest.
+    cheap for progress); invalid UTF-8 raises `UnicodeDecodeError`.
     """
     line = first_line
     rest: str | bytes = ""
@@ -477,11 +489,53 @@ def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1, decode: boo
             rest = buffer
             continue
         block, rest = buffer[: cut + 2], buffer[cut + 2 :]
-        text = block.decode("utf-8") if binary and decode else block
+        text = block.decode("utf-8") if binary else block
         yield text, line
-        line += block.count(nl[:1])
+        line += text.count("\n")
     if rest:
-        yield (rest.decode("utf-8") if binary and decode else rest), line
+        yield (rest.decode("utf-8") if binary else rest), line
+
+
+def iter_po_buffers(source: IO[bytes], first_line: int = 1) -> Iterator[tuple[memoryview, int]]:
+    """The blocks `iter_po_blocks` cuts from a PO file opened in binary, undecoded (UTF-8,
+    newlines made `\n`), for the term screen's C pass, which checks and decodes only what
+    it reads.
+
+    The file is read straight into one buffer, reused from block to block (no copy of a
+    block is ever made): a block is a view of it, valid until the next one is asked for.
+    Whoever needs a block's text after that copies or decodes it first.
+    """
+    buffer = bytearray(2 * _BLOCK)
+    filled = 0  # bytes in the buffer: what the last block left over comes first
+    line = first_line
+    while True:
+        buffer = _room(buffer, filled, filled + _BLOCK)
+        read = source.readinto(memoryview(buffer)[filled : filled + _BLOCK])
+        if not read:
+            break
+        end = filled + read
+        while buffer[end - 1] == 13:  # a \r\n cut in two must stay one newline
+            buffer = _room(buffer, end, end + 1)
+            if not source.readinto(memoryview(buffer)[end : end + 1]):
+                break
+            end += 1
+        if buffer.find(b"\r", filled, end) != -1:
+            # Universal newlines, as `iter_po_blocks` reads them; the text only shrinks, so
+            # it is written back in place (a buffer with views cannot change its size).
+            text = bytes(buffer[filled:end]).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            buffer[filled : filled + len(text)] = text
+            end = filled + len(text)
+        cut = buffer.rfind(b"\n\n", 0, end)
+        if cut == -1:
+            filled = end
+            continue
+        yield memoryview(buffer)[: cut + 2], line
+        line += buffer.count(b"\n", 0, cut + 2)
+        left = end - cut - 2
+        buffer[:left] = buffer[cut + 2 : end]
+        filled = left
+    if filled:
+        yield memoryview(buffer)[:filled], line
 
 
 def iter_po_entries(source: str | IO[str] | IO[bytes], path: str, first_line: int = 1) -> Iterator[PoEntry]:
