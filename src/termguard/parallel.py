@@ -52,8 +52,16 @@ def _chunk_bounds(path: str, pieces: int) -> list[tuple[int, int]]:
             if target <= cuts[-1]:
                 continue
             handle.seek(target)
-            window = handle.read(1 << 20)
-            found = window.find(b"\n\n")
+            # (a small window first: entries are short, and a megabyte read per cut was a
+            # tenth of a 100k-entry run's start-up)
+            window = b""
+            found = -1
+            while found == -1 and len(window) < 1 << 20:
+                more = handle.read(max(1 << 12, len(window)))
+                if not more:
+                    break
+                window += more
+                found = window.find(b"\n\n")
             if found == -1:
                 continue
             cut = target + found + 2
@@ -235,7 +243,10 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
     chunking = all(r.chunkable for r in engine.rules)
     for path in files:
         big = chunking and path.lower().endswith(".po") and os.path.getsize(path) >= CHUNK_THRESHOLD
-        bounds = _chunk_bounds(path, jobs * 4) if big else [(0, -1)]
+        # Two chunks per worker: enough to even out their speeds; each more costs a task's
+        # round trip and a cold start of its buffers (measured: 4 per worker was 7% slower
+        # at 100k entries, 2% at 1M).
+        bounds = _chunk_bounds(path, jobs * 2) if big else [(0, -1)]
         indexes = []
         for start, end in bounds:
             indexes.append(len(tasks))
