@@ -92,7 +92,10 @@ def compile_sources() -> None:
 
 
 def termguard_cmd() -> list[str]:
-    return [sys.executable, "-m", "termguard"]
+    """The `termguard` program as users run it (the console script beside this Python, as
+    pofilter's is run), or `python -m termguard` where there is none."""
+    script = Path(sys.executable).with_name("termguard")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "termguard"]
 
 
 def score(report_path: Path, truth_path: Path) -> tuple[float, float]:
