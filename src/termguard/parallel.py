@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 # A PO file at least this large is cut into chunks when --jobs > 1.
 CHUNK_THRESHOLD = 2 * 1024 * 1024
+CHUNK_TARGET = 64 * 1024 * 1024
 _ENGINE: "Engine | None" = None
 
 
@@ -243,10 +244,12 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
     chunking = all(r.chunkable for r in engine.rules)
     for path in files:
         big = chunking and path.lower().endswith(".po") and os.path.getsize(path) >= CHUNK_THRESHOLD
-        # Two chunks per worker: enough to even out their speeds; each more costs a task's
-        # round trip and a cold start of its buffers (measured: 4 per worker was 7% slower
-        # at 100k entries, 2% at 1M).
-        bounds = _chunk_bounds(path, jobs * 2) if big else [(0, -1)]
+        # Two chunks per worker, or more for a file above 128 MB (one per 64 MB and worker):
+        # enough to even out their speeds and to move the progress bar; each more costs a
+        # task's round trip and a cold start of its buffers (measured: four per worker was
+        # 7% slower at 100k entries, 2% at 1M).
+        pieces = jobs * max(2, -(-os.path.getsize(path) // CHUNK_TARGET)) if big else 1
+        bounds = _chunk_bounds(path, pieces) if big else [(0, -1)]
         indexes = []
         for start, end in bounds:
             indexes.append(len(tasks))

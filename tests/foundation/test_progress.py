@@ -76,7 +76,23 @@ def test_engine_reports_bytes_within_a_large_file(tmp_path, monkeypatch, jobs):
     report = engine.run([str(tmp_path)], jobs=jobs, progress=lambda done, total: calls.append((done, total)))
     total = big.stat().st_size + small.stat().st_size
     assert report.units == 3003
-    assert len(calls) > 5  # within the large file, not only once per file
+    assert len([d for d, _ in calls if d < total]) >= 3  # within the large file, not only once per file
     assert all(t == total for _, t in calls)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     assert calls[-1] == (total, total)
+
+
+def test_larger_files_are_cut_into_more_chunks(tmp_path, monkeypatch):
+    """Two chunks per worker, and one more per CHUNK_TARGET bytes beyond: the bar moves
+    through a very large file, and the report stays the serial one."""
+    big = tmp_path / "big.ru.po"
+    _big_po(big)
+    monkeypatch.setattr(parallel, "CHUNK_THRESHOLD", 10_000)
+    engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
+    serial = engine.run([str(big)])
+    for target, chunks in ((1 << 30, 4), (big.stat().st_size // 5 + 1, 2 * 5)):
+        monkeypatch.setattr(parallel, "CHUNK_TARGET", target)
+        calls: list[tuple[int, int]] = []
+        report = engine.run([str(big)], jobs=2, progress=lambda done, total: calls.append((done, total)))
+        assert len(calls) == chunks
+        assert report == serial
