@@ -47,11 +47,11 @@ vec_push(IntVec *a, int32_t x)
 {
     if (a->n == a->cap) {
         Py_ssize_t cap = a->cap ? a->cap * 2 : 64;
-        int32_t *v = PyMem_Realloc(a->v, cap * sizeof(int32_t));
-        if (v == NULL) {
-            PyErr_NoMemory();
+        /* (raw memory, no exception set: the block pass fills these without the GIL; the
+         * entry points raise MemoryError) */
+        int32_t *v = PyMem_RawRealloc(a->v, cap * sizeof(int32_t));
+        if (v == NULL)
             return -1;
-        }
         a->v = v;
         a->cap = cap;
     }
@@ -71,7 +71,7 @@ vec_has(const IntVec *a, int32_t x)
 static void
 vec_free(IntVec *a)
 {
-    PyMem_Free(a->v);
+    PyMem_RawFree(a->v);
     a->v = NULL;
     a->n = a->cap = 0;
 }
@@ -113,9 +113,9 @@ memo_free(struct Memo *m)
 {
     if (m == NULL)
         return;
-    PyMem_Free(m->block);
+    PyMem_RawFree(m->block);
     vec_free(&m->emits);
-    PyMem_Free(m);
+    PyMem_RawFree(m);
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -216,7 +216,7 @@ root_tables(Automaton *a)
     for (int32_t i = first; i < first + a->ccount[a->spaced]; i++)
         if (a->ch[i] < BMP)
             a->after_space[a->ch[i]] = i;
-    a->memo = PyMem_Calloc(1, sizeof(struct Memo));
+    a->memo = PyMem_RawCalloc(1, sizeof(struct Memo));
     if (a->memo == NULL) {
         PyErr_NoMemory();
         return -1;
@@ -461,7 +461,7 @@ memo_room(struct Memo *m)
     Py_ssize_t cap = m->cap ? 2 * m->cap : 4096;
     if (cap > MEMO_MAX_SLOTS)
         return 0;
-    void *block = PyMem_Calloc(cap + 1, sizeof(struct MemoSlot));
+    void *block = PyMem_RawCalloc(cap + 1, sizeof(struct MemoSlot));
     if (block == NULL)
         return 0;
     struct MemoSlot *slots = (struct MemoSlot *)(((uintptr_t)block + 63) & ~(uintptr_t)63);
@@ -473,21 +473,24 @@ memo_room(struct Memo *m)
             j = (j + 1) & (cap - 1);
         slots[j] = m->slots[i];
     }
-    PyMem_Free(m->block);
+    PyMem_RawFree(m->block);
     m->block = block;
     m->slots = slots;
     m->cap = cap;
     return 1;
 }
 
-/* Every (last index, slot) of the keys in `t[0:m]`, appended to `pos`/`slots`. */
+/* Every (last index, slot) of the keys in `t[0:m]`, appended to `pos`/`slots`; with
+ * `remember`, through the memo of words. Only the screen's gathering remembers (one
+ * gathering at a time: the memo is written without the GIL); searches from Python
+ * (`iter`) leave the memo alone. */
 static int
-automaton_run(const Automaton *a, const uint32_t *t, Py_ssize_t m, IntVec *pos, IntVec *slots)
+automaton_run(const Automaton *a, const uint32_t *t, Py_ssize_t m, IntVec *pos, IntVec *slots, int remember)
 {
     int32_t s = 0;
     const int32_t *out = a->out, *dict = a->dict;
     const struct Node *node = a->node;
-    struct Memo *memo = a->memo;
+    struct Memo *memo = remember ? a->memo : NULL;
     for (Py_ssize_t i = 0; i < m; i++) {
         uint32_t c = t[i];
         if (s == a->spaced && memo != NULL && c < BMP && c != ' ' && a->after_space[c] >= 0) {
@@ -558,7 +561,9 @@ automaton_iter(Automaton *a, PyObject *text)
         return NULL;
     IntVec pos = {0}, slots = {0};
     PyObject *result = NULL;
-    if (automaton_run(a, buf, PyUnicode_GET_LENGTH(text), &pos, &slots) == 0) {
+    if (automaton_run(a, buf, PyUnicode_GET_LENGTH(text), &pos, &slots, 0) < 0)
+        PyErr_NoMemory();
+    else {
         result = PyList_New(pos.n);
         for (Py_ssize_t i = 0; result && i < pos.n; i++) {
             PyObject *item = Py_BuildValue("(ii)", pos.v[i], slots.v[i]);
@@ -1030,6 +1035,25 @@ tables_init(Tables *t, PyObject *automaton, PyObject *table, const char *cls_nam
 /* ------------------------------------------------------------------------------------ */
 /* The screen.                                                                           */
 
+/* Text buffers: folded and padded text, decoded strings; hits. */
+typedef struct {
+    uint32_t *fbuf, *pbuf, *dbuf1, *dbuf2;
+    Py_ssize_t fcap, pcap, d1cap, d2cap;
+    IntVec pos, slots;
+} Scratch;
+
+static void
+scratch_free(Scratch *x)
+{
+    PyMem_RawFree(x->fbuf);
+    PyMem_RawFree(x->pbuf);
+    PyMem_RawFree(x->dbuf1);
+    PyMem_RawFree(x->dbuf2);
+    vec_free(&x->pos);
+    vec_free(&x->slots);
+    memset(x, 0, sizeof *x);
+}
+
 typedef struct {
     PyObject_HEAD
     Tables tgt;        /* the target matcher (target_class) */
@@ -1038,10 +1062,10 @@ typedef struct {
     int8_t *facts;     /* per entry: -1 unknown, else bit 1: has an approved target rendering,
                           bit 2: must be translated */
     PyObject *learn;   /* learn(entry index) -> (expected, must_translate) */
-    /* scratch */
-    uint32_t *fbuf, *pbuf, *dbuf1, *dbuf2;  /* folded, padded text; decoded strings */
-    Py_ssize_t fcap, pcap, d1cap, d2cap;
-    IntVec pos, slots, present, needs, spans, held, found;
+    Scratch x;         /* the judging's (with the GIL) */
+    Scratch g;         /* the gathering's (`gather`, without it) */
+    int gathering;     /* a gather is running: one at a time */
+    IntVec present, needs, spans, held, found, lpos, lslots;
 } Screen;
 
 static void
@@ -1051,17 +1075,15 @@ screen_dealloc(Screen *s)
     tables_free(&s->src);
     PyMem_Free(s->facts);
     Py_CLEAR(s->learn);
-    PyMem_Free(s->fbuf);
-    PyMem_Free(s->pbuf);
-    PyMem_Free(s->dbuf1);
-    PyMem_Free(s->dbuf2);
-    vec_free(&s->pos);
-    vec_free(&s->slots);
+    scratch_free(&s->x);
+    scratch_free(&s->g);
     vec_free(&s->present);
     vec_free(&s->needs);
     vec_free(&s->spans);
     vec_free(&s->held);
     vec_free(&s->found);
+    vec_free(&s->lpos);
+    vec_free(&s->lslots);
     Py_TYPE(s)->tp_free((PyObject *)s);
 }
 
@@ -1129,11 +1151,9 @@ grow(uint32_t **buf, Py_ssize_t *cap, Py_ssize_t need)
     if (need <= *cap)
         return 0;
     Py_ssize_t cap2 = need * 2 + 64;
-    uint32_t *b = PyMem_Realloc(*buf, cap2 * sizeof(uint32_t));
-    if (b == NULL) {
-        PyErr_NoMemory();
+    uint32_t *b = PyMem_RawRealloc(*buf, cap2 * sizeof(uint32_t));  /* (as vec_push) */
+    if (b == NULL)
         return -1;
-    }
     *buf = b;
     *cap = cap2;
     return 0;
@@ -1165,16 +1185,17 @@ facts_of(Screen *s, int32_t e)
     return s->facts[e];
 }
 
-/* Fold `t[0:n]` into s->fbuf and pad it into s->pbuf (" " + blanked + " "). Returns 1
+/* Fold `t[0:n]` into x->fbuf and pad it into x->pbuf (" " + blanked + " "). Returns 1
  * when the text has a character the tables cannot fold as Python does (outside the BMP;
  * a capital sigma, which lowercases by context), 0 otherwise, -1 on error. `alpha`, when
- * given, is set to whether any padded character is in that automaton's alphabet. */
+ * given, is set to whether any padded character is in that automaton's alphabet. (No
+ * Python object is touched: the gathering runs it without the GIL.) */
 static int
-fold_text(Screen *s, const Tables *t, const uint32_t *text, Py_ssize_t n, const uint8_t *alpha, int *seen)
+fold_text(Scratch *x, const Tables *t, const uint32_t *text, Py_ssize_t n, const uint8_t *alpha, int *seen)
 {
-    if (grow(&s->fbuf, &s->fcap, n + 1) < 0 || grow(&s->pbuf, &s->pcap, n + 2) < 0)
+    if (grow(&x->fbuf, &x->fcap, n + 1) < 0 || grow(&x->pbuf, &x->pcap, n + 2) < 0)
         return -1;
-    uint32_t *f = s->fbuf, *p = s->pbuf;
+    uint32_t *f = x->fbuf, *p = x->pbuf;
     const uint32_t *fold = t->fold, *blank = t->blank;
     int any = 0;
     p[0] = ' ';
@@ -1479,29 +1500,72 @@ covered(const Screen *s, int32_t start, int32_t end)
     return 0;
 }
 
-/* Judge one (source, translation) pair (`_fast` of `termguard.screen` for one pair): 0
- * cleared, -1 error, or why it is unsure: 1 a character the tables cannot fold, 2 a
- * poisoned (or unknown) target slot, 3 a case-sensitive slot without spellings, 4 a
- * rejected form, 5 a poisoned source slot, 6 a needed entry without an approved form,
- * 7 a poisoned source slot in the translation, 8 a must-translate source form left in
- * the translation, 9 a form that may be a rejected one on a key shared with approved ones. */
+/* A pair's automaton hits, gathered before it is judged (`gather_pair`). */
+typedef struct {
+    int tfold, sfold; /* fold_text's results on the target and the source */
+    const int32_t *tpos, *tslot, *spos, *sslot;
+    Py_ssize_t nt, ns;
+} Hits;
+
+#define PAIR_HITS 6  /* what gather_pair records of a pair */
+
+/* Fold a pair's texts and run the automata over them (target forms in the target, source
+ * forms in the source), appending the hits to pos/slots and recording in rec[PAIR_HITS]
+ * the fold results and where each text's hits are. 0, or -1 when memory runs out.
+ * Touches no Python object: the block's gathering runs it without the GIL. */
 static int
-judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssize_t nt)
+gather_pair(Scratch *g, const Tables *T, const Tables *S, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt,
+            Py_ssize_t nt, IntVec *pos, IntVec *slots, int remember, int32_t rec[PAIR_HITS])
+{
+    int r;
+    int32_t at = (int32_t)pos->n;
+    rec[0] = rec[3] = 0;
+    rec[1] = rec[2] = rec[4] = rec[5] = at;
+    if ((r = fold_text(g, T, tgt, nt, NULL, NULL)) != 0)
+        return r < 0 ? -1 : (rec[0] = r, 0);
+    if (automaton_run(T->automaton, g->pbuf, nt + 2, pos, slots, remember) < 0)
+        return -1;
+    rec[2] = rec[4] = rec[5] = (int32_t)pos->n;
+    if ((r = fold_text(g, S, src, ns, NULL, NULL)) != 0)
+        return r < 0 ? -1 : (rec[3] = r, 0);
+    if (automaton_run(S->automaton, g->pbuf, ns + 2, pos, slots, remember) < 0)
+        return -1;
+    rec[5] = (int32_t)pos->n;
+    return 0;
+}
+
+/* The hits `gather_pair` recorded in rec, in pos/slots. */
+static Hits
+pair_hits(const int32_t *rec, const IntVec *pos, const IntVec *slots)
+{
+    Hits h = {rec[0], rec[3], pos->v + rec[1], slots->v + rec[1], pos->v + rec[4], slots->v + rec[4],
+              rec[2] - rec[1], rec[5] - rec[4]};
+    return h;
+}
+
+/* Judge one (source, translation) pair from its gathered hits (`_fast` of
+ * `termguard.screen` for one pair): 0 cleared, -1 error, or why it is unsure: 1 a
+ * character the tables cannot fold, 2 a poisoned (or unknown) target slot, 3 a
+ * case-sensitive slot without spellings, 4 a rejected form, 5 a poisoned source slot, 6 a
+ * needed entry without an approved form, 7 a poisoned source slot in the translation, 8 a
+ * must-translate source form left in the translation, 9 a form that may be a rejected one
+ * on a key shared with approved ones. */
+static int
+judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssize_t nt, const Hits *hits)
 {
     const Tables *T = &s->tgt, *S = &s->src;
-    int r, alpha_seen = 0;
+    int r;
     s->present.n = s->needs.n = 0;
 
-    /* Target: evidence of approved forms. */
-    if ((r = fold_text(s, T, tgt, nt, NULL, NULL)) != 0)
-        return r;
-    s->pos.n = s->slots.n = 0;
-    if (automaton_run(T->automaton, s->pbuf, nt + 2, &s->pos, &s->slots) < 0)
-        return -1;
+    /* Target: evidence of approved forms. (The texts are folded again, as when they were
+     * gathered: the tests read the folded text.) */
+    if (hits->tfold)
+        return hits->tfold;
+    int folded = 0; /* s->x.fbuf holds the folded target (only slow hits read it) */
     s->spans.n = s->held.n = 0;
-    for (Py_ssize_t h = 0; h < s->pos.n; h++) {
-        int32_t k = s->slots.v[h];
-        int32_t start = s->pos.v[h] - T->offset[k];
+    for (Py_ssize_t h = 0; h < hits->nt; h++) {
+        int32_t k = hits->tslot[h];
+        int32_t start = hits->tpos[h] - T->offset[k];
         int32_t end = start + T->core[k];
         switch (T->cls[k]) {
         case SIMPLE:
@@ -1523,8 +1587,11 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
         }
         case SLOW: {
             int32_t code = T->evidence[k];
+            if (!folded && (r = fold_text(&s->x, T, tgt, nt, NULL, NULL)) != 0)
+                return r; /* (0 or -1: it folded when gathered) */
+            folded = 1;
             if (code == REJECT) {
-                r = may_reject(T, k, s->fbuf, tgt, start, end);
+                r = may_reject(T, k, s->x.fbuf, tgt, start, end);
                 if (r != 0)
                     return r < 0 ? r : 4;
                 break;
@@ -1534,12 +1601,12 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
                 return -1;
             s->found.n = 0;
             if (code == CANDIDATES) {
-                r = judge_candidates(T, k, s->fbuf, tgt, start, end, &s->found);
+                r = judge_candidates(T, k, s->x.fbuf, tgt, start, end, &s->found);
                 if (r != 0)
                     return r < 0 ? r : 9;
             }
             else {
-                r = verified(T, k, s->fbuf, tgt, start, end);
+                r = verified(T, k, s->x.fbuf, tgt, start, end);
                 if (r < 0)
                     return -1;
                 if (!r)
@@ -1563,14 +1630,12 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
             return -1;
 
     /* Source: the entries the translation needs. */
-    if ((r = fold_text(s, S, src, ns, NULL, NULL)) != 0)
-        return r;
-    s->pos.n = s->slots.n = 0;
-    if (automaton_run(S->automaton, s->pbuf, ns + 2, &s->pos, &s->slots) < 0)
-        return -1;
+    if (hits->sfold)
+        return hits->sfold;
+    folded = 0; /* now the source */
     s->spans.n = s->held.n = 0;
-    for (Py_ssize_t h = 0; h < s->pos.n; h++) {
-        int32_t k = s->slots.v[h];
+    for (Py_ssize_t h = 0; h < hits->ns; h++) {
+        int32_t k = hits->sslot[h];
         int32_t e = S->entry[k];
         switch (S->cls[k]) {
         case SIMPLE:
@@ -1578,19 +1643,22 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
                 return -1;
             break;
         case SLOW: {
-            int32_t start = s->pos.v[h] - S->offset[k];
+            if (!folded && (r = fold_text(&s->x, S, src, ns, NULL, NULL)) != 0)
+                return r;
+            folded = 1;
+            int32_t start = hits->spos[h] - S->offset[k];
             int32_t end = start + S->core[k];
             /* the entries the hit needs: its one entry, or those of its matches */
             s->found.n = 0;
             if (e >= 0)
                 r = vec_push(&s->found, e);
             else if (S->evidence[k] == MULTI) {
-                r = verified(S, k, s->fbuf, src, start, end);
+                r = verified(S, k, s->x.fbuf, src, start, end);
                 r = r <= 0 ? r : slot_entries(S, k, &s->found);
             }
             else if (S->evidence[k] == CANDIDATES) {
                 int32_t passing[MAX_PASSING][3];
-                int npass = passing_candidates(S, k, s->fbuf, src, start, end, passing);
+                int npass = passing_candidates(S, k, s->x.fbuf, src, start, end, passing);
                 if (npass == -2)
                     return 5;
                 r = npass < 0 ? -1 : 0;
@@ -1614,11 +1682,11 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
             if (S->cover[k] && (S->evidence[k] >= 0 || S->evidence[k] == CANDIDATES)) {
                 /* only a hit that is certainly an approved form drops the forms under it */
                 if (S->evidence[k] >= 0) {
-                    r = verified(S, k, s->fbuf, src, start, end);
+                    r = verified(S, k, s->x.fbuf, src, start, end);
                 }
                 else {
                     s->found.n = 0;
-                    r = judge_candidates(S, k, s->fbuf, src, start, end, &s->found);
+                    r = judge_candidates(S, k, s->x.fbuf, src, start, end, &s->found);
                     r = r < 0 ? -1 : (r == 0 && s->found.n > 0);
                 }
                 if (r < 0)
@@ -1649,16 +1717,18 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
     if (!must_any)
         return 0; /* untranslated-term looks only for needed entries that must be translated */
 
-    /* Source forms of must-translate terms standing in the translation. */
-    if ((r = fold_text(s, S, tgt, nt, S->automaton->alpha, &alpha_seen)) != 0)
+    /* Source forms of must-translate terms standing in the translation (searched here,
+     * with the GIL, and without the memo a gathering may be writing: few pairs get here). */
+    int alpha_seen = 0;
+    if ((r = fold_text(&s->x, S, tgt, nt, S->automaton->alpha, &alpha_seen)) != 0)
         return r;
     if (!alpha_seen)
         return 0; /* no character of any source form: no source form */
-    s->pos.n = s->slots.n = 0;
-    if (automaton_run(S->automaton, s->pbuf, nt + 2, &s->pos, &s->slots) < 0)
+    s->lpos.n = s->lslots.n = 0;
+    if (automaton_run(S->automaton, s->x.pbuf, nt + 2, &s->lpos, &s->lslots, 0) < 0)
         return -1;
-    for (Py_ssize_t h = 0; h < s->pos.n; h++) {
-        int32_t k = s->slots.v[h];
+    for (Py_ssize_t h = 0; h < s->lpos.n; h++) {
+        int32_t k = s->lslots.v[h];
         if (S->cls[k] == POISON)
             return 7;
         /* (no test applied to the hit: every entry of the slot counts) */
@@ -1970,47 +2040,63 @@ text_of(const uint8_t *b, const Str *str, uint32_t **buf, Py_ssize_t *cap, int *
     return m;
 }
 
-static int
-append_span(PyObject *list, Py_ssize_t r, const Row *row, Py_ssize_t line)
+/* A block's gathering: what `Screen.gather` found without the GIL, for `Screen.finish`. */
+typedef struct {
+    Py_buffer view;   /* the block, held until it is finished */
+    int held;         /* view is held */
+    int invalid;      /* not valid UTF-8 */
+    int finished;
+    Py_ssize_t nrows;
+    IntVec full;      /* (row, start, end, line) of the rows to read in full */
+    IntVec pairs;     /* per pair: row, start, end, line, msgid start, end, form start, end,
+                         then what gather_pair records */
+    IntVec pos, slots; /* the pairs' hits */
+} Gathered;
+
+#define PAIR_FIELDS (8 + PAIR_HITS)
+#define GATHERED "termguard._cscreen.gathered"
+
+static void
+gathered_free(Gathered *d)
 {
-    PyObject *item = Py_BuildValue("(nnnn)", r, row->start, row->end, line);
-    if (item == NULL)
-        return -1;
-    int rc = PyList_Append(list, item);
-    Py_DECREF(item);
-    return rc;
+    if (d->held)
+        PyBuffer_Release(&d->view);
+    vec_free(&d->full);
+    vec_free(&d->pairs);
+    vec_free(&d->pos);
+    vec_free(&d->slots);
+    PyMem_RawFree(d);
 }
 
-/* Screen.block(block) -> (rows, full, unsure), or None
- *
- * block: bytes-like, whole PO entries in UTF-8 with \n newlines (as `iter_po_buffers` cuts
- * them, undecoded). rows: how many rows the block has; full: (row, start, end, line) of the rows
- * to read in full (not simple, the header, suppressed, escapes the reader rejects, markup);
- * unsure: (row, start, end, line, source, translation, reason) of the pairs the fast pass
- * could not clear, for the exact screen (`reason`: why, as `judge` returns it). `start` and
- * `end` are byte offsets; `line` counts the newlines of the block before the row. Rows
- * without a translation are cleared. None: the block is not valid UTF-8 (decoding it
- * raises the error a full read would). */
-static PyObject *
-screen_block(Screen *s, PyObject *block)
+static void
+gathered_destructor(PyObject *capsule)
 {
-    Py_buffer data;
-    if (PyUnicode_Check(block) || PyObject_GetBuffer(block, &data, PyBUF_SIMPLE) < 0) {
-        if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_TypeError)) {
-            PyErr_Clear();
-            PyErr_SetString(PyExc_TypeError, "block must be bytes-like");
-        }
-        return NULL;
-    }
-    Py_ssize_t n = data.len;
-    const uint8_t *b = (const uint8_t *)data.buf;
+    gathered_free(PyCapsule_GetPointer(capsule, GATHERED));
+}
+
+static int
+push4(IntVec *v, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c, Py_ssize_t d)
+{
+    return vec_push(v, (int32_t)a) < 0 || vec_push(v, (int32_t)b) < 0 || vec_push(v, (int32_t)c) < 0
+                   || vec_push(v, (int32_t)d) < 0
+               ? -1
+               : 0;
+}
+
+/* The block pass up to the judging, without the GIL: rows parsed, strings decoded, texts
+ * folded, automata run (the memo of words written). 0, or -1 when memory runs out. */
+static int
+gather_block(Screen *s, Gathered *d)
+{
+    const uint8_t *b = (const uint8_t *)d->view.buf;
+    Py_ssize_t n = d->view.len;
+    if (n > INT32_MAX / 2)
+        return -1; /* (offsets are kept as int32; blocks are a few megabytes) */
     if (!utf8_valid(b, n)) {
-        PyBuffer_Release(&data);
-        Py_RETURN_NONE;
+        d->invalid = 1;
+        return 0;
     }
-    PyObject *full = PyList_New(0), *unsure = PyList_New(0), *result = NULL;
-    if (full == NULL || unsure == NULL)
-        goto done;
+    Scratch *g = &s->g;
     Py_ssize_t nrows = 0, at = 0, lines = 0;
     Row row;
     while (at < n) {
@@ -2021,8 +2107,8 @@ screen_block(Screen *s, PyObject *block)
         lines += row.lines;
         at = end;
         if (!row.simple || row.suppressed || row.nforms < 0 || row.msgid.end == row.msgid.start) {
-            if (append_span(full, r, &row, line) < 0)
-                goto done;
+            if (push4(&d->full, r, row.start, row.end, line) < 0)
+                return -1;
             continue;
         }
         int untranslated = 0;
@@ -2032,50 +2118,165 @@ screen_block(Screen *s, PyObject *block)
         if (untranslated)
             continue; /* the term rules skip it */
         int markup;
-        Py_ssize_t ns = text_of(b, &row.msgid, &s->dbuf1, &s->d1cap, &markup);
+        Py_ssize_t ns = text_of(b, &row.msgid, &g->dbuf1, &g->d1cap, &markup);
         if (ns == -2)
-            goto done;
+            return -1;
         if (ns == -1 || markup) {
-            if (append_span(full, r, &row, line) < 0)
-                goto done;
+            if (push4(&d->full, r, row.start, row.end, line) < 0)
+                return -1;
             continue;
         }
-        const uint32_t *src = s->dbuf1;
         /* Form by form; a row that turns out to need the full read may already have a
          * pair among the unsure ones: the caller takes the union. */
         for (int f = 0; f < row.nforms; f++) {
-            Py_ssize_t nt = text_of(b, &row.forms[f], &s->dbuf2, &s->d2cap, &markup);
+            Py_ssize_t nt = text_of(b, &row.forms[f], &g->dbuf2, &g->d2cap, &markup);
             if (nt == -2)
-                goto done;
-            const uint32_t *tgt = s->dbuf2;
+                return -1;
             /* an escape the reader rejects (the full read reports it), or markup */
             if (nt == -1 || markup) {
-                if (append_span(full, r, &row, line) < 0)
-                    goto done;
+                if (push4(&d->full, r, row.start, row.end, line) < 0)
+                    return -1;
                 break;
             }
-            int verdict = judge(s, src, ns, tgt, nt);
-            if (verdict < 0)
-                goto done;
-            if (verdict) {
-                PyObject *source = ucs4(src, ns), *target = source ? ucs4(tgt, nt) : NULL;
-                PyObject *item = target ? Py_BuildValue("(nnnnOOi)", r, row.start, row.end, line, source, target, verdict) : NULL;
-                Py_XDECREF(source);
-                Py_XDECREF(target);
-                if (item == NULL)
-                    goto done;
-                int rc = PyList_Append(unsure, item);
-                Py_DECREF(item);
-                if (rc < 0)
-                    goto done;
-            }
+            int32_t rec[PAIR_HITS];
+            if (gather_pair(g, &s->tgt, &s->src, g->dbuf1, ns, g->dbuf2, nt, &d->pos, &d->slots, 1, rec) < 0
+                || push4(&d->pairs, r, row.start, row.end, line) < 0
+                || push4(&d->pairs, row.msgid.start, row.msgid.end, row.forms[f].start, row.forms[f].end) < 0)
+                return -1;
+            for (int i = 0; i < PAIR_HITS; i++)
+                if (vec_push(&d->pairs, rec[i]) < 0)
+                    return -1;
         }
     }
-    result = Py_BuildValue("(nOO)", nrows, full, unsure);
+    d->nrows = nrows;
+    return 0;
+}
+
+/* Screen.gather(block) -> gathered
+ *
+ * The first part of `block`, run without the GIL (another thread may run Python the
+ * while): block is bytes-like, whole PO entries in UTF-8 with \n newlines (as
+ * `iter_po_buffers` cuts them, undecoded), and must stay unchanged until `finish` has
+ * read it. One gathering at a time. */
+static PyObject *
+screen_gather(Screen *s, PyObject *block)
+{
+    if (s->gathering) {
+        PyErr_SetString(PyExc_RuntimeError, "a block is being gathered already");
+        return NULL;
+    }
+    Gathered *d = PyMem_RawCalloc(1, sizeof(Gathered));
+    if (d == NULL)
+        return PyErr_NoMemory();
+    if (PyUnicode_Check(block) || PyObject_GetBuffer(block, &d->view, PyBUF_SIMPLE) < 0) {
+        PyErr_Clear();
+        PyErr_SetString(PyExc_TypeError, "block must be bytes-like");
+        gathered_free(d);
+        return NULL;
+    }
+    d->held = 1;
+    int rc;
+    s->gathering = 1;
+    Py_BEGIN_ALLOW_THREADS
+    rc = gather_block(s, d);
+    Py_END_ALLOW_THREADS
+    s->gathering = 0;
+    if (rc < 0) {
+        gathered_free(d);
+        return PyErr_NoMemory();
+    }
+    PyObject *capsule = PyCapsule_New(d, GATHERED, gathered_destructor);
+    if (capsule == NULL)
+        gathered_free(d);
+    return capsule;
+}
+
+/* Screen.finish(gathered) -> (rows, full, unsure), or None
+ *
+ * rows: how many rows the block has; full: (row, start, end, line) of the rows to read in
+ * full (not simple, the header, suppressed, escapes the reader rejects, markup); unsure:
+ * (row, start, end, line, source, translation, reason) of the pairs the fast pass could
+ * not clear, for the exact screen (`reason`: why, as `judge` returns it). `start` and
+ * `end` are byte offsets; `line` counts the newlines of the block before the row. Rows
+ * without a translation are cleared. None: the block is not valid UTF-8 (decoding it
+ * raises the error a full read would). A gathering is finished once. */
+static PyObject *
+screen_finish(Screen *s, PyObject *capsule)
+{
+    Gathered *d = PyCapsule_GetPointer(capsule, GATHERED);
+    if (d == NULL)
+        return NULL;
+    if (d->finished) {
+        PyErr_SetString(PyExc_RuntimeError, "this block is finished already");
+        return NULL;
+    }
+    d->finished = 1;
+    PyObject *full = NULL, *unsure = NULL, *result = NULL;
+    if (d->invalid) {
+        result = Py_None;
+        Py_INCREF(result);
+        goto done;
+    }
+    const uint8_t *b = (const uint8_t *)d->view.buf;
+    if ((full = PyList_New(0)) == NULL || (unsure = PyList_New(0)) == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < d->full.n; i += 4) {
+        const int32_t *v = d->full.v + i;
+        PyObject *item = Py_BuildValue("(iiii)", v[0], v[1], v[2], v[3]);
+        if (item == NULL || PyList_Append(full, item) < 0) {
+            Py_XDECREF(item);
+            goto done;
+        }
+        Py_DECREF(item);
+    }
+    for (Py_ssize_t i = 0; i < d->pairs.n; i += PAIR_FIELDS) {
+        const int32_t *v = d->pairs.v + i;
+        Str msgid = {v[4], v[5]}, form = {v[6], v[7]};
+        int markup;
+        Py_ssize_t ns = text_of(b, &msgid, &s->x.dbuf1, &s->x.d1cap, &markup);
+        Py_ssize_t nt = ns < 0 ? ns : text_of(b, &form, &s->x.dbuf2, &s->x.d2cap, &markup);
+        if (nt < 0)
+            goto done; /* (memory: both decoded the same way when gathered) */
+        Hits hits = pair_hits(v + 8, &d->pos, &d->slots);
+        int verdict = judge(s, s->x.dbuf1, ns, s->x.dbuf2, nt, &hits);
+        if (verdict < 0)
+            goto done;
+        if (verdict) {
+            PyObject *source = ucs4(s->x.dbuf1, ns), *target = source ? ucs4(s->x.dbuf2, nt) : NULL;
+            PyObject *item = target ? Py_BuildValue("(iiiiOOi)", v[0], v[1], v[2], v[3], source, target, verdict) : NULL;
+            Py_XDECREF(source);
+            Py_XDECREF(target);
+            if (item == NULL)
+                goto done;
+            int rc = PyList_Append(unsure, item);
+            Py_DECREF(item);
+            if (rc < 0)
+                goto done;
+        }
+    }
+    result = Py_BuildValue("(nOO)", d->nrows, full, unsure);
 done:
-    PyBuffer_Release(&data);
+    if (d->held) {
+        PyBuffer_Release(&d->view);
+        d->held = 0;
+    }
     Py_XDECREF(full);
     Py_XDECREF(unsure);
+    if (result == NULL && !PyErr_Occurred())
+        PyErr_NoMemory();
+    return result;
+}
+
+/* Screen.block(block) -> (rows, full, unsure), or None: gather and finish in one (see
+ * both). */
+static PyObject *
+screen_block(Screen *s, PyObject *block)
+{
+    PyObject *gathered = screen_gather(s, block);
+    if (gathered == NULL)
+        return NULL;
+    PyObject *result = screen_finish(s, gathered);
+    Py_DECREF(gathered);
     return result;
 }
 
@@ -2090,9 +2291,19 @@ screen_pair(Screen *s, PyObject *args)
     Py_UCS4 *b = a ? PyUnicode_AsUCS4Copy(target) : NULL;
     PyObject *result = NULL;
     if (b != NULL) {
-        int verdict = judge(s, (uint32_t *)a, PyUnicode_GET_LENGTH(source), (uint32_t *)b, PyUnicode_GET_LENGTH(target));
+        int32_t rec[PAIR_HITS];
+        s->x.pos.n = s->x.slots.n = 0;
+        int verdict = gather_pair(&s->x, &s->tgt, &s->src, (uint32_t *)a, PyUnicode_GET_LENGTH(source), (uint32_t *)b,
+                                  PyUnicode_GET_LENGTH(target), &s->x.pos, &s->x.slots, 0, rec);
+        if (verdict == 0) {
+            Hits hits = pair_hits(rec, &s->x.pos, &s->x.slots);
+            verdict = judge(s, (uint32_t *)a, PyUnicode_GET_LENGTH(source), (uint32_t *)b, PyUnicode_GET_LENGTH(target),
+                            &hits);
+        }
         if (verdict >= 0)
             result = PyLong_FromLong(verdict);
+        else if (!PyErr_Occurred())
+            PyErr_NoMemory();
     }
     PyMem_Free(a);
     PyMem_Free(b);
@@ -2102,6 +2313,10 @@ screen_pair(Screen *s, PyObject *args)
 static PyMethodDef screen_methods[] = {
     {"block", (PyCFunction)screen_block, METH_O,
      "block(data) -> (rows, full, unsure), or None: screen a block of whole PO entries (UTF-8 bytes)."},
+    {"gather", (PyCFunction)screen_gather, METH_O,
+     "gather(data) -> gathered: the first part of block(), without the GIL."},
+    {"finish", (PyCFunction)screen_finish, METH_O,
+     "finish(gathered) -> (rows, full, unsure), or None: the rest of block()."},
     {"pair", (PyCFunction)screen_pair, METH_VARARGS,
      "pair(source, translation) -> int: 0 when the fast pass clears the pair, else why not (see judge)."},
     {NULL, NULL, 0, NULL},

@@ -41,6 +41,7 @@ with and without it report the same findings). Entries without a translation are
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from itertools import accumulate, compress, repeat
 from operator import add, contains, itemgetter, sub
@@ -486,34 +487,97 @@ def screened_entries(
     path: str,
     screen: TermScreen,
     cleared: Callable[[int], None],
+    overlap: bool = True,
 ) -> Iterator[PoEntry]:
     """The entries of a PO file's blocks (`iter_po_buffers`: UTF-8, undecoded) that the
-    screen does not clear. (A block is done with before the next is asked for.)
+    screen does not clear.
 
     Entries come in file order with their file lines, the header first (as read by
     `iter_po_entries`); `cleared(n)` is told how many entries of each block were cleared.
     Invalid UTF-8 raises `UnicodeDecodeError`, as a full read does.
+
+    With the C pass, the next block is gathered (`Screen.gather`: parsed, decoded, folded,
+    its automata run, without the GIL) on a second thread while this one judges the
+    block before and checks its entries: a block must stay as it is until the one after
+    the next is asked for (`iter_po_buffers` reads into two buffers in turn). Without
+    `overlap` (a `--jobs` worker, which has a core of its own) each block is gathered
+    where it is judged.
     """
-    for block, first_line in blocks:
-        # A block's rows and matches are hundreds of thousands of small objects with no
-        # reference cycles: the cycle collector would only walk them again and again
-        # (a third of the screen's time on a 10,000-term glossary).
-        with paused():
-            native = screen.native()
-            wanted = _screen_block_native(block, native, screen, cleared) if native is not None else None
-            if wanted is None:
+    native = screen.native()
+    if native is not None and not overlap:
+        for block, first_line in blocks:
+            yield from _finished(None, block, first_line, native, path, screen, cleared)
+        return
+    if native is None:
+        for block, first_line in blocks:
+            with paused():  # (see below)
                 wanted = _screen_block(str(block, "utf-8"), path, screen, cleared)
-        for text, lines in wanted:
-            yield from entries_in(text, path, first_line + lines)
+            for text, lines in wanted:
+                yield from entries_in(text, path, first_line + lines)
+        return
+    pending: tuple[_Gathering, memoryview | bytes, int] | None = None
+    try:
+        for block, first_line in blocks:
+            # One gathering at a time: the previous one is done before this one starts.
+            done = (pending[0].result(), pending[1], pending[2]) if pending is not None else None
+            pending = (_Gathering(native, block), block, first_line)
+            if done is not None:
+                yield from _finished(*done, native, path, screen, cleared)
+        if pending is not None:
+            done, pending = (pending[0].result(), pending[1], pending[2]), None
+            yield from _finished(*done, native, path, screen, cleared)
+    finally:
+        if pending is not None:
+            pending[0].join()  # (abandoned half-way: the thread still reads the block)
+
+
+class _Gathering(threading.Thread):
+    """`native.gather(block)` on a thread of its own."""
+
+    def __init__(self, native, block: memoryview | bytes) -> None:
+        super().__init__(name="termguard-gather", daemon=True)
+        self._native = native
+        self._block = block
+        self._value: object = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._value = self._native.gather(self._block)
+        except BaseException as exc:  # handed to the thread that waits for it
+            self._error = exc
+
+    def result(self) -> object:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _finished(
+    gathered, block: memoryview | bytes, first_line: int, native, path: str, screen: TermScreen,
+    cleared: Callable[[int], None],
+) -> Iterator[PoEntry]:
+    """The entries of a gathered block that the screen does not clear."""
+    # A block's rows and matches are hundreds of thousands of small objects with no
+    # reference cycles: the cycle collector would only walk them again and again
+    # (a third of the screen's time on a 10,000-term glossary).
+    with paused():
+        wanted = _screen_block_native(block, native, screen, cleared, gathered)
+        if wanted is None:
+            wanted = _screen_block(str(block, "utf-8"), path, screen, cleared)  # raises UnicodeDecodeError
+    for text, lines in wanted:
+        yield from entries_in(text, path, first_line + lines)
 
 
 def _screen_block_native(
-    block: memoryview | bytes, native, screen: TermScreen, cleared: Callable[[int], None]
+    block: memoryview | bytes, native, screen: TermScreen, cleared: Callable[[int], None], gathered: object = None
 ) -> list[tuple[str, int]] | None:
     """`_screen_block` through the C pass, on the block's bytes (which it checks, decoding
-    only the strings it judges, and counting the lines as it parses the rows); None if the
-    block is not valid UTF-8."""
-    found = native.block(block)
+    only the strings it judges, and counting the lines as it parses the rows), from its
+    gathering if it has been gathered already; None if the block is not valid UTF-8."""
+    found = native.finish(gathered) if gathered is not None else native.block(block)
     if found is None:
         return None
     rows, full, unsure = found

@@ -444,3 +444,49 @@ def test_block_sends_markup_on_as_the_python_pass_finds_it(source, target):
     _rows, full, _unsure = native.block(block)
     texts = [f"Triumf {source}", f"«Триумф» {target}"]
     assert bool(full) == bool(_with_markup("\n".join(texts), _starts(texts)))
+
+
+def test_gather_and_finish_are_block_in_two():
+    """`Screen.gather` (parse, decode, fold, automata: no Python object, no GIL) and
+    `Screen.finish` (the judging) give what `block` gives; a gathering is finished once."""
+    native = _screen(GLOSSARY, "ru").native()
+    data = TRICKY.encode()
+    gathered = native.gather(data)
+    assert native.finish(gathered) == native.block(data)
+    with pytest.raises(RuntimeError):
+        native.finish(gathered)
+    assert native.finish(native.gather(b"\xff")) is None  # not UTF-8
+    with pytest.raises(TypeError):
+        native.gather("text")
+
+
+def test_blocks_gathered_on_a_second_thread_give_the_same_entries(tmp_path, monkeypatch):
+    """A large file's blocks are gathered on a second thread while the one before is
+    judged (`screened_entries`); entries, lines and the cleared count are those of the
+    one-thread pass, over many small blocks."""
+    import termguard.readers.po as po
+    from termguard.screen import screened_entries
+
+    rows = ['msgid ""\nmsgstr ""\n"Language: ru\\n"\n']
+    pairs = [
+        ("The Triumf system", "Система «Триумф»"),
+        ("The Triumf system", "Система «Триумпф»"),
+        ("CAATSA sanctions", "санкции"),
+        ("Akkuyu NPP", "АЭС «Аккую»"),
+        ("Nothing here", "Ничего"),
+    ]
+    for i in range(400):
+        source, target = pairs[i % len(pairs)]
+        rows.append(f'#: a.c:{i}\nmsgid "{source} {i}"\nmsgstr "{target} {i}"\n')
+    path = tmp_path / "ru.po"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    monkeypatch.setattr(po, "_BLOCK", 997)
+    screen = _screen(GLOSSARY, "ru")
+    runs = []
+    for overlap in (True, False):
+        cleared: list[int] = []
+        with open(path, "rb") as handle:
+            entries = list(screened_entries(po.iter_po_buffers(handle), "ru.po", screen, cleared.append, overlap))
+        runs.append(([(e.line, e.msgid.text, e.msgstr[0].text) for e in entries], sum(cleared)))
+    assert runs[0] == runs[1]
+    assert len(runs[0][0]) == 1 + 2 * 80 and runs[0][1] == 3 * 80  # the header and the faulty pairs; the rest cleared

@@ -175,8 +175,14 @@ def test_buffers_are_the_binary_blocks_undecoded(pieces, block_size):
     po._BLOCK = block_size
     try:
         expected = list(po.iter_po_blocks(io.BytesIO(data)))
-        # (each view is read before the next block is asked for: the buffer is reused)
-        got = [(str(view, "utf-8"), line) for view, line in po.iter_po_buffers(io.BytesIO(data))]
+        got = []
+        previous = None
+        for view, line in po.iter_po_buffers(io.BytesIO(data)):
+            got.append((str(view, "utf-8"), line))
+            if previous is not None:
+                # a block stays as it was while the next one is read (two buffers in turn)
+                assert str(previous, "utf-8") == got[-2][0]
+            previous = view
     finally:
         po._BLOCK = saved
     assert got == expected

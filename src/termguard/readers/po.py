@@ -329,7 +329,7 @@ def _room(buffer: bytearray, used: int, need: int) -> bytearray:
 def stream_po_blocks(handle: IO[bytes], path: str, lang: str | None = None) -> tuple[Document, Iterator[tuple[memoryview, int]]]:
     """A large PO file opened in binary: its Document (header only, from the first block's
     first entry, without reading the file twice) and all its blocks, undecoded
-    (`iter_po_buffers`: each valid until the next is asked for)."""
+    (`iter_po_buffers`: each valid until the one after the next is asked for)."""
     blocks = iter_po_buffers(handle)
     first = next(blocks, None)
     doc, _ = stream_po(_first_entry(first[0]) if first else "", path, lang=lang)
@@ -501,21 +501,23 @@ def iter_po_buffers(source: IO[bytes], first_line: int = 1) -> Iterator[tuple[me
     newlines made `\n`), for the term screen's C pass, which checks and decodes only what
     it reads.
 
-    The file is read straight into one buffer, reused from block to block (no copy of a
-    block is ever made): a block is a view of it, valid until the next one is asked for.
-    Whoever needs a block's text after that copies or decodes it first.
+    The file is read straight into two buffers, in turn (no copy of a block is ever made):
+    a block is a view of one of them, valid while the next block is read and checked, until
+    the one after it is asked for. Whoever needs a block's text later copies or decodes it.
     """
-    buffer = bytearray(2 * _BLOCK)
+    buffers = [bytearray(2 * _BLOCK), bytearray(2 * _BLOCK)]
+    turn = 0
+    buffer = buffers[0]
     filled = 0  # bytes in the buffer: what the last block left over comes first
     line = first_line
     while True:
-        buffer = _room(buffer, filled, filled + _BLOCK)
+        buffer = buffers[turn] = _room(buffer, filled, filled + _BLOCK)
         read = source.readinto(memoryview(buffer)[filled : filled + _BLOCK])
         if not read:
             break
         end = filled + read
         while buffer[end - 1] == 13:  # a \r\n cut in two must stay one newline
-            buffer = _room(buffer, end, end + 1)
+            buffer = buffers[turn] = _room(buffer, end, end + 1)
             if not source.readinto(memoryview(buffer)[end : end + 1]):
                 break
             end += 1
@@ -531,8 +533,11 @@ def iter_po_buffers(source: IO[bytes], first_line: int = 1) -> Iterator[tuple[me
             continue
         yield memoryview(buffer)[: cut + 2], line
         line += buffer.count(b"\n", 0, cut + 2)
+        # What is left over starts the other buffer, which the next block is read into.
         left = end - cut - 2
-        buffer[:left] = buffer[cut + 2 : end]
+        turn = 1 - turn
+        buffer = buffers[turn] = _room(buffers[turn], 0, left)
+        buffer[:left] = buffers[1 - turn][cut + 2 : end]
         filled = left
     if filled:
         yield memoryview(buffer)[:filled], line
