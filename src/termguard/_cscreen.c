@@ -1042,6 +1042,15 @@ typedef struct {
     IntVec pos, slots;
 } Scratch;
 
+/* What judging pairs works in: the finishing's, with the GIL, and the gathering's, which
+ * judges without it the pairs that need no Python object (`judge`'s `nogil`). */
+typedef struct {
+    Scratch x;
+    IntVec present, needs, spans, held, found, lpos, lslots;
+    int8_t *facts;    /* the gathering's copy of the facts known when it started */
+    Py_ssize_t nfacts;
+} Judging;
+
 static void
 scratch_free(Scratch *x)
 {
@@ -1054,6 +1063,21 @@ scratch_free(Scratch *x)
     memset(x, 0, sizeof *x);
 }
 
+static void
+judging_free(Judging *j)
+{
+    scratch_free(&j->x);
+    vec_free(&j->present);
+    vec_free(&j->needs);
+    vec_free(&j->spans);
+    vec_free(&j->held);
+    vec_free(&j->found);
+    vec_free(&j->lpos);
+    vec_free(&j->lslots);
+    PyMem_RawFree(j->facts);
+    memset(j, 0, sizeof *j);
+}
+
 typedef struct {
     PyObject_HEAD
     Tables tgt;        /* the target matcher (target_class) */
@@ -1062,10 +1086,9 @@ typedef struct {
     int8_t *facts;     /* per entry: -1 unknown, else bit 1: has an approved target rendering,
                           bit 2: must be translated */
     PyObject *learn;   /* learn(entry index) -> (expected, must_translate) */
-    Scratch x;         /* the judging's (with the GIL) */
-    Scratch g;         /* the gathering's (`gather`, without it) */
+    Judging jx;        /* the finishing's (with the GIL) */
+    Judging jg;        /* the gathering's (`gather`, without it) */
     int gathering;     /* a gather is running: one at a time */
-    IntVec present, needs, spans, held, found, lpos, lslots;
 } Screen;
 
 static void
@@ -1075,15 +1098,8 @@ screen_dealloc(Screen *s)
     tables_free(&s->src);
     PyMem_Free(s->facts);
     Py_CLEAR(s->learn);
-    scratch_free(&s->x);
-    scratch_free(&s->g);
-    vec_free(&s->present);
-    vec_free(&s->needs);
-    vec_free(&s->spans);
-    vec_free(&s->held);
-    vec_free(&s->found);
-    vec_free(&s->lpos);
-    vec_free(&s->lslots);
+    judging_free(&s->jx);
+    judging_free(&s->jg);
     Py_TYPE(s)->tp_free((PyObject *)s);
 }
 
@@ -1443,16 +1459,16 @@ judge_candidates(const Tables *t, int32_t k, const uint32_t *folded, const uint3
 }
 
 static int
-add_present(Screen *s, int32_t e)
+add_present(Judging *j, int32_t e)
 {
-    return vec_has(&s->present, e) ? 0 : vec_push(&s->present, e);
+    return vec_has(&j->present, e) ? 0 : vec_push(&j->present, e);
 }
 
 /* Hold entry e's hit [start, end) until every cover span of the text is known. */
 static int
-hold(Screen *s, int32_t e, int32_t start, int32_t end)
+hold(Judging *j, int32_t e, int32_t start, int32_t end)
 {
-    return vec_push(&s->held, e) < 0 || vec_push(&s->held, start) < 0 || vec_push(&s->held, end) < 0 ? -1 : 0;
+    return vec_push(&j->held, e) < 0 || vec_push(&j->held, start) < 0 || vec_push(&j->held, end) < 0 ? -1 : 0;
 }
 
 /* Push to `out` the entries slot k stands for, untested: its evidence entry (on the
@@ -1488,12 +1504,12 @@ slot_entries(const Tables *t, int32_t k, IntVec *out)
     return 0;
 }
 
-/* Is the held hit [start, end) under a longer span of s->spans? */
+/* Is the held hit [start, end) under a longer span of j->spans? */
 static int
-covered(const Screen *s, int32_t start, int32_t end)
+covered(const Judging *j, int32_t start, int32_t end)
 {
-    for (Py_ssize_t i = 0; i < s->spans.n; i += 2) {
-        int32_t a = s->spans.v[i], b = s->spans.v[i + 1];
+    for (Py_ssize_t i = 0; i < j->spans.n; i += 2) {
+        int32_t a = j->spans.v[i], b = j->spans.v[i + 1];
         if (a <= start && end <= b && b - a > end - start)
             return 1;
     }
@@ -1543,80 +1559,103 @@ pair_hits(const int32_t *rec, const IntVec *pos, const IntVec *slots)
     return h;
 }
 
+/* What a judging without the GIL returns for a pair it cannot judge: one of its tests is
+ * on Python objects (spellings, key tests, candidates), or an entry's facts are not
+ * known yet (they are learnt from Python). The pair is judged again with the GIL. */
+#define LATER (-9)
+
+/* `facts_of` in a judging; without the GIL, from the gathering's copy of the facts known
+ * when it started, LATER for an entry not known yet. */
+static int
+known_facts(Screen *s, Judging *J, int nogil, int32_t e)
+{
+    if (!nogil)
+        return facts_of(s, e);
+    if (e < 0 || e >= J->nfacts)
+        return 3; /* out of range: assume the worst (as facts_of) */
+    return J->facts[e] >= 0 ? J->facts[e] : LATER;
+}
+
 /* Judge one (source, translation) pair from its gathered hits (`_fast` of
  * `termguard.screen` for one pair): 0 cleared, -1 error, or why it is unsure: 1 a
  * character the tables cannot fold, 2 a poisoned (or unknown) target slot, 3 a
  * case-sensitive slot without spellings, 4 a rejected form, 5 a poisoned source slot, 6 a
  * needed entry without an approved form, 7 a poisoned source slot in the translation, 8 a
  * must-translate source form left in the translation, 9 a form that may be a rejected one
- * on a key shared with approved ones. */
+ * on a key shared with approved ones. With `nogil` (a gathering), LATER for a pair it
+ * cannot judge without Python objects. */
 static int
-judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssize_t nt, const Hits *hits)
+judge(Screen *s, Judging *J, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssize_t nt, const Hits *hits,
+      int nogil)
 {
     const Tables *T = &s->tgt, *S = &s->src;
     int r;
-    s->present.n = s->needs.n = 0;
+    J->present.n = J->needs.n = 0;
 
     /* Target: evidence of approved forms. (The texts are folded again, as when they were
      * gathered: the tests read the folded text.) */
     if (hits->tfold)
         return hits->tfold;
-    int folded = 0; /* s->x.fbuf holds the folded target (only slow hits read it) */
-    s->spans.n = s->held.n = 0;
+    int folded = 0; /* J->x.fbuf holds the folded target (only slow hits read it) */
+    J->spans.n = J->held.n = 0;
     for (Py_ssize_t h = 0; h < hits->nt; h++) {
         int32_t k = hits->tslot[h];
         int32_t start = hits->tpos[h] - T->offset[k];
         int32_t end = start + T->core[k];
         switch (T->cls[k]) {
         case SIMPLE:
-            if (add_present(s, T->evidence[k]) < 0) /* (SIMPLE and EXACT slots prove one entry) */
+            if (add_present(J, T->evidence[k]) < 0) /* (SIMPLE and EXACT slots prove one entry) */
                 return -1;
             break;
         case NEUTRAL:
             break;
         case EXACT: {
+            if (nogil)
+                return LATER;
             PyObject *exact = column_item(&T->exact, k);
             if (exact == NULL)
                 return PyErr_Occurred() ? -1 : 3;
             r = spelled(tgt, start, end, exact);
             if (r < 0)
                 return -1;
-            if (r && add_present(s, T->evidence[k]) < 0)
+            if (r && add_present(J, T->evidence[k]) < 0)
                 return -1;
             break;
         }
         case SLOW: {
+            if (nogil)
+                return LATER;
             int32_t code = T->evidence[k];
-            if (!folded && (r = fold_text(&s->x, T, tgt, nt, NULL, NULL)) != 0)
+            if (!folded && (r = fold_text(&J->x, T, tgt, nt, NULL, NULL)) != 0)
                 return r; /* (0 or -1: it folded when gathered) */
             folded = 1;
             if (code == REJECT) {
-                r = may_reject(T, k, s->x.fbuf, tgt, start, end);
+                r = may_reject(T, k, J->x.fbuf, tgt, start, end);
                 if (r != 0)
                     return r < 0 ? r : 4;
                 break;
             }
             /* verified or not, a cover may still drop a form under it */
-            if (T->cover[k] && (vec_push(&s->spans, start) < 0 || vec_push(&s->spans, end) < 0))
+            if (T->cover[k] && (vec_push(&J->spans, start) < 0 || vec_push(&J->spans, end) < 0))
                 return -1;
-            s->found.n = 0;
+            J->found.n = 0;
             if (code == CANDIDATES) {
-                r = judge_candidates(T, k, s->x.fbuf, tgt, start, end, &s->found);
+                r = judge_candidates(T, k, J->x.fbuf, tgt, start, end, &J->found);
                 if (r != 0)
                     return r < 0 ? r : 9;
             }
             else {
-                r = verified(T, k, s->x.fbuf, tgt, start, end);
+                r = verified(T, k, J->x.fbuf, tgt, start, end);
                 if (r < 0)
                     return -1;
                 if (!r)
                     break;
-                if (slot_entries(T, k, &s->found) < 0)
+                if (slot_entries(T, k, &J->found) < 0)
                     return -1;
             }
-            for (Py_ssize_t j = 0; j < s->found.n; j++) {
-                int32_t e = s->found.v[j];
-                if (T->inner[k] ? hold(s, e, start, end) < 0 : add_present(s, e) < 0)
+            for (Py_ssize_t j = 0; j < J->found.n; j++) {
+                int32_t e = J->found.v[j];
+                if (T->inner[k] ? hold(J, e, start, end) < 0 : add_present(J, e) < 0)
                     return -1;
             }
             break;
@@ -1625,73 +1664,75 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
             return 2;
         }
     }
-    for (Py_ssize_t i = 0; i < s->held.n; i += 3)
-        if (!covered(s, s->held.v[i + 1], s->held.v[i + 2]) && add_present(s, s->held.v[i]) < 0)
+    for (Py_ssize_t i = 0; i < J->held.n; i += 3)
+        if (!covered(J, J->held.v[i + 1], J->held.v[i + 2]) && add_present(J, J->held.v[i]) < 0)
             return -1;
 
     /* Source: the entries the translation needs. */
     if (hits->sfold)
         return hits->sfold;
     folded = 0; /* now the source */
-    s->spans.n = s->held.n = 0;
+    J->spans.n = J->held.n = 0;
     for (Py_ssize_t h = 0; h < hits->ns; h++) {
         int32_t k = hits->sslot[h];
         int32_t e = S->entry[k];
         switch (S->cls[k]) {
         case SIMPLE:
-            if (!vec_has(&s->needs, e) && vec_push(&s->needs, e) < 0)
+            if (!vec_has(&J->needs, e) && vec_push(&J->needs, e) < 0)
                 return -1;
             break;
         case SLOW: {
-            if (!folded && (r = fold_text(&s->x, S, src, ns, NULL, NULL)) != 0)
+            if (nogil)
+                return LATER;
+            if (!folded && (r = fold_text(&J->x, S, src, ns, NULL, NULL)) != 0)
                 return r;
             folded = 1;
             int32_t start = hits->spos[h] - S->offset[k];
             int32_t end = start + S->core[k];
             /* the entries the hit needs: its one entry, or those of its matches */
-            s->found.n = 0;
+            J->found.n = 0;
             if (e >= 0)
-                r = vec_push(&s->found, e);
+                r = vec_push(&J->found, e);
             else if (S->evidence[k] == MULTI) {
-                r = verified(S, k, s->x.fbuf, src, start, end);
-                r = r <= 0 ? r : slot_entries(S, k, &s->found);
+                r = verified(S, k, J->x.fbuf, src, start, end);
+                r = r <= 0 ? r : slot_entries(S, k, &J->found);
             }
             else if (S->evidence[k] == CANDIDATES) {
                 int32_t passing[MAX_PASSING][3];
-                int npass = passing_candidates(S, k, s->x.fbuf, src, start, end, passing);
+                int npass = passing_candidates(S, k, J->x.fbuf, src, start, end, passing);
                 if (npass == -2)
                     return 5;
                 r = npass < 0 ? -1 : 0;
                 for (int j = 0; j < npass && r == 0; j++)
-                    if (!vec_has(&s->found, passing[j][0]))
-                        r = vec_push(&s->found, passing[j][0]);
+                    if (!vec_has(&J->found, passing[j][0]))
+                        r = vec_push(&J->found, passing[j][0]);
             }
             else
                 return 5;
             if (r < 0)
                 return -1;
-            for (Py_ssize_t j = 0; j < s->found.n; j++) {
-                int32_t need = s->found.v[j];
+            for (Py_ssize_t j = 0; j < J->found.n; j++) {
+                int32_t need = J->found.v[j];
                 if (S->inner[k]) {
-                    if (hold(s, need, start, end) < 0)
+                    if (hold(J, need, start, end) < 0)
                         return -1;
                 }
-                else if (!vec_has(&s->needs, need) && vec_push(&s->needs, need) < 0)
+                else if (!vec_has(&J->needs, need) && vec_push(&J->needs, need) < 0)
                     return -1;
             }
             if (S->cover[k] && (S->evidence[k] >= 0 || S->evidence[k] == CANDIDATES)) {
                 /* only a hit that is certainly an approved form drops the forms under it */
                 if (S->evidence[k] >= 0) {
-                    r = verified(S, k, s->x.fbuf, src, start, end);
+                    r = verified(S, k, J->x.fbuf, src, start, end);
                 }
                 else {
-                    s->found.n = 0;
-                    r = judge_candidates(S, k, s->x.fbuf, src, start, end, &s->found);
-                    r = r < 0 ? -1 : (r == 0 && s->found.n > 0);
+                    J->found.n = 0;
+                    r = judge_candidates(S, k, J->x.fbuf, src, start, end, &J->found);
+                    r = r < 0 ? -1 : (r == 0 && J->found.n > 0);
                 }
                 if (r < 0)
                     return -1;
-                if (r && (vec_push(&s->spans, start) < 0 || vec_push(&s->spans, end) < 0))
+                if (r && (vec_push(&J->spans, start) < 0 || vec_push(&J->spans, end) < 0))
                     return -1;
             }
             break;
@@ -1700,17 +1741,17 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
             return 5;
         }
     }
-    for (Py_ssize_t i = 0; i < s->held.n; i += 3) {
-        int32_t e = s->held.v[i];
-        if (!covered(s, s->held.v[i + 1], s->held.v[i + 2]) && !vec_has(&s->needs, e) && vec_push(&s->needs, e) < 0)
+    for (Py_ssize_t i = 0; i < J->held.n; i += 3) {
+        int32_t e = J->held.v[i];
+        if (!covered(J, J->held.v[i + 1], J->held.v[i + 2]) && !vec_has(&J->needs, e) && vec_push(&J->needs, e) < 0)
             return -1;
     }
     int must_any = 0;
-    for (Py_ssize_t i = 0; i < s->needs.n; i++) {
-        int f = facts_of(s, s->needs.v[i]);
+    for (Py_ssize_t i = 0; i < J->needs.n; i++) {
+        int f = known_facts(s, J, nogil, J->needs.v[i]);
         if (f < 0)
-            return -1;
-        if ((f & 1) && !vec_has(&s->present, s->needs.v[i]))
+            return f;
+        if ((f & 1) && !vec_has(&J->present, J->needs.v[i]))
             return 6;
         must_any |= (f & 2);
     }
@@ -1720,26 +1761,28 @@ judge(Screen *s, const uint32_t *src, Py_ssize_t ns, const uint32_t *tgt, Py_ssi
     /* Source forms of must-translate terms standing in the translation (searched here,
      * with the GIL, and without the memo a gathering may be writing: few pairs get here). */
     int alpha_seen = 0;
-    if ((r = fold_text(&s->x, S, tgt, nt, S->automaton->alpha, &alpha_seen)) != 0)
+    if ((r = fold_text(&J->x, S, tgt, nt, S->automaton->alpha, &alpha_seen)) != 0)
         return r;
     if (!alpha_seen)
         return 0; /* no character of any source form: no source form */
-    s->lpos.n = s->lslots.n = 0;
-    if (automaton_run(S->automaton, s->x.pbuf, nt + 2, &s->lpos, &s->lslots, 0) < 0)
+    J->lpos.n = J->lslots.n = 0;
+    if (automaton_run(S->automaton, J->x.pbuf, nt + 2, &J->lpos, &J->lslots, 0) < 0)
         return -1;
-    for (Py_ssize_t h = 0; h < s->lpos.n; h++) {
-        int32_t k = s->lslots.v[h];
+    for (Py_ssize_t h = 0; h < J->lpos.n; h++) {
+        int32_t k = J->lslots.v[h];
         if (S->cls[k] == POISON)
             return 7;
         /* (no test applied to the hit: every entry of the slot counts) */
-        s->found.n = 0;
-        if (S->entry[k] >= 0 ? vec_push(&s->found, S->entry[k]) < 0 : slot_entries(S, k, &s->found) < 0)
+        if (nogil && S->entry[k] < 0)
+            return LATER; /* (its entries may be a CANDIDATES slot's, in Python objects) */
+        J->found.n = 0;
+        if (S->entry[k] >= 0 ? vec_push(&J->found, S->entry[k]) < 0 : slot_entries(S, k, &J->found) < 0)
             return -1;
-        if (s->found.n == 0)
+        if (J->found.n == 0)
             return 7;
-        for (Py_ssize_t j = 0; j < s->found.n; j++) {
-            int32_t e = s->found.v[j];
-            if (vec_has(&s->needs, e) && (facts_of(s, e) & 2))
+        for (Py_ssize_t j = 0; j < J->found.n; j++) {
+            int32_t e = J->found.v[j];
+            if (vec_has(&J->needs, e) && (known_facts(s, J, nogil, e) & 2))
                 return 8;
         }
     }
@@ -2048,12 +2091,13 @@ typedef struct {
     int finished;
     Py_ssize_t nrows;
     IntVec full;      /* (row, start, end, line) of the rows to read in full */
-    IntVec pairs;     /* per pair: row, start, end, line, msgid start, end, form start, end,
-                         then what gather_pair records */
+    IntVec pairs;     /* per pair not cleared: row, start, end, line, msgid start, end, form
+                         start, end, the verdict (LATER: not judged yet), then what
+                         gather_pair records */
     IntVec pos, slots; /* the pairs' hits */
 } Gathered;
 
-#define PAIR_FIELDS (8 + PAIR_HITS)
+#define PAIR_FIELDS (9 + PAIR_HITS)
 #define GATHERED "termguard._cscreen.gathered"
 
 static void
@@ -2096,7 +2140,8 @@ gather_block(Screen *s, Gathered *d)
         d->invalid = 1;
         return 0;
     }
-    Scratch *g = &s->g;
+    Judging *J = &s->jg;
+    Scratch *g = &J->x;
     Py_ssize_t nrows = 0, at = 0, lines = 0;
     Row row;
     while (at < n) {
@@ -2139,9 +2184,22 @@ gather_block(Screen *s, Gathered *d)
                 break;
             }
             int32_t rec[PAIR_HITS];
-            if (gather_pair(g, &s->tgt, &s->src, g->dbuf1, ns, g->dbuf2, nt, &d->pos, &d->slots, 1, rec) < 0
-                || push4(&d->pairs, r, row.start, row.end, line) < 0
-                || push4(&d->pairs, row.msgid.start, row.msgid.end, row.forms[f].start, row.forms[f].end) < 0)
+            Py_ssize_t mark = d->pos.n;
+            if (gather_pair(g, &s->tgt, &s->src, g->dbuf1, ns, g->dbuf2, nt, &d->pos, &d->slots, 1, rec) < 0)
+                return -1;
+            /* Judged here when no test of it is on Python objects (most pairs): a cleared
+             * pair is forgotten; the rest are judged (again) when the block is finished. */
+            Hits hits = pair_hits(rec, &d->pos, &d->slots);
+            int verdict = judge(s, J, g->dbuf1, ns, g->dbuf2, nt, &hits, 1);
+            if (verdict == -1)
+                return -1;
+            if (verdict == 0) {
+                d->pos.n = d->slots.n = mark;
+                continue;
+            }
+            if (push4(&d->pairs, r, row.start, row.end, line) < 0
+                || push4(&d->pairs, row.msgid.start, row.msgid.end, row.forms[f].start, row.forms[f].end) < 0
+                || vec_push(&d->pairs, verdict) < 0)
                 return -1;
             for (int i = 0; i < PAIR_HITS; i++)
                 if (vec_push(&d->pairs, rec[i]) < 0)
@@ -2175,6 +2233,18 @@ screen_gather(Screen *s, PyObject *block)
         return NULL;
     }
     d->held = 1;
+    /* The facts known now, for judging without the GIL (finishing may learn more). */
+    Judging *J = &s->jg;
+    if (J->nfacts != s->nentries) {
+        int8_t *facts = PyMem_RawRealloc(J->facts, s->nentries ? s->nentries : 1);
+        if (facts == NULL) {
+            gathered_free(d);
+            return PyErr_NoMemory();
+        }
+        J->facts = facts;
+        J->nfacts = s->nentries;
+    }
+    memcpy(J->facts, s->facts, s->nentries);
     int rc;
     s->gathering = 1;
     Py_BEGIN_ALLOW_THREADS
@@ -2233,16 +2303,20 @@ screen_finish(Screen *s, PyObject *capsule)
         const int32_t *v = d->pairs.v + i;
         Str msgid = {v[4], v[5]}, form = {v[6], v[7]};
         int markup;
-        Py_ssize_t ns = text_of(b, &msgid, &s->x.dbuf1, &s->x.d1cap, &markup);
-        Py_ssize_t nt = ns < 0 ? ns : text_of(b, &form, &s->x.dbuf2, &s->x.d2cap, &markup);
+        Scratch *x = &s->jx.x;
+        Py_ssize_t ns = text_of(b, &msgid, &x->dbuf1, &x->d1cap, &markup);
+        Py_ssize_t nt = ns < 0 ? ns : text_of(b, &form, &x->dbuf2, &x->d2cap, &markup);
         if (nt < 0)
             goto done; /* (memory: both decoded the same way when gathered) */
-        Hits hits = pair_hits(v + 8, &d->pos, &d->slots);
-        int verdict = judge(s, s->x.dbuf1, ns, s->x.dbuf2, nt, &hits);
+        int verdict = v[8];
+        if (verdict == LATER) {
+            Hits hits = pair_hits(v + 9, &d->pos, &d->slots);
+            verdict = judge(s, &s->jx, x->dbuf1, ns, x->dbuf2, nt, &hits, 0);
+        }
         if (verdict < 0)
             goto done;
         if (verdict) {
-            PyObject *source = ucs4(s->x.dbuf1, ns), *target = source ? ucs4(s->x.dbuf2, nt) : NULL;
+            PyObject *source = ucs4(x->dbuf1, ns), *target = source ? ucs4(x->dbuf2, nt) : NULL;
             PyObject *item = target ? Py_BuildValue("(iiiiOOi)", v[0], v[1], v[2], v[3], source, target, verdict) : NULL;
             Py_XDECREF(source);
             Py_XDECREF(target);
@@ -2292,13 +2366,14 @@ screen_pair(Screen *s, PyObject *args)
     PyObject *result = NULL;
     if (b != NULL) {
         int32_t rec[PAIR_HITS];
-        s->x.pos.n = s->x.slots.n = 0;
-        int verdict = gather_pair(&s->x, &s->tgt, &s->src, (uint32_t *)a, PyUnicode_GET_LENGTH(source), (uint32_t *)b,
-                                  PyUnicode_GET_LENGTH(target), &s->x.pos, &s->x.slots, 0, rec);
+        Scratch *x = &s->jx.x;
+        x->pos.n = x->slots.n = 0;
+        int verdict = gather_pair(x, &s->tgt, &s->src, (uint32_t *)a, PyUnicode_GET_LENGTH(source), (uint32_t *)b,
+                                  PyUnicode_GET_LENGTH(target), &x->pos, &x->slots, 0, rec);
         if (verdict == 0) {
-            Hits hits = pair_hits(rec, &s->x.pos, &s->x.slots);
-            verdict = judge(s, (uint32_t *)a, PyUnicode_GET_LENGTH(source), (uint32_t *)b, PyUnicode_GET_LENGTH(target),
-                            &hits);
+            Hits hits = pair_hits(rec, &x->pos, &x->slots);
+            verdict = judge(s, &s->jx, (uint32_t *)a, PyUnicode_GET_LENGTH(source), (uint32_t *)b,
+                            PyUnicode_GET_LENGTH(target), &hits, 0);
         }
         if (verdict >= 0)
             result = PyLong_FromLong(verdict);

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from termguard.glossary import glossary_from_text
 from termguard.morph import matcher_for
 from termguard.morph.fast import native_parts
 from termguard.readers.po import decode_simple, entry_rows
@@ -179,17 +180,67 @@ def _verdicts(glossary, lang: str, pairs: list[tuple[str, str]]) -> tuple[set[in
     return exact, c_pass, python
 
 
+# Common nouns (no case, no key tests): most of their slots are judged without Python
+# objects, as in large generated glossaries.
+NOUNS = glossary_from_text(
+    "- {id: sanctions, kind: term, en: [sanctions], ru: [санкции, {text: ограничения, status: forbidden}]}\n"
+    "- {id: export, kind: term, en: [export], ru: [экспорт]}\n"
+    "- {id: deal, kind: term, en: [deal], ru: [сделка]}\n"
+    "- {id: air-defense, kind: term, en: [air defense], ru: [противовоздушная оборона, ПВО]}\n"
+    "- {id: radar, kind: term, en: [radar], ru: [радар, радиолокатор]}\n"
+    "- {id: nato, kind: acronym, en: [NATO], ru: [НАТО]}\n",
+    "nouns.yaml",
+)
+NOUN_PARTS = (
+    ["sanctions", "export", "deal", "air defense", "radar", "NATO", "the", "was", "signed", "Deal"],
+    ["санкции", "санкциях", "ограничения", "экспорт", "экспорта", "сделка", "сделки", "ПВО", "радары",
+     "противовоздушной обороны", "НАТО", "и", "в", "deal", "radar", "sanctions"],
+)
+
+
+def _noun_pairs():
+    source = st.lists(st.sampled_from(NOUN_PARTS[0]), min_size=1, max_size=4).map(" ".join)
+    target = st.lists(st.sampled_from(NOUN_PARTS[1]), min_size=1, max_size=5).map(" ".join)
+    return st.lists(st.tuples(source, target), min_size=1, max_size=8)
+
+
 # Source words that split or rejoin the overlapping terms ("Akkuyu , NPP" is no Akkuyu NPP).
 SOURCE_PARTS = [*EN_PARTS, "NPP", "Akkuyu-NPP", "forces", "Mart", "defence"]
 
 
-@pytest.mark.parametrize(("glossary", "lang"), [(GLOSSARY, "ru"), (GLOSSARY, "tr"), (OVERLAPS, "ru")])
+@pytest.mark.parametrize(("glossary", "lang"), [(GLOSSARY, "ru"), (GLOSSARY, "tr"), (OVERLAPS, "ru"), ("nouns", "ru")])
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_c_pass_between_the_exact_screen_and_the_python_pass(glossary, lang, data):
-    pairs = data.draw(pair_lists(lang, SOURCE_PARTS, max_size=8))
+    if glossary == "nouns":
+        glossary, pairs = NOUNS, data.draw(_noun_pairs())
+    else:
+        pairs = data.draw(pair_lists(lang, SOURCE_PARTS, max_size=8))
     exact, c_pass, python = _verdicts(glossary, lang, pairs)
     assert exact <= c_pass <= python
+
+
+def _literal(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+
+
+@pytest.mark.parametrize(("glossary", "lang"), [(GLOSSARY, "ru"), (GLOSSARY, "tr"), (OVERLAPS, "ru"), (NOUNS, "ru")])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_pairs_judged_while_gathering_get_the_verdicts_of_the_judging_with_the_gil(glossary, lang, data):
+    """A block's gathering judges, without the GIL, the pairs none of whose tests are on
+    Python objects and leaves the others to `finish`; per pair, the reasons it gives are
+    those `pair` (judged entirely with the GIL) gives."""
+    pairs = data.draw(_noun_pairs() if glossary is NOUNS else pair_lists(lang, SOURCE_PARTS, max_size=8))
+    native = _screen(glossary, lang).native()
+    block = "".join(f'msgid "{_literal(s)}"\nmsgstr "{_literal(t)}"\n\n' for s, t in pairs if s and t).encode()
+    kept = [(s, t) for s, t in pairs if s and t]
+    _rows, full, unsure = native.block(block)
+    in_full = {r for r, *_ in full}
+    reasons = {r: why for r, _s, _e, _l, _src, _tgt, why in unsure}
+    for r, (s, t) in enumerate(kept):
+        if r not in in_full:
+            assert reasons.get(r, 0) == native.pair(s, t), (s, t)
 
 
 def test_c_pass_clears_clean_pairs_and_says_why_it_keeps_others():
