@@ -12,6 +12,13 @@
  * to Python with their decoded texts, to the exact screen; rows it cannot read as simple
  * rows go to the full reader.
  *
+ * A block is read in two parts. `Screen.gather` works on the block's UTF-8 bytes without
+ * the GIL (no Python object, raw memory only): rows, decoding, folding, the automata, and
+ * the judging of every pair whose tests need no Python object; it runs on a second thread
+ * while Python checks the entries of the block before. `Screen.finish`, with the GIL,
+ * judges the other pairs (their tests are on Python objects: spellings, key tests,
+ * candidates, facts not known yet) and builds the results.
+ *
  * The rules it follows are those of `termguard.screen` and `termguard.morph.fast`; the
  * tests run both and compare (`tests/morph/test_native_screen.py`).
  */

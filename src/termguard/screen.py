@@ -28,10 +28,14 @@ term rule (`Rule.screened`: `forbidden-term`, `missing-term`, `untranslated-term
   (`TermMatcher.remember`), so the rules do not scan them again.
 
 With the optional C module (`termguard._cscreen`, see `morph.fast.native_parts`) the first
-three steps run in C over the whole block: rows (and their line numbers), escapes, markup,
-folding, an automaton pass per text and the fast pass's tables, per pair rather than over
-joined texts; the pairs it cannot clear go to the same exact screen. `TERMGUARD_PURE_PYTHON=1` keeps the
-Python pass; the tests run both.
+three steps run in C over the whole block, on its undecoded UTF-8: rows (and their line
+numbers), escapes, markup, folding, an automaton pass per text and the fast pass's tables,
+per pair rather than over joined texts; the pairs it cannot clear go to the same exact
+screen. The C pass is in two parts: the gathering (`Screen.gather`: rows, decoding,
+folding, the automata, and the pairs whose tests need no Python object), which lets go of
+the GIL and runs on a second thread while this one finishes the block before (`finish`:
+the other pairs, the exact screen) and the rules check its entries; a `--jobs` worker
+does both itself. `TERMGUARD_PURE_PYTHON=1` keeps the Python pass; the tests run both.
 
 The screen may send a clean entry to the full check, never skip one that has a finding:
 every test it applies is implied by a finding (`tests/morph/test_screen.py` checks that runs
