@@ -45,6 +45,7 @@ with and without it report the same findings). Entries without a translation are
 
 from __future__ import annotations
 
+import sys
 import threading
 from bisect import bisect_right
 from itertools import accumulate, compress, repeat
@@ -520,6 +521,11 @@ def screened_entries(
                 yield from entries_in(text, path, first_line + lines)
         return
     pending: tuple[_Gathering, memoryview | bytes, int] | None = None
+    # The gathering thread takes the GIL twice a block (to start, to hand its result
+    # over), each time waiting for this thread to let go of it: every 5 ms by default,
+    # which would hold up the gathering more than it works.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, 0.0002))
     try:
         for block, first_line in blocks:
             # One gathering at a time: the previous one is done before this one starts.
@@ -531,6 +537,7 @@ def screened_entries(
             done, pending = (pending[0].result(), pending[1], pending[2]), None
             yield from _finished(*done, native, path, screen, cleared)
     finally:
+        sys.setswitchinterval(interval)
         if pending is not None:
             pending[0].join()  # (abandoned half-way: the thread still reads the block)
 

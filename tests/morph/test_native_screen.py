@@ -531,7 +531,8 @@ def test_blocks_gathered_on_a_second_thread_give_the_same_entries(tmp_path, monk
         rows.append(f'#: a.c:{i}\nmsgid "{source} {i}"\nmsgstr "{target} {i}"\n')
     path = tmp_path / "ru.po"
     path.write_text("\n".join(rows), encoding="utf-8")
-    monkeypatch.setattr(po, "_BLOCK", 997)
+    monkeypatch.setattr(po, "_SCREEN_BLOCK", 997)
+    monkeypatch.setattr(po, "_FIRST_SCREEN_BLOCK", 500)
     screen = _screen(GLOSSARY, "ru")
     runs = []
     for overlap in (True, False):

@@ -177,7 +177,7 @@ def test_buffers_are_the_binary_blocks_undecoded(pieces, block_size):
         expected = list(po.iter_po_blocks(io.BytesIO(data)))
         got = []
         previous = None
-        for view, line in po.iter_po_buffers(io.BytesIO(data)):
+        for view, line in po.iter_po_buffers(io.BytesIO(data), block=block_size, first=block_size):
             got.append((str(view, "utf-8"), line))
             if previous is not None:
                 # a block stays as it was while the next one is read (two buffers in turn)
@@ -196,7 +196,7 @@ def test_buffers_of_a_real_file(tmp_path, monkeypatch, block_size):
     path.write_bytes(_BLOCK_TEXT.replace("\n", "\r\n").encode("utf-8"))
     monkeypatch.setattr(po, "_BLOCK", block_size)
     with open(path, "rb") as handle:
-        got = [(str(view, "utf-8"), line) for view, line in po.iter_po_buffers(handle)]
+        got = [(str(view, "utf-8"), line) for view, line in po.iter_po_buffers(handle, block=block_size, first=block_size)]
     with open(path, "rb") as handle:
         assert got == list(po.iter_po_blocks(handle))
     assert "".join(text for text, _ in got) == _BLOCK_TEXT

@@ -361,6 +361,11 @@ def stream_entries(entries: Iterator[PoEntry], path: str, lang: str | None = Non
 _STRING = r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n'
 _SIMPLE = re.compile(r"((?:#[^\n]*\n)*)(?:msgctxt " + _STRING + r")?msgid " + _STRING + r"msgstr " + _STRING + r"(?:\n|\Z)")
 _BLOCK = 1 << 22
+# The term screen's blocks (`iter_po_buffers`): smaller, so that the first block's C pass,
+# which nothing else overlaps, is short, and the pass over each block ends on its second
+# thread before the block before has been checked.
+_SCREEN_BLOCK = 1 << 20
+_FIRST_SCREEN_BLOCK = 1 << 18
 
 
 def _simple_field(raw: str, line: int, col: int, path: str) -> Field:
@@ -496,7 +501,9 @@ def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1) -> Iterator
         yield (rest.decode("utf-8") if binary else rest), line
 
 
-def iter_po_buffers(source: IO[bytes], first_line: int = 1) -> Iterator[tuple[memoryview, int]]:
+def iter_po_buffers(
+    source: IO[bytes], first_line: int = 1, block: int | None = None, first: int | None = None
+) -> Iterator[tuple[memoryview, int]]:
     """The blocks `iter_po_blocks` cuts from a PO file opened in binary, undecoded (UTF-8,
     newlines made `\n`), for the term screen's C pass, which checks and decodes only what
     it reads.
@@ -504,15 +511,18 @@ def iter_po_buffers(source: IO[bytes], first_line: int = 1) -> Iterator[tuple[me
     The file is read straight into two buffers, in turn (no copy of a block is ever made):
     a block is a view of one of them, valid while the next block is read and checked, until
     the one after it is asked for. Whoever needs a block's text later copies or decodes it.
+    Blocks are cut after about `block` bytes (`_SCREEN_BLOCK`), the first after `first`.
     """
-    buffers = [bytearray(2 * _BLOCK), bytearray(2 * _BLOCK)]
+    size = block or _SCREEN_BLOCK
+    step = min(first or _FIRST_SCREEN_BLOCK, size)
+    buffers = [bytearray(2 * size), bytearray(2 * size)]
     turn = 0
     buffer = buffers[0]
     filled = 0  # bytes in the buffer: what the last block left over comes first
     line = first_line
     while True:
-        buffer = buffers[turn] = _room(buffer, filled, filled + _BLOCK)
-        read = source.readinto(memoryview(buffer)[filled : filled + _BLOCK])
+        buffer = buffers[turn] = _room(buffer, filled, filled + step)
+        read = source.readinto(memoryview(buffer)[filled : filled + step])
         if not read:
             break
         end = filled + read
@@ -531,6 +541,7 @@ def iter_po_buffers(source: IO[bytes], first_line: int = 1) -> Iterator[tuple[me
         if cut == -1:
             filled = end
             continue
+        step = size
         yield memoryview(buffer)[: cut + 2], line
         line += buffer.count(b"\n", 0, cut + 2)
         # What is left over starts the other buffer, which the next block is read into.
