@@ -130,7 +130,8 @@ def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int
         entries = iter_po_entries(stream, doc.path)
     else:
         # (no second thread per block: the workers have the cores)
-        entries = screened_entries(iter_po_buffers(stream), doc.path, screen, cleared.append, overlap=False)
+        blocks = iter_po_buffers(stream, pipelined=False)
+        entries = screened_entries(blocks, doc.path, screen, cleared.append, overlap=False)
     try:
         with paused():  # as the serial streamed check: entries leave no reference cycles
             if task.start == 0:

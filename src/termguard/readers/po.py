@@ -502,7 +502,11 @@ def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1) -> Iterator
 
 
 def iter_po_buffers(
-    source: IO[bytes], first_line: int = 1, block: int | None = None, first: int | None = None
+    source: IO[bytes],
+    first_line: int = 1,
+    pipelined: bool = True,
+    block: int | None = None,
+    first: int | None = None,
 ) -> Iterator[tuple[memoryview, int]]:
     """The blocks `iter_po_blocks` cuts from a PO file opened in binary, undecoded (UTF-8,
     newlines made `\n`), for the term screen's C pass, which checks and decodes only what
@@ -511,10 +515,11 @@ def iter_po_buffers(
     The file is read straight into two buffers, in turn (no copy of a block is ever made):
     a block is a view of one of them, valid while the next block is read and checked, until
     the one after it is asked for. Whoever needs a block's text later copies or decodes it.
-    Blocks are cut after about `block` bytes (`_SCREEN_BLOCK`), the first after `first`.
+    Blocks are cut after about `block` bytes, the first after `first`: by default the
+    screen's small blocks when it is `pipelined` (gathered on a second thread), else 4 MB.
     """
-    size = block or _SCREEN_BLOCK
-    step = min(first or _FIRST_SCREEN_BLOCK, size)
+    size = block or (_SCREEN_BLOCK if pipelined else _BLOCK)
+    step = min(first or (_FIRST_SCREEN_BLOCK if pipelined else size), size)
     buffers = [bytearray(2 * size), bytearray(2 * size)]
     turn = 0
     buffer = buffers[0]
