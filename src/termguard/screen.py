@@ -101,7 +101,7 @@ class TermScreen:
         # Per glossary entry (by index): does the target language have an approved
         # rendering (missing-term expects one), must its source form be translated
         # (untranslated-term).
-        self._facts: dict[int, tuple[bool, bool]] = {}
+        self._facts = _Facts()
         self._entries = source.entries
         self._native: object = None  # the C pass (`native()`), False when not available
 
@@ -139,8 +139,7 @@ class TermScreen:
         key = f"{self.target.cache_key}-{self.source.cache_key[:20]}-facts"
         stored = cache.load(key)
         if isinstance(stored, bytes) and len(stored) == len(self._entries) and max(stored, default=0) <= 3:
-            # (the exact screen reads them too)
-            self._facts = dict(enumerate([(bool(f & 1), bool(f & 2)) for f in stored]))
+            self._facts = _Facts(stored)  # (the exact screen reads them too)
             return stored
         facts = bytes(expected | must << 1 for expected, must in map(self._learn_index, range(len(self._entries))))
         cache.store(key, facts)
@@ -336,6 +335,24 @@ class TermScreen:
             if left_placed is not None:
                 _remember(self.source, left_placed, targets, tgt_starts, seeded)
         return bad
+
+
+class _Facts(dict):
+    """Per entry index: (has an approved target rendering, must be translated), read from
+    the stored bytes (`TermScreen._known_facts`) when first asked for, else as learnt."""
+
+    __slots__ = ("_stored",)
+
+    def __init__(self, stored: bytes | None = None) -> None:
+        super().__init__()
+        self._stored = stored
+
+    def get(self, index: int, default: tuple[bool, bool] | None = None) -> tuple[bool, bool] | None:  # type: ignore[override]
+        found = dict.get(self, index)
+        if found is None and self._stored is not None and 0 <= index < len(self._stored):
+            f = self._stored[index]
+            found = self[index] = (bool(f & 1), bool(f & 2))
+        return found if found is not None else default
 
 
 def _columns(hits: list, classes: list[int], bounds: list[int]) -> tuple[list, list, list, list]:
