@@ -741,12 +741,34 @@ static PyTypeObject AutomatonType = {
 /* A column of Python values for a few of a matcher's slots (`morph.fast.Column`): ids[k]
  * indexes `values` (-1: none); a value still None there is decoded from its marshalled
  * bytes, blob[offsets[i]:offsets[i + 1]], when first read, and kept in `values`. */
+/* What a judging without the GIL returns for a pair it cannot judge: one of its tests is
+ * on Python objects not compiled yet (`compiled_test`), or candidates, or an entry's facts are not
+ * known yet (they are learnt from Python). The pair is judged again with the GIL. */
+#define LATER (-9)
+
+/* A value's test compiled to C (`verify` and `exact` values), so that pairs are judged by
+ * it without Python objects, and so without the GIL: a key (the folded text a hit must
+ * be) and spellings (the plain text must be one of them), each optional. */
+struct Test {
+    Py_ssize_t key_len;      /* -1: no key */
+    Py_ssize_t nspell;       /* -1: no spellings (any spelling) */
+    const uint32_t *key;
+    const uint32_t **spell;
+    Py_ssize_t *spell_len;
+};
+
 typedef struct {
     int32_t *ids;
     PyObject *values;   /* the column's own list */
     int32_t *offsets;   /* nvalues + 1 of them, or NULL when every value is there */
     Py_buffer blob;     /* a view of the cache file, or of b"" */
     int has_blob;
+    Py_ssize_t nvalues;
+    /* Compiled tests per value (`compiled_test`, with the GIL), and the ones a gathering
+     * sees: copied over when a gathering starts (`sync_tests`), so that the two threads
+     * never read and write the same array. */
+    struct Test **tests, **gtests;
+    IntVec fresh;       /* values compiled since the last gathering started */
 } Column;
 
 static void
@@ -758,6 +780,13 @@ column_free(Column *c)
     if (c->has_blob)
         PyBuffer_Release(&c->blob);
     c->has_blob = 0;
+    if (c->tests != NULL)
+        for (Py_ssize_t i = 0; i < c->nvalues; i++)
+            PyMem_RawFree(c->tests[i]);
+    PyMem_RawFree(c->tests);
+    PyMem_RawFree(c->gtests);
+    c->tests = c->gtests = NULL;
+    vec_free(&c->fresh);
 }
 
 static int32_t *int_array(PyObject *table, const char *name, Py_ssize_t size);
@@ -810,6 +839,13 @@ column_init(Column *c, PyObject *table, const char *name, Py_ssize_t size)
     for (Py_ssize_t k = 0; k < size; k++)
         if (c->ids[k] < -1 || c->ids[k] >= n)
             goto shape;
+    c->nvalues = n;
+    c->tests = PyMem_RawCalloc(n ? n : 1, sizeof(struct Test *));
+    c->gtests = PyMem_RawCalloc(n ? n : 1, sizeof(struct Test *));
+    if (c->tests == NULL || c->gtests == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
     rc = 0;
     goto done;
 shape:
@@ -1039,6 +1075,167 @@ tables_init(Tables *t, PyObject *automaton, PyObject *table, const char *cls_nam
     return 0;
 }
 
+/* The test of a key (a str, or None) and spellings (a set of str, or None), compiled
+ * into one block of raw memory; NULL with an exception set. */
+static struct Test *
+test_new(PyObject *key, PyObject *spellings)
+{
+    Py_ssize_t nspell = -1, chars = 0;
+    if (key != Py_None) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "a key test must be a str");
+            return NULL;
+        }
+        chars += PyUnicode_GET_LENGTH(key);
+    }
+    PyObject *items = NULL;
+    if (spellings != Py_None) {
+        if ((items = PySequence_Tuple(spellings)) == NULL)
+            return NULL;
+        nspell = PyTuple_GET_SIZE(items);
+        for (Py_ssize_t i = 0; i < nspell; i++) {
+            PyObject *sp = PyTuple_GET_ITEM(items, i);
+            if (!PyUnicode_Check(sp)) {
+                Py_DECREF(items);
+                PyErr_SetString(PyExc_TypeError, "spellings must be str");
+                return NULL;
+            }
+            chars += PyUnicode_GET_LENGTH(sp);
+        }
+    }
+    Py_ssize_t n = nspell > 0 ? nspell : 0;
+    size_t bytes = sizeof(struct Test) + n * (sizeof(uint32_t *) + sizeof(Py_ssize_t)) + (chars + 1) * sizeof(uint32_t);
+    struct Test *t = PyMem_RawMalloc(bytes);
+    if (t == NULL) {
+        Py_XDECREF(items);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    t->spell = (const uint32_t **)(t + 1);
+    t->spell_len = (Py_ssize_t *)(t->spell + n);
+    uint32_t *at = (uint32_t *)(t->spell_len + n);
+    t->nspell = nspell;
+    t->key_len = key != Py_None ? PyUnicode_GET_LENGTH(key) : -1;
+    t->key = at;
+    if (key != Py_None && PyUnicode_AsUCS4(key, at, t->key_len + 1, 0) == NULL)
+        goto fail;
+    at += t->key_len > 0 ? t->key_len : 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *sp = PyTuple_GET_ITEM(items, i);
+        t->spell[i] = at;
+        t->spell_len[i] = PyUnicode_GET_LENGTH(sp);
+        if (PyUnicode_AsUCS4(sp, at, t->spell_len[i] + 1, 0) == NULL)
+            goto fail;
+        at += t->spell_len[i];
+    }
+    Py_XDECREF(items);
+    return t;
+fail:
+    Py_XDECREF(items);
+    PyMem_RawFree(t);
+    return NULL;
+}
+
+/* With the GIL: the compiled test of slot k's value in `c` (a `verify` value, (key,
+ * spellings), when `pair`, else an `exact` one, spellings), compiled on first use and
+ * marked for the next gathering. NULL when the slot has none (*err 0) or on error (*err 1). */
+static const struct Test *
+compiled_test(Column *c, int32_t k, int pair, int *err)
+{
+    *err = 0;
+    int32_t id = c->ids[k];
+    if (id < 0)
+        return NULL;
+    if (c->tests[id] != NULL)
+        return c->tests[id];
+    PyObject *value = column_item(c, k);
+    if (value == NULL) {
+        *err = PyErr_Occurred() != NULL;
+        return NULL;
+    }
+    PyObject *key = Py_None, *spellings = value;
+    if (pair) {
+        if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 2) {
+            PyErr_SetString(PyExc_TypeError, "bad verify test");
+            *err = 1;
+            return NULL;
+        }
+        key = PyTuple_GET_ITEM(value, 0);
+        spellings = PyTuple_GET_ITEM(value, 1);
+    }
+    struct Test *t = test_new(key, spellings);
+    if (t == NULL || vec_push(&c->fresh, id) < 0) {
+        PyMem_RawFree(t);
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        *err = 1;
+        return NULL;
+    }
+    c->tests[id] = t;
+    return t;
+}
+
+/* Without the GIL: slot k's compiled test as the gathering sees it in *out (NULL: the
+ * slot has none); LATER when it has one not compiled yet. */
+static int
+gathered_test(const Column *c, int32_t k, const struct Test **out)
+{
+    int32_t id = c->ids[k];
+    *out = id < 0 ? NULL : c->gtests[id];
+    return id >= 0 && *out == NULL ? LATER : 0;
+}
+
+/* With the GIL, as a gathering starts: let it see the tests compiled since the last. */
+static void
+sync_tests(Column *c)
+{
+    for (Py_ssize_t i = 0; i < c->fresh.n; i++)
+        c->gtests[c->fresh.v[i]] = c->tests[c->fresh.v[i]];
+    c->fresh.n = 0;
+}
+
+/* Is plain[start:end] one of the test's spellings (any, when it has none)? */
+static int
+test_spelled(const struct Test *t, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
+{
+    if (t->nspell < 0)
+        return 1;
+    for (Py_ssize_t i = 0; i < t->nspell; i++)
+        if (t->spell_len[i] == end - start && memcmp(t->spell[i], plain + start, (end - start) * sizeof(uint32_t)) == 0)
+            return 1;
+    return 0;
+}
+
+/* `morph.fast.verified` through a compiled test: the key, then the spellings. */
+static int
+test_verified(const struct Test *t, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
+{
+    if (t->key_len >= 0
+        && (t->key_len != end - start || memcmp(t->key, folded + start, (end - start) * sizeof(uint32_t)) != 0))
+        return 0;
+    return test_spelled(t, plain, start, end);
+}
+
+/* `morph.fast.verified` for slot k of a table's `verify` column, with the GIL (compiling
+ * its test) or without (LATER when not compiled yet). */
+static int
+verify_slot(Column *verify, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start,
+            Py_ssize_t end, int nogil)
+{
+    const struct Test *t;
+    if (nogil) {
+        if (gathered_test(verify, k, &t) == LATER)
+            return LATER;
+    }
+    else {
+        int err;
+        t = compiled_test(verify, k, 1, &err);
+        if (err)
+            return -1;
+    }
+    return t == NULL ? 1 : test_verified(t, folded, plain, start, end);
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* The screen.                                                                           */
 
@@ -1255,37 +1452,6 @@ folded_is(const uint32_t *folded, Py_ssize_t start, Py_ssize_t end, PyObject *ke
         if (folded[i] != PyUnicode_READ(kind, data, i - start))
             return 0;
     return 1;
-}
-
-/* Is plain[start:end] in the set `spellings`? */
-static int
-spelled(const uint32_t *plain, Py_ssize_t start, Py_ssize_t end, PyObject *spellings)
-{
-    PyObject *surface = ucs4(plain + start, end - start);
-    if (surface == NULL)
-        return -1;
-    int r = PySet_Contains(spellings, surface);
-    Py_DECREF(surface);
-    return r;
-}
-
-/* `morph.fast.verified` */
-static int
-verified(const Tables *t, int32_t k, const uint32_t *folded, const uint32_t *plain, Py_ssize_t start, Py_ssize_t end)
-{
-    PyObject *test = column_item(&t->verify, k);
-    if (test == NULL)
-        return PyErr_Occurred() ? -1 : 1;
-    if (!PyTuple_Check(test) || PyTuple_GET_SIZE(test) != 2) {
-        PyErr_SetString(PyExc_TypeError, "bad verify test");
-        return -1;
-    }
-    PyObject *key = PyTuple_GET_ITEM(test, 0), *exact = PyTuple_GET_ITEM(test, 1);
-    if (key != Py_None && !folded_is(folded, start, end, key))
-        return 0;
-    if (exact == Py_None)
-        return 1;
-    return spelled(plain, start, end, exact);
 }
 
 /* fold_exact of plain[start:end], as a str. */
@@ -1566,11 +1732,6 @@ pair_hits(const int32_t *rec, const IntVec *pos, const IntVec *slots)
     return h;
 }
 
-/* What a judging without the GIL returns for a pair it cannot judge: one of its tests is
- * on Python objects (spellings, key tests, candidates), or an entry's facts are not
- * known yet (they are learnt from Python). The pair is judged again with the GIL. */
-#define LATER (-9)
-
 /* `facts_of` in a judging; without the GIL, from the gathering's copy of the facts known
  * when it started, LATER for an entry not known yet. */
 static int
@@ -1617,22 +1778,27 @@ judge(Screen *s, Judging *J, const uint32_t *src, Py_ssize_t ns, const uint32_t 
         case NEUTRAL:
             break;
         case EXACT: {
-            if (nogil)
-                return LATER;
-            PyObject *exact = column_item(&T->exact, k);
-            if (exact == NULL)
-                return PyErr_Occurred() ? -1 : 3;
-            r = spelled(tgt, start, end, exact);
-            if (r < 0)
-                return -1;
-            if (r && add_present(J, T->evidence[k]) < 0)
+            const struct Test *spellings;
+            if (nogil) {
+                if (gathered_test(&T->exact, k, &spellings) == LATER)
+                    return LATER;
+            }
+            else {
+                int err;
+                spellings = compiled_test(&s->tgt.exact, k, 0, &err);
+                if (err)
+                    return -1;
+            }
+            if (spellings == NULL)
+                return 3;
+            if (test_spelled(spellings, tgt, start, end) && add_present(J, T->evidence[k]) < 0)
                 return -1;
             break;
         }
         case SLOW: {
-            if (nogil)
-                return LATER;
             int32_t code = T->evidence[k];
+            if (nogil && (code == REJECT || code == CANDIDATES))
+                return LATER;
             if (!folded && (r = fold_text(&J->x, T, tgt, nt, NULL, NULL)) != 0)
                 return r; /* (0 or -1: it folded when gathered) */
             folded = 1;
@@ -1652,9 +1818,9 @@ judge(Screen *s, Judging *J, const uint32_t *src, Py_ssize_t ns, const uint32_t 
                     return r < 0 ? r : 9;
             }
             else {
-                r = verified(T, k, J->x.fbuf, tgt, start, end);
+                r = verify_slot(&s->tgt.verify, k, J->x.fbuf, tgt, start, end, nogil);
                 if (r < 0)
-                    return -1;
+                    return r;
                 if (!r)
                     break;
                 if (slot_entries(T, k, &J->found) < 0)
@@ -1689,7 +1855,7 @@ judge(Screen *s, Judging *J, const uint32_t *src, Py_ssize_t ns, const uint32_t 
                 return -1;
             break;
         case SLOW: {
-            if (nogil)
+            if (nogil && S->evidence[k] == CANDIDATES)
                 return LATER;
             if (!folded && (r = fold_text(&J->x, S, src, ns, NULL, NULL)) != 0)
                 return r;
@@ -1701,7 +1867,9 @@ judge(Screen *s, Judging *J, const uint32_t *src, Py_ssize_t ns, const uint32_t 
             if (e >= 0)
                 r = vec_push(&J->found, e);
             else if (S->evidence[k] == MULTI) {
-                r = verified(S, k, J->x.fbuf, src, start, end);
+                r = verify_slot(&s->src.verify, k, J->x.fbuf, src, start, end, nogil);
+                if (r == LATER)
+                    return LATER;
                 r = r <= 0 ? r : slot_entries(S, k, &J->found);
             }
             else if (S->evidence[k] == CANDIDATES) {
@@ -1730,7 +1898,9 @@ judge(Screen *s, Judging *J, const uint32_t *src, Py_ssize_t ns, const uint32_t 
             if (S->cover[k] && (S->evidence[k] >= 0 || S->evidence[k] == CANDIDATES)) {
                 /* only a hit that is certainly an approved form drops the forms under it */
                 if (S->evidence[k] >= 0) {
-                    r = verified(S, k, J->x.fbuf, src, start, end);
+                    r = verify_slot(&s->src.verify, k, J->x.fbuf, src, start, end, nogil);
+                    if (r == LATER)
+                        return LATER;
                 }
                 else {
                     J->found.n = 0;
@@ -2252,6 +2422,10 @@ screen_gather(Screen *s, PyObject *block)
         J->nfacts = s->nentries;
     }
     memcpy(J->facts, s->facts, s->nentries);
+    sync_tests(&s->tgt.verify);
+    sync_tests(&s->tgt.exact);
+    sync_tests(&s->src.verify);
+    sync_tests(&s->src.exact);
     int rc;
     s->gathering = 1;
     Py_BEGIN_ALLOW_THREADS

@@ -228,14 +228,17 @@ def _literal(text: str) -> str:
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_pairs_judged_while_gathering_get_the_verdicts_of_the_judging_with_the_gil(glossary, lang, data):
-    """A block's gathering judges, without the GIL, the pairs none of whose tests are on
-    Python objects and leaves the others to `finish`; per pair, the reasons it gives are
-    those `pair` (judged entirely with the GIL) gives."""
+    """A block's gathering judges, without the GIL, the pairs whose tests are compiled to C
+    (by an earlier finishing) and leaves the others to `finish`; per pair, the reasons it
+    gives are those `pair` (judged entirely with the GIL) gives."""
     pairs = data.draw(_noun_pairs() if glossary is NOUNS else pair_lists(lang, SOURCE_PARTS, max_size=8))
     native = _screen(glossary, lang).native()
     block = "".join(f'msgid "{_literal(s)}"\nmsgstr "{_literal(t)}"\n\n' for s, t in pairs if s and t).encode()
     kept = [(s, t) for s, t in pairs if s and t]
-    _rows, full, unsure = native.block(block)
+    first = native.block(block)
+    # The second time, the gathering sees the tests the first finishing compiled.
+    assert native.block(block) == first
+    _rows, full, unsure = first
     in_full = {r for r, *_ in full}
     reasons = {r: why for r, _s, _e, _l, _src, _tgt, why in unsure}
     for r, (s, t) in enumerate(kept):
@@ -542,3 +545,31 @@ def test_blocks_gathered_on_a_second_thread_give_the_same_entries(tmp_path, monk
         runs.append(([(e.line, e.msgid.text, e.msgstr[0].text) for e in entries], sum(cleared)))
     assert runs[0] == runs[1]
     assert len(runs[0][0]) == 1 + 2 * 80 and runs[0][1] == 3 * 80  # the header and the faulty pairs; the rest cleared
+
+
+def test_compiled_spellings_are_whole_spellings():
+    """Case-exact forms are tested through their compiled spellings (`struct Test`): a
+    surface that differs from the approved spelling in any character, first or last, is
+    no evidence of it, with the GIL or without."""
+    glossary = glossary_from_text(
+        "- {id: kaan, kind: acronym, en: [KAAN], ru: [KAAN]}\n"
+        "- {id: triumf, kind: name, en: [Triumf], ru: [Триумф]}\n",
+        "names.yaml",
+    )
+    screen = _screen(glossary, "ru")
+    native = screen.native()
+    pairs = [
+        ("The KAAN jet.", "Истребитель KAAN."),
+        ("The KAAN jet.", "Истребитель KAAn."),
+        ("The KAAN jet.", "Истребитель kAAN."),
+        ("The Triumf system.", "Система Триумф."),
+        ("The Triumf system.", "Система ТриумФ."),
+    ]
+    expected = [0, 6, 6, 0, 6]  # 6: a needed entry without its approved form
+    block = "".join(f'msgid "{s}"\nmsgstr "{t}"\n\n' for s, t in pairs).encode()
+    for _round in range(2):  # the second time, the gathering judges them with the compiled tests
+        _rows, full, unsure = native.block(block)
+        assert full == []
+        assert [dict((u[0], u[6]) for u in unsure).get(r, 0) for r in range(len(pairs))] == expected
+    assert [native.pair(s, t) for s, t in pairs] == expected
+    assert screen._exact([s for s, _ in pairs], [t for _, t in pairs]) == {1, 2, 4}
