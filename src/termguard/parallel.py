@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 CHUNK_THRESHOLD = 2 * 1024 * 1024
 CHUNK_TARGET = 64 * 1024 * 1024
 _ENGINE: "Engine | None" = None
+# Whether a worker's screen gathers each block on a second thread (`screened_entries`):
+# only when there are cores to spare for it, two per worker.
+_OVERLAP = False
 
 
 @dataclass(frozen=True)
@@ -38,9 +41,10 @@ class _Task:
     chunked: bool = False
 
 
-def _init(engine: "Engine") -> None:
-    global _ENGINE
+def _init(engine: "Engine", overlap: bool = False) -> None:
+    global _ENGINE, _OVERLAP
     _ENGINE = engine
+    _OVERLAP = overlap
 
 
 def _chunk_bounds(path: str, pieces: int) -> list[tuple[int, int]]:
@@ -129,9 +133,8 @@ def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int
     if screen is None:
         entries = iter_po_entries(stream, doc.path)
     else:
-        # (no second thread per block: the workers have the cores)
-        blocks = iter_po_buffers(stream, pipelined=False)
-        entries = screened_entries(blocks, doc.path, screen, cleared.append, overlap=False)
+        blocks = iter_po_buffers(stream, pipelined=_OVERLAP)
+        entries = screened_entries(blocks, doc.path, screen, cleared.append, overlap=_OVERLAP)
     try:
         with paused():  # as the serial streamed check: entries leave no reference cycles
             if task.start == 0:
@@ -267,7 +270,9 @@ def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callab
         sizes = [(t.end - t.start) if t.chunked else file_size(t.path) for t in tasks]
         total = sum(sizes)
         done = 0
-        with context.Pool(min(jobs, len(tasks)) or 1, initializer=_init, initargs=(engine,)) as pool:
+        workers = min(jobs, len(tasks)) or 1
+        overlap = (os.cpu_count() or 1) >= 2 * workers
+        with context.Pool(workers, initializer=_init, initargs=(engine, overlap)) as pool:
             for index, result in pool.imap_unordered(_run_task, tasks):
                 results[index] = result
                 done += sizes[index]

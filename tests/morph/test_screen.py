@@ -247,6 +247,10 @@ def test_parallel_screened_equals_serial(fixture_glossary, tmp_path, monkeypatch
     assert serial.units == both.units == 3000
     assert len(serial.findings) == 1500  # the forbidden form and the untranslated S-400
     assert both.findings == serial.findings
+    # With cores to spare, each worker gathers its blocks on a second thread too.
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 8)
+    spare = engine.run([str(path)], jobs=2)
+    assert spare.findings == serial.findings and spare.units == 3000
 
 
 def test_term_rules_declare_themselves_screened():
