@@ -35,7 +35,7 @@ screen. The C pass is in two parts: the gathering (`Screen.gather`: rows, decodi
 folding, the automata, and the pairs whose tests need no Python object), which lets go of
 the GIL and runs on a second thread while this one finishes the block before (`finish`:
 the other pairs, the exact screen) and the rules check its entries; a `--jobs` worker
-does both itself. `TERMGUARD_PURE_PYTHON=1` keeps the Python pass; the tests run both.
+does both itself unless it has two cores. `TERMGUARD_PURE_PYTHON=1` keeps the Python pass; the tests run both.
 
 The screen may send a clean entry to the full check, never skip one that has a finding:
 every test it applies is implied by a finding (`tests/morph/test_screen.py` checks that runs
@@ -522,8 +522,9 @@ def screened_entries(
     its automata run, without the GIL) on a second thread while this one judges the
     block before and checks its entries: a block must stay as it is until the one after
     the next is asked for (`iter_po_buffers` reads into two buffers in turn). Without
-    `overlap` (a `--jobs` worker, which has a core of its own) each block is gathered
-    where it is judged.
+    `overlap` (a `--jobs` worker with no core to spare) each block is gathered where it is
+    judged. (While blocks are gathered the interpreter's switch interval is short: it is
+    the process's, and is put back afterwards.)
     """
     native = screen.native()
     if native is not None and not overlap:
