@@ -57,8 +57,7 @@ def _chunk_bounds(path: str, pieces: int) -> list[tuple[int, int]]:
             if target <= cuts[-1]:
                 continue
             handle.seek(target)
-            # (a small window first: entries are short, and a megabyte read per cut was a
-            # tenth of a 100k-entry run's start-up)
+            # (a small window first, doubled until it holds a blank line: entries are short)
             window = b""
             found = -1
             while found == -1 and len(window) < 1 << 20:
@@ -122,8 +121,8 @@ def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int
     with open(task.path, "rb") as handle:
         handle.seek(task.start)
         data = handle.read(task.end - task.start)
-    # Decoded 4 MB at a time (as the serial streamed path reads), not the whole chunk at
-    # once: a worker holds its chunk's bytes, not three copies of its text.
+    # Screened or read a block at a time (as the serial streamed path reads), not the whole
+    # chunk at once: a worker holds its chunk's bytes, not copies of its text.
     stream = io.BytesIO(data)
     ctx = engine.context(doc)
     ctx.chunked = True
