@@ -265,15 +265,16 @@ def _long_lived_matchers(ctx: CheckContext, doc: Document, rules: list[Rule], sc
     cycle collector off them (and the glossary) while a large file is read: for a
     10,000-term glossary they are over a million objects that every full collection of a
     long run would walk again."""
-    with contextlib.ExitStack() as stack:
-        if any(r.needs_glossary for r in rules) and len(ctx.glossary):
-            ctx.matcher(doc.source_lang)
-            if doc.target_lang:
-                ctx.matcher(doc.target_lang)
-            if screen is not None:
-                with paused(lasting=True):
-                    screen.prepare()
-            stack.enter_context(frozen())
+    if not (any(r.needs_glossary for r in rules) and len(ctx.glossary)):
+        yield
+        return
+    ctx.matcher(doc.source_lang)
+    if doc.target_lang:
+        ctx.matcher(doc.target_lang)
+    if screen is not None:
+        with paused(lasting=True):
+            screen.prepare()
+    with frozen():
         yield
 
 

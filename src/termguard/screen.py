@@ -527,16 +527,9 @@ def screened_entries(
     the process's, and is put back afterwards.)
     """
     native = screen.native()
-    if native is not None and not overlap:
+    if native is None or not overlap:
         for block, first_line in blocks:
             yield from _finished(None, block, first_line, native, path, screen, cleared)
-        return
-    if native is None:
-        for block, first_line in blocks:
-            with paused():  # (see below)
-                wanted = _screen_block(str(block, "utf-8"), path, screen, cleared)
-            for text, lines in wanted:
-                yield from entries_in(text, path, first_line + lines)
         return
     pending: tuple[_Gathering, memoryview | bytes, int] | None = None
     # The gathering thread takes the GIL twice a block (to start, to hand its result
@@ -588,14 +581,16 @@ def _finished(
     gathered, block: memoryview | bytes, first_line: int, native, path: str, screen: TermScreen,
     cleared: Callable[[int], None],
 ) -> Iterator[PoEntry]:
-    """The entries of a gathered block that the screen does not clear."""
+    """The entries of a block (gathered already, or not) that the screen does not clear:
+    through the C pass, or the Python one without it or for a block that is not valid
+    UTF-8 (which its decoding then reports)."""
     # A block's rows and matches are hundreds of thousands of small objects with no
     # reference cycles: the cycle collector would only walk them again and again
     # (a third of the screen's time on a 10,000-term glossary).
     with paused():
-        wanted = _screen_block_native(block, native, screen, cleared, gathered)
+        wanted = _screen_block_native(block, native, screen, cleared, gathered) if native is not None else None
         if wanted is None:
-            wanted = _screen_block(str(block, "utf-8"), path, screen, cleared)  # raises UnicodeDecodeError
+            wanted = _screen_block(str(block, "utf-8"), path, screen, cleared)
     for text, lines in wanted:
         yield from entries_in(text, path, first_line + lines)
 

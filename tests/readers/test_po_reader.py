@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import polib
 import pytest
 from hypothesis import given, settings
@@ -157,49 +159,52 @@ def test_binary_blocks_read_as_text_mode_does(tmp_path, monkeypatch, newline, bl
         assert got == expected
 
 
+def _text_mode(data: bytes) -> str:
+    """What `open(path, encoding="utf-8")` reads: universal newlines."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+
+
+def _check_blocks(blocks: list[tuple[str, int]], text: str) -> None:
+    """Blocks that put `text` back together, each but the last cut after a blank line, each
+    with the line it starts on."""
+    assert "".join(block for block, _ in blocks) == text
+    assert all(block.endswith("\n\n") for block, _ in blocks[:-1])
+    assert [line for _, line in blocks] == [1 + "".join(b for b, _ in blocks[:i]).count("\n") for i in range(len(blocks))]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     pieces=st.lists(st.sampled_from(["\n", "\r", "\r\n", "\r\r", "\n\n", "msgid", " ", '"Т"', "#: a", "ё"]), max_size=40),
     block_size=st.integers(1, 24),
 )
-def test_buffers_are_the_binary_blocks_undecoded(pieces, block_size):
-    """`iter_po_buffers` cuts a file where `iter_po_blocks` does, with the same lines and
-    the same text, newlines made universal in place, whatever falls on a block boundary
-    (a \r\n, runs of \r, a multi-byte character), entries longer than a block included."""
-    import io
-
+def test_buffers_cut_the_text_mode_read_of_the_file(pieces, block_size):
+    """`iter_po_buffers` gives the file as text mode reads it, cut after blank lines, with
+    the lines blocks start on, whatever falls on a block boundary (a \r\n, runs of \r, a
+    multi-byte character), entries longer than a block included; a block stays as it was
+    while the next one is read (two buffers in turn)."""
     import termguard.readers.po as po
 
     data = "".join(pieces).encode("utf-8")
-    saved = po._BLOCK
-    po._BLOCK = block_size
-    try:
-        expected = list(po.iter_po_blocks(io.BytesIO(data)))
-        got = []
-        previous = None
-        for view, line in po.iter_po_buffers(io.BytesIO(data), block=block_size, first=block_size):
-            got.append((str(view, "utf-8"), line))
-            if previous is not None:
-                # a block stays as it was while the next one is read (two buffers in turn)
-                assert str(previous, "utf-8") == got[-2][0]
-            previous = view
-    finally:
-        po._BLOCK = saved
-    assert got == expected
+    got = []
+    previous = None
+    for view, line in po.iter_po_buffers(io.BytesIO(data), block=block_size, first=block_size):
+        got.append((str(view, "utf-8"), line))
+        if previous is not None:
+            assert str(previous, "utf-8") == got[-2][0]
+        previous = view
+    _check_blocks(got, _text_mode(data))
 
 
 @pytest.mark.parametrize("block_size", [7, 64, 1 << 22])
-def test_buffers_of_a_real_file(tmp_path, monkeypatch, block_size):
+def test_buffers_of_a_real_file(tmp_path, block_size):
     import termguard.readers.po as po
 
     path = tmp_path / "ru.po"
     path.write_bytes(_BLOCK_TEXT.replace("\n", "\r\n").encode("utf-8"))
-    monkeypatch.setattr(po, "_BLOCK", block_size)
     with open(path, "rb") as handle:
         got = [(str(view, "utf-8"), line) for view, line in po.iter_po_buffers(handle, block=block_size, first=block_size)]
-    with open(path, "rb") as handle:
-        assert got == list(po.iter_po_blocks(handle))
-    assert "".join(text for text, _ in got) == _BLOCK_TEXT
+    _check_blocks(got, _BLOCK_TEXT)
+    assert len(got) > 1 or block_size > len(_BLOCK_TEXT)
 
 
 def test_binary_blocks_refuse_invalid_utf8(tmp_path, monkeypatch):

@@ -468,37 +468,29 @@ def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1) -> Iterator
 
     `source` is a text file, or a binary one (read as UTF-8 with universal newlines, as
     `open(path, encoding="utf-8")` reads: a third faster, and its `tell()` is exact and
-    cheap for progress); invalid UTF-8 raises `UnicodeDecodeError`.
+    cheap for progress: `iter_po_buffers`, decoded); invalid UTF-8 raises
+    `UnicodeDecodeError`.
     """
+    if isinstance(source.read(0), bytes):
+        for view, line in iter_po_buffers(source, first_line, pipelined=False):  # type: ignore[arg-type]
+            yield str(view, "utf-8"), line
+        return
     line = first_line
-    rest: str | bytes = ""
-    nl: str | bytes = "\n\n"
-    binary = False
+    rest = ""
     while True:
         chunk = source.read(_BLOCK)
         if not chunk:
             break
-        if isinstance(chunk, bytes):
-            if not binary:
-                binary, rest, nl = True, b"", b"\n\n"
-            while chunk.endswith(b"\r"):
-                more = source.read(1)  # a \r\n cut in two must stay one newline
-                if not more:
-                    break
-                chunk += more
-            if b"\r" in chunk:
-                chunk = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        buffer = rest + chunk
-        cut = buffer.rfind(nl)
+        buffer = rest + chunk  # type: ignore[operator]
+        cut = buffer.rfind("\n\n")
         if cut == -1:
             rest = buffer
             continue
         block, rest = buffer[: cut + 2], buffer[cut + 2 :]
-        text = block.decode("utf-8") if binary else block
-        yield text, line
-        line += text.count("\n")
+        yield block, line
+        line += block.count("\n")
     if rest:
-        yield (rest.decode("utf-8") if binary else rest), line
+        yield rest, line
 
 
 def iter_po_buffers(
@@ -508,9 +500,10 @@ def iter_po_buffers(
     block: int | None = None,
     first: int | None = None,
 ) -> Iterator[tuple[memoryview, int]]:
-    """The blocks `iter_po_blocks` cuts from a PO file opened in binary, undecoded (UTF-8,
-    newlines made `\n`), for the term screen's C pass, which checks and decodes only what
-    it reads.
+    """Blocks of whole entries of a PO file opened in binary (cut at blank lines, each with
+    the file line it starts on), undecoded: UTF-8 with universal newlines made `\n`, for
+    the term screen's C pass, which checks and decodes only what it reads
+    (`iter_po_blocks` decodes them).
 
     The file is read straight into two buffers, in turn (no copy of a block is ever made):
     a block is a view of one of them, valid while the next block is read and checked, until
