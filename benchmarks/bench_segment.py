@@ -223,14 +223,14 @@ def main(argv: list[str] | None = None) -> int:
         doc = make_document(int(mb * 1_000_000))
         n = len(doc)
         units = segment_text(doc, "en")
-        ours = timed(lambda: segment_text(doc, "en"), 3 if mb <= 1 else 2)
+        ours = timed(lambda doc=doc: segment_text(doc, "en"), 3 if mb <= 1 else 2)
         line = f"speed {mb:g} MB ({n:,} chars, {len(units):,} units): termguard {ours:.2f} s = {n / ours / 1e6:.2f} M chars/s"
         row = {"what": f"segmenter speed, {mb:g} MB document", "termguard": f"{n / ours / 1e6:.2f} M chars/s ({ours:.2f} s)",
                "anchor": "-", "ratio": "-"}
         if pysbd is not None:
             seg = pysbd.Segmenter(language="en", clean=False)
             paragraphs = [p for p in re.split(r"\n\s*\n", doc) if p.strip()]
-            theirs = timed(lambda: [seg.segment(p) for p in paragraphs], 1)
+            theirs = timed(lambda seg=seg, paragraphs=paragraphs: [seg.segment(p) for p in paragraphs], 1)
             line += f"; pySBD {theirs:.1f} s = {n / theirs / 1e3:.0f} k chars/s; ratio {theirs / ours:.1f}x"
             row["anchor"] = f"pySBD {n / theirs / 1e3:.0f} k chars/s ({theirs:.1f} s)"
             row["ratio"] = f"{theirs / ours:.1f}x"

@@ -151,9 +151,7 @@ def bench_terms(entries: int, terms: int, jobs: int) -> list[dict]:
             samples = []
             for _ in range(repeat):
                 tg_time, tg_mem, result = timed(
-                    termguard_cmd()
-                    + ["check", str(po), "--glossary", str(glossary), "--select", TERM_RULES, "--format", "json",
-                       "-o", str(out), "--jobs", str(n), "--exit-zero"],
+                    [*termguard_cmd(), "check", str(po), "--glossary", str(glossary), "--select", TERM_RULES, "--format", "json", "-o", str(out), "--jobs", str(n), "--exit-zero"],
                     cwd=ROOT, env=env,
                 )
                 if result.returncode != 0:
@@ -183,8 +181,7 @@ def bench_all_rules(entries: int, terms: int, jobs: int) -> list[dict]:
     rows = []
     for n in sorted({1, jobs}):
         tg_time, tg_mem, result = timed(
-            termguard_cmd() + ["check", str(po), "--glossary", str(glossary), "--format", "json",
-                               "-o", str(CACHE / f"report_all_e{entries}.json"), "--jobs", str(n), "--exit-zero"],
+            [*termguard_cmd(), "check", str(po), "--glossary", str(glossary), "--format", "json", "-o", str(CACHE / f"report_all_e{entries}.json"), "--jobs", str(n), "--exit-zero"],
             cwd=ROOT,
         )
         if result.returncode != 0:
@@ -202,7 +199,7 @@ def bench_cold_check(runs: int = 7) -> dict:
     """Wall time of a new `termguard check translations/ru.po` process: the first with an
     empty matcher cache, then the median of `runs` with the cache it left."""
     target = ROOT / "translations" / "ru.po"
-    cmd = termguard_cmd() + ["check", str(target.relative_to(ROOT)), "--exit-zero"]
+    cmd = [*termguard_cmd(), "check", str(target.relative_to(ROOT)), "--exit-zero"]
     with tempfile.TemporaryDirectory() as cache_dir:
         env = {**os.environ, "TERMGUARD_CACHE_DIR": cache_dir}
         first, _, _ = timed(cmd, cwd=ROOT, env=env)

@@ -42,7 +42,7 @@ def test_codes_and_names_unique():
 def test_the_code_table_is_the_registered_rules():
     """`checks.CODES` resolves `--select` without importing the rules: it must list exactly
     the registered rules, in code order, each in the module named after it."""
-    assert CODES == {r.name: r.code for r in RULES}
+    assert {r.name: r.code for r in RULES} == CODES
     assert list(CODES.values()) == sorted(CODES.values())
     for rule in RULES:
         assert rule.__module__ == "termguard.checks." + rule.name.replace("-", "_")

@@ -22,8 +22,8 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 from termguard.config import read_settings_file
 from termguard.engine import Report

@@ -28,9 +28,10 @@ import functools
 import os
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from termguard.errors import ConfigError
 from termguard.model import Severity
@@ -103,7 +104,7 @@ class Config:
         select: Iterable[str] = (),
         ignore: Iterable[str] = (),
         lang: str | None = None,
-    ) -> "Config":
+    ) -> Config:
         """This configuration with command-line options on top.
 
         `--glossary` and `--select` replace the file's values; `--ignore` adds to them.

@@ -17,13 +17,13 @@ a local run would sort them.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from termguard.config import Config
 from termguard.engine import Engine, Report, collect_files
 from termguard.model import Finding
 from termguard.suppressions import ignore_per_file
-
 
 _ENGINES: dict[str, Engine] = {}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from termguard.checks import CheckContext, Rule, rules_named
 from termguard.checks.base import terminology_mode
@@ -17,7 +17,6 @@ from termguard.glossary import Glossary, load_glossary
 from termguard.model import Document, Finding, Severity, Unit
 from termguard.readers import SUFFIXES, load_text, read_document, utf8_error
 from termguard.suppressions import has_directive, ignore_per_file, suppress_document, suppress_unit
-
 
 # Translation files larger than this are streamed instead of read whole.
 STREAM_THRESHOLD = 8 * 1024 * 1024

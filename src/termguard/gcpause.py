@@ -16,8 +16,8 @@ in another program, termguard never freezes its objects.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 #: Freeze what `paused(lasting=True)` blocks leave alive (set by the `termguard` program).
 freeze_lasting = False

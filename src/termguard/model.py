@@ -7,9 +7,10 @@ rules and reporters never touch the files themselves.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -127,6 +128,56 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the file's text in `[line:column, end_line:end_column)` with `content`.
+
+    Positions follow the finding's rules (1-based, code points, end exclusive, in the file on
+    disk); `content` is what the file must hold there, already escaped for the file's syntax
+    (a PO string's quotes and backslashes included). An empty range inserts.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    content: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of SPEC §7."""
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "content": self.content,
+        }
+
+
+class Applicability(str, Enum):
+    """Whether a fix keeps the text's meaning for sure (`safe`) or may change it (`unsafe`)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A change that resolves a finding: one or more non-overlapping edits of one file."""
+
+    applicability: Applicability
+    message: str
+    edits: tuple[Edit, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of SPEC §7."""
+        return {
+            "applicability": self.applicability.value,
+            "message": self.message,
+            "edits": [e.to_dict() for e in self.edits],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found by a rule, with the fields of SPEC §5.3."""
 
@@ -145,6 +196,23 @@ class Finding:
     found: str | None = None
     suggestions: tuple[str, ...] = ()
     context: str = ""
+    fix: Fix | None = None
+
+    def shifted(self, lines: int) -> Finding:
+        """The same finding (and its fix) `lines` lines further down the file."""
+        if not lines:
+            return self
+        fix = self.fix
+        if fix is not None:
+            fix = Fix(fix.applicability, fix.message, tuple(
+                Edit(e.line + lines, e.column, e.end_line + lines, e.end_column, e.content) for e in fix.edits
+            ))
+        return Finding(
+            code=self.code, rule=self.rule, severity=self.severity, path=self.path, line=self.line + lines,
+            column=self.column, end_line=self.end_line + lines, end_column=self.end_column,
+            message=self.message, unit=self.unit, lang=self.lang, term=self.term, found=self.found,
+            suggestions=self.suggestions, context=self.context, fix=fix,
+        )
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Findings are sorted by path, line, column, code."""
@@ -167,4 +235,5 @@ class Finding:
             "term": self.term,
             "found": self.found,
             "suggestions": list(self.suggestions),
+            **({"fix": self.fix.to_dict()} if self.fix is not None else {}),
         }

@@ -10,10 +10,12 @@ reports exactly what a serial run does.
 from __future__ import annotations
 
 import io
+import itertools
 import multiprocessing
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from termguard.errors import TermguardError
 from termguard.gcpause import frozen, paused
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
 # A PO file at least this large is cut into chunks when --jobs > 1.
 CHUNK_THRESHOLD = 2 * 1024 * 1024
 CHUNK_TARGET = 64 * 1024 * 1024
-_ENGINE: "Engine | None" = None
+_ENGINE: Engine | None = None
 # Whether a worker's screen gathers each block on a second thread (`screened_entries`):
 # only when there are cores to spare for it, two per worker.
 _OVERLAP = False
@@ -41,7 +43,7 @@ class _Task:
     chunked: bool = False
 
 
-def _init(engine: "Engine", overlap: bool = False) -> None:
+def _init(engine: Engine, overlap: bool = False) -> None:
     global _ENGINE, _OVERLAP
     _ENGINE = engine
     _OVERLAP = overlap
@@ -72,7 +74,7 @@ def _chunk_bounds(path: str, pieces: int) -> list[tuple[int, int]]:
             if cut < size and cut > cuts[-1]:
                 cuts.append(cut)
     cuts.append(size)
-    return list(zip(cuts, cuts[1:]))
+    return list(itertools.pairwise(cuts))
 
 
 def _run_task(task: _Task) -> tuple[int, Any]:
@@ -92,7 +94,7 @@ def _run_task(task: _Task) -> tuple[int, Any]:
 _HEADERS: dict[tuple[str, int, int, str | None], Any] = {}
 
 
-def _header_document(engine: "Engine", path: str):
+def _header_document(engine: Engine, path: str):
     from termguard.engine import display_path
     from termguard.readers.po import stream_po_blocks
 
@@ -113,7 +115,7 @@ def _header_document(engine: "Engine", path: str):
         raise utf8_error(path, display_path(path)) from None
 
 
-def _check_chunk(engine: "Engine", task: _Task) -> tuple[list[Finding], int, int, dict[str, dict]]:
+def _check_chunk(engine: Engine, task: _Task) -> tuple[list[Finding], int, int, dict[str, dict]]:
     from termguard.readers.po import iter_po_buffers, iter_po_entries, units_from_entries
     from termguard.screen import screen_for, screened_entries
 
@@ -176,16 +178,7 @@ def _check_wanted(path: str, doc, wanting: list, ctx) -> list[Finding]:
 
 
 def _shift(finding: Finding, lines: int) -> Finding:
-    if not lines:
-        return finding
-    f = finding
-    # (the constructor, not `dataclasses.replace`: half the time, for every finding of a
-    # million-entry file, in the parent while the workers wait)
-    return Finding(
-        code=f.code, rule=f.rule, severity=f.severity, path=f.path, line=f.line + lines, column=f.column,
-        end_line=f.end_line + lines, end_column=f.end_column, message=f.message, unit=f.unit, lang=f.lang,
-        term=f.term, found=f.found, suggestions=f.suggestions, context=f.context,
-    )
+    return finding.shifted(lines)
 
 
 def _shift_state(value: Any, lines: int) -> Any:
@@ -207,7 +200,7 @@ def _shift_state(value: Any, lines: int) -> Any:
     return value
 
 
-def _warm_matchers(engine: "Engine", files: list[str]) -> None:
+def _warm_matchers(engine: Engine, files: list[str]) -> None:
     """Build the term matchers (and, in terminology mode, the term screens) before forking,
     so workers share them instead of each building its own (generating every inflected
     form of a 10,000-term glossary takes seconds; a screen's tables, tens of
@@ -238,7 +231,7 @@ def _warm_matchers(engine: "Engine", files: list[str]) -> None:
                 screen_between(matcher_for(engine.glossary, source), matcher_for(engine.glossary, target)).prepare()
 
 
-def run_parallel(engine: "Engine", files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> "Report":
+def run_parallel(engine: Engine, files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> Report:
     """Check `files` with `jobs` worker processes; same report as `Engine.run` serially."""
     from termguard.engine import Report, display_path, file_size
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 def progress_reporter(quiet: bool = False, min_seconds: float = 0.5) -> Callable[[int, int], None] | None:

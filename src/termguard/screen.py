@@ -48,16 +48,29 @@ from __future__ import annotations
 import sys
 import threading
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, compress, repeat
 from operator import add, contains, itemgetter, sub
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from termguard.errors import InputError
 from termguard.gcpause import paused
 from termguard.morph import Match, resolve_overlaps
 from termguard.morph.fast import (
-    CANDIDATES, EXACT, MULTI, POISON, REJECT, SIMPLE, SLOW, fast_table, judge_candidates, may_reject,
-    native_available, native_parts, passing_candidates, verified,
+    CANDIDATES,
+    EXACT,
+    MULTI,
+    POISON,
+    REJECT,
+    SIMPLE,
+    SLOW,
+    fast_table,
+    judge_candidates,
+    may_reject,
+    native_available,
+    native_parts,
+    passing_candidates,
+    verified,
 )
 from termguard.morph.unitterms import must_translate
 from termguard.readers.po import PoEntry, decode_simple, entries_in, entry_rows, plural_strings
@@ -69,7 +82,7 @@ if TYPE_CHECKING:
 __all__ = ["TermScreen", "screen_between", "screen_for", "screened_entries"]
 
 
-def screen_for(rules: "Iterable[Rule]", ctx: "CheckContext") -> "TermScreen | None":
+def screen_for(rules: Iterable[Rule], ctx: CheckContext) -> TermScreen | None:
     """The screen for a translation document, or None when it cannot be used: some rule
     that looks at units is not a term rule, or there is no glossary or target language."""
     from termguard.checks.base import terminology_mode
@@ -82,7 +95,7 @@ def screen_for(rules: "Iterable[Rule]", ctx: "CheckContext") -> "TermScreen | No
     return screen_between(ctx.matcher(doc.source_lang), ctx.matcher(doc.target_lang))
 
 
-def screen_between(source: "TermMatcher", target: "TermMatcher") -> "TermScreen":
+def screen_between(source: TermMatcher, target: TermMatcher) -> TermScreen:
     """The screen of a language pair, made once per pair of matchers (it holds only what
     the glossary says; the chunks of a parallel run, made in one worker, share it)."""
     key = ("term-screen", source)
@@ -95,7 +108,7 @@ def screen_between(source: "TermMatcher", target: "TermMatcher") -> "TermScreen"
 class TermScreen:
     """Decide, for many (source, translation) pairs at once, which need the full check."""
 
-    def __init__(self, source: "TermMatcher", target: "TermMatcher") -> None:
+    def __init__(self, source: TermMatcher, target: TermMatcher) -> None:
         self.source = source
         self.target = target
         # Per glossary entry (by index): does the target language have an approved
@@ -438,11 +451,11 @@ _start = itemgetter(2)
 
 
 def _remember(
-    matcher: "TermMatcher", placed: list[tuple[int, "Match"]], texts: list[str], starts: list[int], wanted: set[int]
+    matcher: TermMatcher, placed: list[tuple[int, Match]], texts: list[str], starts: list[int], wanted: set[int]
 ) -> None:
     """Give `matcher` the placed matches of the `wanted` texts, at their offsets in each
     text, as what its `find` returns for them (`TermMatcher.remember`)."""
-    found: dict[int, list["Match"]] = {i: [] for i in wanted}
+    found: dict[int, list[Match]] = {i: [] for i in wanted}
     for i, m in placed:
         if i in found:
             found[i].append(m)
@@ -452,14 +465,14 @@ def _remember(
         matcher.remember(texts[i], [new(Match, (m[0], m[1], m[2] - at, m[3] - at, *m[4:])) for m in matches])
 
 
-def _placed(matches: list["Match"], starts: list[int], crossed: set[int]) -> list[tuple[int, "Match"]]:
+def _placed(matches: list[Match], starts: list[int], crossed: set[int]) -> list[tuple[int, Match]]:
     """(index of the text it lies in, match) for scanned matches, overlaps resolved as
     `find` resolves them, one overlapping stretch at a time (resolution never looks beyond
     a stretch): per text, the very list `find` returns for it. A match running into the
     next text (words joined across the separator) puts every text it touches in
     `crossed`: those are suspects, and their lists are not `find`'s."""
     matches.sort(key=_start)
-    out: list[tuple[int, "Match"]] = []
+    out: list[tuple[int, Match]] = []
     n = len(matches)
     limits = [*starts[1:], 1 << 62]  # where the text after each one starts
     k = 0
@@ -470,7 +483,7 @@ def _placed(matches: list["Match"], starts: list[int], crossed: set[int]) -> lis
         while j < n and matches[j].start < reach:
             reach = max(reach, matches[j].end)
             j += 1
-        for m in (m,) if j == k + 1 else resolve_overlaps(matches[k:j]):
+        for m in (m,) if j == k + 1 else resolve_overlaps(matches[k:j]):  # noqa: B020 -- the tuple is built before the loop rebinds m
             i = bisect_right(starts, m.start) - 1
             if m.end + len(m.suffix) >= limits[i]:
                 crossed.update(range(i, bisect_right(starts, m.end + len(m.suffix)) - 1 + 1))

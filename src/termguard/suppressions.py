@@ -20,8 +20,9 @@ there is none of) is not reported: it may well be needed on other runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from termguard.model import Document, Finding, Unit
 
@@ -192,7 +193,7 @@ def has_directive(unit: Unit) -> bool:
     return any("termguard" in c for c in unit.comments)
 
 
-def suppress_unit(unit: Unit, findings: list[Finding], rules: list["Rule"], ctx: "CheckContext") -> list[Finding]:
+def suppress_unit(unit: Unit, findings: list[Finding], rules: list[Rule], ctx: CheckContext) -> list[Finding]:
     """Filter one PO entry's findings by its `termguard: ignore` comments."""
     directives = unit_directives(unit)
     if not directives or ctx.document is None:
@@ -200,7 +201,7 @@ def suppress_unit(unit: Unit, findings: list[Finding], rules: list["Rule"], ctx:
     return _filter(directives, findings, rules, ctx, ctx.document)
 
 
-def suppress_document(doc: Document, findings: list[Finding], rules: list["Rule"], ctx: "CheckContext") -> list[Finding]:
+def suppress_document(doc: Document, findings: list[Finding], rules: list[Rule], ctx: CheckContext) -> list[Finding]:
     """Filter a Markdown or text document's findings by its suppression comments."""
     if doc.is_translation or not doc.source_text or "termguard" not in doc.source_text:
         return findings
@@ -210,7 +211,7 @@ def suppress_document(doc: Document, findings: list[Finding], rules: list["Rule"
     return _filter(directives, findings, rules, ctx, doc)
 
 
-def ignore_per_file(config: "Config", findings: Iterable[Finding]) -> list[Finding]:
+def ignore_per_file(config: Config, findings: Iterable[Finding]) -> list[Finding]:
     """Drop the findings that `per-file-ignores` switches off for their file."""
     findings = list(findings)
     if not config.per_file_ignores:
@@ -226,7 +227,7 @@ def ignore_per_file(config: "Config", findings: Iterable[Finding]) -> list[Findi
     return out
 
 
-def _filter(directives: list[Directive], findings: list[Finding], rules: list["Rule"], ctx: "CheckContext", doc: Document) -> list[Finding]:
+def _filter(directives: list[Directive], findings: list[Finding], rules: list[Rule], ctx: CheckContext, doc: Document) -> list[Finding]:
     kept = []
     for f in findings:
         hit = False
@@ -240,7 +241,7 @@ def _filter(directives: list[Directive], findings: list[Finding], rules: list["R
     return kept
 
 
-def _unused(directives: list[Directive], rules: list["Rule"], ctx: "CheckContext", doc: Document) -> list[Finding]:
+def _unused(directives: list[Directive], rules: list[Rule], ctx: CheckContext, doc: Document) -> list[Finding]:
     reporter = next((r for r in rules if r.name == UNUSED), None)
     if reporter is None:
         return []

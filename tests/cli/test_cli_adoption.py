@@ -173,7 +173,7 @@ def test_config_errors_exit_2_with_one_line(project):
 
 
 def test_stdin(project):
-    code, out, err = run("-", "--stdin-filename", "seeds/piped.md", *SELECT, input="A Triumph.\n".encode())
+    code, out, err = run("-", "--stdin-filename", "seeds/piped.md", *SELECT, input=b"A Triumph.\n")
     assert (code, err) == (1, "")
     assert out.splitlines() == [out.splitlines()[0], "Found 1 error, 0 warnings in 1 file (1 unit)."]
     assert out.startswith("seeds/piped.md:1:3: TG101 [forbidden-term]")
@@ -226,7 +226,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(project):
     assert "\x1b[1;31mTG101\x1b[0m" in coloured
     plain = _run_on_tty(["check", *SELECT], project, {**env, "NO_COLOR": "1"})
     assert "\x1b[" not in plain and "TG101 [forbidden-term]" in plain
-    code, out, err = run(*SELECT)  # not a terminal
+    _code, out, _err = run(*SELECT)  # not a terminal
     assert "\x1b[" not in out
 
 
@@ -316,4 +316,4 @@ def test_cli_offers_every_reporter():
     from termguard.cli.check import FORMAT_NAMES
     from termguard.reporters import FORMATS
 
-    assert FORMAT_NAMES == list(FORMATS)
+    assert list(FORMATS) == FORMAT_NAMES

@@ -123,12 +123,14 @@ def test_a_rule_that_cannot_merge_chunks_keeps_large_files_whole(tmp_path, monke
 def test_shifting_a_finding_keeps_every_other_field():
     import dataclasses
 
-    from termguard.model import Finding, Severity
+    from termguard.model import Applicability, Edit, Finding, Fix, Severity
     from termguard.parallel import _shift
 
     values = {f.name: f"v-{f.name}" for f in dataclasses.fields(Finding)}
-    values.update(severity=Severity.WARNING, line=3, column=4, end_line=5, end_column=6, suggestions=("a", "b"))
+    fix = Fix(Applicability.SAFE, "m", (Edit(3, 4, 5, 6, "x"), Edit(7, 1, 7, 2, "y")))
+    values.update(severity=Severity.WARNING, line=3, column=4, end_line=5, end_column=6, suggestions=("a", "b"), fix=fix)
     finding = Finding(**values)
     moved = _shift(finding, 10)
-    assert moved == dataclasses.replace(finding, line=13, end_line=15)
+    moved_fix = Fix(Applicability.SAFE, "m", (Edit(13, 4, 15, 6, "x"), Edit(17, 1, 17, 2, "y")))
+    assert moved == dataclasses.replace(finding, line=13, end_line=15, fix=moved_fix)
     assert _shift(finding, 0) is finding

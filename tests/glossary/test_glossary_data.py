@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from termguard.glossary import read_glossary
-from termguard.glossary.lint import check_conflicts, check_duplicates, check_unmatchable, lint, run_test
+from termguard.glossary.lint import (
+    check_conflicts,
+    check_duplicates,
+    check_unmatchable,
+    lint,
+    run_test,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY_DIR = ROOT / "glossary"

@@ -166,7 +166,7 @@ def test_shared_tbx3_basic_sample_imports():
 
 
 def test_dct_style_and_missing_language():
-    data = """<?xml version="1.0" encoding="UTF-8"?>
+    data = b"""<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2" xmlns:basic="http://www.tbxinfo.net/ns/basic">
   <text><body>
     <conceptEntry id="c1">
@@ -177,7 +177,7 @@ def test_dct_style_and_missing_language():
       <langSec><termSec><term>nowhere</term></termSec></langSec>
     </conceptEntry>
   </body></text>
-</tbx>""".encode("utf-8")
+</tbx>"""
     entries, problems = read_tbx(data, "dct.tbx")
     assert [(r.text, r.status) for r in entries[0].renderings["en"]] == [("Kyiv", "preferred"), ("Kiev", "superseded")]
     assert [(p.severity, p.line) for p in problems] == [("warning", 4)]
@@ -185,8 +185,8 @@ def test_dct_style_and_missing_language():
 
 
 def test_csv_target_column_is_named_target_in_lint_messages():
-    from termguard.glossary.csv_io import read_csv
     from termguard.glossary import Glossary
+    from termguard.glossary.csv_io import read_csv
     from termguard.glossary.lint import lint
 
     entries, problems = read_csv("source,target,forbidden\nKyiv,Киев,\nKiev,Киев,\n", "x.csv")

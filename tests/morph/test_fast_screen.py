@@ -18,7 +18,18 @@ from hypothesis import strategies as st
 
 from termguard.glossary import glossary_from_text, load_glossary
 from termguard.morph import matcher_for
-from termguard.morph.fast import CANDIDATES, EXACT, MULTI, NEUTRAL, POISON, REJECT, SIMPLE, SLOW, FastTable, fast_table
+from termguard.morph.fast import (
+    CANDIDATES,
+    EXACT,
+    MULTI,
+    NEUTRAL,
+    POISON,
+    REJECT,
+    SIMPLE,
+    SLOW,
+    FastTable,
+    fast_table,
+)
 from termguard.screen import TermScreen, _starts
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 import termguard.morph.russian as russian
-from termguard.glossary import glossary_from_text, load_glossary
-from termguard.morph import TermMatcher
 from termguard import diskcache
-from termguard.morph import cache
+from termguard.glossary import glossary_from_text, load_glossary
+from termguard.morph import TermMatcher, cache
 from termguard.readers.po import parse_po
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "morph"

@@ -10,20 +10,19 @@ screen, `test_screen.py`, run through both passes.)
 from __future__ import annotations
 
 import dataclasses
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import ahocorasick
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_fast_screen import EN_PARTS, GLOSSARY, OVERLAPS, pair_lists
 
 from termguard.glossary import glossary_from_text
 from termguard.morph import matcher_for
 from termguard.morph.fast import native_parts
 from termguard.readers.po import decode_simple, entry_rows
 from termguard.screen import TermScreen, _starts
-
-from test_fast_screen import EN_PARTS, GLOSSARY, OVERLAPS, pair_lists
 
 _cscreen = pytest.importorskip("termguard._cscreen", reason="the optional C extension is not built")
 
@@ -95,7 +94,7 @@ def test_many_words_remembered_stay_right():
 
     rng = random.Random(3)
     vocabulary = ["".join(rng.choice("abcдеж") for _ in range(rng.randint(1, 9))) for _ in range(6000)]
-    keys = sorted({" " + w + " " for w in vocabulary[:3000:7]} | {" " + a + " " + b + " " for a, b in zip(vocabulary[:200], vocabulary[1:201])})
+    keys = sorted({" " + w + " " for w in vocabulary[:3000:7]} | {" " + a + " " + b + " " for a, b in pairwise(vocabulary)})
     reference = ahocorasick.Automaton()
     for k, key in enumerate(keys):
         reference.add_word(key, k)
@@ -455,7 +454,7 @@ def test_screen_refuses_a_damaged_column():
     automaton, table, folds = native_parts(screen.target)
     source = native_parts(screen.source)
     size = len(table.evidence)
-    head, sections = table.dump()
+    _head, sections = table.dump()
     ids, offsets, blob = sections[-12:-9]  # verify's
     good = Column.load(memoryview(ids), memoryview(offsets), memoryview(blob), size)
     assert good is not None
@@ -570,6 +569,6 @@ def test_compiled_spellings_are_whole_spellings():
     for _round in range(2):  # the second time, the gathering judges them with the compiled tests
         _rows, full, unsure = native.block(block)
         assert full == []
-        assert [dict((u[0], u[6]) for u in unsure).get(r, 0) for r in range(len(pairs))] == expected
+        assert [{u[0]: u[6] for u in unsure}.get(r, 0) for r in range(len(pairs))] == expected
     assert [native.pair(s, t) for s, t in pairs] == expected
     assert screen._exact([s for s, _ in pairs], [t for _, t in pairs]) == {1, 2, 4}

@@ -48,13 +48,13 @@ msgstr[2] "%d ракет"
 def test_decoded_strings_match_polib(tmp_path):
     path = tmp_path / "ru.po"
     path.write_text(PO, encoding="utf-8")
-    ours = [e for e in iter_po_entries(PO, str(path))][1:]
+    ours = list(iter_po_entries(PO, str(path)))[1:]
     theirs = [e for e in polib.pofile(str(path)) if not e.obsolete]
     assert [e.msgid.text for e in ours] == [e.msgid for e in theirs]
     assert [e.msgctxt for e in ours] == [e.msgctxt for e in theirs]
     singular = [e.msgstr[0].text for e in ours if e.msgid_plural is None]
     assert singular == [e.msgstr for e in theirs if not e.msgid_plural]
-    plural = [e for e in ours if e.msgid_plural is not None][0]
+    plural = next(e for e in ours if e.msgid_plural is not None)
     assert [f.text for f in plural.msgstr] == [theirs[2].msgstr_plural[k] for k in sorted(theirs[2].msgstr_plural)]
 
 
@@ -209,6 +209,6 @@ def test_buffers_of_a_real_file(tmp_path, block_size):
 
 def test_binary_blocks_refuse_invalid_utf8(tmp_path, monkeypatch):
     path = tmp_path / "ru.po"
-    path.write_bytes(_BLOCK_TEXT.encode("utf-8").replace("последний".encode("utf-8"), b"\xff\xfe"))
+    path.write_bytes(_BLOCK_TEXT.encode("utf-8").replace("последний".encode(), b"\xff\xfe"))
     with open(path, "rb") as handle, pytest.raises(UnicodeDecodeError):
         _blocks(handle, 64, monkeypatch)

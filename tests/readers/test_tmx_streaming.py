@@ -51,7 +51,7 @@ def test_streamed_utf16_memory_equals_utf8(monkeypatch):
     monkeypatch.setattr(tmx, "_PIECE", 1000)
     text = _tmx(50)
     data = codecs.BOM_UTF16_LE + text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le")
-    doc, units = stream_tmx(io.BytesIO(data), "m.tmx")
+    _doc, units = stream_tmx(io.BytesIO(data), "m.tmx")
     assert _facts(units) == _facts(parse_tmx(text, "m.tmx").units)
 
 
@@ -62,7 +62,7 @@ def test_streamed_utf16_memory_equals_utf8(monkeypatch):
 ])
 def test_streamed_bad_memory_is_one_error(data, message):
     with pytest.raises(InputError) as err:
-        doc, units = stream_tmx(io.BytesIO(data), "m.tmx")
+        _doc, units = stream_tmx(io.BytesIO(data), "m.tmx")
         list(units)
     assert message in str(err.value)
 

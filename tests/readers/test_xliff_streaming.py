@@ -67,7 +67,7 @@ def test_streamed_units_equal_a_whole_read(monkeypatch, text, piece):
 ])
 def test_streamed_bad_xliff_is_one_error(text, message, line):
     with pytest.raises(InputError) as err:
-        doc, units = stream_xliff(io.BytesIO(text.encode("utf-8")), "x.xlf")
+        _doc, units = stream_xliff(io.BytesIO(text.encode("utf-8")), "x.xlf")
         list(units)
     assert message in str(err.value) and err.value.line == line
 

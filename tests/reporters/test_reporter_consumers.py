@@ -20,12 +20,11 @@ import pytest
 from defusedxml import ElementTree as SafeET
 
 sys.path.insert(0, str(Path(__file__).parent))
-from findings_fixture import CLEAN, FINDINGS, OPTIONS, REPORT, RULES  # noqa: E402
+from findings_fixture import CLEAN, FINDINGS, OPTIONS, REPORT, RULES
 
-from termguard.engine import Report  # noqa: E402
-from termguard.model import Finding, Severity  # noqa: E402
-from termguard.reporters import get_renderer  # noqa: E402
-
+from termguard.engine import Report
+from termguard.model import Finding, Severity
+from termguard.reporters import get_renderer
 
 # --- SARIF -------------------------------------------------------------------------------
 

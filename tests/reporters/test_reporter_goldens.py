@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from findings_fixture import GOLDENS, OPTIONS, REPORT  # noqa: E402
+from findings_fixture import GOLDENS, OPTIONS, REPORT
 
-from termguard.reporters import FORMATS, get_renderer  # noqa: E402
+from termguard.reporters import FORMATS, get_renderer
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("TERMGUARD_UPDATE_GOLDEN") == "1"

@@ -19,7 +19,7 @@ def _glossary():
 
 def test_check_entry_per_fixture_entry():
     verdicts = {e.id: check_entry(e) for e in _glossary()}
-    assert set(k for k, v in verdicts.items() if v) == {"triumph-as-approved", "rosoboronexport-bare", "erdogan-typo"}
+    assert {k for k, v in verdicts.items() if v} == {"triumph-as-approved", "rosoboronexport-bare", "erdogan-typo"}
     assert "nearest “Triumf”" in verdicts["triumph-as-approved"]
     assert "nearest “Rosoboroneksport”" in verdicts["rosoboronexport-bare"]
     assert "conventional" in verdicts["erdogan-typo"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from termguard.checks import get_rule
+from termguard.glossary import Glossary
 from termguard.glossary.lint import lint
 from termguard.glossary.yaml_loader import parse_yaml_glossary
-from termguard.glossary import Glossary
 
 BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "glossary" / "broken.yaml"
 

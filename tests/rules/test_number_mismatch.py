@@ -181,7 +181,7 @@ def test_the_project_translations_have_no_number_or_script_errors():
     files = sorted(str(p) for p in (root / "translations").glob("*.po"))
     assert files, "translations/ holds the commentary's PO files"
     engine = Engine(Config(select=("number-mismatch", "mixed-script")), glossary=Glossary())
-    report = engine.run(files + [str(root / "seeds" / "triumf-commentary.en.md")])
+    report = engine.run([*files, str(root / "seeds" / "triumf-commentary.en.md")])
     assert report.units > 150
     assert [(f.path, f.line, f.message) for f in report.findings] == []
 

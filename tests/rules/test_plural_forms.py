@@ -38,7 +38,7 @@ def test_formula_that_puts_11_with_1_is_reported():
 
 
 def test_entry_with_too_few_forms():
-    (f,) = [f for f in check("ru.po")]
+    (f,) = list(check("ru.po"))
     assert f.message == "plural entry has 2 msgstr forms but the header says nplurals=3"
 
 

@@ -32,7 +32,7 @@ def test_other_house_scheme():
 
 
 def test_unknown_house_scheme_is_a_config_error():
-    with pytest.raises(ConfigError, match="translit.scheme"):
+    with pytest.raises(ConfigError, match=r"translit\.scheme"):
         _run(**{"translit.scheme": "klingon"})
 
 

@@ -10,7 +10,7 @@ from termguard.engine import Engine
 from termguard.glossary.model import Glossary
 from termguard.sources import find_citations, find_dates, parse_references, url_dates
 
-_ALPHABET = st.sampled_from(list("ab Z.[]()<>*«»“”\"/-:0123456789\n#ЕрмакоБелкваРБК") + ["## References\n", "- [1] ", "https://x.ru/18/12/2025/", "12.17.2025"])
+_ALPHABET = st.sampled_from([*list('ab Z.[]()<>*«»“”"/-:0123456789\n#ЕрмакоБелкваРБК'), "## References\n", "- [1] ", "https://x.ru/18/12/2025/", "12.17.2025"])
 TEXT = st.lists(_ALPHABET, max_size=60).map("".join)
 
 ENGINE = Engine(

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from termguard.translit.schemes import ENGLISH_SCHEMES, SCHEMES, fold, resolve_scheme, romanize, romanizations
+from termguard.translit.schemes import (
+    ENGLISH_SCHEMES,
+    SCHEMES,
+    fold,
+    resolve_scheme,
+    romanizations,
+    romanize,
+)
 
 
 def _iuliia_schema_files() -> dict[str, Path]:

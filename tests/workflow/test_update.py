@@ -146,7 +146,7 @@ def test_removed_unit_becomes_obsolete_and_is_revived_when_it_comes_back(tmp_pat
     assert "1 revived" in result.output and "0 obsolete" in result.output
     merged = polib.pofile(po)
     assert not merged.obsolete_entries()
-    back = [e for e in merged if e.msgid.startswith("Nobody")][0]
+    back = next(e for e in merged if e.msgid.startswith("Nobody"))
     assert back.msgstr == "TR<Nobody expected such a sharp turn in foreign policy.>"
     assert "fuzzy" not in back.flags
 
@@ -158,7 +158,7 @@ def test_new_unrelated_sentence_is_new_and_untranslated(tmp_path):
     result = run("update", pot, po)
     assert "7 kept, 0 fuzzy, 1 new, 0 obsolete" in result.output
     merged = polib.pofile(po)
-    new = [e for e in merged if e.msgid.startswith("Meanwhile")][0]
+    new = next(e for e in merged if e.msgid.startswith("Meanwhile"))
     assert new.msgstr == "" and "fuzzy" not in new.flags
     # Order follows the template: the new sentence sits after the one it follows in the text.
     ids = [e.msgid for e in merged if not e.obsolete]
@@ -195,7 +195,7 @@ def test_fuzzy_and_translator_comments_survive_a_merge():
     first.flags.append("fuzzy")
     first.tcomment = "check the date with the editor"
     result = merge_catalogs(polib.pofile(make_pot(DOC)), po)
-    entry = [e for e in result.catalog if e.msgctxt == first.msgctxt][0]
+    entry = next(e for e in result.catalog if e.msgctxt == first.msgctxt)
     assert "fuzzy" in entry.flags and entry.tcomment == "check the date with the editor"
 
 
@@ -203,7 +203,7 @@ def test_suppression_comments_in_the_po_survive_a_merge():
     po = polib.pofile(translate(make_pot(DOC)))
     po[2].comment = "sentence\ntermguard: ignore number-mismatch"
     result = merge_catalogs(polib.pofile(make_pot(DOC)), po)
-    entry = [e for e in result.catalog if e.msgctxt == po[2].msgctxt][0]
+    entry = next(e for e in result.catalog if e.msgctxt == po[2].msgctxt)
     assert entry.comment.splitlines() == ["sentence", "termguard: ignore number-mismatch"]
     assert "#. termguard: ignore number-mismatch" in str(result.catalog)
 
@@ -211,7 +211,7 @@ def test_suppression_comments_in_the_po_survive_a_merge():
 def test_removed_untranslated_unit_is_dropped_not_obsoleted():
     pot_text = make_pot(DOC)
     po = polib.pofile(translate(pot_text))
-    gone = [e for e in po if e.msgid.startswith("Nobody")][0]
+    gone = next(e for e in po if e.msgid.startswith("Nobody"))
     gone.msgstr = ""
     result = merge_catalogs(polib.pofile(make_pot(DOC.replace(" Nobody expected such a sharp turn in foreign policy.", ""))), po)
     assert (result.obsolete, result.dropped) == (0, 1)
@@ -365,7 +365,8 @@ def edited_document(draw):
             new[p].insert(s, draw(sentence).rstrip("."))
         elif op == "move" and len(new) > 1:
             new.append(new.pop(p))
-    text = lambda ps: "\n\n".join(ps) + "\n"
+    def text(ps):
+        return "\n\n".join(ps) + "\n"
     new_paras = [". ".join(x.rstrip(".") for x in sents) + "." for sents in new]
     return text(paras), text(new_paras)
 

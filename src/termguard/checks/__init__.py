@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import Iterable
+from collections.abc import Iterable
 
 from termguard.checks.base import REGISTRY, CheckContext, Rule, register
 

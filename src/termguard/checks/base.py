@@ -9,8 +9,9 @@ Use instead. It never opens files: it gets `Unit`s and `Document`s and yields `F
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from termguard.model import Document, Field, Finding, Severity, Unit
 from termguard.prose import ProseView, prose_view
@@ -37,11 +38,11 @@ class Rule:
     #: does; with such a rule selected, `--jobs` checks a large file whole, not in chunks.
     chunkable: ClassVar[bool] = True
 
-    def check_unit(self, unit: Unit, ctx: "CheckContext") -> Iterable[Finding]:
+    def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterable[Finding]:
         """Findings for one unit (default: none)."""
         return ()
 
-    def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:
+    def check_document(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         """Findings that need the whole document (default: none).
 
         Large translation files are streamed: `doc.units` is then empty. A rule that needs
@@ -50,12 +51,12 @@ class Rule:
         """
         return ()
 
-    def wanted_lines(self, ctx: "CheckContext") -> set[int]:
+    def wanted_lines(self, ctx: CheckContext) -> set[int]:
         """After `check_document` in a chunked run: the file lines (targets' first lines) of
         units the rule must see again to build findings its merged state calls for."""
         return set()
 
-    def check_wanted(self, unit: Unit, ctx: "CheckContext") -> Iterable[Finding]:
+    def check_wanted(self, unit: Unit, ctx: CheckContext) -> Iterable[Finding]:
         """Findings for one unit named by `wanted_lines`, read again from the file."""
         return ()
 
@@ -95,7 +96,7 @@ def register(cls: type[Rule]) -> type[Rule]:
 class CheckContext:
     """What rules share during one run: the glossary, options, and per-run caches."""
 
-    glossary: "Glossary"
+    glossary: Glossary
     document: Document | None = None
     options: dict[str, Any] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
@@ -111,7 +112,7 @@ class CheckContext:
         """Per-document scratch state of one rule (see `Rule.check_document`)."""
         return self._states.setdefault(rule.name, {})
 
-    def matcher(self, lang: str) -> "TermMatcher":
+    def matcher(self, lang: str) -> TermMatcher:
         """The term matcher for `lang`, built once per glossary."""
         found = self._matchers.get(lang)
         if found is None:

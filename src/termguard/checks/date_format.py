@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register, text_fields
 from termguard.model import Document, Finding, Severity, Unit

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register, text_fields
 from termguard.model import Field, Finding, Severity, Unit

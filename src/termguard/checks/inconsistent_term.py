@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Iterator
 from dataclasses import replace
 from hashlib import blake2b
-from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Document, Field, Finding, Severity, Unit
@@ -296,12 +296,12 @@ class _Records:
         self.keys.append(key - (1 << 63))  # unsigned 64-bit digest into a signed slot
         self.packed.append(packed)
 
-    def shift_lines(self, lines: int) -> "_Records":
+    def shift_lines(self, lines: int) -> _Records:
         """The same records with every line `lines` further down (see parallel._shift_state)."""
         return _Records(array("q", self.keys), array("Q", (p + lines for p in self.packed)))
 
     @staticmethod
-    def joined(parts: list["_Records"]) -> "_Records":
+    def joined(parts: list[_Records]) -> _Records:
         out = _Records()
         for part in parts:
             out.keys.extend(part.keys)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
-from termguard.morph.unitterms import in_citation, must_translate, source_forms_left, unit_terms
 from termguard.model import Finding, Severity, Unit
+from termguard.morph.unitterms import in_citation, must_translate, source_forms_left, unit_terms
 
 
 @register

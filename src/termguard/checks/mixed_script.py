@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register, text_fields
 from termguard.model import Finding, Severity, Unit

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Field, Finding, Severity, Unit

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
@@ -19,7 +19,7 @@ _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s
 #: Whole numbers that tell CLDR's integer categories apart: every n % 10 / n % 100 pattern
 #: (0…299) and some thousands. Millions are left out on purpose: CLDR's French/Spanish
 #: "many" (un million *de*) is a compact-number form gettext catalogs do not use.
-SAMPLE = tuple(range(0, 300)) + tuple(range(1000, 1012)) + (1021, 1100, 2000, 10000, 100000)
+SAMPLE = tuple(range(300)) + tuple(range(1000, 1012)) + (1021, 1100, 2000, 10000, 100000)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from termguard.checks.base import CheckContext, Rule, register
@@ -61,7 +61,7 @@ class ReferenceMismatch(Rule):
     def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         """Check every reference against its URL and the citations against the references."""
         from termguard.sources.dates import dominant_order, find_dates, url_dates
-        from termguard.sources.references import mask_urls, find_citations, parse_references
+        from termguard.sources.references import find_citations, mask_urls, parse_references
 
         text = doc.source_text
         if not text:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.checks.translit_drift import _english

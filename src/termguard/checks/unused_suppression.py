@@ -38,7 +38,7 @@ class UnusedSuppression(Rule):
     severity = Severity.WARNING
     summary = "a suppression comment that suppresses nothing or names an unknown rule"
 
-    def report(self, doc: Document, directive: "Directive", message: str, ctx: CheckContext) -> Finding:
+    def report(self, doc: Document, directive: Directive, message: str, ctx: CheckContext) -> Finding:
         """The finding for one unused directive, at the comment (Markdown) or the entry (PO)."""
         return Finding(
             code=self.code,

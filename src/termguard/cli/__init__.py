@@ -42,7 +42,16 @@ def main() -> None:
 
 def _register() -> None:
     # Imported for their side effect of adding commands to `main`.
-    from termguard.cli import cache, check, glossary, rules, segment, translit, workflow_build, workflow_update  # noqa: F401
+    from termguard.cli import (  # noqa: F401
+        cache,
+        check,
+        glossary,
+        rules,
+        segment,
+        translit,
+        workflow_build,
+        workflow_update,
+    )
 
 
 _register()

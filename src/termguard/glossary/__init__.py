@@ -6,10 +6,10 @@ from pathlib import Path
 
 from termguard.errors import ConfigError, InputError
 from termguard.gcpause import paused
-from termguard.glossary.model import Entry, Glossary, GlossaryTest, Origin, Rendering
 from termguard.glossary.files import Problem, glossary_files, merge
+from termguard.glossary.model import Entry, Glossary, GlossaryTest, Origin, Rendering
 
-__all__ = ["glossary_from_text", "GLOSSARY_SUFFIXES", "Entry", "Glossary", "GlossaryTest", "Origin", "Problem", "Rendering", "load_glossary", "read_entries", "read_glossary"]
+__all__ = ["GLOSSARY_SUFFIXES", "Entry", "Glossary", "GlossaryTest", "Origin", "Problem", "Rendering", "glossary_from_text", "load_glossary", "read_entries", "read_glossary"]
 
 
 GLOSSARY_SUFFIXES = (".yaml", ".yml", ".tbx", ".csv")

@@ -20,9 +20,9 @@ import hashlib
 import marshal
 import sys
 from array import array
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from termguard import diskcache
 from termguard.glossary.files import Problem

@@ -35,15 +35,10 @@ _QUOTED = re.compile(r"“([^”\n]{1,60})”|«([^»\n]{1,60})»|\"([^\"\n]{1,6
 _INITIALS = re.compile(r"(?<![\w])[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
 _CYR_NAME = re.compile(r"(?<![\w\-])[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)*(?![\w\-])")
 _STARTERS = frozenset(
-    """a an the in on at as by for from it its this that these those however meanwhile moreover thus
-    until while even and but since back especially presumably according secret such there their
-    then when where which what who with without we our if or so also after before during between
-    both each every many most some all any other another only not no nor one two three four first
-    keywords abstract conclusion references according turkish russian american european chinese
-    western ukrainian soviet""".split()
+    ["a", "an", "the", "in", "on", "at", "as", "by", "for", "from", "it", "its", "this", "that", "these", "those", "however", "meanwhile", "moreover", "thus", "until", "while", "even", "and", "but", "since", "back", "especially", "presumably", "according", "secret", "such", "there", "their", "then", "when", "where", "which", "what", "who", "with", "without", "we", "our", "if", "or", "so", "also", "after", "before", "during", "between", "both", "each", "every", "many", "most", "some", "all", "any", "other", "another", "only", "not", "no", "nor", "one", "two", "three", "four", "first", "keywords", "abstract", "conclusion", "references", "according", "turkish", "russian", "american", "european", "chinese", "western", "ukrainian", "soviet"]
 )
 _CYR_STARTERS = frozenset(
-    """в во на по с со у к о об от до за из при для как что это the не но и а""".split()
+    ["в", "во", "на", "по", "с", "со", "у", "к", "о", "об", "от", "до", "за", "из", "при", "для", "как", "что", "это", "the", "не", "но", "и", "а"]
 )
 _ROMAN = re.compile(r"[IVXLC]+")
 
@@ -124,7 +119,7 @@ def _spans(unit_text: str, plain: str, lang: str, kind: str, names: set[str] | N
     out: list[tuple[int, int, str, str]] = []
     for m in _ACRONYM.finditer(plain):
         word = m.group()
-        if len(word) < 2 or _ROMAN.fullmatch(word) and len(word) <= 3:
+        if len(word) < 2 or (_ROMAN.fullmatch(word) and len(word) <= 3):
             continue
         out.append((m.start(), m.end(), word, "acronym"))
     headlines = _headline_spans(plain)

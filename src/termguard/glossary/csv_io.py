@@ -79,7 +79,7 @@ def read_csv(text: str, path: str, langs: tuple[str, str] | None = None) -> tupl
             if not any(cell.strip() for cell in row):
                 continue
 
-            def cell(name: str) -> str | None:
+            def cell(name: str, row: list[str] = row) -> str | None:
                 i = col.get(name)
                 return row[i] if i is not None and i < len(row) else None
 

@@ -52,7 +52,7 @@ def glossary_files(path: str | Path) -> list[Path]:
     return [p]
 
 
-def merge(entries_by_file: "list[list[Entry] | Entries]", sources: list[str], digest: str | None = None) -> Glossary:
+def merge(entries_by_file: list[list[Entry] | Entries], sources: list[str], digest: str | None = None) -> Glossary:
     """Merge entries from several files into one glossary (duplicates are lint's concern);
     `digest`, when given, stands for the entries (see `Glossary.digest`)."""
     return Glossary(entries=Entries.joined(entries_by_file), sources=tuple(sources), digest=digest)

@@ -9,9 +9,9 @@ line, so the reporters of `termguard check` render them unchanged. It never open
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from termguard.glossary.files import Problem
 from termguard.glossary.model import ANY_TARGET, Entry, Glossary, GlossaryTest, Rendering

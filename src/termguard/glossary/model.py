@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Sequence, overload
+from typing import overload
 
 APPROVED = ("preferred", "admitted")
 REJECTED = ("forbidden", "superseded")
@@ -114,7 +115,7 @@ class Entries(Sequence[Entry]):
     and rules key caches on its identity); `index_of` gives its position back.
     """
 
-    __slots__ = ("_items", "_build", "_ids", "_index")
+    __slots__ = ("_build", "_ids", "_index", "_items")
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self._items: list[Entry | None] = list(entries)
@@ -123,7 +124,7 @@ class Entries(Sequence[Entry]):
         self._index = {id(x): i for i, x in enumerate(self._items)}
 
     @classmethod
-    def stored(cls, ids: Sequence[str], build: Callable[[int], Entry]) -> "Entries":
+    def stored(cls, ids: Sequence[str], build: Callable[[int], Entry]) -> Entries:
         """Entries not built yet: `build(i)` makes the i-th, whose id is `ids[i]`."""
         self = cls()
         self._items = [None] * len(ids)
@@ -132,7 +133,7 @@ class Entries(Sequence[Entry]):
         return self
 
     @classmethod
-    def joined(cls, parts: Iterable[Iterable[Entry]]) -> "Entries":
+    def joined(cls, parts: Iterable[Iterable[Entry]]) -> Entries:
         """The entries of several files, in order (built ones stay built)."""
         items: list[Entry | None] = []
         ids: list[str] = []

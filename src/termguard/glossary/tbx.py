@@ -31,7 +31,15 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from termguard.errors import InputError
 from termguard.glossary.files import Problem, known_language
-from termguard.glossary.model import APPROVED, KINDS, Entry, Glossary, GlossaryTest, Origin, Rendering
+from termguard.glossary.model import (
+    APPROVED,
+    KINDS,
+    Entry,
+    Glossary,
+    GlossaryTest,
+    Origin,
+    Rendering,
+)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _EXPAT_XML_LANG = "http://www.w3.org/XML/1998/namespace}lang"

@@ -30,14 +30,23 @@ rejected, as `Match`es sorted by start. How it works:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 from termguard.gcpause import paused
 from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entry, Glossary, Rendering
-from termguard.morph.base import GENERATED, LITERAL_EXACT, LITERAL_FOLDED, LONG_TEXT, Morphology, has_acronym_shape
+from termguard.morph.base import (
+    GENERATED,
+    LITERAL_EXACT,
+    LITERAL_FOLDED,
+    LONG_TEXT,
+    Morphology,
+    has_acronym_shape,
+)
 
 __all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for", "resolve_overlaps"]
 
@@ -492,7 +501,7 @@ def _needs_capital(r: Rendering, case_sensitive: bool) -> bool:
 def _resolve(matches: list[Match]) -> list[Match]:
     """Drop the matches another match overrides (see the module docstring), sort by start."""
     matches.sort(key=lambda m: (m.start, -m.end, -m.strength))
-    for a, b in zip(matches, matches[1:]):
+    for a, b in itertools.pairwise(matches):
         if b.start < a.end:
             break
     else:

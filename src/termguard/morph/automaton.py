@@ -20,8 +20,9 @@ import marshal
 import os
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 from itertools import accumulate
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -51,7 +52,7 @@ class Packed(NamedTuple):
     offsets: bytes | memoryview
 
     @classmethod
-    def of(cls, items: tuple) -> "Packed":
+    def of(cls, items: tuple) -> Packed:
         """The packed form of `items` ((padded key, value), value[8] == index)."""
         blobs = [marshal.dumps(value) for _key, value in items]
         offsets = array("q", accumulate(map(len, blobs), initial=0))
@@ -84,7 +85,7 @@ class SlotAutomaton:
     """The C automaton over a matcher's keys, with pyahocorasick's interface; values are
     decoded from their packed form (`Packed`) as hits first need them."""
 
-    __slots__ = ("native", "built", "_values", "_keys", "_packed", "_offsets", "_view", "_sorted")
+    __slots__ = ("_keys", "_offsets", "_packed", "_sorted", "_values", "_view", "built", "native")
 
     def __init__(self, native, built: bool, items: tuple | None = None, packed: Packed | None = None) -> None:
         #: The `_cscreen.Automaton` (the term screen runs the same one).
@@ -146,7 +147,7 @@ class SlotAutomaton:
         return len(self._values)
 
 
-def build(items: tuple | None, dumped: bytes | None = None, packed: Packed | None = None) -> "SlotAutomaton | ahocorasick.Automaton":
+def build(items: tuple | None, dumped: bytes | None = None, packed: Packed | None = None) -> SlotAutomaton | ahocorasick.Automaton:
     """The automaton of `items` ((padded key, value), value[8] == index), or of their packed
     form: the C one, loaded from `dumped` (its `dump()`) when that fits, else built;
     pyahocorasick without the C module."""

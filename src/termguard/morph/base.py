@@ -14,8 +14,8 @@ with an approved one, so inflection never invents an error.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from termguard.glossary.model import Entry, Rendering
 

@@ -78,7 +78,7 @@ def _code_token() -> str:
 
 
 @lru_cache(maxsize=4)
-def _fingerprint(glossary: "Glossary") -> str:
+def _fingerprint(glossary: Glossary) -> str:
     """Every field of every entry, hashed (once per glossary object: glossaries hash by
     identity, and the source and target matchers of a run share one); for a glossary read
     from files, its `digest`, which stands for the same."""
@@ -90,7 +90,7 @@ def _fingerprint(glossary: "Glossary") -> str:
     return h.hexdigest()
 
 
-def cache_key(glossary: "Glossary", lang: str, morph: "Morphology") -> str:
+def cache_key(glossary: Glossary, lang: str, morph: Morphology) -> str:
     """The key of a matcher for `glossary` in `lang`: changes whenever its forms could."""
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{_code_token()}|{lang}|{type(morph).__module__}.{type(morph).__qualname__}|{morph.lang}|".encode())

@@ -9,7 +9,7 @@ match run into. Hyphenated approved forms also match written with a space or clo
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from termguard.glossary.model import Entry, Rendering
 from termguard.morph.base import GENERATED, LITERAL_FOLDED, Morphology, Variant

@@ -46,7 +46,8 @@ from __future__ import annotations
 
 import marshal
 from array import array
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from termguard.morph import _SPACE, cache
 from termguard.morph.automaton import _cscreen, native_available
@@ -56,8 +57,22 @@ if TYPE_CHECKING:
     from termguard.morph import TermMatcher
 
 __all__ = [
-    "CANDIDATES", "MULTI", "NEUTRAL", "POISON", "REJECT", "SIMPLE", "EXACT", "SLOW",
-    "FastTable", "fast_table", "judge_candidates", "passing_candidates", "may_reject", "native_available", "native_parts", "verified",
+    "CANDIDATES",
+    "EXACT",
+    "MULTI",
+    "NEUTRAL",
+    "POISON",
+    "REJECT",
+    "SIMPLE",
+    "SLOW",
+    "FastTable",
+    "fast_table",
+    "judge_candidates",
+    "may_reject",
+    "native_available",
+    "native_parts",
+    "passing_candidates",
+    "verified",
 ]
 
 POISON = -1
@@ -82,7 +97,7 @@ class Column:
     (`blob[offsets[i]:offsets[i + 1]]`) when first asked for. The C screen reads the same
     arrays, and keeps what it decodes in `values` too."""
 
-    __slots__ = ("ids", "values", "offsets", "blob")
+    __slots__ = ("blob", "ids", "offsets", "values")
 
     def __init__(self, ids: Any, values: list, offsets: Any = b"", blob: Any = b"") -> None:
         self.ids = ids
@@ -91,7 +106,7 @@ class Column:
         self.blob = blob
 
     @classmethod
-    def of(cls, items: Iterable[tuple[int, Any]], size: int) -> "Column":
+    def of(cls, items: Iterable[tuple[int, Any]], size: int) -> Column:
         """The column of `(slot, value)` pairs (None values left out), equal values once."""
         ids = array("i", [-1]) * size
         index: dict[Any, int] = {}
@@ -130,7 +145,7 @@ class Column:
         return [array("i", self.ids).tobytes(), offsets.tobytes(), b"".join(blobs)]
 
     @classmethod
-    def load(cls, ids: memoryview, offsets: memoryview, blob: memoryview, size: int) -> "Column | None":
+    def load(cls, ids: memoryview, offsets: memoryview, blob: memoryview, size: int) -> Column | None:
         """The column `sections()` stored, if it has the shape of one for `size` slots."""
         if len(ids) != 4 * size or len(offsets) % 4 or len(offsets) < 4:
             return None
@@ -144,8 +159,19 @@ class FastTable:
     """The fast pass's view of one matcher's slots (see the module docstring)."""
 
     __slots__ = (
-        "evidence", "verify", "multi", "reject", "cands", "cover", "inner", "entry",
-        "target_class", "source_class", "exact", "offset", "core",
+        "cands",
+        "core",
+        "cover",
+        "entry",
+        "evidence",
+        "exact",
+        "inner",
+        "multi",
+        "offset",
+        "reject",
+        "source_class",
+        "target_class",
+        "verify",
     )
 
     def __init__(self, size: int) -> None:
@@ -203,7 +229,7 @@ class FastTable:
         return self.multi, sections
 
     @classmethod
-    def load(cls, stored: object, size: int) -> "FastTable | None":
+    def load(cls, stored: object, size: int) -> FastTable | None:
         """A table from what `dump()` stored (`diskcache.load_sections`), if it has the
         shape of one for `size` slots. Its integer columns are read-only views."""
         if not isinstance(stored, tuple) or len(stored) != 2:
@@ -226,7 +252,7 @@ class FastTable:
         return table
 
 
-def fast_table(matcher: "TermMatcher") -> FastTable:
+def fast_table(matcher: TermMatcher) -> FastTable:
     """The matcher's table, built on first use and kept in its memo (and the disk cache)."""
     table = matcher.memo.get("fast-table")
     if table is None:
@@ -241,7 +267,7 @@ def fast_table(matcher: "TermMatcher") -> FastTable:
     return table  # type: ignore[return-value]
 
 
-def native_parts(matcher: "TermMatcher") -> tuple | None:
+def native_parts(matcher: TermMatcher) -> tuple | None:
     """(automaton, table, folds) of a matcher for the C screen (`_cscreen.Screen`), built
     once and kept in its memo; None when the C module is not there or the language's
     folding cannot be read one character at a time. The automaton is the matcher's own
@@ -365,7 +391,7 @@ def _key_test(key: str) -> str | None:
     return key if _SPACE.search(key) else None
 
 
-def _build(matcher: "TermMatcher") -> FastTable:
+def _build(matcher: TermMatcher) -> FastTable:
     slots = list(matcher.slots())
     table = FastTable(len(slots))
     evidence, verify, entry = table.evidence, table.verify, table.entry
@@ -427,7 +453,7 @@ def _build(matcher: "TermMatcher") -> FastTable:
 
 
 def _overlaps(
-    matcher: "TermMatcher", slots: list[tuple[str, tuple]], table: FastTable, stems: list[int]
+    matcher: TermMatcher, slots: list[tuple[str, tuple]], table: FastTable, stems: list[int]
 ) -> tuple[list[int], list[int], list[int]]:
     """Slots whose key holds another entry's key (covers), the slots so held (inner), and
     the stemmed approved slots that could lie over another entry's form (poisoned)."""
@@ -464,9 +490,7 @@ def _prefix_covers(automaton, spaced: str, own: set[int], entries_of: dict[str, 
     that starts at one of its word starts and ends inside that word may lie under it."""
     starts = [0] + [i for i, ch in enumerate(spaced) if ch == " " and i > 0]
     for at in starts:
-        seen = 0
-        for other in automaton.keys(spaced[at:]):
-            seen += 1
+        for seen, other in enumerate(automaton.keys(spaced[at:]), 1):
             if seen > _PREFIX_LIMIT:
                 return True
             if other != spaced and entries_of[other] - own:

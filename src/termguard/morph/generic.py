@@ -10,7 +10,7 @@ exactly with case folding.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from termguard.glossary.model import Entry, Rendering
 from termguard.morph.base import GENERATED, LITERAL_FOLDED, Morphology, Variant, is_acronym

@@ -23,8 +23,8 @@ built; forms are cached per word.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
+from functools import cache, lru_cache
 
 from termguard.glossary.model import Entry, Rendering
 from termguard.morph.base import GENERATED, LITERAL_FOLDED, Morphology, Variant, is_acronym
@@ -156,7 +156,7 @@ def _inflectable(parts: list[str]) -> list[int]:
     return unquoted if unquoted else out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _noun_forms(word: str, name: bool = False) -> tuple[list[tuple[str, str, str]], str | None, str | None]:
     """(case, number, form) of a noun given in the nominative, its gender and animacy.
 
@@ -189,7 +189,7 @@ def _noun_forms(word: str, name: bool = False) -> tuple[list[tuple[str, str, str
 _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _adjective(word: str):  # type: ignore[no-untyped-def]
     """The nominative adjective (or participle) parse of a word, if it is one.
 
@@ -202,7 +202,7 @@ def _adjective(word: str):  # type: ignore[no-untyped-def]
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _adjective_form(word: str, case: str, number: str, gender: str | None, animacy: str | None) -> str | None:
     p = _adjective(word)
     if p is None:
@@ -217,7 +217,7 @@ def _adjective_form(word: str, case: str, number: str, gender: str | None, anima
     return found.word if found else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def inflect(text: str) -> tuple[str, ...]:
     """Every inflected form of a Russian term (the term itself included when it inflects)."""
     parts = _PARTS.split(text)

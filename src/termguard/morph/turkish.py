@@ -18,9 +18,9 @@
 
 from __future__ import annotations
 
-import os
 import re
-from typing import Iterable
+from collections.abc import Iterable
+from os.path import commonprefix
 
 from termguard.glossary.model import Entry, Rendering
 from termguard.morph.base import GENERATED, LITERAL_FOLDED, Morphology, Variant, is_acronym
@@ -81,7 +81,7 @@ class TurkishMorphology(Morphology):
         if not institution and (not word.islower() or any(c.isupper() for c in text)):
             return  # names take their suffixes after an apostrophe, and keep their case
         folded = self.fold(word)
-        cut = min(len(os.path.commonprefix([folded, p])) for p in self._prefixes(folded))
+        cut = min(len(commonprefix([folded, p])) for p in self._prefixes(folded))
         # An institution's word takes the regular suffix chain only ("=" marks it): the
         # Snowball fallback is for common nouns, and would let `Kuvvetçilerinin` pass.
         yield Variant(text[: m.start(1) + cut], GENERATED, stem=("=" + folded) if institution else folded)

@@ -41,7 +41,7 @@ class UnitTerms(NamedTuple):
 _last: list = [None, None, None]  # [unit, ctx, UnitTerms]: the rules ask one unit after another
 
 
-def unit_terms(unit: Unit, ctx: "CheckContext") -> UnitTerms | None:
+def unit_terms(unit: Unit, ctx: CheckContext) -> UnitTerms | None:
     """The unit's terms (None for a unit without target language or translation).
 
     The lists are shared with every rule that asks: read them, never change them.

@@ -10,11 +10,11 @@ them) and number words are read; each found span is blanked before the next pass
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Iterable
 
 from termguard.numbers.lexicon import (
     AMBIGUOUS_WORDS,
@@ -355,7 +355,7 @@ def _number_words(masked: str, lex: Lexicon, runs: list[str] | None = None) -> I
             continue
         step = 1
         if not ordinal and value % 10 == 0 and tens_min <= value <= 90 and i + 1 < len(tokens):
-            nstart, nend, nxt, nxt_ordinal = tokens[i + 1]
+            nstart, nend, nxt, _nxt_ordinal = tokens[i + 1]
             gap = masked[end:nstart]
             if nxt is not None and 1 <= nxt <= 9 and gap.strip(" -\u00a0") == "" and len(gap) <= 2:
                 value, end, step = value + nxt, nend, 2

@@ -38,16 +38,10 @@ def _locale(lang: str) -> Locale:
 
 # --- number words ----------------------------------------------------------------------------
 
-_EN_CARDINALS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
+_EN_CARDINALS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 _EN_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 # "first" and "second" are left out: "for the first time" and "a second" are rarely numbers.
-_EN_ORDINALS = (
-    "_ _ _ third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
+_EN_ORDINALS = ["_", "_", "_", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
 
 # Russian cardinals in every case and gender (ё spelled е: text is normalised the same way).
 _RU_CARDINALS: dict[int, str] = {
@@ -91,7 +85,7 @@ _RU_ORDINAL_STEMS = {
     15: "пятнадцат", 16: "шестнадцат", 17: "семнадцат", 18: "восемнадцат", 19: "девятнадцат",
     20: "двадцат", 30: "тридцат", 40: "сороков", 50: "пятидесят",
 }
-_RU_ADJ_ENDINGS = "ый ой ая ое ые ого ому ым ом ую ых ыми ою".split()
+_RU_ADJ_ENDINGS = ["ый", "ой", "ая", "ое", "ые", "ого", "ому", "ым", "ом", "ую", "ых", "ыми", "ою"]
 _RU_TRETIJ = "третий третья третье третьи третьего третьей третьему третьим третьем третью третьих третьими"
 
 _TR_CARDINALS = {

@@ -14,9 +14,10 @@ import hashlib
 import io
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO
 
 from termguard.errors import InputError
 from termguard.model import Document, Field, Unit

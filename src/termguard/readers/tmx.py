@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import xml.parsers.expat as expat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO, Iterator
+from typing import IO
 
 from termguard.errors import InputError
 from termguard.model import Document, Field, Unit

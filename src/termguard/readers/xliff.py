@@ -23,8 +23,9 @@ read: `<alt-trans>` suggestions and `<seg-source>` are not the translation.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO, Iterator
+from typing import IO
 from xml.parsers import expat
 
 import defusedxml.ElementTree as DET

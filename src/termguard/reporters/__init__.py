@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
 
 from termguard.engine import Report
 from termguard.model import Finding

@@ -18,7 +18,13 @@ from urllib.parse import quote
 
 from termguard.engine import Report
 from termguard.model import Finding, Severity
-from termguard.reporters import RenderOptions, fingerprint, repo_path, rule_classes, with_occurrences
+from termguard.reporters import (
+    RenderOptions,
+    fingerprint,
+    repo_path,
+    rule_classes,
+    with_occurrences,
+)
 from termguard.reporters.ruledoc import parse_rule_doc
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

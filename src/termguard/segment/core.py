@@ -301,7 +301,7 @@ def stable_id(kind: str, text: str, seen: dict[str, int]) -> str:
     other units unchanged.
     """
     norm = " ".join(text.split())
-    digest = hashlib.blake2b(f"{kind}\0{norm}".encode("utf-8"), digest_size=4).hexdigest()
+    digest = hashlib.blake2b(f"{kind}\0{norm}".encode(), digest_size=4).hexdigest()
     base = f"{KIND_LETTERS.get(kind, kind[0])}-{digest}"
     count = seen.get(base, 0) + 1
     seen[base] = count

@@ -12,9 +12,10 @@ linear in the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from termguard.errors import ConfigError
@@ -170,7 +171,7 @@ def load_language(lang: str | None) -> LanguageData:
     return _load(base_lang(lang))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(code: str) -> LanguageData:
     folder = resources.files("termguard") / "data" / "segment"
     path = folder / f"{code}.txt"
@@ -309,4 +310,4 @@ def split(s: str, lang: str | None = DEFAULT_LANG) -> list[str]:
     """Split one paragraph of running text into sentences (whitespace-trimmed)."""
     cuts = RuleSplitter(lang).cuts(s)
     bounds = [0, *cuts, len(s)]
-    return [piece for a, b in zip(bounds, bounds[1:]) if (piece := s[a:b].strip())]
+    return [piece for a, b in itertools.pairwise(bounds) if (piece := s[a:b].strip())]

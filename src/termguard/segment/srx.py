@@ -19,7 +19,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import ElementTree
@@ -46,7 +46,7 @@ def _category_ranges() -> dict[str, list[tuple[int, int]]]:
     return ranges
 
 
-@lru_cache(maxsize=None)
+@cache
 def _category_class(name: str) -> str:
     """The inside of a `[...]` class holding every code point of a Unicode category prefix."""
     parts = sorted(r for cat, rs in _category_ranges().items() if cat.startswith(name) for r in rs)

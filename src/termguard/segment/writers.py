@@ -11,7 +11,7 @@ import json
 import os
 import re
 import time
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 import polib

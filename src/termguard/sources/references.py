@@ -130,7 +130,7 @@ def _parse_entry(text: str, number: int, body_start: int, entry_start: int, end:
         access = body[a.start(1):a.end(1)].strip() or None
     limit = m.start() if m else (a.start() if a else len(body))
     outlet = outlet_span = None
-    outlets = [o for o in _OUTLET.finditer(masked, 0, limit)]
+    outlets = list(_OUTLET.finditer(masked, 0, limit))
     if outlets:
         o = outlets[-1]
         outlet = body[o.start(1):o.end(1)].strip().rstrip(",.")

@@ -18,12 +18,20 @@ of names that have a Russian form, and the English exonyms of those names (CLDR)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from termguard.translit.exonyms import english_exonyms, translate_name
 from termguard.translit.names import RussianName
-from termguard.translit.schemes import ENGLISH_SCHEMES, SCHEMES, fold, has_cyrillic, resolve_scheme, romanize
+from termguard.translit.schemes import (
+    ENGLISH_SCHEMES,
+    SCHEMES,
+    fold,
+    has_cyrillic,
+    resolve_scheme,
+    romanize,
+)
 
 if TYPE_CHECKING:
     from termguard.glossary.model import Entry, Glossary
@@ -99,7 +107,7 @@ class NameIndex:
     _by_prefix: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, names: Iterable[RussianName], glossary: "Glossary | None" = None, house: str = "wikipedia") -> "NameIndex":
+    def build(cls, names: Iterable[RussianName], glossary: Glossary | None = None, house: str = "wikipedia") -> NameIndex:
         """Index `names` (from references and sources) and the glossary's Russian-origin names."""
         index = cls(house=resolve_scheme(house).key)
         glossary_words: dict[str, str] = {}
@@ -120,7 +128,7 @@ class NameIndex:
         index._bucket()
         return index
 
-    def _add_entry(self, entry: "Entry", glossary_words: dict[str, str]) -> None:
+    def _add_entry(self, entry: Entry, glossary_words: dict[str, str]) -> None:
         russian: list[str] = []
         if entry.origin is not None and entry.origin.lang == "ru":
             russian.append(entry.origin.text)

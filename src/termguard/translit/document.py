@@ -44,7 +44,7 @@ def _source_names(sources: tuple[tuple[str, str], ...]) -> tuple[RussianName, ..
 
 
 @lru_cache(maxsize=8)
-def _index(glossary: "Glossary", text: str | None, sources: tuple[tuple[str, str], ...], house: str) -> NameIndex:
+def _index(glossary: Glossary, text: str | None, sources: tuple[tuple[str, str], ...], house: str) -> NameIndex:
     from termguard.sources.references import reference_names
 
     names: list[RussianName] = []
@@ -54,7 +54,7 @@ def _index(glossary: "Glossary", text: str | None, sources: tuple[tuple[str, str
     return NameIndex.build(names, glossary, house)
 
 
-def document_index(doc: "Document", ctx: "CheckContext") -> NameIndex:
+def document_index(doc: Document, ctx: CheckContext) -> NameIndex:
     """The name index for `doc` under the run's glossary, sources and house scheme."""
     return _index(ctx.glossary, doc.source_text, sources_key(ctx.options), house_scheme(ctx.options))
 
@@ -62,7 +62,7 @@ def document_index(doc: "Document", ctx: "CheckContext") -> NameIndex:
 class NameOccurrence:
     """A Latin name in a unit's text with its verdict (offsets in the field's text)."""
 
-    __slots__ = ("unit", "fld", "lang", "start", "end", "verdict")
+    __slots__ = ("end", "fld", "lang", "start", "unit", "verdict")
 
     def __init__(self, unit: Any, fld: Any, lang: str, start: int, end: int, verdict: Any) -> None:
         self.unit, self.fld, self.lang, self.start, self.end, self.verdict = unit, fld, lang, start, end, verdict
@@ -71,7 +71,7 @@ class NameOccurrence:
 _LAST_SCAN: dict[str, tuple[Any, Any, list[NameOccurrence]]] = {}
 
 
-def field_terms(unit: Any, doc: "Document", ctx: "CheckContext") -> list[tuple[Any, str, Any, list]]:
+def field_terms(unit: Any, doc: Document, ctx: CheckContext) -> list[tuple[Any, str, Any, list]]:
     """(field, language, prose view, glossary matches) for each field a rule reads.
 
     Translation targets reuse the matches the term rules already found for the unit
@@ -87,7 +87,7 @@ def field_terms(unit: Any, doc: "Document", ctx: "CheckContext") -> list[tuple[A
     return out
 
 
-def _field_terms(unit: Any, doc: "Document", ctx: "CheckContext", text_fields: Any) -> list[tuple[Any, str, Any, list]]:
+def _field_terms(unit: Any, doc: Document, ctx: CheckContext, text_fields: Any) -> list[tuple[Any, str, Any, list]]:
     if doc.is_translation:
         from termguard.morph.unitterms import unit_terms
 
@@ -100,7 +100,7 @@ def _field_terms(unit: Any, doc: "Document", ctx: "CheckContext", text_fields: A
     return out
 
 
-def unit_name_occurrences(unit: Any, doc: "Document", ctx: "CheckContext") -> list[NameOccurrence]:
+def unit_name_occurrences(unit: Any, doc: Document, ctx: CheckContext) -> list[NameOccurrence]:
     """Every capitalised Latin word of one unit's text with its verdict.
 
     Words inside a glossary match are left to the glossary rules (an approved match needs
@@ -134,6 +134,6 @@ def unit_name_occurrences(unit: Any, doc: "Document", ctx: "CheckContext") -> li
     return out
 
 
-def name_occurrences(doc: "Document", ctx: "CheckContext") -> list[NameOccurrence]:
+def name_occurrences(doc: Document, ctx: CheckContext) -> list[NameOccurrence]:
     """`unit_name_occurrences` for every unit of a (fully read) document."""
     return [occ for unit in doc.units for occ in unit_name_occurrences(unit, doc, ctx)]

@@ -12,7 +12,8 @@ anglicisation away from a romanisation ("Triumph" for «Триумф», "Rosobor
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from termguard.translit.align import NAME_KINDS, anglicised, drift_limit, match_case, scheme_label
 from termguard.translit.exonyms import translate_name
@@ -56,7 +57,7 @@ def nearest(form: str, origin: str) -> tuple[str, tuple[str, ...], int] | None:
     for s in ENGLISH_SCHEMES:
         by_form.setdefault(romanize(origin, s.key), []).append(s.key)
     best: tuple[int, int, str] | None = None
-    for order, (text, schemes) in enumerate(by_form.items()):
+    for order, (text, _schemes) in enumerate(by_form.items()):
         cand = text.casefold()
         dist = Levenshtein.distance(target, cand)
         if dist > drift_limit(cand):
@@ -69,13 +70,13 @@ def nearest(form: str, origin: str) -> tuple[str, tuple[str, ...], int] | None:
     return match_case(text, form), tuple(by_form[text]), best[0]
 
 
-def check_entry(entry: "Entry") -> str | None:
+def check_entry(entry: Entry) -> str | None:
     """Why an entry's English form drifts from its Russian origin, or None when it does not."""
     found = list(drifting_forms(entry))
     return found[0][1] if found else None
 
 
-def drifting_forms(entry: "Entry") -> Iterator[tuple["Rendering", str]]:
+def drifting_forms(entry: Entry) -> Iterator[tuple[Rendering, str]]:
     """(rendering, message) for each approved English form that drifts from the origin."""
     origin = entry.origin
     if origin is None or origin.lang != "ru" or entry.kind not in NAME_KINDS or entry.dnt:
@@ -99,7 +100,7 @@ def drifting_forms(entry: "Entry") -> Iterator[tuple["Rendering", str]]:
         )
 
 
-def check_glossary(glossary: "Glossary") -> Iterator["Finding"]:
+def check_glossary(glossary: Glossary) -> Iterator[Finding]:
     """TG506 `glossary-drift` findings for every entry of a glossary, at the rendering's line."""
     from termguard.checks.glossary_drift import GlossaryDrift
     from termguard.model import Finding

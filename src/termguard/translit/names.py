@@ -144,9 +144,7 @@ def russian_names(text: str) -> list[RussianName]:
             continue
         lemma, kind = lemmatize_name(word)
         quoted = m.start() in quoted_words
-        if kind != "name" or quoted or not _sentence_initial(text, m.start()):
-            add(RussianName(word, lemma, kind, m.start(), m.end()))
-        elif any(t in p.tag for p in analyzer().parse(word)[:1] for t in NAME_TAGS):
+        if kind != "name" or quoted or not _sentence_initial(text, m.start()) or any(t in p.tag for p in analyzer().parse(word)[:1] for t in NAME_TAGS):
             add(RussianName(word, lemma, kind, m.start(), m.end()))
     found.sort(key=lambda n: n.start)
     return found

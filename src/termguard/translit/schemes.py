@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +105,7 @@ def resolve_scheme(name: str) -> Scheme:
     raise ValueError(f"unknown romanisation scheme {name!r}; known: {', '.join(scheme_names())}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _iuliia_schema(key: str):
     import iuliia  # lazy: only commands that romanise pay for loading the schemas
 

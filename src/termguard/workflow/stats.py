@@ -51,7 +51,7 @@ class Counts:
     units: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
     words: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         """Add another file's counts to these."""
         for state in STATES:
             self.units[state] += other.units[state]

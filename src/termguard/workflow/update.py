@@ -139,7 +139,7 @@ def _carry(new: polib.POEntry, old: polib.POEntry, nplurals: int) -> bool:
             new.msgstr = old.msgstr
         return True
     if new.msgid_plural:
-        new.msgstr_plural = {0: old.msgstr, **{i: "" for i in range(1, nplurals)}}
+        new.msgstr_plural = {0: old.msgstr, **dict.fromkeys(range(1, nplurals), "")}
     else:
         new.msgstr = old.msgstr_plural.get(0, "")
     return False
@@ -156,7 +156,7 @@ def _fresh(tpl: polib.POEntry, nplurals: int) -> polib.POEntry:
         flags=[f for f in tpl.flags if f != "fuzzy"],
     )
     if tpl.msgid_plural:
-        entry.msgstr_plural = {i: "" for i in range(nplurals)}
+        entry.msgstr_plural = dict.fromkeys(range(nplurals), "")
     else:
         entry.msgstr = ""
     return entry
@@ -231,7 +231,7 @@ def merge_catalogs(template: polib.POFile, po: polib.POFile, threshold: float = 
     donors = [e for e in old_active + old_obsolete if _is_translated(e) and e.msgid]
     gone = [e for e in donors if _key(e) not in template_keys and e.msgid not in template_msgids]
     cutoff = threshold * 100
-    for position, entry in pending:
+    for _position, entry in pending:
         donor, score = _best_donor(entry.msgid, gone, cutoff)
         if donor is None:
             donor, score = _best_donor(entry.msgid, donors, cutoff)
