@@ -1,4 +1,4 @@
-"""The README's configuration and CI examples are valid as written."""
+"""The configuration and CI examples of the README and the docs are valid as written."""
 
 from __future__ import annotations
 
@@ -10,13 +10,10 @@ import yaml
 from termguard.config import load_config
 
 ROOT = Path(__file__).resolve().parents[2]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def _section(title: str) -> str:
-    start = README.index(f"## {title}\n")
-    end = README.find("\n## ", start + 1)
-    return README[start: end if end != -1 else None]
+def _page(name: str) -> str:
+    return (ROOT / name).read_text(encoding="utf-8")
 
 
 def _blocks(section: str, lang: str) -> list[str]:
@@ -24,7 +21,7 @@ def _blocks(section: str, lang: str) -> list[str]:
 
 
 def test_configuration_example_loads(tmp_path, monkeypatch):
-    (toml,) = _blocks(_section("Configuration"), "toml")
+    (toml,) = _blocks(_page("docs/configuration.md"), "toml")
     (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     cfg = load_config()
@@ -34,7 +31,7 @@ def test_configuration_example_loads(tmp_path, monkeypatch):
 
 
 def test_ci_examples_parse_and_use_real_options():
-    github, gitlab = _blocks(_section("Use in CI"), "yaml")[:2]
+    github, gitlab = _blocks(_page("docs/ci-formats.md"), "yaml")[:2]
     workflow = yaml.safe_load(github)
     steps = workflow["jobs"]["termguard"]["steps"]
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif@") for s in steps)
@@ -50,3 +47,13 @@ def test_ci_examples_parse_and_use_real_options():
         if command.startswith("termguard check"):
             for option in re.findall(r"(?<!\S)(--[a-z-]+|-o)(?=\s|$)", command.split("#")[0]):
                 assert option in help_text, option
+
+
+def test_readme_configuration_example_loads(tmp_path, monkeypatch):
+    (toml,) = _blocks(_page("README.md"), "toml")
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "sources").mkdir()
+    monkeypatch.chdir(tmp_path)
+    cfg = load_config()
+    assert cfg.ignore == ("date-format",)
