@@ -14,7 +14,7 @@ from termguard.errors import ConfigError
 from termguard.model import Severity
 
 DEFAULT_PATHS = ("seeds", "translations")
-FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "gitlab"]
+FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "gitlab", "html", "xlsx"]
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -132,7 +132,7 @@ def check(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    options = RenderOptions(color=color, version=__version__, root=repository_root(config), quiet=quiet)
+    options = RenderOptions(color=color, version=__version__, root=repository_root(config), quiet=quiet, glossary=engine.glossary)
     if statistics:
         from termguard.reporters.text import render_statistics
 
