@@ -27,6 +27,7 @@ FORMATS = {
     "junit": "termguard.reporters.junit",
     "gitlab": "termguard.reporters.gitlab",
     "html": "termguard.reporters.html",
+    "xlsx": "termguard.reporters.xlsx",
 }
 
 
@@ -52,9 +53,14 @@ class RenderOptions:
 
 
 def get_renderer(name: str) -> Callable[[Report, RenderOptions], str]:
-    """The `render` function of the named format."""
+    """The `render` function of the named format (a binary format's returns bytes)."""
     module = importlib.import_module(FORMATS[name])
     return module.render
+
+
+def is_binary(name: str) -> bool:
+    """True for a format whose output is bytes (XLSX): it needs a file, not a terminal."""
+    return bool(getattr(importlib.import_module(FORMATS[name]), "BINARY", False))
 
 
 def repo_path(path: str, root: str | None) -> str:

@@ -30,7 +30,7 @@ from typing import Any
 
 from termguard.engine import Report
 from termguard.model import Finding, Severity
-from termguard.reporters import RenderOptions, repo_path
+from termguard.reporters import RenderOptions, identity, repo_path
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _SLOT = re.compile(r"<!--@([a-z]+)-->")
@@ -55,9 +55,8 @@ def baseline_key(finding: Finding, root: str | None) -> dict[str, str]:
     The path is relative to the repository root, so the downloaded baseline works when it
     is saved there (where `termguard check` runs).
     """
-    found = finding.found or ""
-    context = finding.context or ("" if found else finding.message)
-    return {"path": repo_path(finding.path, root), "rule": finding.rule, "code": finding.code, "found": found, "context": context}
+    path, rule, found, context = identity(finding, repo_path(finding.path, root))
+    return {"path": path, "rule": rule, "code": finding.code, "found": found, "context": context}
 
 
 def render(report: Report, options: RenderOptions) -> str:
