@@ -12,13 +12,13 @@ import dataclasses
 import hashlib
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from findings_fixture import FINDINGS, OPTIONS, REPORT, SOURCE
+from findings_fixture import OPTIONS, REPORT, SOURCE
 from html_data import parse
+from unit_texts import with_texts as _report
 
 from termguard.engine import Report
 from termguard.glossary.model import Entry, Glossary, Origin, Rendering
@@ -30,46 +30,10 @@ UPDATE = os.environ.get("TERMGUARD_UPDATE_GOLDEN") == "1"
 
 render = get_renderer("html")
 
-# Unit texts for the shared findings (the fixture carries none, so the other goldens stay as they are).
-TEXTS = {
-    "s-1a2b3c4d": "On 12.17.2025 the S-400 “Triumph” systems were to go back to Russia.",
-    "s-5e6f7a8b": "Triumph, again: the S-400 \"Triumph\" <b>& co</b>.",
-    "r-00000014": "[9] Armiys.az, 16.11.2019.",
-    "r-00000020": "Yermakov, A. «С-400».",
-    "s-99999999": "100% wrong: Kaan\nnot KAAN",
-}
-RU_TARGET = "14 апреля Триумпф вернули в Россию."
-
-
-def _with_text(f: Finding) -> Finding:
-    if f.unit is None:
-        return f
-    if f.lang == "ru":
-        start = RU_TARGET.index(f.found or "")
-        text = UnitText(TEXTS[f.unit], RU_TARGET, "target", start, start + len(f.found or ""), "en", "ru")
-    else:
-        source = TEXTS[f.unit]
-        nth = sum(1 for g in FINDINGS[: FINDINGS.index(f)] if g.unit == f.unit)
-        starts = [m.start() for m in re.finditer(re.escape(f.found or ""), source)]
-        start = starts[min(nth, len(starts) - 1)]
-        text = UnitText(source, None, "source", start, start + len(f.found or ""), "en", None)
-    return dataclasses.replace(f, text=text)
-
-
-GLOSSARY = Glossary.__new__(Glossary)
 ENTRIES = (
     Entry("triumf", "name", note="Name of the S-400 system <b>never</b> translated.", origin=Origin("ru", "Триумф"),
           renderings={"en": (Rendering("Triumf"), Rendering("Triumph", "forbidden", note="a translation"))},),
 )
-
-
-def _report() -> Report:
-    findings = [_with_text(f) for f in REPORT.findings]
-    # One fix whose edit is the finding's span: shown as a before/after of the sentence.
-    first = findings[0]
-    findings[0] = dataclasses.replace(first, fix=Fix(Applicability.SAFE, "use “KAAN”", (
-        Edit(first.line, first.column, first.end_line, first.end_column, "KAAN"),)))
-    return dataclasses.replace(REPORT, findings=tuple(findings))
 
 
 def _options():

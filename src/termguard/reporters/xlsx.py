@@ -53,7 +53,8 @@ _CELL_LIMIT = 32767
 def _text(value: str | None) -> str:
     if not value:
         return ""
-    value = _ILLEGAL.sub("\ufffd", value)
+    # XML reads a CR back as LF; say so in the cell rather than lose it on the way.
+    value = _ILLEGAL.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
     return value if len(value) <= _CELL_LIMIT else value[: _CELL_LIMIT - 1] + "…"
 
 
