@@ -53,7 +53,7 @@ class RenderOptions:
 
 
 def get_renderer(name: str) -> Callable[[Report, RenderOptions], str]:
-    """The `render` function of the named format (a binary format's returns bytes)."""
+    """The `render` function of the named format."""
     module = importlib.import_module(FORMATS[name])
     return module.render
 

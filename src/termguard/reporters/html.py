@@ -2,7 +2,7 @@
 
 The page holds its CSS and JavaScript inline (package data under `termguard/data/report/`)
 and asks for nothing over the network: a Content-Security-Policy admits only the page's own
-style and script (by hash) and `data:` images, so the page works offline, as an e-mail
+style and script (by hash), so the page works offline, as an e-mail
 attachment or a CI artifact, and a text that escaped its escaping still could not run.
 
 Every finding is one element with `data-finding` and the data the page filters on
@@ -63,7 +63,7 @@ def render(report: Report, options: RenderOptions) -> str:
     """The report as one self-contained HTML page."""
     css = _asset("report.css")
     script = _asset("report.js")
-    csp = f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; img-src data:; form-action 'none'; base-uri 'none'"
+    csp = f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; form-action 'none'; base-uri 'none'"
     slots = {
         "csp": _e(csp),
         "css": css,
