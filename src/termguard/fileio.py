@@ -12,8 +12,8 @@ from pathlib import Path
 from termguard.errors import InputError
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` (UTF-8) to `path` atomically, keeping the old file's permissions."""
+def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
+    """Write `text` (UTF-8; bytes as they are) to `path` atomically, keeping the old file's permissions."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     # The mode bits are checked too: root may write anywhere, but a file someone made
@@ -25,10 +25,16 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     except OSError as exc:
         raise InputError(f"cannot write here: {exc.strerror}", str(path)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
         if target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o7777)
         else:

@@ -178,6 +178,24 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitText:
+    """The texts of the unit a finding stands in, for reports a person reads (HTML, XLSX).
+
+    `source` and `target` are the unit's source text and the target form the finding is in
+    (None for a source document); the finding's span is `[start, end)` of the `role` text
+    (`"source"` or `"target"`). The strings are the unit's own, shared, not copied.
+    """
+
+    source: str
+    target: str | None
+    role: str
+    start: int
+    end: int
+    source_lang: str = ""
+    target_lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found by a rule, with the fields of SPEC §5.3."""
 
@@ -197,6 +215,7 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     context: str = ""
     fix: Fix | None = None
+    text: UnitText | None = None
 
     def shifted(self, lines: int) -> Finding:
         """The same finding (and its fix) `lines` lines further down the file."""
@@ -211,7 +230,7 @@ class Finding:
             code=self.code, rule=self.rule, severity=self.severity, path=self.path, line=self.line + lines,
             column=self.column, end_line=self.end_line + lines, end_column=self.end_column,
             message=self.message, unit=self.unit, lang=self.lang, term=self.term, found=self.found,
-            suggestions=self.suggestions, context=self.context, fix=fix,
+            suggestions=self.suggestions, context=self.context, fix=fix, text=self.text,
         )
 
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -236,4 +255,5 @@ class Finding:
             "found": self.found,
             "suggestions": list(self.suggestions),
             **({"fix": self.fix.to_dict()} if self.fix is not None else {}),
+            **({"source": self.text.source, "target": self.text.target} if self.text is not None else {}),
         }

@@ -38,8 +38,11 @@ def test_seed_triumph_reported_everywhere_with_suggestion():
     assert first["severity"] == "error" and first["term"] == "triumf" and first["lang"] == "en"
     assert set(first) == {
         "code", "rule", "severity", "path", "line", "column", "end_line", "end_column",
-        "unit", "lang", "message", "term", "found", "suggestions",
+        "unit", "lang", "message", "term", "found", "suggestions", "source", "target",
     }
+    # The unit's texts: the sentence the finding stands in (a source document has no target).
+    assert first["source"].startswith("On 12.17.2025, it became known") and "“Triumph”" in first["source"]
+    assert first["target"] is None
     assert doc["summary"]["files"] == 1 and doc["summary"]["error"] == len(doc["findings"])
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from termguard.model import Document, Field, Finding, Severity, Unit
+from termguard.model import Document, Field, Finding, Severity, Unit, UnitText
 from termguard.prose import ProseView, prose_view
 
 if TYPE_CHECKING:
@@ -181,6 +181,7 @@ class CheckContext:
             found=found if found is not None else fld.text[start:end],
             suggestions=tuple(suggestions),
             context=context_hash(fld.text),
+            text=unit_text(unit, fld, start, end),
         )
 
     def document_finding(
@@ -201,6 +202,16 @@ class CheckContext:
             context=extra.pop("context", ""),
             **extra,
         )
+
+
+def unit_text(unit: Unit, fld: Field, start: int, end: int) -> UnitText:
+    """The unit's texts for a finding in `[start, end)` of `fld` (its source or a target form)."""
+    if fld is unit.source or fld is unit.source_plural:
+        target = unit.target
+        target_text = target.text if target is not None else None
+        return UnitText(fld.text, target_text, "source", start, end, unit.source_lang, unit.target_lang)
+    source = unit.source_plural if unit.source_plural is not None and fld is not unit.target else unit.source
+    return UnitText(source.text, fld.text, "target", start, end, unit.source_lang, unit.target_lang)
 
 
 def context_hash(text: str) -> str:

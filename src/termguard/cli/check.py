@@ -14,7 +14,7 @@ from termguard.errors import ConfigError
 from termguard.model import Severity
 
 DEFAULT_PATHS = ("seeds", "translations")
-FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "gitlab"]
+FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "gitlab", "html", "xlsx"]
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -63,7 +63,7 @@ def check(
     """
     from termguard.engine import Engine, Report
     from termguard.fileio import write_atomic
-    from termguard.reporters import RenderOptions, get_renderer
+    from termguard.reporters import RenderOptions, get_renderer, is_binary
 
     if no_cache:
         from termguard.diskcache import disable
@@ -76,6 +76,8 @@ def check(
         raise ConfigError("reading standard input needs --stdin-filename NAME (its extension picks the reader)")
     if stdin_filename and not stdin:
         raise ConfigError("--stdin-filename only applies when PATH is `-`")
+    if fmt is not None and not output and is_binary(fmt):
+        raise ConfigError(f"--format {fmt} writes a binary file; give it one with -o FILE")
     if statistics and fmt not in (None, "text"):
         raise ConfigError("--statistics prints a table; drop --format or --statistics")
     if not paths:
@@ -132,7 +134,7 @@ def check(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    options = RenderOptions(color=color, version=__version__, root=repository_root(config), quiet=quiet)
+    options = RenderOptions(color=color, version=__version__, root=repository_root(config), quiet=quiet, glossary=engine.glossary)
     if statistics:
         from termguard.reporters.text import render_statistics
 

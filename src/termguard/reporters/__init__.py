@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from termguard.engine import Report
+from termguard.glossary.model import Glossary
 from termguard.model import Finding
 
 FORMATS = {
@@ -25,6 +26,8 @@ FORMATS = {
     "github": "termguard.reporters.github",
     "junit": "termguard.reporters.junit",
     "gitlab": "termguard.reporters.gitlab",
+    "html": "termguard.reporters.html",
+    "xlsx": "termguard.reporters.xlsx",
 }
 
 
@@ -37,6 +40,8 @@ class RenderOptions:
     (None: paths stay as the findings give them, relative to the working directory).
     `rules`: rule classes by name, for rule metadata (None: the registered rules).
     `quiet`: text only, no summary line.
+    `glossary`: the run's glossary, for reports that show the entry behind a term finding
+    (HTML); None: no entries shown.
     """
 
     color: bool = False
@@ -44,12 +49,18 @@ class RenderOptions:
     root: str | None = None
     rules: Mapping[str, type] | None = None
     quiet: bool = False
+    glossary: Glossary | None = None
 
 
 def get_renderer(name: str) -> Callable[[Report, RenderOptions], str]:
     """The `render` function of the named format."""
     module = importlib.import_module(FORMATS[name])
     return module.render
+
+
+def is_binary(name: str) -> bool:
+    """True for a format whose output is bytes (XLSX): it needs a file, not a terminal."""
+    return bool(getattr(importlib.import_module(FORMATS[name]), "BINARY", False))
 
 
 def repo_path(path: str, root: str | None) -> str:

@@ -62,8 +62,17 @@ def _finding(f: Finding) -> str:
         + ',\n      "term": ' + ("null" if f.term is None else s(f.term))
         + ',\n      "found": ' + ("null" if f.found is None else s(f.found))
         + ',\n      "suggestions": ' + suggestions
+        + (_texts(f) if f.text is not None else "")
         + "\n    }"
     )
+
+
+def _texts(f: Finding) -> str:
+    """The unit's `source` and `target` texts, laid out as `_finding` lays out the rest."""
+    text = f.text
+    assert text is not None
+    target = "null" if text.target is None else _string(text.target)
+    return ',\n      "source": ' + _string(text.source) + ',\n      "target": ' + target
 
 
 # What `json.dumps(..., ensure_ascii=False)` writes for a string, at C speed.
