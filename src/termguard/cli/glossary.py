@@ -96,19 +96,23 @@ def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
 def show_cmd(term, glossary_path, langs, fmt) -> None:
     """Show the entries whose id or any rendering is TERM, with every rendering.
 
-    Without an exact match, entries containing TERM are shown. Exit 1 when none matches.
+    Without an exact match, entries containing TERM are shown after a line saying so
+    (on stderr with --format json). Exit 1 when none matches.
 
     \b
     Example:
       termguard glossary show triumf
       termguard glossary show Киев
     """
-    from termguard.glossary.query import describe, entry_dict, lookup
+    from termguard.glossary.query import describe, entry_dict, search
 
-    found = lookup(_load(glossary_path, langs), term)
+    found, exact = search(_load(glossary_path, langs), term)
     if not found:
         click.echo(f"termguard: no glossary entry for {term!r}; try `termguard glossary find`", err=True)
         sys.exit(1)
+    if not exact:
+        many = f"{len(found)} entries contain it" if len(found) != 1 else "1 entry contains it"
+        click.echo(f"no exact match for {term!r}; {many}:" + ("" if fmt == "json" else "\n"), err=fmt == "json")
     if fmt == "json":
         click.echo(json.dumps([entry_dict(e) for e in found], ensure_ascii=False, indent=2))
     else:
@@ -122,14 +126,17 @@ def show_cmd(term, glossary_path, langs, fmt) -> None:
 @click.option("--lang", default="en", show_default=True, help="Language of TEXT.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def find_cmd(text, glossary_path, langs, lang, fmt) -> None:
-    """List the glossary terms found in TEXT ("-" reads standard input).
+    """List the glossary terms found in TEXT ("-" reads standard input), as LINE:COL.
+
+    A term inside a longer form of the same entry ("Trump" in "Donald Trump") is listed
+    once, as the longer form. JSON rows also give `start`/`end` character offsets.
 
     \b
     Example:
       termguard glossary find "the S-400 Triumph systems"
       termguard glossary find --lang ru "поставки С-400 «Триумф»"
     """
-    from termguard.glossary.query import find_terms
+    from termguard.glossary.query import find_terms, place
 
     if text == "-":
         text = sys.stdin.read()
@@ -137,15 +144,17 @@ def find_cmd(text, glossary_path, langs, lang, fmt) -> None:
     rows = []
     for m in matches:
         start, end = view.to_text_span(m.start, m.end)
-        rows.append({"start": start, "end": end, "found": text[start:end], "term": m.entry.id,
-                     "status": m.rendering.status, "form": m.rendering.text,
+        where = place(text, start, end)
+        rows.append({"line": where.line, "column": where.column, "end_line": where.end_line,
+                     "end_column": where.end_column, "start": start, "end": end, "found": text[start:end],
+                     "term": m.entry.id, "status": m.rendering.status, "form": m.rendering.text,
                      "preferred": m.entry.preferred(lang)})
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for r in rows:
         hint = f" → {r['preferred']}" if r["status"] not in ("preferred", "admitted") and r["preferred"] else ""
-        click.echo(f"{r['start'] + 1}-{r['end']}: {r['found']}  {r['term']} ({r['status']}: {r['form']}){hint}")
+        click.echo(f"{r['line']}:{r['column']}: {r['found']}  {r['term']} ({r['status']}: {r['form']}){hint}")
     if not rows:
         click.echo("no glossary terms found")
 
