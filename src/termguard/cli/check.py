@@ -63,7 +63,7 @@ def check(
     """
     from termguard.engine import Engine, Report
     from termguard.fileio import write_atomic
-    from termguard.reporters import RenderOptions, get_renderer
+    from termguard.reporters import RenderOptions, get_renderer, stderr_summary
 
     if no_cache:
         from termguard.diskcache import disable
@@ -132,7 +132,8 @@ def check(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    options = RenderOptions(color=color, version=__version__, root=repository_root(config), quiet=quiet)
+    options = RenderOptions(color=color, version=__version__, root=repository_root(config), quiet=quiet,
+                            baseline=bool(baseline))
     if statistics:
         from termguard.reporters.text import render_statistics
 
@@ -143,5 +144,8 @@ def check(
         write_atomic(output, rendered)
     else:
         click.echo(rendered, nl=False)
+    note = None if statistics else stderr_summary(fmt, report, options)
+    if note:
+        click.echo(note, err=True)
     failing = report.count(Severity.ERROR) + (report.count(Severity.WARNING) if strict else 0)
     sys.exit(1 if failing and not exit_zero else 0)

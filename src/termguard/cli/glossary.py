@@ -78,12 +78,16 @@ def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
     """
     from termguard.glossary.lint import lint_path
     from termguard.model import Severity
-    from termguard.reporters import RenderOptions, get_renderer
+    from termguard.reporters import RenderOptions, get_renderer, stderr_summary
 
     result = lint_path(path or glossary_path, langs=_langs(langs))
     report = result.report()
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    _emit(get_renderer(fmt)(report, RenderOptions(color=color, version=__version__)), output)
+    options = RenderOptions(color=color, version=__version__)
+    _emit(get_renderer(fmt)(report, options), output)
+    note = stderr_summary(fmt, report, options)
+    if note:
+        click.echo(note, err=True)
     failing = report.count(Severity.ERROR) + (report.count(Severity.WARNING) if strict else 0)
     sys.exit(1 if failing else 0)
 

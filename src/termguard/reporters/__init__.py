@@ -27,6 +27,9 @@ FORMATS = {
     "gitlab": "termguard.reporters.gitlab",
 }
 
+#: Formats whose standard output a machine reads: their summary line goes to standard error.
+SUMMARY_ON_STDERR = frozenset({"github"})
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -37,6 +40,8 @@ class RenderOptions:
     (None: paths stay as the findings give them, relative to the working directory).
     `rules`: rule classes by name, for rule metadata (None: the registered rules).
     `quiet`: text only, no summary line.
+    `baseline`: the findings were filtered by a baseline, so every one is new (SARIF
+    `baselineState`).
     """
 
     color: bool = False
@@ -44,6 +49,16 @@ class RenderOptions:
     root: str | None = None
     rules: Mapping[str, type] | None = None
     quiet: bool = False
+    baseline: bool = False
+
+
+def stderr_summary(name: str, report: Report, options: RenderOptions) -> str | None:
+    """The summary line a format sends to standard error (None: it has none there)."""
+    if name not in SUMMARY_ON_STDERR or options.quiet:
+        return None
+    from termguard.reporters.text import summary_line
+
+    return summary_line(report)
 
 
 def get_renderer(name: str) -> Callable[[Report, RenderOptions], str]:
