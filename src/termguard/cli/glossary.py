@@ -201,19 +201,25 @@ def import_cmd(file, output, langs) -> None:
 
 
 @glossary_group.command("export")
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True, help="tbx: TBX v3 TBX-Basic; csv: source,target,forbidden,note.")
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True, help="tbx: TBX-Basic (v3 unless --tbx-version 2); csv: source,target,forbidden,note.")
+@click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True, help="TBX version: 3 (ISO 30042:2019) or 2 (martif, for translate-toolkit and older tools).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here (default: standard output).")
 @_glossary_option
 @_langs_option
-def export_cmd(fmt, output, glossary_path, langs) -> None:
-    """Export the glossary as TBX v3 (ISO 30042:2019, TBX-Basic) or CSV.
+def export_cmd(fmt, output, glossary_path, langs, tbx_version="3") -> None:
+    """Export the glossary as TBX-Basic (v3, ISO 30042:2019; or v2 martif) or CSV.
+
+    TBX carries the whole glossary (termguard's own settings travel in `termguard:` notes).
 
     CSV holds one language pair: --glossary-langs en:ru (needed when the glossary has
-    more than one target language).
+    more than one target language). What CSV cannot carry (kinds, origins, tests, flags,
+    forbidden source forms, other languages) is named on stderr; forms that differ only in
+    case are read back as case-sensitive, so export, import and lint stay clean.
 
     \b
     Example:
       termguard glossary export --format tbx -o glossary.tbx
+      termguard glossary export --format tbx --tbx-version 2 -o glossary-v2.tbx
       termguard glossary export --format csv --glossary-langs en:ru -o glossary-ru.csv
     """
     from termguard.glossary.model import ANY_TARGET
@@ -224,9 +230,9 @@ def export_cmd(fmt, output, glossary_path, langs) -> None:
     if fmt == "tbx":
         from termguard.glossary.tbx import write_tbx
 
-        _emit(write_tbx(glossary), output)
+        _emit(write_tbx(glossary, version=int(tbx_version)), output)
         return
-    from termguard.glossary.csv_io import write_csv
+    from termguard.glossary.csv_io import csv_losses, write_csv
 
     pair = _langs(langs)
     if pair is None:
@@ -236,6 +242,8 @@ def export_cmd(fmt, output, glossary_path, langs) -> None:
                               "choose one with --glossary-langs en:LANG")
         pair = ("en", targets[0])
     _emit(write_csv(glossary, *pair), output)
+    for loss in csv_losses(glossary, *pair):
+        click.echo(f"termguard: warning: CSV cannot carry this: {loss}", err=True)
 
 
 @glossary_group.command("candidates")
