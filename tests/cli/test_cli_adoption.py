@@ -167,7 +167,7 @@ def test_config_errors_exit_2_with_one_line(project):
     assert (code, out) == (2, "")
     assert err == (
         "termguard: error: termguard.toml:2: unknown key 'foo' in termguard configuration; known keys: "
-        "glossary, sources, select, ignore, severity, per-file-ignores, exclude, translit, languages\n"
+        "glossary, sources, select, ignore, severity, per-file-ignores, exclude, translit, languages, paths, baseline\n"
     )
     (project / "termguard.toml").write_text('ignore = ["forbiden-term"]\n', encoding="utf-8")
     code, out, err = run()

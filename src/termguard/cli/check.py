@@ -78,13 +78,20 @@ def check(
         raise ConfigError("--stdin-filename only applies when PATH is `-`")
     if statistics and fmt not in (None, "text"):
         raise ConfigError("--statistics prints a table; drop --format or --statistics")
-    if not paths:
-        paths = tuple(p for p in DEFAULT_PATHS if os.path.isdir(p))
-        if not paths:
-            raise ConfigError("nothing to check: no PATHS given and no seeds/ or translations/ here")
     config = load_config(config_file, isolated).with_cli(
         glossary=glossary, select=_split(select), ignore=_split(ignore), lang=lang
     )
+    if not paths:
+        paths = tuple(p for p in config.checked_paths() if os.path.exists(p))
+        if not paths:
+            raise ConfigError("nothing to check: no PATHS given and none of the configured paths "
+                              f"({', '.join(config.checked_paths())}) exists here")
+    elif force_exclude and not stdin:
+        paths = config.hook_paths(paths)
+        if not paths:
+            sys.exit(0)  # pre-commit named no document or translation of this project
+    if baseline is None and not write_baseline and config.baseline:
+        baseline = config.baseline
     if sources_dirs:  # --sources replaces the configured source directories
         from dataclasses import replace
 
