@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from termguard.glossary.model import ANY_TARGET, Entry, Glossary
+
+if TYPE_CHECKING:
+    from termguard.morph import Match
+    from termguard.prose import ProseView
 
 
 def lookup(glossary: Glossary, term: str) -> list[Entry]:
@@ -65,7 +70,7 @@ def describe(entry: Entry) -> str:
     return "\n".join(lines)
 
 
-def find_terms(glossary: Glossary, text: str, lang: str):
+def find_terms(glossary: Glossary, text: str, lang: str) -> tuple[ProseView, list[Match]]:
     """Every glossary form in `text` (markup-transparent), as matcher `Match`es.
 
     A match inside a longer match of the same entry ("Trump" inside "Donald Trump") is one
