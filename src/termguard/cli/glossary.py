@@ -256,8 +256,10 @@ def export_cmd(fmt, output, glossary_path, langs, tbx_version="3") -> None:
 def candidates_cmd(doc, glossary_path, langs, lang, fmt, limit) -> None:
     """List term candidates in DOC not yet in the glossary, most frequent first.
 
-    Acronyms, capitalised multi-word names, quoted names and the Russian names of the
-    reference list, each with its count and first context.
+    Acronyms, capitalised names (single words such as surnames, countries and capitals
+    too, and repeated institutions such as "European Commission"), quoted names, the
+    outlets and Russian names of the reference list, each with its count and first
+    context.
 
     \b
     Example:
