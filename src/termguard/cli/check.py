@@ -31,7 +31,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--baseline", "baseline", type=click.Path(dir_okay=False), default=None, help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, help="Record today's findings in this baseline file and exit 0.")
-@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too (for pre-commit).")
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` and the configured `paths` to files named on the command line too; a glossary file stands for every configured path (for pre-commit).")
 @click.option("--stdin-filename", default=None, help="With PATH `-`: the name (and so the file type) of standard input.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the findings: no summary line, no notes on stderr.")
