@@ -18,6 +18,8 @@ per-file-ignores = {"translations/old/*.po" = ["fuzzy", "untranslated"]}
 exclude = ["vendor/", "*.generated.md"]
 translit.scheme = "wikipedia"
 languages = ["ru", "tr"]
+paths = ["seeds", "translations"]   # what `check` with no PATHS (and the pre-commit hook) checks
+baseline = ".termguard-baseline.json"  # as if --baseline were given
 ```
 """
 
@@ -39,7 +41,10 @@ from termguard.model import Severity
 CONFIG_FILES = ("termguard.toml", "pyproject.toml")
 KNOWN_KEYS = (
     "glossary", "sources", "select", "ignore", "severity", "per-file-ignores", "exclude", "translit", "languages",
+    "paths", "baseline",
 )
+#: The document and translation paths checked when the configuration names none.
+DEFAULT_PATHS = ("seeds", "translations")
 DEFAULT_SCHEME = "wikipedia"
 
 
@@ -67,6 +72,40 @@ class Config:
     languages: tuple[str, ...] = ()
     root: str | None = None
     path: str | None = None
+    paths: tuple[str, ...] = ()
+    baseline: str | None = None
+
+    def checked_paths(self) -> tuple[str, ...]:
+        """The document and translation paths a run checks when none are named: the
+        configured `paths`, else `seeds/` and `translations/` (next to the configuration)."""
+        if self.paths:
+            return self.paths
+        base = self.root or os.getcwd()
+        out = []
+        for name in DEFAULT_PATHS:
+            full = os.path.join(base, name)
+            rel = os.path.relpath(full)
+            out.append(full if rel.startswith("..") else rel)
+        return tuple(out)
+
+    def hook_paths(self, names: Iterable[str]) -> tuple[str, ...]:
+        """What a pre-commit run over the file `names` checks (`check --force-exclude`).
+
+        Only files inside the checked paths (`checked_paths`) are kept, so a README, a
+        changelog or `requirements.txt` is not linted as a translation. A glossary file among
+        the names stands for every checked path: one glossary edit can change the findings
+        of any file, and checking them once here, in the same run, reports each finding once.
+        """
+        roots = [os.path.abspath(p) for p in self.checked_paths()]
+        glossary = os.path.abspath(self.glossary) if self.glossary else None
+        kept: list[str] = []
+        for name in names:
+            full = os.path.abspath(name)
+            if glossary and (full == glossary or full.startswith(glossary.rstrip(os.sep) + os.sep)):
+                return tuple(p for p in self.checked_paths() if os.path.exists(p))
+            if name == "-" or any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
+                kept.append(name)
+        return tuple(kept)
 
     def resolve_rules(self) -> list[str]:
         """Names of the rules to run; unknown names in select/ignore are config errors."""
@@ -340,6 +379,13 @@ def _from_table(table: dict[str, Any], root: Path, path: str, text: str) -> Conf
                 raise ConfigError(f"unknown key 'translit.{key}'; known: translit.scheme", path, _line_of(text, key))
         if "scheme" in translit:
             options["translit.scheme"] = _scheme(translit["scheme"], path, _line_of(text, "scheme"))
+    if "paths" in table:
+        changes["paths"] = tuple(here(p) for p in _strings(table["paths"], "paths", path, text))
+    if "baseline" in table:
+        value = table["baseline"]
+        if not isinstance(value, str) or not value:
+            raise ConfigError("'baseline' must be the path of a baseline file (a string)", path, _line_of(text, "baseline"))
+        changes["baseline"] = here(value)
     if "languages" in table:
         languages = _strings(table["languages"], "languages", path, text)
         for lang in languages:

@@ -92,7 +92,7 @@ def test_json_formats_parse(project, fmt):
     elif fmt == "sarif":
         uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"]]
         assert uris == ["seeds/doc.md", "translations/ru.po"]
-        assert doc["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == project.resolve().as_uri() + "/"
+        assert "uri" not in doc["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]  # no local absolute path
     else:
         assert [i["location"]["path"] for i in doc] == ["seeds/doc.md", "translations/ru.po"]
 
@@ -107,8 +107,13 @@ def test_junit_format(project):
 def test_github_picked_in_actions_and_paths_from_repo_root(project, monkeypatch):
     monkeypatch.chdir(project / "seeds")
     code, out, err = run("doc.md", *SELECT, "--glossary", "../glossary", env={"GITHUB_ACTIONS": "true"})
-    assert (code, err) == (1, "")
+    assert code == 1
     assert out.startswith("::error file=seeds/doc.md,line=3,col=11,endLine=3,endColumn=18,title=TG101 forbidden-term::")
+    # Standard output holds workflow commands only; the summary line goes to stderr.
+    assert all(line.startswith("::") for line in out.splitlines())
+    assert err.startswith("Found 1 error") and err.count("\n") == 1
+    code, out, err = run("doc.md", *SELECT, "--glossary", "../glossary", "--quiet", env={"GITHUB_ACTIONS": "true"})
+    assert err == "" and out.startswith("::error")
     code, out, _ = run("doc.md", *SELECT, "--glossary", "../glossary", "--format", "text", env={"GITHUB_ACTIONS": "true"})
     assert out.startswith("doc.md:3:11: TG101")
 
@@ -162,7 +167,7 @@ def test_config_errors_exit_2_with_one_line(project):
     assert (code, out) == (2, "")
     assert err == (
         "termguard: error: termguard.toml:2: unknown key 'foo' in termguard configuration; known keys: "
-        "glossary, sources, select, ignore, severity, per-file-ignores, exclude, translit, languages\n"
+        "glossary, sources, select, ignore, severity, per-file-ignores, exclude, translit, languages, paths, baseline\n"
     )
     (project / "termguard.toml").write_text('ignore = ["forbiden-term"]\n', encoding="utf-8")
     code, out, err = run()
@@ -317,3 +322,17 @@ def test_cli_offers_every_reporter():
     from termguard.reporters import FORMATS
 
     assert list(FORMATS) == FORMAT_NAMES
+
+
+def test_sarif_with_a_baseline_marks_results_new_and_has_no_local_path(project):
+    assert run(*SELECT, "--write-baseline", "base.json")[0] == 0
+    with open(project / "seeds" / "doc.md", "a", encoding="utf-8") as f:
+        f.write("\nA second Triumph here.\n")
+    code, out, _ = run(*SELECT, "--baseline", "base.json", "--format", "sarif")
+    assert code == 1
+    log = json.loads(out)
+    results = log["runs"][0]["results"]
+    assert len(results) == 1 and results[0]["baselineState"] == "new"
+    assert str(project) not in out and "file://" not in out
+    _, out, _ = run(*SELECT, "--format", "sarif")
+    assert all("baselineState" not in r for r in json.loads(out)["runs"][0]["results"])

@@ -55,11 +55,23 @@ def test_lint_unreadable_is_exit_2_one_line(name):
     assert result.output.startswith("termguard: error: ") and name in result.output
 
 
-def test_lint_invalid_yaml_is_exit_2(tmp_path):
+def test_lint_invalid_yaml_is_a_finding_at_line_and_column_and_the_other_files_are_linted(tmp_path):
     g = tmp_path / "g.yaml"
-    g.write_text("- id: kyiv\n  en: [Kyiv\n", encoding="utf-8")
-    result = run("glossary", "lint", str(g))
-    assert result.exit_code == 2 and "invalid YAML" in result.output
+    g.write_text("- id: kyiv\n  en: [Kyiv\n- id: x\n  en: [X]\n", encoding="utf-8")
+    (tmp_path / "other.yaml").write_text("- id: a\n  en: [A, {text: A, status: forbidden}]\n", encoding="utf-8")
+    result = run("glossary", "lint", str(tmp_path))
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    broken = [line for line in lines if line.startswith(f"{g}:")]
+    assert len(broken) == 1
+    # Where the parser stopped (line 3, column 5), its reason, and where the list opened.
+    assert broken[0].startswith(f"{g}:3:5: TG501 [glossary-schema] invalid YAML: ")
+    assert "did not find expected ',' or ']'" in broken[0] and "started at line 2, column 7" in broken[0]
+    # The other file is still linted.
+    assert any("other.yaml:2:" in line and "TG503" in line for line in lines)
+    # `check` cannot run on a broken glossary: one line naming file and line, exit 2.
+    checked = run("check", "--glossary", str(g), str(tmp_path / "none.md"))
+    assert checked.exit_code == 2 and "g.yaml:3: invalid YAML" in checked.output
 
 
 def test_show_by_id_form_and_origin():
@@ -71,6 +83,34 @@ def test_show_by_id_form_and_origin():
     assert data[0]["origin"] == {"lang": "ru", "text": "Триумф"}
     missing = run("glossary", "show", "--glossary", GLOSSARY, "no-such-thing-at-all")
     assert missing.exit_code == 1
+
+
+def test_show_says_when_there_is_no_exact_match():
+    exact = run("glossary", "show", "--glossary", GLOSSARY, "Kyiv")
+    assert "no exact match" not in exact.output
+    partial = run("glossary", "show", "--glossary", GLOSSARY, "ng")
+    assert partial.exit_code == 0
+    first, rest = partial.output.split("\n", 1)
+    assert first.startswith("no exact match for 'ng'; ") and first.endswith("contain it:")
+    assert "washington  (place)" in rest
+    as_json = run("glossary", "show", "--glossary", GLOSSARY, "ng", "--format", "json")
+    assert as_json.stderr.startswith("no exact match for 'ng'")
+    assert {e["id"] for e in json.loads(as_json.stdout)} >= {"washington", "beijing"}
+
+
+def test_find_prints_line_and_column_and_a_nested_match_once():
+    text = "Donald Trump met\nRecep Tayyip Erdogan on the *S-400 Triumph*.\n"
+    result = run("glossary", "find", "--glossary", GLOSSARY, text)
+    lines = result.output.splitlines()
+    assert lines[0] == "1:1: Donald Trump  trump (admitted: Donald Trump)"
+    assert lines[1] == "2:1: Recep Tayyip Erdogan  erdogan (admitted: Recep Tayyip Erdogan)"
+    assert "2:30: S-400  s-400 (preferred: S-400)" in lines
+    assert "2:36: Triumph  triumf (forbidden: Triumph) → Triumf" in lines
+    # "Trump" and "Erdogan" inside the longer forms of their own entries are not listed again.
+    assert len(lines) == 4
+    rows = json.loads(run("glossary", "find", "--glossary", GLOSSARY, "--format", "json", text).output)
+    assert [(r["line"], r["column"], r["end_column"]) for r in rows][:2] == [(1, 1, 13), (2, 1, 21)]
+    assert [r["found"] for r in rows] == ["Donald Trump", "Recep Tayyip Erdogan", "S-400", "Triumph"]
 
 
 def test_find_terms_in_text_with_markup():

@@ -95,7 +95,8 @@ def test_export_then_import_keeps_the_pair():
     assert len(back) == len(exported)
     for original, again in zip(exported, back):
         assert [r.text for r in again.renderings["en"]] == [r.text for r in original.approved("en")]
-        assert [(r.text, r.approved) for r in again.renderings.get("ru", ())] == [
+        # A form listed twice with different settings is written once (csv_losses names it).
+        assert [(r.text, r.approved) for r in again.renderings.get("ru", ())] == list(dict.fromkeys([
             (r.text, r.approved) for r in original.forms("ru") if r.approved] + [
-            (r.text, False) for r in original.forms("ru") if not r.approved]
+            (r.text, False) for r in original.forms("ru") if not r.approved]))
         assert again.note == original.note

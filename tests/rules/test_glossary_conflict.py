@@ -43,3 +43,26 @@ def test_case_matters_only_when_both_forms_are_case_sensitive():
 def test_two_rejected_forms_in_two_entries_do_not_conflict():
     text = "- id: a\n  en: [A1, {text: Old, status: forbidden}]\n- id: b\n  en: [B1, {text: Old, status: forbidden}]\n"
     assert _conflicts(text) == []
+
+
+def test_case_only_conflict_names_each_form_and_suggests_case_sensitive():
+    found = _conflicts(
+        "- id: ng\n  kind: term\n  ru: [Независимая газета, {text: Независимая Газета, status: forbidden}]\n"
+    )
+    assert len(found) == 1
+    message = found[0].message
+    assert "“Независимая газета” (preferred, line 3)" in message
+    assert "“Независимая Газета” (forbidden)" in message
+    assert "differ only in case" in message and "`case_sensitive: true` on 'ng'" in message
+    # With the setting the two forms are told apart: no conflict left.
+    assert _conflicts(
+        "- id: ng\n  kind: term\n  case_sensitive: true\n"
+        "  ru: [Независимая газета, {text: Независимая Газета, status: forbidden}]\n"
+    ) == []
+
+
+def test_case_only_conflict_between_entries_names_the_case_insensitive_ones():
+    found = _conflicts("- id: a\n  kind: term\n  en: [air defense]\n- id: b\n  kind: name\n  case_sensitive: false\n  en: [Air Defense]\n")
+    assert len(found) == 1
+    assert "“air defense” (preferred" in found[0].message and "“Air Defense” (preferred)" in found[0].message
+    assert "`case_sensitive: true` on 'a' and 'b'" in found[0].message

@@ -47,7 +47,7 @@ def test_message_names_both_values_and_points_at_the_target(engine):
     f = findings["bad-amount"]
     assert f.message == '"$2.5 billion" in the source is missing from the translation; found 2,6 млрд долларов'
     assert f.found == "2,6 млрд долларов"
-    assert f.suggestions == ("$2.5 billion",)
+    assert f.suggestions == ("2,5\u00a0млрд долларов США",)  # the source's value in Russian notation
     line = (FIXTURES / "ru.po").read_text(encoding="utf-8").splitlines()[f.line - 1]
     assert line.startswith("msgstr")
     assert line[f.column - 1 : f.end_column - 1] == "2,6 млрд долларов"

@@ -258,6 +258,38 @@ def test_dry_run_prints_counts_and_ids_and_writes_nothing(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["c.pot", "tr.po"]
 
 
+def test_dry_run_shows_old_and_new_text_shortened_and_new_units(tmp_path):
+    po_text = translate(make_pot(DOC))
+    po = write(tmp_path, "tr.po", po_text)
+    edited = DOC.replace("was signed in 2017", "was finally signed in 2017") + (
+        "\nA brand new closing paragraph that nobody has translated yet, long enough to be shortened "
+        "when the dry run lists it among the new units of the template.\n")
+    pot = write(tmp_path, "c.pot", make_pot(edited))
+    result = run("update", pot, po, "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  fuzzy     s-"))
+    old, new = lines[at + 1].strip(), lines[at + 2].strip()
+    # Old and new text around the change, cut to one short line each.
+    assert old.startswith("- ") and "was signed in 2017" in old and "finally" not in old
+    assert new.startswith("+ ") and "was finally signed in 2017" in new
+    assert old.startswith("- …") and len(old) < 90 and len(new) < 90
+    added = [line for line in lines if line.startswith("  new       s-")]
+    assert len(added) == 1 and "A brand new closing paragraph" in added[0]
+    assert added[0].endswith("…") and len(added[0]) < 100
+    assert Path(po).read_text(encoding="utf-8") == po_text
+
+
+def test_changed_span_keeps_the_difference_visible():
+    from termguard.workflow.update import changed_span
+
+    old = "word " * 40 + "the old ending of a long sentence."
+    new = "word " * 40 + "the new ending of a long sentence."
+    a, b = changed_span(old, new)
+    assert "old ending" in a and "new ending" in b and a.startswith("…") and b.startswith("…")
+    assert changed_span("short", "shorter") == ("short", "shorter")
+
+
 def test_several_files_updated_at_once(tmp_path):
     pot_text = make_pot(DOC)
     tr = write(tmp_path, "tr.po", translate(pot_text, lang="tr"))

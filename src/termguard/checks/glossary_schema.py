@@ -16,7 +16,9 @@ class GlossarySchema(Rule):
         not true/false, notes that are not text, malformed `origin`s and `tests`, languages
         with an empty list of renderings, and entries with no rendering at all (errors).
         Keys that are neither a field nor a known language code (`notes:`, `nte:`) are
-        warnings: they are ignored, which is rarely what the editor meant.
+        warnings: they are ignored, which is rarely what the editor meant. A file that is not
+        valid YAML is one error at the line and column where the parser stopped, with the
+        parser's reason; the other glossary files are still linted.
     Why:
         Every check reads the glossary; an entry the loader cannot understand silently drops
         a term from every check, so a typo in a key must be caught where it was made.

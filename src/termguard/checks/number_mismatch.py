@@ -15,6 +15,13 @@ def _shown(q: Quantity) -> str:
     return f"[{q.text}]" if q.kind == "citation" else q.text
 
 
+def _suggested(q: Quantity, source_lang: str, target_lang: str) -> str:
+    """The source's value as the target language writes it (4.6 million → 4,6 млн)."""
+    from termguard.numbers.notation import in_notation
+
+    return in_notation(q, source_lang, target_lang) or _shown(q)
+
+
 @register
 class NumberMismatch(Rule):
     """A number, amount, date or citation of the source that the translation changed or lost.
@@ -39,7 +46,9 @@ class NumberMismatch(Rule):
         reported: `"$2.5 billion" in the source is missing from the translation; found
         2,6 млрд долларов`. «2,5 млрд долларов» and «2,5 milyar dolar» are silent.
     Use instead:
-        The source's value in the target language's notation.
+        The source's value in the target language's notation, which the suggestion gives
+        (babel's CLDR data: `4.6 million` → «4,6 млн» in Russian, «4,6 milyon» in Turkish;
+        `50%` → «%50» in Turkish).
     """
 
     code = "TG302"
@@ -74,6 +83,7 @@ class NumberMismatch(Rule):
             message = f"\"{_shown(s)}\" in the source is missing from the translation"
             if t is not None:
                 message += f"; found {_shown(t)}"
-                yield ctx.finding(self, unit, fld, t.start, t.end, message, lang=lang, found=_shown(t), suggestions=[_shown(s)])
+                yield ctx.finding(self, unit, fld, t.start, t.end, message, lang=lang, found=_shown(t),
+                                  suggestions=[_suggested(s, unit.source_lang, lang)])
             else:
                 yield ctx.finding(self, unit, unit.source, s.start, s.end, message, lang=lang, found=_shown(s))

@@ -31,7 +31,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--baseline", "baseline", type=click.Path(dir_okay=False), default=None, help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, help="Record today's findings in this baseline file and exit 0.")
-@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too (for pre-commit).")
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` and the configured `paths` to files named on the command line too; a glossary file stands for every configured path (for pre-commit).")
 @click.option("--stdin-filename", default=None, help="With PATH `-`: the name (and so the file type) of standard input.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the findings: no summary line, no notes on stderr.")
@@ -63,7 +63,7 @@ def check(
     """
     from termguard.engine import Engine, Report
     from termguard.fileio import write_atomic
-    from termguard.reporters import RenderOptions, get_renderer, is_binary
+    from termguard.reporters import RenderOptions, get_renderer, is_binary, stderr_summary
 
     if no_cache:
         from termguard.diskcache import disable
@@ -80,13 +80,20 @@ def check(
         raise ConfigError(f"--format {fmt} writes a binary file; give it one with -o FILE")
     if statistics and fmt not in (None, "text"):
         raise ConfigError("--statistics prints a table; drop --format or --statistics")
-    if not paths:
-        paths = tuple(p for p in DEFAULT_PATHS if os.path.isdir(p))
-        if not paths:
-            raise ConfigError("nothing to check: no PATHS given and no seeds/ or translations/ here")
     config = load_config(config_file, isolated).with_cli(
         glossary=glossary, select=_split(select), ignore=_split(ignore), lang=lang
     )
+    if not paths:
+        paths = tuple(p for p in config.checked_paths() if os.path.exists(p))
+        if not paths:
+            raise ConfigError("nothing to check: no PATHS given and none of the configured paths "
+                              f"({', '.join(config.checked_paths())}) exists here")
+    elif force_exclude and not stdin:
+        paths = config.hook_paths(paths)
+        if not paths:
+            sys.exit(0)  # pre-commit named no document or translation of this project
+    if baseline is None and not write_baseline and config.baseline:
+        baseline = config.baseline
     if sources_dirs:  # --sources replaces the configured source directories
         from dataclasses import replace
 
@@ -134,7 +141,8 @@ def check(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    options = RenderOptions(color=color, version=__version__, root=repository_root(config), quiet=quiet, glossary=engine.glossary)
+    options = RenderOptions(color=color, version=__version__, root=repository_root(config), quiet=quiet,
+                            glossary=engine.glossary, baseline=bool(baseline))
     if statistics:
         from termguard.reporters.text import render_statistics
 
@@ -145,5 +153,8 @@ def check(
         write_atomic(output, rendered)
     else:
         click.echo(rendered, nl=False)
+    note = None if statistics else stderr_summary(fmt, report, options)
+    if note:
+        click.echo(note, err=True)
     failing = report.count(Severity.ERROR) + (report.count(Severity.WARNING) if strict else 0)
     sys.exit(1 if failing and not exit_zero else 0)

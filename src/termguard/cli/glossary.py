@@ -78,12 +78,16 @@ def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
     """
     from termguard.glossary.lint import lint_path
     from termguard.model import Severity
-    from termguard.reporters import RenderOptions, get_renderer
+    from termguard.reporters import RenderOptions, get_renderer, stderr_summary
 
     result = lint_path(path or glossary_path, langs=_langs(langs))
     report = result.report()
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    _emit(get_renderer(fmt)(report, RenderOptions(color=color, version=__version__)), output)
+    options = RenderOptions(color=color, version=__version__)
+    _emit(get_renderer(fmt)(report, options), output)
+    note = stderr_summary(fmt, report, options)
+    if note:
+        click.echo(note, err=True)
     failing = report.count(Severity.ERROR) + (report.count(Severity.WARNING) if strict else 0)
     sys.exit(1 if failing else 0)
 
@@ -96,19 +100,23 @@ def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
 def show_cmd(term, glossary_path, langs, fmt) -> None:
     """Show the entries whose id or any rendering is TERM, with every rendering.
 
-    Without an exact match, entries containing TERM are shown. Exit 1 when none matches.
+    Without an exact match, entries containing TERM are shown after a line saying so
+    (on stderr with --format json). Exit 1 when none matches.
 
     \b
     Example:
       termguard glossary show triumf
       termguard glossary show Киев
     """
-    from termguard.glossary.query import describe, entry_dict, lookup
+    from termguard.glossary.query import describe, entry_dict, search
 
-    found = lookup(_load(glossary_path, langs), term)
+    found, exact = search(_load(glossary_path, langs), term)
     if not found:
         click.echo(f"termguard: no glossary entry for {term!r}; try `termguard glossary find`", err=True)
         sys.exit(1)
+    if not exact:
+        many = f"{len(found)} entries contain it" if len(found) != 1 else "1 entry contains it"
+        click.echo(f"no exact match for {term!r}; {many}:" + ("" if fmt == "json" else "\n"), err=fmt == "json")
     if fmt == "json":
         click.echo(json.dumps([entry_dict(e) for e in found], ensure_ascii=False, indent=2))
     else:
@@ -122,14 +130,17 @@ def show_cmd(term, glossary_path, langs, fmt) -> None:
 @click.option("--lang", default="en", show_default=True, help="Language of TEXT.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def find_cmd(text, glossary_path, langs, lang, fmt) -> None:
-    """List the glossary terms found in TEXT ("-" reads standard input).
+    """List the glossary terms found in TEXT ("-" reads standard input), as LINE:COL.
+
+    A term inside a longer form of the same entry ("Trump" in "Donald Trump") is listed
+    once, as the longer form. JSON rows also give `start`/`end` character offsets.
 
     \b
     Example:
       termguard glossary find "the S-400 Triumph systems"
       termguard glossary find --lang ru "поставки С-400 «Триумф»"
     """
-    from termguard.glossary.query import find_terms
+    from termguard.glossary.query import find_terms, place
 
     if text == "-":
         text = sys.stdin.read()
@@ -137,15 +148,17 @@ def find_cmd(text, glossary_path, langs, lang, fmt) -> None:
     rows = []
     for m in matches:
         start, end = view.to_text_span(m.start, m.end)
-        rows.append({"start": start, "end": end, "found": text[start:end], "term": m.entry.id,
-                     "status": m.rendering.status, "form": m.rendering.text,
+        where = place(text, start, end)
+        rows.append({"line": where.line, "column": where.column, "end_line": where.end_line,
+                     "end_column": where.end_column, "start": start, "end": end, "found": text[start:end],
+                     "term": m.entry.id, "status": m.rendering.status, "form": m.rendering.text,
                      "preferred": m.entry.preferred(lang)})
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for r in rows:
         hint = f" → {r['preferred']}" if r["status"] not in ("preferred", "admitted") and r["preferred"] else ""
-        click.echo(f"{r['start'] + 1}-{r['end']}: {r['found']}  {r['term']} ({r['status']}: {r['form']}){hint}")
+        click.echo(f"{r['line']}:{r['column']}: {r['found']}  {r['term']} ({r['status']}: {r['form']}){hint}")
     if not rows:
         click.echo("no glossary terms found")
 
@@ -188,19 +201,25 @@ def import_cmd(file, output, langs) -> None:
 
 
 @glossary_group.command("export")
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True, help="tbx: TBX v3 TBX-Basic; csv: source,target,forbidden,note.")
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True, help="tbx: TBX-Basic (v3 unless --tbx-version 2); csv: source,target,forbidden,note.")
+@click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True, help="TBX version: 3 (ISO 30042:2019) or 2 (martif, for translate-toolkit and older tools).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here (default: standard output).")
 @_glossary_option
 @_langs_option
-def export_cmd(fmt, output, glossary_path, langs) -> None:
-    """Export the glossary as TBX v3 (ISO 30042:2019, TBX-Basic) or CSV.
+def export_cmd(fmt, output, glossary_path, langs, tbx_version="3") -> None:
+    """Export the glossary as TBX-Basic (v3, ISO 30042:2019; or v2 martif) or CSV.
+
+    TBX carries the whole glossary (termguard's own settings travel in `termguard:` notes).
 
     CSV holds one language pair: --glossary-langs en:ru (needed when the glossary has
-    more than one target language).
+    more than one target language). What CSV cannot carry (kinds, origins, tests, flags,
+    forbidden source forms, other languages) is named on stderr; forms that differ only in
+    case are read back as case-sensitive, so export, import and lint stay clean.
 
     \b
     Example:
       termguard glossary export --format tbx -o glossary.tbx
+      termguard glossary export --format tbx --tbx-version 2 -o glossary-v2.tbx
       termguard glossary export --format csv --glossary-langs en:ru -o glossary-ru.csv
     """
     from termguard.glossary.model import ANY_TARGET
@@ -211,9 +230,9 @@ def export_cmd(fmt, output, glossary_path, langs) -> None:
     if fmt == "tbx":
         from termguard.glossary.tbx import write_tbx
 
-        _emit(write_tbx(glossary), output)
+        _emit(write_tbx(glossary, version=int(tbx_version)), output)
         return
-    from termguard.glossary.csv_io import write_csv
+    from termguard.glossary.csv_io import csv_losses, write_csv
 
     pair = _langs(langs)
     if pair is None:
@@ -223,6 +242,8 @@ def export_cmd(fmt, output, glossary_path, langs) -> None:
                               "choose one with --glossary-langs en:LANG")
         pair = ("en", targets[0])
     _emit(write_csv(glossary, *pair), output)
+    for loss in csv_losses(glossary, *pair):
+        click.echo(f"termguard: warning: CSV cannot carry this: {loss}", err=True)
 
 
 @glossary_group.command("candidates")
@@ -235,8 +256,10 @@ def export_cmd(fmt, output, glossary_path, langs) -> None:
 def candidates_cmd(doc, glossary_path, langs, lang, fmt, limit) -> None:
     """List term candidates in DOC not yet in the glossary, most frequent first.
 
-    Acronyms, capitalised multi-word names, quoted names and the Russian names of the
-    reference list, each with its count and first context.
+    Acronyms, capitalised names (single words such as surnames, countries and capitals
+    too, and repeated institutions such as "European Commission"), quoted names, the
+    outlets and Russian names of the reference list, each with its count and first
+    context.
 
     \b
     Example:

@@ -10,7 +10,7 @@ from termguard.cli import main
 @main.command("update")
 @click.argument("template", type=click.Path(dir_okay=False))
 @click.argument("po_files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--dry-run", is_flag=True, help="Print what would change per file; write nothing.")
+@click.option("--dry-run", is_flag=True, help="Print what would change per file (old and new text of changed units, new units); write nothing.")
 @click.option("--lang", default=None, help="Refuse any PO file whose Language is not this one.")
 @click.option("--threshold", type=float, default=0.7, show_default=True,
               help="Minimum similarity (0-1) for a changed unit to inherit an old translation as fuzzy.")
@@ -30,7 +30,7 @@ def update(template, po_files, dry_run, lang, threshold, force, verbose) -> None
       termguard update translations/commentary.pot translations/ru.po translations/tr.po
       termguard update translations/commentary.pot translations/tr.po --dry-run
     """
-    from termguard.workflow.update import apply_updates, plan_updates
+    from termguard.workflow.update import apply_updates, changed_span, plan_updates, shorten
 
     plans = plan_updates(template, po_files, lang=lang, threshold=threshold, force=force, check_writable=not dry_run)
     if not dry_run:
@@ -42,7 +42,14 @@ def update(template, po_files, dry_run, lang, threshold, force, verbose) -> None
             verb = "unchanged" if plan.unchanged else "updated"
         click.echo(f"{plan.path}: {verb}: {plan.result.summary()}")
         if verbose or dry_run:
-            for new_id, old_id, score in plan.result.fuzzy_sources:
+            texts = plan.result.fuzzy_texts
+            for n, (new_id, old_id, score) in enumerate(plan.result.fuzzy_sources):
                 click.echo(f"  fuzzy     {new_id} (from {old_id}, similarity {score:.2f})")
+                if n < len(texts):
+                    old, new = changed_span(texts[n][1], texts[n][2])
+                    click.echo(f"            - {old}")
+                    click.echo(f"            + {new}")
+            for new_id, text in plan.result.added:
+                click.echo(f"  new       {new_id}: {shorten(text)}")
             for old_id in plan.result.obsoleted:
                 click.echo(f"  obsolete  {old_id}")

@@ -139,6 +139,25 @@ def _same_form(a: tuple[Entry, Rendering], b: tuple[Entry, Rendering]) -> bool:
     return not (ea.is_case_sensitive(ra) and eb.is_case_sensitive(rb))
 
 
+def _case_only_message(lang: str, a: tuple[Entry, Rendering], b: tuple[Entry, Rendering]) -> str | None:
+    """The conflict of two forms that differ only in case, naming each form with its own
+    status, and the `case_sensitive: true` that would tell them apart (None: no conflict)."""
+    (ea, ra), (eb, rb) = a, b
+    if not ra.approved and not rb.approved:
+        return None
+    insensitive = [e.id for e, r in (a, b) if not e.is_case_sensitive(r)]
+    where = sorted(set(insensitive), key=insensitive.index)
+    if ea is eb:
+        owner = f"in '{eb.id}'"
+        fix = f"set `case_sensitive: true` on '{eb.id}' (or on both forms)"
+    else:
+        owner = f"in '{ea.id}' ({_where(ea, ra.line)}) and '{eb.id}'"
+        fix = " and ".join(f"'{i}'" for i in where)
+        fix = f"set `case_sensitive: true` on {fix}, or keep the form in one entry"
+    return (f"{_lang(lang)} forms “{ra.text}” ({ra.status}, line {ra.line}) and “{rb.text}” ({rb.status}) {owner} "
+            f"differ only in case, and case-insensitive matching cannot tell them apart; {fix}")
+
+
 def check_conflicts(glossary: Glossary) -> Iterator[Finding]:
     """Per language: one approved form in two entries; approved and rejected at once."""
     buckets: dict[tuple[str, str], list[tuple[Entry, Rendering]]] = {}
@@ -160,7 +179,9 @@ def check_conflicts(glossary: Glossary) -> Iterator[Finding]:
                 message = None
                 if ea is not eb and ea.id == eb.id:
                     continue  # two entries with one id: reported once, as a duplicate
-                if ea is eb:
+                if ra.text.strip() != rb.text.strip():
+                    message = _case_only_message(lang, a, b)
+                elif ea is eb:
                     if ra.approved != rb.approved:
                         message = (f"“{rb.text}” is both {ra.status} (line {ra.line}) and {rb.status} in '{eb.id}' "
                                    f"for {_lang(lang)}; decide which it is")

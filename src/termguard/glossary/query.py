@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from termguard.glossary.model import ANY_TARGET, Entry, Glossary
+
+if TYPE_CHECKING:
+    from termguard.morph import Match
+    from termguard.prose import ProseView
 
 
 def lookup(glossary: Glossary, term: str) -> list[Entry]:
     """Entries whose id, rendering or origin equals `term` (case-folded); else those containing it."""
+    return search(glossary, term)[0]
+
+
+def search(glossary: Glossary, term: str) -> tuple[list[Entry], bool]:
+    """`lookup`'s entries, and whether they match `term` exactly (False: only containing it)."""
     needle = term.strip().casefold()
     exact: list[Entry] = []
     partial: list[Entry] = []
@@ -20,7 +32,7 @@ def lookup(glossary: Glossary, term: str) -> list[Entry]:
             exact.append(entry)
         elif needle and any(needle in t for t in folded):
             partial.append(entry)
-    return exact or partial
+    return (exact, True) if exact else (partial, False)
 
 
 def describe(entry: Entry) -> str:
@@ -58,14 +70,43 @@ def describe(entry: Entry) -> str:
     return "\n".join(lines)
 
 
-def find_terms(glossary: Glossary, text: str, lang: str):
-    """Every glossary form in `text` (markup-transparent), as matcher `Match`es."""
+def find_terms(glossary: Glossary, text: str, lang: str) -> tuple[ProseView, list[Match]]:
+    """Every glossary form in `text` (markup-transparent), as matcher `Match`es.
+
+    A match inside a longer match of the same entry ("Trump" inside "Donald Trump") is one
+    occurrence of the entry, not two: only the longer one is returned.
+    """
     from termguard.morph import matcher_for
     from termguard.prose import prose_view
 
     view = prose_view(text)
-    matches = matcher_for(glossary, lang).find(view.plain)
+    found = matcher_for(glossary, lang).find(view.plain)
+    matches = [
+        m for m in found
+        if not any(o is not m and o.entry is m.entry and o.start <= m.start and m.end <= o.end
+                   and (o.end - o.start) > (m.end - m.start) for o in found)
+    ]
     return view, matches
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a span of a text stands: 1-based line and column (code points), end exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def place(text: str, start: int, end: int) -> Place:
+    """The line and column of `[start, end)` in `text` (a `\\r\\n` or `\\n` ends a line)."""
+    def at(offset: int) -> tuple[int, int]:
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+    (line, column), (end_line, end_column) = at(start), at(end)
+    return Place(line, column, end_line, end_column)
 
 
 def entry_dict(entry: Entry) -> dict:

@@ -11,7 +11,10 @@ import `obsolete`, `forbidden`, `notRecommended` (and `deprecated`) → forbidde
 `<descrip type="Translation needed">No</descrip>` → `dnt: true`. Definitions, usage notes and
 notes become the entry's or rendering's `note`.
 
-Writing produces TBX v3 TBX-Basic (DCA). What TBX-Basic has no data category for (`kind`,
+Writing produces TBX v3 TBX-Basic (DCA), with the `<?xml-model?>` pointers to the
+TBX-Basic schemas that the standard's examples carry, or (`version=2`) TBX-Basic v2
+(`<martif type="TBX-Basic">`, `termEntry/langSet/tig`), which translate-toolkit and other
+older tools read. What TBX-Basic has no data category for (`kind`,
 `origin`, `dnt`, `case_sensitive`, `exact`, `indeclinable`, inline `tests`) travels in a
 `<note>` that starts with `termguard:` followed by JSON, so YAML → TBX → YAML loses nothing;
 other tools show it as an ordinary note.
@@ -446,6 +449,8 @@ def read_tbx(data: bytes, path: str) -> tuple[list[Entry], list[Problem]]:
                             notes.append(f"({lang}) {text}")
                 approved_by_lang[lang] = approved
         raw_id = (elem.get("id") or "").strip()
+        if raw_id[:1] == "_" and raw_id[1:2].isdigit() and _KEBAB.fullmatch(raw_id[1:]):
+            raw_id = raw_id[1:]  # an XML id cannot start with a digit: `write_tbx` added the `_`
         entry_id = raw_id if _KEBAB.fullmatch(raw_id) else _slug(raw_id)
         if not entry_id:
             first = next((r.text for forms in renderings.values() for r in forms), "")
@@ -518,16 +523,45 @@ def _tbx_lang(lang: str) -> str:
     return lang.replace("_", "-")
 
 
-def write_tbx(glossary: Glossary, source_lang: str = "en") -> str:
-    """The glossary as a TBX v3 (ISO 30042:2019) TBX-Basic DCA document."""
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<tbx type="TBX-Basic" style="dca" xml:lang="{_tbx_lang(source_lang)}" xmlns="{TBX3_NS}">\n',
-        "  <tbxHeader>\n    <fileDesc>\n      <sourceDesc><p>termguard glossary export</p></sourceDesc>\n"
-        "    </fileDesc>\n  </tbxHeader>\n  <text>\n    <body>\n",
-    ]
+#: The schema pointers of TBX-Basic v3 documents (the dialect's published RelaxNG and Schematron).
+TBX3_MODELS = (
+    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
+    'TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
+    'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
+    'TBX-Basic_DCA.sch" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
+)
+#: Element names of the two versions: v3 (ISO 30042:2019) and v2 (martif, ISO 30042:2008).
+_NAMES = {
+    3: {"header": "tbxHeader", "entry": "conceptEntry", "lang": "langSec", "term": "termSec"},
+    2: {"header": "martifHeader", "entry": "termEntry", "lang": "langSet", "term": "tig"},
+}
+
+
+def write_tbx(glossary: Glossary, source_lang: str = "en", version: int = 3) -> str:
+    """The glossary as TBX-Basic: v3 (ISO 30042:2019, DCA style; the default) or v2 (martif)."""
+    if version not in _NAMES:
+        raise ValueError(f"TBX version {version}: termguard writes 2 or 3")
+    names = _NAMES[version]
+    if version == 3:
+        out = [
+            '<?xml version="1.0" encoding="UTF-8"?>\n',
+            TBX3_MODELS,
+            f'<tbx type="TBX-Basic" style="dca" xml:lang="{_tbx_lang(source_lang)}" xmlns="{TBX3_NS}">\n',
+        ]
+    else:
+        out = [
+            '<?xml version="1.0" encoding="UTF-8"?>\n',
+            f'<martif type="TBX-Basic" xml:lang="{_tbx_lang(source_lang)}">\n',
+        ]
+    out.append(
+        f"  <{names['header']}>\n    <fileDesc>\n      <sourceDesc><p>termguard glossary export</p></sourceDesc>\n"
+        f"    </fileDesc>\n  </{names['header']}>\n  <text>\n    <body>\n"
+    )
+    entry_tag, lang_tag, term_tag = names["entry"], names["lang"], names["term"]
     for entry in glossary:
-        out.append(f"      <conceptEntry id={quoteattr(entry.id)}>\n")
+        xml_id = f"_{entry.id}" if entry.id[:1].isdigit() else entry.id  # an XML id is a name
+        out.append(f"      <{entry_tag} id={quoteattr(xml_id)}>\n")
         if entry.note:
             out.append(_note(entry.note, "        "))
         meta = _entry_meta_out(entry)
@@ -535,22 +569,22 @@ def write_tbx(glossary: Glossary, source_lang: str = "en") -> str:
             out.append(_note(META_PREFIX + " " + json.dumps(meta, ensure_ascii=False), "        "))
         langs = sorted(entry.renderings, key=lambda lang: (lang != source_lang, lang))
         for lang in langs:
-            out.append(f"        <langSec xml:lang={quoteattr(_tbx_lang(lang))}>\n")
+            out.append(f"        <{lang_tag} xml:lang={quoteattr(_tbx_lang(lang))}>\n")
             for r in entry.renderings[lang]:
-                out.append(f"          <termSec>\n            <term>{escape(r.text)}</term>\n")
+                out.append(f"          <{term_tag}>\n            <term>{escape(r.text)}</term>\n")
+                out.append(f'            <termNote type="administrativeStatus">{STATUS_OUT[r.status]}</termNote>\n')
                 if entry.kind == "acronym" and lang == source_lang and r.approved and r is entry.renderings[lang][0]:
                     out.append('            <termNote type="termType">acronym</termNote>\n')
-                out.append(f'            <termNote type="administrativeStatus">{STATUS_OUT[r.status]}</termNote>\n')
                 if r.note:
                     out.append(_note(r.note, "            "))
                 flags = {k: v for k, v in (("case_sensitive", r.case_sensitive), ("exact", r.exact or None),
                                            ("indeclinable", r.indeclinable or None)) if v is not None}
                 if flags:
                     out.append(_note(META_PREFIX + " " + json.dumps(flags, sort_keys=True), "            "))
-                out.append("          </termSec>\n")
-            out.append("        </langSec>\n")
-        out.append("      </conceptEntry>\n")
-    out.append("    </body>\n  </text>\n</tbx>\n")
+                out.append(f"          </{term_tag}>\n")
+            out.append(f"        </{lang_tag}>\n")
+        out.append(f"      </{entry_tag}>\n")
+    out.append("    </body>\n  </text>\n</tbx>\n" if version == 3 else "    </body>\n  </text>\n</martif>\n")
     return "".join(out)
 
 

@@ -62,15 +62,33 @@ class _Nodes:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class YAMLSyntaxError(InputError):
+    """A glossary file that is not valid YAML: where (line and column) and the parser's reason."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message, path, line)
+        self.column = column
+
+    def __str__(self) -> str:
+        if self.path and self.line and self.column:
+            return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return super().__str__()
+
+
 def compose(text: str, path: str) -> yaml.Node | None:
-    """Parse YAML into a node tree; a syntax error becomes a one-line `InputError`."""
+    """Parse YAML into a node tree; a syntax error becomes a one-line `YAMLSyntaxError`."""
     try:
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "invalid YAML"
-        raise InputError(f"invalid YAML: {what}; fix the syntax", path, line) from None
+        column = mark.column + 1 if mark else None
+        # The parser's own words: what it was doing (context) and what it met (problem).
+        what = "; ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+        opened = exc.context_mark
+        if exc.context and opened is not None and mark is not None and opened.line != mark.line:
+            what = f"{what} (started at line {opened.line + 1}, column {opened.column + 1})"
+        raise YAMLSyntaxError(f"invalid YAML: {what}; fix the syntax", path, line, column) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", path) from None
 
@@ -244,7 +262,12 @@ def _entry(nodes: _Nodes, node: yaml.Node) -> Entry | None:
 def parse_yaml_glossary(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
     """Parse one glossary file; return its entries and every problem found, with lines."""
     problems: list[Problem] = []
-    root = compose(text, path)
+    try:
+        root = compose(text, path)
+    except YAMLSyntaxError as exc:
+        # One broken file is one finding: the other files of the glossary are still linted.
+        problems.append(Problem("glossary-schema", "error", path, exc.line or 1, exc.message, exc.column or 1))
+        return [], problems
     if root is None:
         problems.append(Problem("glossary-schema", "warning", path, 1, "empty glossary file; add entries or remove it"))
         return [], problems

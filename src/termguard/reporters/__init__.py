@@ -30,6 +30,9 @@ FORMATS = {
     "xlsx": "termguard.reporters.xlsx",
 }
 
+#: Formats whose standard output a machine reads: their summary line goes to standard error.
+SUMMARY_ON_STDERR = frozenset({"github"})
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -42,6 +45,8 @@ class RenderOptions:
     `quiet`: text only, no summary line.
     `glossary`: the run's glossary, for reports that show the entry behind a term finding
     (HTML); None: no entries shown.
+    `baseline`: the findings were filtered by a baseline, so every one is new (SARIF
+    `baselineState`).
     """
 
     color: bool = False
@@ -50,6 +55,16 @@ class RenderOptions:
     rules: Mapping[str, type] | None = None
     quiet: bool = False
     glossary: Glossary | None = None
+    baseline: bool = False
+
+
+def stderr_summary(name: str, report: Report, options: RenderOptions) -> str | None:
+    """The summary line a format sends to standard error (None: it has none there)."""
+    if name not in SUMMARY_ON_STDERR or options.quiet:
+        return None
+    from termguard.reporters.text import summary_line
+
+    return summary_line(report)
 
 
 def get_renderer(name: str) -> Callable[[Report, RenderOptions], str]:

@@ -5,8 +5,9 @@
 GitHub places columns on single-line annotations only). The runner decodes `%25`, `%0D` and `%0A` in the
 message, and also `%3A` and `%2C` in property values, where a raw `:` or `,` would end the
 value early; everything else passes through. Paths are relative to the repository root,
-which is what GitHub needs to place the annotation on the file. A last plain line (not a
-command) gives the summary in the log.
+which is what GitHub needs to place the annotation on the file. Standard output holds
+workflow commands only: the summary line is the CLI's to print, on standard error
+(`termguard.reporters.SUMMARY_ON_STDERR`).
 """
 
 from __future__ import annotations
@@ -43,8 +44,10 @@ def command(f: Finding, root: str | None = None) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    """One workflow command per finding, then the summary line."""
-    lines = [command(f, options.root) for f in report.findings]
-    if not options.quiet:
-        lines.append(summary_line(report))
-    return "".join(line + "\n" for line in lines)
+    """One workflow command per finding (the summary goes to stderr: see `summary`)."""
+    return "".join(command(f, options.root) + "\n" for f in report.findings)
+
+
+def summary(report: Report) -> str:
+    """The summary line, for standard error (among the workflow commands it is noise)."""
+    return summary_line(report)

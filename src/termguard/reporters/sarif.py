@@ -6,14 +6,15 @@ documentation); columns are Unicode code points (`columnKind: unicodeCodePoints`
 they equal termguard's own columns; artifact URIs are relative to the repository root
 (`uriBaseId: %SRCROOT%`); `partialFingerprints` identify a result by path, rule, matched
 text, unit context and occurrence, never by line, so code scanning keeps tracking an alert
-when lines move.
+when lines move. `originalUriBaseIds` describes `%SRCROOT%` (the repository root) without
+an absolute local path, so the log is the same on every machine; the consumer (GitHub code
+scanning, a SARIF viewer) resolves it to its checkout. With `--baseline`, every result
+carries `baselineState: "new"`: the baseline has already hidden the known ones.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from urllib.parse import quote
 
 from termguard.engine import Report
@@ -86,6 +87,8 @@ def _result(f: Finding, occurrence: int, rule_index: int, options: RenderOptions
     if f.suggestions:
         props["suggestions"] = list(f.suggestions)
     result["properties"] = props
+    if options.baseline:
+        result["baselineState"] = "new"
     return result
 
 
@@ -114,7 +117,9 @@ def build_log(report: Report, options: RenderOptions) -> dict:
     if not options.version:
         del run["tool"]["driver"]["version"], run["tool"]["driver"]["semanticVersion"]
     if options.root is not None:
-        run["originalUriBaseIds"] = {BASE_ID: {"uri": Path(os.path.abspath(options.root)).as_uri().rstrip("/") + "/"}}
+        # No `uri`: SARIF lets a base id be described only, and an absolute file:// URI
+        # would carry this machine's path into a log that is shared and archived.
+        run["originalUriBaseIds"] = {BASE_ID: {"description": {"text": "The repository root; result URIs are relative to it."}}}
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 

@@ -55,6 +55,10 @@ class MergeResult:
     fuzzy_sources: list[tuple[str, str, float]] = field(default_factory=list)
     obsoleted: list[str] = field(default_factory=list)
     catalog: polib.POFile | None = None
+    #: (unit id, old source text, new source text) of each fuzzy unit, in `fuzzy_sources` order.
+    fuzzy_texts: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (unit id, source text) of each new, untranslated unit.
+    added: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -79,6 +83,39 @@ class FileUpdate:
     result: MergeResult
     text: str
     unchanged: bool
+
+
+def shorten(text: str, width: int = 72) -> str:
+    """`text` on one line, cut to about `width` characters with `…` where text was left out."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def changed_span(old: str, new: str, width: int = 72, context: int = 24) -> tuple[str, str]:
+    """The old and new text shortened around where they differ, so the change stays visible.
+
+    Both keep the same `context` characters before the first difference and after the last;
+    what lies further out is replaced by `…`.
+    """
+    a, b = " ".join(old.split()), " ".join(new.split())
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    start = max(0, prefix - context)
+
+    def cut(text: str) -> str:
+        end = min(len(text), len(text) - suffix + context)
+        piece = text[start:end]
+        if len(piece) > width:
+            piece = piece[: width - 1].rstrip() + "…"
+        elif end < len(text):
+            piece += "…"
+        return ("…" if start > 0 else "") + piece
+
+    return cut(a), cut(b)
 
 
 def _key(entry: polib.POEntry) -> tuple[str | None, str]:
@@ -218,6 +255,7 @@ def merge_catalogs(template: polib.POFile, po: polib.POFile, threshold: float = 
                 _mark_fuzzy(entry, old)
                 result.fuzzy += 1
                 result.fuzzy_sources.append((_label(entry), _label(old), 1.0))
+                result.fuzzy_texts.append((_label(entry), old.msgid, entry.msgid))
             elif old.obsolete:
                 result.revived += 1
             else:
@@ -237,12 +275,14 @@ def merge_catalogs(template: polib.POFile, po: polib.POFile, threshold: float = 
             donor, score = _best_donor(entry.msgid, donors, cutoff)
         if donor is None:
             result.new += 1
+            result.added.append((_label(entry), entry.msgid))
             continue
         used.add(id(donor))
         _carry(entry, donor, nplurals)
         _mark_fuzzy(entry, donor)
         result.fuzzy += 1
         result.fuzzy_sources.append((_label(entry), _label(donor), round(score / 100, 3)))
+        result.fuzzy_texts.append((_label(entry), donor.msgid, entry.msgid))
 
     obsolete: list[polib.POEntry] = []
     for old in old_active:
