@@ -100,7 +100,7 @@ def test_without_plural_forms_header_gettexts_default_applies():
 
 
 @pytest.mark.parametrize(("text", "ok"), [("%s and %d", True), ("%1$s %2$d", True), ("%s %1$s", False),
-                                          ("100% done", False), ("%lu of %zd", True), ("50%%", True)])
+                                          ("100% готово", False), ("100% done", True), ("%lu of %zd", True), ("50%%", True)])
 def test_c_format_validity(text, ok):
     from termguard.checks.placeholders import parse_c
 
