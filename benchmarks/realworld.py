@@ -16,7 +16,7 @@ well-known PyPI packages that ship Russian and Turkish gettext catalogs, extract
 It prints, per rule, the number of findings and how many of them were judged by hand
 (`benchmarks/realworld-verdicts.tsv`, keyed by package, file, msgid hash and rule: one
 verdict per entry and rule, `ok` for a true finding, `false` for a false alarm), the false
-alarm rate on the judged ones, and the findings nobody has judged yet (`--show-new`), so
+alarm rate on the judged ones (info-level findings are counted apart and not judged), and the findings nobody has judged yet (`--show-new`), so
 that a new run shows new findings only. `--dump-new FILE` writes those unjudged findings
 as verdict rows with an empty verdict, to be filled in and appended to the verdicts file.
 
@@ -270,13 +270,14 @@ def main(argv: list[str] | None = None) -> int:
 
     verdicts = read_verdicts(VERDICTS)
     print()
-    print(f"{'rule':<17}{'findings':>9}{'entries':>9}{'judged':>8}{'false':>7}{'false %':>9}{'new':>6}   pofilter (same checks)")
+    print(f"{'rule':<17}{'info':>6}{'findings':>9}{'entries':>9}{'judged':>8}{'false':>7}{'false %':>9}{'new':>6}   pofilter (same checks)")
     per_rule: dict[str, list] = collections.defaultdict(list)
     for row in rows:
         per_rule[row[3]].append(row)
     new_rows: list[tuple[str, str, str, str, dict]] = []
     for rule in sorted(set(per_rule) | set(HYGIENE)):
-        rule_rows = per_rule.get(rule, [])
+        rule_rows = [r for r in per_rule.get(rule, []) if r[4]["severity"] != "info"]
+        infos = len(per_rule.get(rule, [])) - len(rule_rows)
         keys = {(r[0], r[1], r[2], r[3]) for r in rule_rows}
         judged = [verdicts[k] for k in keys if k in verdicts]
         false = judged.count("false")
@@ -285,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         rate = f"{100 * false / len(judged):.1f}" if judged else "-"
         pof = ", ".join(f"{t} {pofilter[t]}" for t in POFILTER_TESTS.get(rule, ())) if not args.no_pofilter else ""
         new_entries = len({(r[0], r[1], r[2]) for r in fresh})
-        print(f"{rule:<17}{len(rule_rows):>9}{len(keys):>9}{len(judged):>8}{false:>7}{rate:>9}{new_entries:>6}   {pof}")
+        print(f"{rule:<17}{infos:>6}{len(rule_rows):>9}{len(keys):>9}{len(judged):>8}{false:>7}{rate:>9}{new_entries:>6}   {pof}")
 
     reported = placeholder_rejects & tg_entries.get("placeholders", set())
     missed = placeholder_rejects - tg_entries.get("placeholders", set())
