@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in new_rows:
             by_rule[row[3]].setdefault((row[0], row[1], row[2]), row)
         rng = random.Random(22)
-        for rule, unique in sorted(by_rule.items()):
+        for _rule, unique in sorted(by_rule.items()):
             items = list(unique.values())
             if args.sample and len(items) > args.sample:
                 items = rng.sample(items, args.sample)

@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from termguard.checks.plural_forms import SAMPLE, compare_formula, language_plurals, parse_plural_forms
+from termguard.checks.plural_forms import (
+    SAMPLE,
+    compare_formula,
+    language_plurals,
+    parse_plural_forms,
+)
 from termguard.config import Config
 from termguard.engine import Engine
 from termguard.glossary.model import Glossary

@@ -246,4 +246,4 @@ def compare_formula(parsed: PluralForms, expected: LanguagePlurals, lang: str) -
     return None, notes
 
 
-__all__ = ["compare_formula", "PluralForms", "PluralFormsRule", "header_line", "language_plurals", "parse_plural_forms"]
+__all__ = ["PluralForms", "PluralFormsRule", "compare_formula", "header_line", "language_plurals", "parse_plural_forms"]
