@@ -163,12 +163,12 @@ def _hash(lines: list[str]) -> str:
     return hashlib.blake2b("\n".join(lines).encode("utf-8"), digest_size=6).hexdigest()
 
 
-def run_termguard(files: list[Path], workdir: Path) -> list[dict]:
+def run_termguard(files: list[Path], workdir: Path, command: list[str]) -> list[dict]:
     """termguard's findings on every file (JSON), with no glossary and no configuration."""
     glossary = workdir / "empty-glossary.yaml"
     glossary.write_text("[]\n", encoding="utf-8")
     out = workdir / "termguard.json"
-    cmd = ["termguard", "check", "--isolated", "--glossary", str(glossary), "--format", "json", "--exit-zero",
+    cmd = [*command, "check", "--isolated", "--glossary", str(glossary), "--format", "json", "--exit-zero",
            "-o", str(out), *map(str, files)]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -225,9 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump-new", metavar="FILE", help="write the unjudged findings as verdict rows to FILE")
     parser.add_argument("--sample", type=int, default=0, help="with --dump-new: at most this many per rule, chosen at random")
     parser.add_argument("--no-pofilter", action="store_true", help="skip pofilter (the slowest part)")
+    parser.add_argument("--termguard", default="termguard", metavar="COMMAND",
+                        help="how to run termguard (e.g. 'python -m termguard' with another PYTHONPATH, to compare versions)")
     parser.add_argument("--show-missed", action="store_true", help="print the msgfmt rejections termguard misses")
     args = parser.parse_args(argv)
-    for tool in ("msgfmt", "termguard") + (() if args.no_pofilter else ("pofilter",)):
+    for tool in ("msgfmt", args.termguard.split()[0]) + (() if args.no_pofilter else ("pofilter",)):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is not on PATH (msgfmt: apt-get install gettext; pofilter: pip install -e '.[bench]')")
 
@@ -241,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        findings = run_termguard(files, workdir)
+        findings = run_termguard(files, workdir, args.termguard.split())
         blocks = {p: Blocks.read(p) for p in files}
         by_path = {str(p): p for p in files}
 

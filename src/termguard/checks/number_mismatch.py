@@ -30,8 +30,8 @@ class NumberMismatch(Rule):
         no counterpart is reported, naming what the translation has instead; a citation
         the translation adds is reported too. Designations keep their numbers (S-400 =
         С-400). Untranslated and fuzzy entries are skipped.
-        Not numbers: HTML character references (`&#39;`, `&#x2013;`), digits glued to a
-        code or name (`2FA`, `MP3`, `CC0`, `3D`; but `10MB` and `5th` are numbers), and the
+        Not numbers: HTML character references (`&#39;`, `&#x2013;`), digits with capitals
+        glued after them (`2FA`, `3D`, `5G`; but `10MB`, `5th`, `MP3` and `CC0` are read), and the
         "1" of a plural entry's singular msgid, which stands for the count. Russian
         compounds are read for their numeral («двухфакторный» = two-factor,
         «четырёхстолбцовый» = 4-column).

@@ -421,7 +421,7 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
         _blank(chars, m.start(), m.end())
     work = "".join(chars)
     for m in _NUM.finditer(work):
-        if _is_code(work, m.start(), m.end()):
+        if _is_code(work, m.end()):
             _blank(chars, m.start(), m.end())
             continue
         readings = parse_number(m.group(), lex)
@@ -444,13 +444,11 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _GLUED_UNITS = frozenset({"B", "KB", "MB", "GB", "TB", "PB", "M", "BN"})
 
 
-def _is_code(work: str, start: int, end: int) -> bool:
-    """A digit run glued to letters is part of a code or name, not a number: letters
-    before it (MP3, H264, CC0, IPv6) or capitals after it (2FA, 3D, 5G), so "two-factor
-    authentication (2FA)" holds one 2, not two. Lower-case endings (5th, 10px) and unit
-    symbols (10MB) stay numbers."""
-    if start > 0 and work[start - 1].isalpha():
-        return True
+def _is_code(work: str, end: int) -> bool:
+    """A digit run with capitals glued after it is a code, not a number (2FA, 3D, 5G), so
+    "two-factor authentication (2FA)" holds one 2, not two. Lower-case endings (5th,
+    10px) and unit symbols (10MB) stay numbers; so do digits after letters (MP3, CC0,
+    "Menu4"), which translations keep as they are, so a changed one is worth reporting."""
     m = _LETTER_RUN.match(work, end)
     if m is None:
         return False
