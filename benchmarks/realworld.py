@@ -177,12 +177,13 @@ def run_termguard(files: list[Path], workdir: Path, command: list[str]) -> list[
 
 
 def run_msgfmt(path: Path) -> list[tuple[int, str]]:
-    """(line, message) of every error `msgfmt --check` prints for one file."""
+    """(line, message) of every error `msgfmt --check` prints for one file (warnings,
+    such as a header field left out, are not rejections)."""
     proc = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)], capture_output=True, text=True)
     errors = []
     for line in proc.stderr.splitlines():
         m = re.match(rf"^{re.escape(str(path))}:(\d+): (.*)$", line)
-        if m:
+        if m and not m.group(2).startswith("warning:"):
             errors.append((int(m.group(1)), m.group(2)))
     return errors
 
