@@ -243,7 +243,7 @@ def parse_brace(text: str) -> Parsed:
             auto += 1
         out.append(Directive(name, 0, "any", m.group(), m.start(), m.end()))
     for d in out:
-        if not d.name.isascii():
+        if d.name is not None and not d.name.isascii():
             # gettext's python-brace-format takes ASCII identifiers only.
             return Parsed(tuple(out), invalid=f"{d.text} is not an ASCII name or number", at=(d.start, d.end))
     stripped = _BRACE.sub("", text)
