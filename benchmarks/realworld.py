@@ -58,6 +58,19 @@ PACKAGES = (
     "django-two-factor-auth",
     "django-celery-beat",
     "django-guardian",
+    "django-oscar",
+    "Flask-AppBuilder",
+    "django-axes",
+    "django-constance",
+    "django-formtools",
+    "django-mptt",
+    "django-phonenumber-field",
+    "django-rosetta",
+    "django-autocomplete-light",
+    "django-countries",
+    "django-extensions",
+    "django-tables2",
+    "django-jazzmin",
 )
 LANGS = ("ru", "tr")
 HYGIENE = ("placeholders", "number-mismatch", "mixed-script", "plural-forms", "untranslated", "fuzzy", "po-header")

@@ -128,3 +128,10 @@ def test_streamed_files_are_checked_the_same(monkeypatch):
     report = engine.run([str(FIXTURES / "ru.po"), str(FIXTURES / "wrong-count.ru.po")])
     assert sorted((f.path.rsplit("/", 1)[-1], f.unit) for f in report.findings) == [
         ("ru.po", "bad-plural-count"), ("wrong-count.ru.po", None)]
+
+
+def test_a_single_turkish_form_is_an_info_but_a_single_russian_form_warns():
+    (f,) = check_header("tr", "nplurals=1; plural=0;")
+    assert f.severity is Severity.INFO and "nplurals=1" in f.message
+    (f,) = check_header("ru", "nplurals=1; plural=0;")
+    assert f.severity is Severity.WARNING

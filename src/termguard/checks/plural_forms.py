@@ -118,7 +118,7 @@ class PluralFormsRule(Rule):
         (Transifex's `nplurals=4` for Russian, whose fourth form serves fractions like
         CLDR's `other`), one category spread over two forms, and, in languages whose nouns
         stay singular after a numeral (Turkish, Hungarian, …), categories sharing a form
-        (Turkish `n > 1`, which puts 0 with 1). Also reports plural entries whose number
+        (Turkish `n > 1`, which puts 0 with 1, or a single form, `nplurals=1`). Also reports plural entries whose number
         of `msgstr[n]` forms differs from `nplurals`. (A missing or unparsable header is
         `po-header`'s.)
     Why:
@@ -211,10 +211,14 @@ def compare_formula(parsed: PluralForms, expected: LanguagePlurals, lang: str) -
         if not 0 <= form < parsed.nplurals:
             return f"the plural expression gives form {form} for n={n}, outside 0…{parsed.nplurals - 1}", []
         forms.append(form)
-    if parsed.nplurals < len(cats):
-        return (f"nplurals={parsed.nplurals}, but {lang} has {len(cats)} plural forms for whole numbers in "
-                f"babel's CLDR rules ({', '.join(cats)})"), []
     notes: list[str] = []
+    if parsed.nplurals < len(cats):
+        message = (f"nplurals={parsed.nplurals}, but {lang} has {len(cats)} plural forms for whole numbers in "
+                   f"babel's CLDR rules ({', '.join(cats)})")
+        if base not in NUMERAL_KEEPS_SINGULAR:
+            return message, []
+        # Turkish «1 dosya», «5 dosya»: the numeral phrase reads alike in every category.
+        notes.append(message + f", which a {lang} noun after a numeral writes alike")
     first: dict[tuple[int, str], int] = {}
     for n, form, cat in zip(SAMPLE, forms, expected.of):
         first.setdefault((form, cat), n)
@@ -228,6 +232,8 @@ def compare_formula(parsed: PluralForms, expected: LanguagePlurals, lang: str) -
             continue
         (cat_a, n_a), (cat_b, n_b) = shared[0], shared[1]
         if base in NUMERAL_KEEPS_SINGULAR:
+            if parsed.nplurals < len(cats):
+                continue  # said once above
             notes.append(f"form {form} serves n={n_a} ('{cat_a}') and n={n_b} ('{cat_b}'), which a {lang} "
                          "noun after a numeral writes alike")
             continue

@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Finding, Severity, Unit
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 # What is not prose in a copied string: placeholders (printf, named, brace), HTML tags and
 # character references, URLs, e-mail addresses, domain and file names, code identifiers.
 _NOT_PROSE = re.compile(
-    r"%(?:\([^)]*\))?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaA%]"
+    r"%(?:\([^)]*\))?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaA%](?:[A-Za-z]{1,2}\b)?"
     r"|\{[^{}\s]*\}"
-    r"|</?[A-Za-z][^<>]*>|&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z]\w*);"
+    r"|</?(?:a|abbr|b|br|code|del|div|em|h[1-6]|i|img|input|kbd|label|li|mark|ol|p|pre|s|samp|small|span|strong|"
+    r"sub|sup|table|td|th|time|tr|u|ul)\b[^<>]*>|&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z]\w*);"
     r"|\b(?:https?|ftp)://\S+|\bwww\.\S+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|edu|gov|info|ru|tr|de|py|js|html|txt|json|yaml)\b"
@@ -60,7 +61,7 @@ class Untranslated(Rule):
         Reports entries whose translation is empty (`msgstr ""`, an empty plural form, an
         XLIFF unit with no or an empty `<target>`), and prose entries whose translation is
         a verbatim copy of the source. A copy is reported only when it holds prose a
-        translator translates: two or more words once placeholders (`%(name)s`, `%s`,
+        translator translates: two or more words (of two letters or more) once placeholders (`%(name)s`, `%s`,
         `{0}`), HTML tags and character references, URLs, e-mail addresses, domain and
         file names (`example.com`, `conf.py`) and code identifiers (`can_view`,
         `firstName`) are taken out. Not reported as copies: such placeholder- or
