@@ -169,10 +169,12 @@ def parse_python(text: str) -> Parsed:
         i = text.find("%", j + 1)
     if any(d.name is not None for d in out) and any(d.name is None for d in out):
         return Parsed(invalid="it mixes named directives like %(name)s with unnamed ones like %s", at=(out[0].start, out[0].end))
-    for a in out:
-        for b in out:
-            if a.name is not None and a.name == b.name and a.kind != b.kind and "any" not in (a.kind, b.kind):
-                return Parsed(invalid=f"argument '{a.name}' is used with two different types", at=(b.start, b.end))
+    kinds: dict[str, str] = {}
+    for d in out:
+        if d.name is None or d.kind == "any":
+            continue
+        if kinds.setdefault(d.name, d.kind) != d.kind:
+            return Parsed(invalid=f"argument '{d.name}' is used with two different types", at=(d.start, d.end))
     return Parsed(tuple(out))
 
 
@@ -248,9 +250,20 @@ def parse_brace(text: str) -> Parsed:
             return Parsed(tuple(out), invalid=f"{d.text} is not an ASCII name or number", at=(d.start, d.end))
     stripped = _BRACE.sub("", text)
     if "{" in stripped:
-        at = text.find("{", max((d.end for d in out if d.end <= text.find("{")), default=0))
+        at = _first_stray_brace(text)
         return Parsed(tuple(out), invalid="a '{' opens no complete {field}", at=(max(at, 0), max(at, 0) + 1))
     return Parsed(tuple(out))
+
+
+def _first_stray_brace(text: str) -> int:
+    """Where the first `{` that opens no complete field stands."""
+    pos = 0
+    for m in _BRACE.finditer(text):
+        stray = text.find("{", pos, m.start())
+        if stray >= 0:
+            return stray
+        pos = m.end()
+    return text.find("{", pos)
 
 
 def _named_only(parsed: Parsed) -> Parsed:

@@ -22,6 +22,7 @@ _NOT_PROSE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|edu|gov|info|ru|tr|de|py|js|html|txt|json|yaml)\b"
     r"|\b\w+_\w*|\b\w*[a-z][A-Z]\w*"
 )
+_READ = 1000
 #: Small words a name may hold in lower case ("Common Vulnerabilities and Exposures").
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "to", "by", "with", "de", "von", "van"})
 
@@ -29,7 +30,9 @@ _FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "to", "by", 
 def prose_words(text: str) -> list[str]:
     """The words of a copied string a translator would translate: placeholders, markup,
     URLs, addresses, domains and identifiers taken out."""
-    return _WORD.findall(_NOT_PROSE.sub(" ", text))
+    # Only the start of a long text is read: enough to tell prose, and the address and
+    # domain patterns stay linear on hostile input.
+    return _WORD.findall(_NOT_PROSE.sub(" ", text[:_READ]))
 
 
 def term_like(text: str, words: list[str]) -> bool:
