@@ -99,7 +99,7 @@ def test_without_plural_forms_header_gettexts_default_applies():
     assert "msgstr[1]" in f.message
 
 
-@pytest.mark.parametrize(("text", "ok"), [("%s and %d", True), ("%1$s %2$d", True), ("%s %1$s", False),
+@pytest.mark.parametrize(("text", "ok"), [("%s and %d", True), ("%1$s %2$d", True), ("%s %1$s", False), ("%2$s", False), ("%2$s %1$d", True),
                                           ("100% готово", False), ("100% done", True), ("%lu of %zd", True), ("50%%", True)])
 def test_c_format_validity(text, ok):
     from termguard.checks.placeholders import parse_c
@@ -113,3 +113,10 @@ def test_python_format_validity_and_types():
     assert parse_python("%(a)s and %s").invalid
     assert parse_python("%(a)*d").invalid
     assert [d.kind for d in parse_python("%d %i %s %.2f").directives] == ["integer", "integer", "any", "float"]
+
+
+def test_every_entry_msgfmt_rejects_is_reported():
+    found = _check_file("placeholders-msgfmt.ru.po")
+    assert sorted({f.unit for f in found}) == sorted([
+        "c-skips-argument-1", "c-plural-positional", "py-types-swapped", "py-extra-unnamed", "c-long-int",
+        "brace-extra-index", "c-ru-form0-word"])

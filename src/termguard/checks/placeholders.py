@@ -229,6 +229,12 @@ def parse_c(text: str) -> Parsed:
         if seen.setdefault(directive.number, directive.kind) != directive.kind:
             return Parsed(invalid=f"argument {directive.number} is used with two different types",
                           at=(directive.start, directive.end))
+    missing = next((n for n in range(1, len(seen) + 1) if n not in seen), None)
+    if missing is not None:
+        # printf cannot skip an argument: "%2$s" alone leaves it no way to find argument 2.
+        last = max(out, key=lambda d: d.number)
+        return Parsed(invalid=f"it refers to argument {last.number} but leaves out argument {missing}",
+                      at=(last.start, last.end))
     return Parsed(tuple(out))
 
 
