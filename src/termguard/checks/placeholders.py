@@ -343,10 +343,10 @@ class Placeholders(Rule):
         not a valid format string, a placeholder the source does not have, a placeholder
         of another type (`%(n)d` → `%(n)s`), unnamed placeholders out of order or of other
         types, a tuple where the source wants a mapping. Each form of a plural entry is
-        compared with `msgid_plural`, the singular `msgid` too is read for nothing else.
+        compared with `msgid_plural`, as gettext does, never with the singular `msgid`.
         A source placeholder may be left out only where gettext allows it: in a plural form
-        the `Plural-Forms` formula picks for a handful of numbers only (the English-style
-        form for n = 1, «одна батарея»; `#, range:` narrows this), never in a form that
+        the `Plural-Forms` formula picks for a handful of numbers only (the form for n = 1
+        alone under `n != 1`: Turkish «Bir sayfa»; `#, range:` narrows the numbers), never in a form that
         serves infinitely many numbers, such as Russian form 0 (1, 21, 31, …, so
         «%(count)s батарея» must keep `%(count)s`). Without a format flag only the
         unambiguous named forms `%(name)s` and `{name}` are compared. Named placeholders may
