@@ -246,7 +246,8 @@ def language_from_filename(path: str) -> str | None:
     p = Path(path)
     candidates = [p.stem.split(".")[-1], p.stem]
     if p.parent.name == "LC_MESSAGES":
-        candidates.append(p.parent.parent.name)
+        # The locale directory names the language; the domain (`app.po`) does not.
+        candidates = [p.parent.parent.name]
     for cand in candidates:
         if re.fullmatch(r"[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?", cand):
             return cand.replace("-", "_")
