@@ -217,6 +217,21 @@ def run_pofilter(path: Path, workdir: Path) -> collections.Counter[str]:
     return counts
 
 
+def read_class_verdicts(path: Path) -> list[tuple[str, str]]:
+    """(rule, message prefix) of the verdict rows that judge a whole class of findings:
+    package, file and hash `*`, verdict `ok`, the note the message's start ("not
+    translated: msgstr is empty" is true by construction). Such findings are not counted
+    as new; the false-alarm rate is still computed on the entries judged one by one."""
+    out: list[tuple[str, str]] = []
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 6 and cols[0] == cols[1] == cols[2] == "*" and cols[4] == "ok":
+            out.append((cols[3], cols[5]))
+    return out
+
+
 def read_verdicts(path: Path) -> dict[tuple[str, str, str, str], str]:
     """(package, file, msgid hash, rule) → verdict, from the TSV file (comments start with #)."""
     verdicts: dict[tuple[str, str, str, str], str] = {}
@@ -226,7 +241,7 @@ def read_verdicts(path: Path) -> dict[tuple[str, str, str, str], str]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) >= 5 and cols[4] in ("ok", "false"):
+        if len(cols) >= 5 and cols[4] in ("ok", "false") and cols[0] != "*":
             verdicts[(cols[0], cols[1], cols[2], cols[3])] = cols[4]
     return verdicts
 
@@ -285,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
                 pofilter.update(run_pofilter(path, workdir))
 
     verdicts = read_verdicts(VERDICTS)
+    classes = read_class_verdicts(VERDICTS)
     print()
     print(f"{'rule':<17}{'info':>6}{'findings':>9}{'entries':>9}{'judged':>8}{'false':>7}{'false %':>9}{'new':>6}   pofilter (same checks)")
     per_rule: dict[str, list] = collections.defaultdict(list)
@@ -297,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
         keys = {(r[0], r[1], r[2], r[3]) for r in rule_rows}
         judged = [verdicts[k] for k in keys if k in verdicts]
         false = judged.count("false")
-        fresh = [r for r in rule_rows if (r[0], r[1], r[2], r[3]) not in verdicts]
+        fresh = [r for r in rule_rows if (r[0], r[1], r[2], r[3]) not in verdicts
+                 and not any(rule == c_rule and r[4]["message"].startswith(prefix) for c_rule, prefix in classes)]
         new_rows.extend(fresh)
         rate = f"{100 * false / len(judged):.1f}" if judged else "-"
         pof = ", ".join(f"{t} {pofilter[t]}" for t in POFILTER_TESTS.get(rule, ())) if not args.no_pofilter else ""
