@@ -27,7 +27,7 @@ def test_complete_headers_are_silent(name):
 def test_language_disagreeing_with_file_name_and_placeholder_charset():
     findings = check("broken-header.ru.po")
     assert [(f.line, f.message) for f in findings] == [
-        (4, "Language `tr` disagrees with the file name, which says `ru`; fix one of them"),
+        (4, "Language `tr` disagrees with the file name, which says `ru`; the file is read as tr; fix one of them"),
         (5, "charset=CHARSET; the file is read as UTF-8, so declare `charset=UTF-8`"),
     ]
     assert findings[0].found == "tr" and findings[0].column == 12

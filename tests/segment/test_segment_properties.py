@@ -71,7 +71,26 @@ def _allowed_uncovered(text: str) -> set[int]:
     return allowed
 
 
-def _check(text: str, units, markdown: bool) -> None:
+_PLAIN_MARKUP = re.compile(
+    r"[ \t]*(?:(?:[-*+•‣⁃]|(?:\d{1,9}|#|\(\d{1,9}\))[.)])(?=[ \t])|\.\.[ \t]+\[[^\]\s]+\])")
+_PLAIN_ADORNMENT = re.compile(r"[ \t]*([=\-~^\"'`#*+:_])\1{2,}[ \t]*")
+
+
+def _plain_allowed(text: str) -> set[int]:
+    """Offsets of plain-text structure: bullets and enumerators at a line's start, section
+    adornment lines (reST under- and overlines)."""
+    allowed: set[int] = set()
+    pos = 0
+    for line in text.split("\n"):
+        if _PLAIN_ADORNMENT.fullmatch(line):
+            allowed.update(range(pos, pos + len(line)))
+        elif (m := _PLAIN_MARKUP.match(line)) is not None:
+            allowed.update(range(pos, pos + m.end()))
+        pos += len(line) + 1
+    return allowed
+
+
+def _check(text: str, units, markdown: bool, plain_structure: bool = False) -> None:
     owner: dict[int, str] = {}
     for u in units:
         assert u.text and u.text == u.text.strip() and "\n" not in u.text
@@ -89,7 +108,7 @@ def _check(text: str, units, markdown: bool) -> None:
                 assert u.text[t1 - 1] == " "
         covered = " ".join(text[a:b] for a, b in u.spans)
         assert re.sub(r"[ \t]*\n\s*", " ", covered) == u.text
-    allowed = _allowed_uncovered(text) if markdown else set()
+    allowed = _allowed_uncovered(text) if markdown else _plain_allowed(text) if plain_structure else set()
     for i, ch in enumerate(text):
         if not ch.isspace() and i not in owner:
             assert i in allowed, f"lost {ch!r} at {i}: {text!r}"
@@ -105,6 +124,12 @@ def test_markdown_units_cover_every_character_once(text, lang):
 @given(documents, st.sampled_from(["en", "ru", "tr"]))
 def test_plain_text_units_cover_every_character_once(text, lang):
     _check(text, segment_text(text, lang, markdown=False), markdown=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents, st.sampled_from(["en", "ru", "tr"]))
+def test_plain_text_with_its_structure_covers_every_character_once(text, lang):
+    _check(text, segment_text(text, lang, markdown=False, plain_structure=True), markdown=False, plain_structure=True)
 
 
 @settings(max_examples=100, deadline=None)

@@ -122,3 +122,34 @@ def test_the_russian_commentary_agrees_with_polib(monkeypatch):
     assert ru.counts.units["fuzzy"] == len([e for e in catalog.fuzzy_entries() if e.msgstr])
     assert ru.counts.total_units == len([e for e in catalog if not e.obsolete])
     assert ru.counts.total_words == sum(count_words(e.msgid) for e in catalog if not e.obsolete)
+
+
+def test_stats_reads_xliff_and_tmx_like_check():
+    formats = FIXTURES / "formats"
+    warnings: list[str] = []
+    stats = {s.lang: s for s in collect([str(formats)], warnings)}
+    assert sorted(stats) == ["ru", "tr"]
+    assert stats["tr"].counts.units == {"translated": 2, "fuzzy": 0, "untranslated": 1}  # xlf 1+1, tmx 1
+    assert stats["ru"].counts.units == {"translated": 2, "fuzzy": 0, "untranslated": 1}  # po 1+1, tmx 1
+    assert sorted(Path(f.path).suffix for f in stats["tr"].files) == [".tmx", ".xlf"]
+
+
+def test_header_and_file_name_disagree_one_rule_and_a_warning():
+    """The header of ru/LC_MESSAGES/app.po says pl: stats, like check (and gettext), counts it
+    as ru, and says so."""
+    from termguard.readers import read_document
+
+    path = FIXTURES / "formats" / "ru" / "LC_MESSAGES" / "app.po"
+    warnings: list[str] = []
+    (ru,) = collect([str(path)], warnings)
+    assert ru.lang == "ru" and read_document(str(path), path.read_text(encoding="utf-8")).target_lang == "ru"
+    (note,) = warnings
+    assert note.endswith("the header says Language: pl but the file name says ru; read as ru")
+    result = CliRunner().invoke(main, ["stats", str(path)])
+    assert result.exit_code == 0 and "warning:" in result.output + (result.stderr if result.stderr_bytes else "")
+
+
+def test_stats_cli_on_an_xliff_file_exits_zero():
+    result = CliRunner().invoke(main, ["stats", str(FIXTURES / "formats" / "units.tr.xlf"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["languages"][0]["lang"] == "tr"

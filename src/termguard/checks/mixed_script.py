@@ -22,6 +22,20 @@ from termguard.scripts import (
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DESIGNATION = re.compile(r"(?<![^\W_])([^\W\d_]{1,4})-?\d+(?![^\W_])")
 _WINDOW = 40
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_JOINER = re.compile(r"['’]")
+
+
+def _suffixed_name(word: str, home: str | None) -> bool:
+    """A name in one script with case endings in the language's own script after an
+    apostrophe: «Filer'а», «iPhone'ом» (Russian), the normal way to decline a foreign name."""
+    parts = _JOINER.split(word)
+    if len(parts) < 2 or home is None:
+        return False
+    scripts = [set(letters_by_script(p)) - {s for s, n in letters_by_script(p).items() if not n} for p in parts]
+    if any(len(sc) != 1 for sc in scripts):
+        return False
+    return scripts[0] != {home} and all(sc == {home} for sc in scripts[1:])
 
 
 def _quote(word: str, script: str) -> str:
@@ -45,6 +59,16 @@ def _approved(ctx: CheckContext, lang: str, token: str) -> bool:
     return any(m.approved and m.start == 0 and m.end == len(token) for m in ctx.matcher(lang).find(token))
 
 
+def doc_is_translation(ctx: CheckContext) -> bool:
+    """True when the unit at hand comes from a translation file (it has a source text)."""
+    return ctx.document is not None and ctx.document.is_translation
+
+
+def _written_alike(token: str, source: str) -> bool:
+    """True when the source has `token` letter for letter as a word of its own."""
+    return re.search(rf"(?<![^\W_]){re.escape(token)}(?![^\W_])", source) is not None
+
+
 @register
 class MixedScript(Rule):
     """A word that mixes Latin and Cyrillic letters that look alike.
@@ -58,7 +82,11 @@ class MixedScript(Rule):
         The message names each character and its code point and suggests the repaired
         word. Look-alike pairs are Unicode's confusables (UTS #39), see `termguard.scripts`.
         A designation the glossary approves as written in the text's language is a name,
-        not a slip, and is not reported. Sources are read in source documents,
+        not a slip, and is not reported; nor is a code a translation keeps exactly as its
+        source writes it (`CC0`, `C-130` in a Russian translation of an English text).
+        A foreign name declined with an apostrophe («Filer'а», «iPhone'ом»), a name joined
+        by a hyphen («Django-приложение») and HTML character references (`&#x2013;`) are
+        not mixed words. Sources are read in source documents,
         translations in translation files.
     Why:
         Look-alike letters are invisible to readers and reviewers but break search,
@@ -91,7 +119,11 @@ class MixedScript(Rule):
             if len(present) < 2 and (not present or home in (None, *present)):
                 continue  # one script only, the language's own: nothing can be mixed
             reported: set[int] = set()
+            refs = [(r.start(), r.end()) for r in _CHAR_REF.finditer(plain)] if "&" in plain else []
+            source_text = unit.source.text if doc_is_translation(ctx) else ""
             for m in _WORD.finditer(plain):
+                if _suffixed_name(m.group(), home) or any(a <= m.start() < b for a, b in refs):
+                    continue
                 found = self._mixed_word(m.group(), plain, m.start(), m.end(), lang)
                 if found is None:
                     continue
@@ -100,8 +132,10 @@ class MixedScript(Rule):
                 start, end = view.to_text_span(m.start(), m.end())
                 yield ctx.finding(self, unit, fld, start, end, message, lang=lang, suggestions=suggestions)
             for m in _DESIGNATION.finditer(plain):
-                if m.start() in reported:
+                if m.start() in reported or any(a <= m.start() < b for a, b in refs):
                     continue
+                if source_text and _written_alike(m.group(), source_text):
+                    continue  # a code the source writes the same way (CC0, C-130): not a slip
                 found = self._designation(m.group(), m.group(1), plain, m.start(), m.end(), lang)
                 if found is None or _approved(ctx, lang, m.group()):
                     continue

@@ -37,6 +37,11 @@ class NumberMismatch(Rule):
         no counterpart is reported, naming what the translation has instead; a citation
         the translation adds is reported too. Designations keep their numbers (S-400 =
         С-400). Untranslated and fuzzy entries are skipped.
+        Not numbers: HTML character references (`&#39;`, `&#x2013;`), digits with capitals
+        glued after them (`2FA`, `3D`, `5G`; but `10MB`, `5th`, `MP3` and `CC0` are read), and the
+        "1" of a plural entry's singular msgid, which stands for the count. Russian
+        compounds are read for their numeral («двухфакторный» = two-factor,
+        «четырёхстолбцовый» = 4-column).
     Why:
         A changed amount, date or count is a factual error that reads fluently and slips
         past review; naive digit comparison (pofilter's `numbers`) flags every correct
@@ -65,6 +70,10 @@ class NumberMismatch(Rule):
         printf = bool(unit.flags & _FORMAT_FLAGS)
         singular = extract(unit.source.text, unit.source_lang, printf=printf)
         plural = extract(unit.source_plural.text, unit.source_lang, printf=printf) if unit.source_plural else singular
+        if unit.source_plural is not None:
+            # The "1" of a plural entry's singular ("Delete 1 user") is the count n: each
+            # form writes it as the language needs (a word, a placeholder, nothing at all).
+            singular = [q for q in singular if not (q.kind == "number" and q.values == {1})]
         for index, fld in enumerate(unit.targets):
             source = singular if index == 0 else plural
             yield from self._compare(unit, ctx, source, fld, lang, printf)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gettext
 import re
 from collections.abc import Callable, Iterator
@@ -16,10 +17,15 @@ from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Document, Field, Finding, Severity, Unit
 
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$", re.DOTALL)
-#: Whole numbers that tell CLDR's integer categories apart: every n % 10 / n % 100 pattern
-#: (0…299) and some thousands. Millions are left out on purpose: CLDR's French/Spanish
-#: "many" (un million *de*) is a compact-number form gettext catalogs do not use.
-SAMPLE = tuple(range(300)) + tuple(range(1000, 1012)) + (1021, 1100, 2000, 10000, 100000)
+#: The whole numbers a formula is compared on: every n % 10 and n % 100 pattern (0…200).
+#: Millions are left out on purpose: CLDR's French/Spanish "many" (un million *de*) is a
+#: compact-number form gettext catalogs do not use.
+SAMPLE = tuple(range(201))
+#: Languages whose nouns stay singular after any numeral (Turkish «2 dosya», Hungarian
+#: «2 fájl»): a formula that puts 0 with 1, or other CLDR categories together, picks a
+#: form the numeral phrase writes the same way, so that is no mistake there.
+NUMERAL_KEEPS_SINGULAR = frozenset({"tr", "az", "hu", "kk", "ky", "uz", "tk"})
+_ORDER = ("zero", "one", "two", "few", "many", "other")
 
 
 @dataclass(frozen=True)
@@ -69,8 +75,7 @@ def language_plurals(lang: str) -> LanguagePlurals | None:
         return None
     rule = locale.plural_form
     of = tuple(rule(n) for n in SAMPLE)
-    order = ("zero", "one", "two", "few", "many", "other")
-    categories = tuple(c for c in order if c in set(of))
+    categories = tuple(c for c in _ORDER if c in set(of))
     suggestion = None
     known = get_plural(locale)
     if known.num_plurals == len(categories):
@@ -97,22 +102,32 @@ def header_line(doc: Document, key: str) -> tuple[Field, int, int] | None:
 
 @register
 class PluralFormsRule(Rule):
-    """A `Plural-Forms` header whose count or formula is wrong for the language.
+    """A `Plural-Forms` header that gives some whole number the wrong form, or too few forms.
 
     What:
-        Checks the PO header's `Plural-Forms` against babel's CLDR plural rules for the
-        file's language: `nplurals` must equal the number of plural categories whole
-        numbers fall into (ru: one, few, many → 3; tr and en: one, other → 2), and the
-        formula must send two numbers to the same form exactly when CLDR puts them in the
-        same category (checked for n = 0…299 and sample thousands). Also reports plural entries whose number
+        Evaluates the PO header's `Plural-Forms` formula for every whole number 0…200 (all
+        `n % 10` and `n % 100` patterns; gettext passes only whole numbers) and compares
+        the forms it picks with babel's CLDR plural categories of the file's language.
+        Warns when the header has fewer forms than the language has categories for whole
+        numbers (ru: one, few, many → 3), when the formula fails or picks a form outside
+        `0…nplurals-1`, and when it sends numbers of two categories to one form where the
+        language writes them differently (Russian 21 «батарея» and 25 «батарей»). Formulas
+        are compared by meaning, never by their text: `(n%10==1 && n%100!=11 ? 0 : …)` in
+        any spelling is the same formula. Differences that give no whole number a wrong
+        form are said once per file at info level: an extra form no whole number reaches
+        (Transifex's `nplurals=4` for Russian, whose fourth form serves fractions like
+        CLDR's `other`), one category spread over two forms, and, in languages whose nouns
+        stay singular after a numeral (Turkish, Hungarian, …), categories sharing a form
+        (Turkish `n > 1`, which puts 0 with 1, or a single form, `nplurals=1`). Also reports plural entries whose number
         of `msgstr[n]` forms differs from `nplurals`. (A missing or unparsable header is
         `po-header`'s.)
     Why:
         A wrong formula makes gettext pick the wrong form at run time: «21 батарей»
-        instead of «21 батарея»; a wrong count leaves forms untranslated or unused.
+        instead of «21 батарея»; too few forms leave a number without its form.
     Example:
         `Language: ru` with `Plural-Forms: nplurals=2; plural=(n != 1);` is reported
-        with the suggestion `nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : ...);`.
+        with the suggestion `nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : ...);`;
+        `nplurals=3; plural=(n==1 ? 0 : …)` too (21 gets the form of 25).
     Use instead:
         The header the message suggests (babel's gettext formula for the language), and
         one `msgstr[n]` per form.
@@ -147,7 +162,7 @@ class PluralFormsRule(Rule):
         )
 
     def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        """Check the header's Plural-Forms count and formula against the language."""
+        """Compare the header's formula with the language's CLDR categories, by evaluating it."""
         if doc.kind != "po" or not doc.target_lang:
             return
         where = header_line(doc, "Plural-Forms")
@@ -158,40 +173,19 @@ class PluralFormsRule(Rule):
         if isinstance(parsed, str):
             return
         expected = language_plurals(doc.target_lang)
+        if expected is None:
+            return
         lang = doc.target_lang
-        if expected is not None:
-            problem = self._formula_problem(parsed, expected, lang)
-            if problem:
-                hint = f"; use `{expected.suggestion}`" if expected.suggestion else ""
-                yield self._at(ctx, doc, fld, start, end, problem + hint, lang,
-                               [expected.suggestion] if expected.suggestion else [])
-
-    @staticmethod
-    def _formula_problem(parsed: PluralForms, expected: LanguagePlurals, lang: str) -> str | None:
-        cats = ", ".join(expected.categories)
-        if parsed.nplurals != len(expected.categories):
-            return (f"nplurals={parsed.nplurals}, but {lang} has {len(expected.categories)} plural "
-                    f"forms for whole numbers in babel's CLDR rules ({cats})")
-        form_of_cat: dict[str, tuple[int, int]] = {}
-        cat_of_form: dict[int, tuple[str, int]] = {}
-        for n, cat in zip(SAMPLE, expected.of):
-            try:
-                form = int(parsed.function(n))
-            except (ZeroDivisionError, ValueError, TypeError):
-                return f"the plural expression fails for n={n}"
-            if not 0 <= form < parsed.nplurals:
-                return f"the plural expression gives form {form} for n={n}, outside 0…{parsed.nplurals - 1}"
-            if cat in form_of_cat and form_of_cat[cat][0] != form:
-                first_form, first_n = form_of_cat[cat]
-                return (f"the plural expression gives form {first_form} for n={first_n} but form {form} for n={n}; "
-                        f"both are '{cat}' in {lang}'s CLDR rules")
-            if form in cat_of_form and cat_of_form[form][0] != cat:
-                first_cat, first_n = cat_of_form[form]
-                return (f"the plural expression gives form {form} to n={first_n} ('{first_cat}') and to n={n} "
-                        f"('{cat}'); {lang}'s CLDR rules keep them apart")
-            form_of_cat.setdefault(cat, (form, n))
-            cat_of_form.setdefault(form, (cat, n))
-        return None
+        problem, notes = compare_formula(parsed, expected, lang)
+        if problem:
+            hint = f"; use `{expected.suggestion}`" if expected.suggestion else ""
+            yield self._at(ctx, doc, fld, start, end, problem + hint, lang,
+                           [expected.suggestion] if expected.suggestion else [])
+        elif notes:
+            finding = self._at(ctx, doc, fld, start, end,
+                               "Plural-Forms differs from babel's CLDR rules only where no whole number gets a "
+                               "wrong form: " + "; ".join(notes), lang, [])
+            yield dataclasses.replace(finding, severity=Severity.INFO)
 
     def _at(self, ctx: CheckContext, doc: Document, fld: Field, start: int, end: int, message: str, lang: str,
             suggestions: list[str]) -> Finding:
@@ -200,4 +194,62 @@ class PluralFormsRule(Rule):
                                     found=fld.text[start:end], suggestions=tuple(suggestions))
 
 
-__all__ = ["PluralForms", "PluralFormsRule", "header_line", "language_plurals", "parse_plural_forms"]
+def compare_formula(parsed: PluralForms, expected: LanguagePlurals, lang: str) -> tuple[str | None, list[str]]:
+    """Evaluate the formula on `SAMPLE` and compare it with the CLDR categories.
+
+    Returns a problem (a whole number gets a form the language writes differently, too few
+    forms, or a formula that fails) or else the harmless differences, as notes.
+    """
+    base = re.split(r"[_-]", lang)[0].lower()
+    cats = expected.categories
+    forms: list[int] = []
+    for n in SAMPLE:
+        try:
+            form = int(parsed.function(n))
+        except (ZeroDivisionError, ValueError, TypeError, OverflowError):
+            return f"the plural expression fails for n={n}", []
+        if not 0 <= form < parsed.nplurals:
+            return f"the plural expression gives form {form} for n={n}, outside 0…{parsed.nplurals - 1}", []
+        forms.append(form)
+    notes: list[str] = []
+    if parsed.nplurals < len(cats):
+        message = (f"nplurals={parsed.nplurals}, but {lang} has {len(cats)} plural forms for whole numbers in "
+                   f"babel's CLDR rules ({', '.join(cats)})")
+        if base not in NUMERAL_KEEPS_SINGULAR:
+            return message, []
+        # Turkish «1 dosya», «5 dosya»: the numeral phrase reads alike in every category.
+        notes.append(message + f", which a {lang} noun after a numeral writes alike")
+    first: dict[tuple[int, str], int] = {}
+    for n, form, cat in zip(SAMPLE, forms, expected.of):
+        first.setdefault((form, cat), n)
+    by_form: dict[int, list[tuple[str, int]]] = {}
+    by_cat: dict[str, list[tuple[int, int]]] = {}
+    for (form, cat), n in sorted(first.items(), key=lambda kv: kv[1]):
+        by_form.setdefault(form, []).append((cat, n))
+        by_cat.setdefault(cat, []).append((form, n))
+    for form, shared in sorted(by_form.items()):
+        if len(shared) < 2:
+            continue
+        (cat_a, n_a), (cat_b, n_b) = shared[0], shared[1]
+        if base in NUMERAL_KEEPS_SINGULAR:
+            if parsed.nplurals < len(cats):
+                continue  # said once above
+            notes.append(f"form {form} serves n={n_a} ('{cat_a}') and n={n_b} ('{cat_b}'), which a {lang} "
+                         "noun after a numeral writes alike")
+            continue
+        return (f"the plural expression gives form {form} to n={n_a} ('{cat_a}') and to n={n_b} ('{cat_b}'); "
+                f"{lang}'s CLDR rules keep them apart"), []
+    for cat, split in by_cat.items():
+        if len(split) > 1:
+            shown = ", ".join(f"form {f} (n={n})" for f, n in split)
+            notes.append(f"'{cat}' numbers are spread over {shown}, which must then read alike")
+    unused = [f for f in range(parsed.nplurals) if f not in set(forms)]
+    if unused:
+        shown = ", ".join(map(str, unused))
+        notes.append(f"form{'s' if len(unused) > 1 else ''} {shown} serve{'' if len(unused) > 1 else 's'} no whole "
+                     f"number (nplurals={parsed.nplurals} where {lang} has {len(cats)}; such a form is for "
+                     "fractions, which gettext never passes)")
+    return None, notes
+
+
+__all__ = ["PluralForms", "PluralFormsRule", "compare_formula", "header_line", "language_plurals", "parse_plural_forms"]

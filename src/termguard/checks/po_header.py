@@ -93,7 +93,8 @@ class PoHeader(Rule):
         if from_name and _base(from_name) != _base(value) and _known(from_name):
             yield self._finding(
                 ctx, doc, where,
-                f"Language `{value}` disagrees with the file name, which says `{from_name}`; fix one of them",
+                f"Language `{value}` disagrees with the file name, which says `{from_name}`; "
+                f"the file is read as {doc.target_lang}; fix one of them",
                 suggestions=(from_name,),
             )
 

@@ -58,7 +58,8 @@ def segment(doc, output, fmt, lang, srx_path, export_srx, stdin_filename) -> Non
 
             splitter = load_srx(load_text(srx_path), srx_path).splitter(lang)
         fmt = fmt or format_for(output) or "pot"
-        units = segment_text(text, lang, splitter=splitter, markdown=not name.endswith(".txt"))
+        units = segment_text(text, lang, splitter=splitter, markdown=not name.endswith((".txt", ".rst")),
+                             plain_structure=True)
         rendered = WRITERS[fmt](units, name, lang)
     if output:
         write_atomic(output, rendered)

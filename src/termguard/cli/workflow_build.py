@@ -57,8 +57,9 @@ def build(po_file, output, source, lang) -> None:
 def stats(po_files, fmt) -> None:
     """Per-language progress: translated, fuzzy and untranslated units and source words.
 
-    With no PO_FILES, measures the .po files under translations/. A directory stands
-    for the .po files below it; files of one language are added up.
+    With no PO_FILES, measures the translation files under translations/. PO, XLIFF
+    and TMX files are read; a directory stands for those below it; files of one
+    language are added up.
 
     \b
     Example:
@@ -71,5 +72,8 @@ def stats(po_files, fmt) -> None:
         if not os.path.isdir(DEFAULT_TRANSLATIONS):
             raise ConfigError("nothing to measure: no PO files given and no translations/ here")
         po_files = (DEFAULT_TRANSLATIONS,)
-    result = collect(po_files)
+    warnings: list[str] = []
+    result = collect(po_files, warnings)
+    for note in warnings:
+        click.echo(f"warning: {note}", err=True)
     click.echo((render_json if fmt == "json" else render_text)(result), nl=False)

@@ -20,10 +20,12 @@ from termguard.numbers.lexicon import (
     AMBIGUOUS_WORDS,
     CURRENCY_SYMBOLS,
     GROUP_SPACES,
+    RU_NOT_COMPOUNDS,
     Lexicon,
     base_lang,
     lexicon,
     normalise_word,
+    ru_compound_prefixes,
     scale_factor,
 )
 
@@ -66,6 +68,8 @@ _MASK = re.compile(
     r"|\\(?=[\\`*_{}\[\]()#+\-.!$])"
     r"|\*+|(?<!\w)_+|_+(?!\w)"
     r"|\{[A-Za-z_0-9.\[\]]*(?:![rsa])?(?::[^{}]*)?\}"
+    # HTML character references (&#39; &#x2013; &nbsp;) are characters, not numbers.
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 _PRINTF = re.compile(r"%(?:\([^)]*\))?(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaA%]")
 
@@ -90,7 +94,7 @@ _PERCENT_SIGN = re.compile(r"[ \u00a0\u202f]?%")
 
 # Every `_MASK` match holds one of these; most texts hold none, and one search for them
 # is cheaper than the substitution's walk through every alternative at every character.
-_MAY_MASK = re.compile(r"[<`\]\\*_{]|://|www\.")
+_MAY_MASK = re.compile(r"[<`\]\\*_{&]|://|www\.")
 
 
 def mask(text: str, printf: bool = False) -> str:
@@ -307,9 +311,26 @@ def _letter_runs(masked: str) -> list[str]:
     return _LETTERS.findall(normalise_word(masked))
 
 
+_RU_COMPOUNDS = ru_compound_prefixes()
+_RU_COMPOUND = re.compile(
+    "(" + "|".join(sorted(_RU_COMPOUNDS, key=len, reverse=True)) + r")(сот)?-?([а-я]{3,})$")
+
+
+def _ru_compound(key: str) -> int | None:
+    """The numeral a Russian compound word begins with («двухбуквенный» → 2,
+    «пятисотлетие» → 500), or None; `key` is a normalised word."""
+    m = _RU_COMPOUND.match(key)
+    if m is None or key.startswith(RU_NOT_COMPOUNDS):
+        return None
+    value = _RU_COMPOUNDS[m.group(1)]
+    return value * 100 if m.group(2) and value < 10 else value
+
+
 def _has_number_word(runs: list[str], lex: Lexicon) -> bool:
     """Whether any run of letters is a number word: one set test instead of a look-up per
     word, for the many texts that have none."""
+    if base_lang(lex.lang) == "ru" and any(_ru_compound(run) is not None for run in runs if len(run) > 6):
+        return True
     words = _NUMBER_WORDS.get(lex.lang)
     if words is None:
         words = _NUMBER_WORDS[lex.lang] = frozenset(lex.words) | (
@@ -345,6 +366,12 @@ def _number_words(masked: str, lex: Lexicon, runs: list[str] | None = None) -> I
             tokens.append((m.start(), m.end(), Decimal(_ONE_AND_HALF[key]), False))
             continue
         word = lex.words.get(key)
+        if word is None and base_lang(lex.lang) == "ru":
+            compound = _ru_compound(key)
+            if compound is not None:
+                # «двухфакторный», «четырехстолбцовый»: a numeral read as a word of its own.
+                tokens.append((m.start(), m.end(), Decimal(compound), True))
+                continue
         tokens.append((m.start(), m.end(), Decimal(word.value) if word else None, bool(word and word.ordinal)))
     tens_min = 10 if base_lang(lex.lang) == "tr" else 20
     i = 0
@@ -394,6 +421,9 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
         _blank(chars, m.start(), m.end())
     work = "".join(chars)
     for m in _NUM.finditer(work):
+        if _is_code(work, m.end()):
+            _blank(chars, m.start(), m.end())
+            continue
         readings = parse_number(m.group(), lex)
         pieces = [(m.start(), m.end(), readings)] if readings else [
             (m.start() + p.start(), m.start() + p.end(), [Decimal(p.group())]) for p in re.finditer(r"\d+", m.group())
@@ -407,6 +437,23 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
     out.extend(_word_quantities("".join(chars), text, lex, runs))
     out.sort(key=lambda q: q.start)
     return out
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: Upper-case unit symbols written right after a number ("10MB"): still a number.
+_GLUED_UNITS = frozenset({"B", "KB", "MB", "GB", "TB", "PB", "M", "BN"})
+
+
+def _is_code(work: str, end: int) -> bool:
+    """A digit run with capitals glued after it is a code, not a number (2FA, 3D, 5G), so
+    "two-factor authentication (2FA)" holds one 2, not two. Lower-case endings (5th,
+    10px) and unit symbols (10MB) stay numbers; so do digits after letters (MP3, CC0,
+    "Menu4"), which translations keep as they are, so a changed one is worth reporting."""
+    m = _LETTER_RUN.match(work, end)
+    if m is None:
+        return False
+    letters = m.group()
+    return letters.isascii() and letters.isupper() and letters not in _GLUED_UNITS
 
 
 def _word_quantities(work: str, text: str, lex: Lexicon, runs: list[str] | None = None) -> list[Quantity]:

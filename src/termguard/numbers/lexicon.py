@@ -110,6 +110,24 @@ _TR_ORDINALS = {
 AMBIGUOUS_WORDS = frozenset({"yüz", "altı", "on", "bin", "семью", "сорока", "ста"})
 
 
+def ru_compound_prefixes() -> dict[str, int]:
+    """Russian numerals as the first part of a compound word, in the genitive the lexicon
+    holds: «двух» in «двухфакторный», «четырех» in «четырехстолбцовый», «пяти» in
+    «пятилетний», «сорока» in «сорокаминутный» (ё is spelled е, as words are normalised).
+    One (одно-) and a hundred (сто-, ста-) are left out: «одновременно», «стандарт»."""
+    out = {"двух": 2, "трех": 3, "четырех": 4, "сорока": 40, "девяноста": 90}
+    for value, (_nom, gen, _ins, _coll) in _RU_SOFT.items():
+        out[gen] = value
+    for value in (50, 60, 70, 80):
+        out[_RU_CARDINALS[value].split()[1]] = value
+    return out
+
+
+#: Words that begin like a numeral compound but are not one (seminar, semiotics, Semitic,
+#: decimal, to back away).
+RU_NOT_COMPOUNDS = ("семинар", "семиот", "семит", "десятичн", "пятитьс", "пятит", "девятин")
+
+
 @dataclass(frozen=True)
 class NumberWord:
     """A word that names a number; `ordinal` for fifth/пятого/beşinci, `unit` for 1–9 parts."""

@@ -246,11 +246,45 @@ def language_from_filename(path: str) -> str | None:
     p = Path(path)
     candidates = [p.stem.split(".")[-1], p.stem]
     if p.parent.name == "LC_MESSAGES":
-        candidates.append(p.parent.parent.name)
+        # The locale directory names the language; the domain (`app.po`) does not.
+        candidates = [p.parent.parent.name]
     for cand in candidates:
         if re.fullmatch(r"[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?", cand):
             return cand.replace("-", "_")
     return None
+
+
+def locale_directory(path: str) -> str | None:
+    """The locale of a `LOCALE/LC_MESSAGES/domain.po` path: gettext loads the file for it."""
+    p = Path(path)
+    if p.parent.name == "LC_MESSAGES" and re.fullmatch(r"[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?(?:@\w+)?", p.parent.parent.name):
+        return p.parent.parent.name.split("@")[0].replace("-", "_")
+    return None
+
+
+def resolve_language(explicit: str | None, header_value: str | None, path: str) -> str | None:
+    """The target language of a PO file; the one rule `check` and `stats` share.
+
+    An explicit `--lang` wins; then the locale directory of `ru/LC_MESSAGES/x.po` (gettext
+    itself loads the file for that locale, whatever its header says); then the header's
+    `Language:`; then the file name (`ru.po`, `commentary.tr.po`).
+    """
+    lang = explicit or locale_directory(path) or (header_value or "").strip() or language_from_filename(path)
+    return lang.replace("-", "_") if lang else None
+
+
+def language_disagreement(header_value: str | None, path: str) -> str | None:
+    """A one-line note when the header's `Language:` and the file name name different
+    languages (`pl` in `ru/LC_MESSAGES/django.po`); None when they agree or one is silent."""
+    value = (header_value or "").strip()
+    from_name = language_from_filename(path)
+    if not value or not from_name:
+        return None
+    base = [re.split(r"[_-]", x)[0].lower() for x in (value, from_name)]
+    if base[0] == base[1]:
+        return None
+    used = resolve_language(None, value, path)
+    return f"the header says Language: {value} but the file name says {from_name}; read as {used}"
 
 
 def units_from_entries(entries: Iterator[PoEntry], path: str, source_lang: str, target_lang: str | None) -> Iterator[Unit]:
@@ -287,8 +321,7 @@ def _document(path: str, header_entry: PoEntry | None, units: tuple[Unit, ...], 
     is_pot = path.endswith(".pot")
     target_lang = None
     if not is_pot:
-        target_lang = lang or header.get("Language") or language_from_filename(path)
-        target_lang = target_lang.replace("-", "_") if target_lang else None
+        target_lang = resolve_language(lang, header.get("Language"), path)
     return Document(
         path=path,
         kind="pot" if is_pot else "po",

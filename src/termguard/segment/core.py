@@ -71,6 +71,14 @@ _REFERENCES_HEADING = re.compile(
 # A paragraph that ends like this is finished; anything else may continue after a page break.
 _TERMINATED = re.compile(r"[.!?…:;‽](?:[\"'”’»)\]*_]|</[A-Za-z]+>)*$")
 _LEAD_LETTER = re.compile(r"(?:[*_\"'“‘«„(\[]|<[A-Za-z][^>]*>)*(\w)")
+# Plain text and reStructuredText: bullets and enumerators, section adornment lines
+# (under- and overlines), and explicit markup that is not prose (link targets, comments,
+# substitution definitions, directive lines); `.. [1] text` is a footnote.
+_PLAIN_LIST = re.compile(r"(?:[-*+•‣⁃]|(\d{1,9}|#|\(\d{1,9}\))[.)]?)(?:[ \t]+|$)")
+_ADORNMENT = re.compile(r"([=\-~^\"'`#*+:_])\1{2,}[ \t]*")
+_RST_SKIP = re.compile(r"\.\.(?:[ \t]+(?:_[^:]*:|\|[^|]+\|)|[ \t]*$|[ \t]+(?!\[)(?![\w:-]+::))|__(?:[ \t]|$)")
+_RST_DIRECTIVE = re.compile(r"\.\.[ \t]+[\w:-]+::")
+_RST_FOOTNOTE = re.compile(r"\.\.[ \t]+\[[^\]\s]+\][ \t]*")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?:[ \t]*(?:#.*|[\w.-]+[ \t]*:.*|-[ \t].*|[ \t]+\S.*)?\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 
 
@@ -98,13 +106,16 @@ def _line_bounds(line: str) -> tuple[int, int]:
     return lead, lead + len(stripped.rstrip())
 
 
-def parse_blocks(text: str, markdown: bool = True) -> list[_Block]:
-    """Cut `text` into blocks. With `markdown=False`, blank lines are the only structure."""
+def parse_blocks(text: str, markdown: bool = True, *, plain_structure: bool = False) -> list[_Block]:
+    """Cut `text` into blocks. With `markdown=False`, blank lines are the only structure,
+    unless `plain_structure` asks for that of plain-text documents and reStructuredText:
+    bullets and enumerators, section adornments, link targets and comments."""
     blocks: list[_Block] = []
     cur: _Block | None = None
     in_refs = False
     fence: str | None = None
     in_comment = False
+    skip_body = False
     pos = 0
     lines = text.split("\n")
     first = 0
@@ -130,6 +141,37 @@ def parse_blocks(text: str, markdown: bool = True) -> list[_Block]:
             cur = None
             continue
         c = line[lead]
+        if not markdown and plain_structure:
+            if skip_body and lead > 0:
+                continue  # the indented body of a link target or comment
+            skip_body = False
+            kind = _plain_structure(line[lead:tail], cur)
+            if kind == "skip":
+                cur, skip_body = None, True
+                continue
+            if kind == "adornment":
+                if cur is not None and cur.kind == "paragraph" and len(cur.ranges) == 1:
+                    cur.kind = "heading"
+                cur = None
+                continue
+            if kind == "directive":
+                # `.. note:: Be careful.`: the text after the directive's name is prose.
+                cur = None
+                after = line.index("::", lead) + 2
+                while after < tail and line[after] in " \t":
+                    after += 1
+                if after < tail:
+                    cur = _Block("paragraph", start + after, start + tail)
+                    blocks.append(cur)
+                continue
+            if kind is not None:
+                marker = _RST_FOOTNOTE.match(line, lead) if kind == "footnote" else _PLAIN_LIST.match(line, lead)
+                assert marker is not None
+                cur = None
+                if marker.end() < tail:
+                    cur = _Block(kind, start + marker.end(), start + tail)
+                    blocks.append(cur)
+                continue
         if not markdown or c not in _SPECIAL_START:
             if cur is not None:
                 cur.add(text, start + lead, start + tail)
@@ -227,6 +269,34 @@ def parse_blocks(text: str, markdown: bool = True) -> list[_Block]:
         cur = _Block(kind, start + lead, start + tail)
         blocks.append(cur)
     return blocks
+
+
+def _plain_structure(stripped: str, cur: _Block | None) -> str | None:
+    """What a plain-text or reST line is besides prose: "list-item" (a bullet or
+    enumerator starts a unit), "footnote", "adornment" (a section under/overline),
+    "skip" (a link target, comment or substitution: not a unit, nor its indented body),
+    "directive" (the `.. note::` line itself); None for a prose line."""
+    c = stripped[0]
+    if c == "." or c == "_":
+        if _RST_FOOTNOTE.match(stripped):
+            return "footnote"
+        if _RST_DIRECTIVE.match(stripped):
+            return "directive"
+        if _RST_SKIP.match(stripped):
+            return "skip"
+    if _ADORNMENT.fullmatch(stripped):
+        return "adornment"
+    lm = _PLAIN_LIST.match(stripped)
+    if lm is None or lm.end() == len(stripped):
+        return None
+    number = lm.group(1)
+    if number is not None and cur is not None and cur.kind == "paragraph" and number not in ("1", "#", "(1)"):
+        # As in Markdown, only the first item may interrupt a paragraph: a wrapped line
+        # that starts "2019. The ..." continues it.
+        return None
+    if number is not None and not lm.group().rstrip().endswith((".", ")")) and not number.startswith("("):
+        return None  # a bare number ("2 batteries") starts prose, not an item
+    return "list-item"
 
 
 def _is_open(text: str, block: _Block) -> bool:
@@ -355,8 +425,14 @@ def _block_units(text: str, block: _Block, kind: str, splitter: Splitter | None)
     return units
 
 
-def segment_text(text: str, lang: str = "en", *, splitter: Splitter | None = None, markdown: bool = True) -> list[Segment]:
+def segment_text(
+    text: str, lang: str = "en", *, splitter: Splitter | None = None, markdown: bool = True, plain_structure: bool = False
+) -> list[Segment]:
     """Split a Markdown (or, with `markdown=False`, plain-text) document into units.
+
+    `plain_structure` (plain text only) reads a plain-text or reStructuredText document's
+    own structure: each bullet or numbered item is a unit, section under/overlines are
+    headings' markup, link targets and comments are not units.
 
     Units come in document order: headings, sentences, list and reference entries,
     footnotes, table cells. `splitter` replaces the built-in sentence rules (e.g. an SRX
@@ -366,7 +442,7 @@ def segment_text(text: str, lang: str = "en", *, splitter: Splitter | None = Non
     lines = LineIndex(text)
     seen: dict[str, int] = {}
     units: list[tuple[int, str, str, tuple, tuple]] = []
-    blocks = repair_page_breaks(text, parse_blocks(text, markdown))
+    blocks = repair_page_breaks(text, parse_blocks(text, markdown, plain_structure=plain_structure))
     if not markdown:
         blocks = _split_line_lists(text, blocks)
     for block in blocks:

@@ -1,5 +1,8 @@
 """Translation progress per language: translated, fuzzy and untranslated units and words.
 
+Reads every translation format `check` reads (PO, XLIFF, TMX) with the same readers, so a
+file counts under the language `check` gives it (`termguard.readers.po.resolve_language`).
+
 Words are counted in the source text (msgid), as translators quote and bill them: inline
 markup (`<sup>`, `*`) is not a word, a URL is one word, `S-400`, `U.S.`, `2.5` and `2,5`
 are one word each. Obsolete entries (`#~`) and the header are not counted. An entry is
@@ -19,8 +22,11 @@ from babel import Locale, UnknownLocaleError
 
 from termguard.errors import InputError
 from termguard.model import Unit
-from termguard.readers import load_text
-from termguard.readers.po import parse_po
+from termguard.readers import load_text, read_document
+from termguard.readers.po import language_disagreement
+
+#: What `stats` measures: every translation format `check` reads (templates excepted).
+SUFFIXES = (".po", ".xlf", ".xliff", ".tmx")
 
 STATES = ("translated", "fuzzy", "untranslated")
 
@@ -124,19 +130,46 @@ def language_name(code: str, path: str) -> str:
         ) from None
 
 
-def file_stats(path: str, text: str) -> FileStats:
-    """Count the units and source words of one PO file read with the project's reader."""
+def document_stats(path: str, text: str, warnings: list[str] | None = None) -> list[FileStats]:
+    """Count the units and source words of one translation file (PO, XLIFF or TMX), per
+    target language, reading it with the reader `check` uses (so with the same language).
+
+    A PO file whose header and file name name different languages is counted under the
+    language `check` uses too, and a line saying so is added to `warnings`.
+    """
     if path.endswith(".pot"):
         raise InputError("a template has no translations to count; pass .po files", path)
-    doc = parse_po(text, path)
-    if not doc.target_lang:
-        raise InputError("no language: the header has no 'Language:' and the file name names none; add 'Language: xx'", path)
-    counts = Counts()
+    doc = read_document(path, text)
+    if doc.kind == "po" and warnings is not None:
+        note = language_disagreement(doc.header.get("Language"), path)
+        if note:
+            warnings.append(f"{path}: {note}")
+    per_lang: dict[str, Counts] = {}
     for unit in doc.units:
+        lang = unit.target_lang or doc.target_lang
+        if not lang:
+            raise InputError("no language: the header has no 'Language:' and the file name names none; "
+                             "add 'Language: xx'" if doc.kind == "po" else
+                             "no target language: set the file's target-language (XLIFF) or each tuv's xml:lang (TMX)",
+                             path)
+        counts = per_lang.setdefault(lang, Counts())
         state = unit_state(unit)
         counts.units[state] += 1
         counts.words[state] += count_words(unit.source.text)
-    return FileStats(path, doc.target_lang, counts)
+    if not per_lang:
+        if not doc.target_lang:
+            raise InputError("no language: the header has no 'Language:' and the file name names none; add 'Language: xx'",
+                             path)
+        per_lang[doc.target_lang] = Counts()
+    return [FileStats(path, lang, counts) for lang, counts in sorted(per_lang.items())]
+
+
+def file_stats(path: str, text: str) -> FileStats:
+    """Count the units and source words of one file of one target language."""
+    found = document_stats(path, text)
+    if len(found) > 1:
+        raise InputError(f"the file holds {len(found)} target languages; use document_stats", path)
+    return found[0]
 
 
 def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
@@ -145,25 +178,26 @@ def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*.po") if f.is_file())
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
             if not found:
-                raise InputError("no .po files in this directory", raw)
+                raise InputError("no translation files (.po, .xlf, .xliff, .tmx) in this directory", raw)
             out.extend(found)
         else:
             out.append(raw)
     return list(dict.fromkeys(out))
 
 
-def collect(paths: list[str] | tuple[str, ...]) -> list[LanguageStats]:
-    """Per-language stats of the given PO files (directories expanded), sorted by language code."""
+def collect(paths: list[str] | tuple[str, ...], warnings: list[str] | None = None) -> list[LanguageStats]:
+    """Per-language stats of the given translation files (directories expanded), sorted by
+    language code; notes on files whose header and name disagree go to `warnings`."""
     languages: dict[str, LanguageStats] = {}
     for path in expand_paths(paths):
-        fs = file_stats(path, load_text(path))
-        lang = languages.get(fs.lang)
-        if lang is None:
-            lang = languages[fs.lang] = LanguageStats(fs.lang, language_name(fs.lang, path))
-        lang.files.append(fs)
-        lang.counts.add(fs.counts)
+        for fs in document_stats(path, load_text(path), warnings):
+            lang = languages.get(fs.lang)
+            if lang is None:
+                lang = languages[fs.lang] = LanguageStats(fs.lang, language_name(fs.lang, path))
+            lang.files.append(fs)
+            lang.counts.add(fs.counts)
     return [languages[k] for k in sorted(languages)]
 
 
