@@ -17,10 +17,14 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termguard.errors import InputError
 from termguard.model import Applicability, Edit, Finding, Fix
 from termguard.positions import LineIndex
+
+if TYPE_CHECKING:
+    from termguard.engine import Engine
 
 #: Rounds of check-and-apply per file; fixes that depend on each other settle in two or three.
 MAX_ROUNDS = 8
@@ -272,7 +276,7 @@ def edits_of(findings: Iterable[Finding]) -> list[Edit]:
     return [e for f in findings if f.fix is not None for e in f.fix.edits]
 
 
-def fix_paths(engine, paths: Iterable[str], unsafe: bool = False, force_exclude: bool = False) -> FixRun:  # type: ignore[no-untyped-def]
+def fix_paths(engine: Engine, paths: Iterable[str], unsafe: bool = False, force_exclude: bool = False) -> FixRun:
     """Fix the files under `paths` with `engine`'s rules (in memory; see `write_fixes`)."""
     from termguard.engine import collect_files, display_path
 

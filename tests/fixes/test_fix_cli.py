@@ -14,7 +14,14 @@ import pytest
 from termguard.config import Config
 from termguard.engine import Engine
 from termguard.errors import InputError
-from termguard.fixes import apply_fixes, fix_files, read_snapshot, render_diff, unchanged_since, write_fixes
+from termguard.fixes import (
+    apply_fixes,
+    fix_files,
+    read_snapshot,
+    render_diff,
+    unchanged_since,
+    write_fixes,
+)
 from termguard.glossary import load_glossary
 from termguard.model import Applicability, Edit, Fix
 from termguard.readers import read_document

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
 from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register, text_fields

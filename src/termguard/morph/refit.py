@@ -43,7 +43,7 @@ def recase(form: str, model: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _morph():  # type: ignore[no-untyped-def]
+def _morph():
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -54,7 +54,7 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _noun(word: str):  # type: ignore[no-untyped-def]
+def _noun(word: str):
     """The nominative noun parse of a word (dictionary or guessed), if any."""
     for p in _morph().parse(word):
         if p.tag.POS == "NOUN" and p.tag.case == "nomn":
@@ -63,7 +63,7 @@ def _noun(word: str):  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=4096)
-def _adjective(word: str):  # type: ignore[no-untyped-def]
+def _adjective(word: str):
     for p in _morph().parse(word):
         if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn":
             return p
@@ -77,7 +77,7 @@ def russian_form(term: str, case: str, number: str) -> str | None:
     None when the term has no Russian head noun to inflect."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(term)]
     head = None
-    adjectives = []
+    adjectives: list[int] = []
     for i, (_s, _e, w) in enumerate(words):
         low = _fold(w)
         if not re.fullmatch(r"[а-я]+", low) or (len(w) > 1 and w.isupper()):
@@ -170,10 +170,10 @@ def _chains() -> tuple[tuple[str, ...], ...]:
     """Every suffix chain the re-harmoniser understands (plural? possessive? case? tail?)."""
     out: list[tuple[str, ...]] = []
     for plural in ((), _PLURAL):
-        for poss in ((),) + tuple((p,) for p in _POSSESSIVE):
+        for poss in ((), *((p,) for p in _POSSESSIVE)):
             cases = _AFTER_POSSESSIVE + _CASE_SUFFIXES[3:] if poss == ("(s)I",) else _CASE_SUFFIXES
-            for case in ((),) + tuple((c,) for c in cases):
-                for tail in ((),) + tuple((t,) for t in _TAIL):
+            for case in ((), *((c,) for c in cases)):
+                for tail in ((), *((t,) for t in _TAIL)):
                     chain = plural + poss + case + tail
                     if chain:
                         out.append(chain)

@@ -113,7 +113,7 @@ def init_catalog(template: str, lang: str, output: str | None = None) -> InitRes
             flags=[f for f in entry.flags if f != "fuzzy"],
         )
         if entry.msgid_plural:
-            new.msgstr_plural = {i: "" for i in range(nplurals)}
+            new.msgstr_plural = dict.fromkeys(range(nplurals), "")
         else:
             new.msgstr = ""
         po.append(new)
