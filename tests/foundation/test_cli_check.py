@@ -38,8 +38,10 @@ def test_seed_triumph_reported_everywhere_with_suggestion():
     assert first["severity"] == "error" and first["term"] == "triumf" and first["lang"] == "en"
     assert set(first) == {
         "code", "rule", "severity", "path", "line", "column", "end_line", "end_column",
-        "unit", "lang", "message", "term", "found", "suggestions",
+        "unit", "lang", "message", "term", "found", "suggestions", "fix",
     }
+    assert first["fix"] == {"applicability": "safe", "message": "replace “Triumph” with “Triumf”",
+                            "edits": [{"line": 15, "column": 85, "end_line": 15, "end_column": 92, "content": "Triumf"}]}
     assert doc["summary"]["files"] == 1 and doc["summary"]["error"] == len(doc["findings"])
 
 
