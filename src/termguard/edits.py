@@ -49,3 +49,25 @@ def offset_edit(lines: LineIndex, start: int, end: int, content: str) -> Edit:
     line, col = lines.locate(start)
     end_line, end_col = lines.locate(end)
     return Edit(line, col, end_line, end_col, content)
+
+
+def replacement_edits(kind: str | None, fld: Field, start: int, end: int, content: str) -> tuple[Edit, ...] | None:
+    """Edits replacing `fld.text[start:end]` with `content`, word by word when both have the
+    same number of words, so a term broken over two lines (a Markdown line break, a PO
+    string continued on the next line) keeps its line layout; one edit otherwise."""
+    import re
+
+    old_words = list(re.finditer(r"\S+", fld.text[start:end]))
+    new_words = content.split()
+    if len(old_words) > 1 and len(old_words) == len(new_words) and " ".join(new_words) == content:
+        edits = []
+        for m, word in zip(old_words, new_words):
+            if m.group() == word:
+                continue
+            edit = field_edit(kind, fld, start + m.start(), start + m.end(), word)
+            if edit is None:
+                return None
+            edits.append(edit)
+        return tuple(edits) or None
+    edit = field_edit(kind, fld, start, end, content)
+    return (edit,) if edit is not None else None

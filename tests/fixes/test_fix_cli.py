@@ -186,3 +186,20 @@ def test_edits_out_of_the_text_are_skipped():
 def test_fix_and_diff_refuse_standard_input(project):
     result = run("check", "-", "--stdin-filename", "x.md", "--fix", cwd=project)
     assert result.returncode == 2 and "standard input" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_term_broken_over_lines_keeps_the_line_layout(tmp_path):
+    glossary = load_glossary(str(FIXTURES / "glossary.yaml"))
+    engine = Engine(Config(select=("forbidden-term",)), glossary=glossary)
+    po = tmp_path / "ru.po"
+    po.write_text('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "x"\nmsgstr "Зенитные ракетные "\n'
+                  '"системы и Триум"\n"пфа, \\"Триумпфу\\""\n', encoding="utf-8")
+    result = fix_files([(str(po), "ru.po")], engine.check_text)
+    write_fixes(result)
+    assert po.read_text(encoding="utf-8") == ('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "x"\nmsgstr "Зенитные ракетные "\n'
+                                              '"комплексы и Триумфа, \\"Триумфу\\""\n')
+    md = tmp_path / "doc.md"
+    md.write_text("The White\nhouse said the S-400 Triumph\nsystem.\n", encoding="utf-8")
+    engine = Engine(Config(select=("forbidden-term",)), glossary=load_glossary(str(ROOT / "glossary")))
+    write_fixes(fix_files([(str(md), "doc.md")], engine.check_text))
+    assert md.read_text(encoding="utf-8") == "The White\nHouse said the S-400 Triumf\nsystem.\n"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register, text_fields
-from termguard.edits import field_edit
+from termguard.edits import replacement_edits
 from termguard.model import Applicability, Field, Finding, Fix, Severity, Unit
 from termguard.morph import Match
 from termguard.morph.unitterms import in_citation, unit_terms
@@ -113,10 +113,10 @@ class ForbiddenTerm(Rule):
         if new == fld.text[start:stop]:
             return None
         kind = ctx.document.kind if ctx.document is not None else None
-        edit = field_edit(kind, fld, start, stop, new)
-        if edit is None:
+        edits = replacement_edits(kind, fld, start, stop, new)
+        if edits is None:
             return None
-        return Fix(Applicability.SAFE if safe else Applicability.UNSAFE, f"replace “{old}” with “{new}”", (edit,))
+        return Fix(Applicability.SAFE if safe else Applicability.UNSAFE, f"replace “{old}” with “{new}”", edits)
 
 
 def _fold(text: str) -> str:
