@@ -102,3 +102,42 @@ def test_po_edit_is_escaped_and_ends_after_an_escaped_character():
 
 def test_no_edit_for_formats_without_an_exact_mapping():
     assert field_edit("xliff", Field("abc"), 0, 1, "x") is None
+
+
+def test_a_literal_form_that_reads_as_two_cases_is_not_reliable_either():
+    # masculine inanimate: nominative = accusative; the feminine preferred form tells them apart.
+    assert russian_refit("комплекс", "комплекс", "система") == ("система", False)
+
+
+GLOSSARY = """
+- id: system
+  kind: term
+  ru: [система, {text: комплекс, status: forbidden}]
+- id: akkuyu
+  kind: place
+  ru: [{text: Аккую, indeclinable: true}, {text: Аккуйя, status: forbidden}]
+- id: caatsa
+  kind: acronym
+  ru: [CAATSA, {text: КААТСА, status: forbidden}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "new", "applicability"),
+    [
+        ("Новый комплекс прибыл.", "система", "unsafe"),  # nominative or accusative
+        ("Нет комплекса.", "системы", "safe"),
+        ("Строят у Аккуйи.", "Аккую", "safe"),  # the preferred form never declines
+        ("Санкции КААТСА.", "CAATSA", "safe"),  # Latin: right in every case
+    ],
+)
+def test_forbidden_term_fix_applicability_in_russian(text, new, applicability):
+    from termguard.config import Config
+    from termguard.engine import Engine
+    from termguard.glossary import glossary_from_text
+
+    engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
+    po = f'msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "x"\nmsgstr "{text}"\n'
+    (finding,) = engine.check_text("ru.po", po)
+    assert finding.fix is not None
+    assert (finding.fix.edits[0].content, finding.fix.applicability.value) == (new, applicability)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register, text_fields
 from termguard.edits import replacement_edits
+from termguard.glossary.model import Rendering
 from termguard.model import Applicability, Field, Finding, Fix, Severity, Unit
 from termguard.morph import Match
 from termguard.morph.unitterms import in_citation, unit_terms
@@ -95,13 +96,14 @@ class ForbiddenTerm(Rule):
             found=match.surface,
             suggestions=suggestions,
         )
-        fix = self._fix(ctx, fld, view, match, lang, suggestions[0]) if suggestions else None
+        approved = entry.approved(lang)
+        fix = self._fix(ctx, fld, view, match, lang, approved[0]) if approved else None
         return replace(finding, fix=fix) if fix is not None else finding
 
     @staticmethod
-    def _fix(ctx: CheckContext, fld: Field, view: ProseView, match: Match, lang: str, preferred: str) -> Fix | None:
+    def _fix(ctx: CheckContext, fld: Field, view: ProseView, match: Match, lang: str, preferred: Rendering) -> Fix | None:
         """The preferred rendering in the grammatical form of the match (see the docstring)."""
-        found = _replacement(match, lang, preferred)
+        found = _replacement(match, lang, preferred.text.strip(), preferred.exact or preferred.indeclinable)
         if found is None:
             return None
         new, with_suffix, safe = found
@@ -131,22 +133,27 @@ def _literal(preferred: str, surface: str, lemma: str) -> str:
     return preferred if surface == lemma else recase(preferred, surface)
 
 
-def _replacement(match: Match, lang: str, preferred: str) -> tuple[str, bool, bool] | None:
-    """(replacement, whether it replaces the suffix too, safe) for a rejected match."""
+def _replacement(match: Match, lang: str, preferred: str, invariable: bool = False) -> tuple[str, bool, bool] | None:
+    """(replacement, whether it replaces the suffix too, safe) for a rejected match;
+    `invariable` when the preferred rendering never inflects (`exact`, `indeclinable`)."""
     from termguard.morph.refit import russian_refit, turkish_resuffix
 
     base = lang.replace("-", "_").split("_")[0].lower()
     surface, lemma = match.surface, match.lemma.strip()
     literal = _fold(surface) == _fold(lemma)
     if base == "ru":
-        if literal:
+        # A preferred form with nothing to decline (Latin, digits, an indeclinable name) is
+        # right in every case.
+        declinable = not invariable and any("а" <= c <= "я" or c == "ё" for c in preferred.lower())
+        if not declinable:
             return _literal(preferred, surface, lemma), False, True
+        # Even the literal form goes through the cases: a masculine «комплекс» may be a
+        # nominative or an accusative, which a feminine preferred form tells apart.
         refit = russian_refit(surface, lemma, preferred)
         if refit is not None:
             return refit[0], False, refit[1]
-        # A preferred form with nothing to decline (Latin, digits) is right in every case.
-        declinable = any("а" <= c <= "я" or c == "ё" for c in preferred.lower())
-        return preferred, False, not declinable
+        # The found form's case cannot be told (a Latin or unknown forbidden form).
+        return _literal(preferred, surface, lemma), False, False
     if base == "tr":
         if literal:
             new = _literal(preferred, surface, lemma)
