@@ -37,6 +37,10 @@ _BULLET = re.compile(r"[ \t]{0,3}[*+-][ \t]+")
 
 OPEN_BRACKETS = {"(": ")", "[": "]", "{": "}"}
 CLOSE_BRACKETS = {v: k for k, v in OPEN_BRACKETS.items()}
+_BRACKET_CHARS = re.compile(r"[()\[\]{}]")
+_QUOTE_CHARS = re.compile('[«»„“”‹›"]')
+#: Somewhere in every text that has a markup token (emphasis, link, footnote, code, tag).
+MARKUP_CHARS = re.compile(r"[*_\[<`]|://|www\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,35 +56,35 @@ class Token:
 def _masked(text: str) -> tuple[str, list[Token]]:
     """`text` with code spans, URLs and link targets blanked (offsets kept), and those
     code and link tokens."""
+    if "`" not in text and "://" not in text and "www." not in text and "](" not in text:
+        return text, []  # most texts: nothing to mask
     tokens: list[Token] = []
-    chars = list(text)
 
-    def blank(start: int, end: int) -> None:
-        for i in range(start, end):
-            chars[i] = " "
+    def blank(masked: str, start: int, end: int) -> str:
+        return masked[:start] + " " * (end - start) + masked[end:]
 
-    for m in _CODE.finditer(text):
-        tokens.append(Token("code", m.group(), m.start(), m.end()))
-        blank(m.start(), m.end())
-    masked = "".join(chars)
+    masked = text
+    if "`" in text:
+        for m in _CODE.finditer(text):
+            tokens.append(Token("code", m.group(), m.start(), m.end()))
+            masked = blank(masked, m.start(), m.end())
     for pattern, group in ((_AUTOLINK, 1), (_INLINE_LINK, 1), (_BARE_URL, 0)):
-        for m in pattern.finditer(masked):
+        for m in list(pattern.finditer(masked)):
             url = m.group(group).rstrip(".,;:")
             tokens.append(Token("link", url, m.start(group), m.start(group) + len(url)))
             # An inline link keeps its `](` `)`: they pair with the link text's `[`.
-            blank(*(m.span(group) if pattern is _INLINE_LINK else m.span()))
-        masked = "".join(chars)
+            masked = blank(masked, *(m.span(group) if pattern is _INLINE_LINK else m.span()))
     return masked, tokens
 
 
 def tokens(text: str) -> list[Token]:
     """Every markup token of `text` (see the module docstring), in text order."""
     masked, found = _masked(text)
-    notes = [m.span() for m in _ORDINAL.finditer(masked)]
-    for m in _FOOTNOTE.finditer(masked):
+    notes = [m.span() for m in _ORDINAL.finditer(masked)] if "<" in masked else []
+    for m in _FOOTNOTE.finditer(masked) if "<" in masked or "[^" in masked else ():
         found.append(Token("footnote", re.sub(r"\s+", "", m.group()).lower(), m.start(), m.end()))
         notes.append(m.span())
-    for m in _TAG.finditer(masked):
+    for m in _TAG.finditer(masked) if "<" in masked else ():
         if any(s <= m.start() < e for s, e in notes):
             continue  # the <sup> of a footnote marker is the marker's
         closing = m.group().startswith("</")
@@ -137,7 +141,8 @@ def unbalanced_brackets(text: str) -> tuple[list[Token], list[Token]]:
     masked, _ = _masked(text)
     stack: list[Token] = []
     stray: list[Token] = []
-    for i, ch in enumerate(masked):
+    for m in _BRACKET_CHARS.finditer(masked):
+        i, ch = m.start(), m.group()
         if ch in OPEN_BRACKETS:
             if i > 0 and masked[i - 1] == "\\":
                 continue
@@ -165,9 +170,8 @@ def unbalanced_quotes(text: str) -> tuple[list[Token], list[Token]]:
     stack: list[tuple[str, Token]] = []
     stray: list[Token] = []
     orphans: list[Token] = []
-    for i, ch in enumerate(masked):
-        if ch not in _QUOTE_PAIRS and ch not in _CLOSERS:
-            continue
+    for m in _QUOTE_CHARS.finditer(masked):
+        i, ch = m.start(), m.group()
         if ch == '"' and i > 0 and masked[i - 1] == "\\":
             continue
         if stack and stack[-1][0] == ch:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from termguard.checks.base import CheckContext, Rule, register
-from termguard.markdown_tokens import Token, tokens
+from termguard.markdown_tokens import MARKUP_CHARS, Token, tokens
 from termguard.model import Field, Finding, Severity, Unit
 
 _NAMES = {"*": "emphasis `*…*`", "_": "emphasis `_…_`", "**": "strong `**…**`", "__": "strong `__…__`"}
@@ -67,6 +67,8 @@ class MarkupMismatch(Rule):
 
     def _compare(self, unit: Unit, ctx: CheckContext, src: Field, fld: Field) -> Iterator[Finding]:
         lang = unit.target_lang
+        if not MARKUP_CHARS.search(src.text) and not MARKUP_CHARS.search(fld.text):
+            return  # no markup on either side: nothing to compare
         have = tokens(fld.text)
         want = tokens(src.text)
         yield from self._emphasis(unit, ctx, src, fld, want, have)
