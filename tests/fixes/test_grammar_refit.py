@@ -141,3 +141,9 @@ def test_forbidden_term_fix_applicability_in_russian(text, new, applicability):
     (finding,) = engine.check_text("ru.po", po)
     assert finding.fix is not None
     assert (finding.fix.edits[0].content, finding.fix.applicability.value) == (new, applicability)
+
+
+def test_designations_compounds_and_acronyms_do_not_inflect():
+    assert russian_refit("С-400 Триумпфа", "С-400 Триумпф", "С-400 Триумф") == ("С-400 Триумфа", True)
+    assert russian_form("Нью-Йорк", "loct", "sing") == "Нью-Йорке"
+    assert russian_form("СВО", "gent", "sing") is None

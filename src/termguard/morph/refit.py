@@ -78,9 +78,10 @@ def russian_form(term: str, case: str, number: str) -> str | None:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(term)]
     head = None
     adjectives: list[int] = []
-    for i, (_s, _e, w) in enumerate(words):
+    for i, (_s, e, w) in enumerate(words):
         low = _fold(w)
-        if not re.fullmatch(r"[а-я]+", low) or (len(w) > 1 and w.isupper()):
+        compound = term[e:e + 1] == "-" and term[e + 1:e + 2].isalpha()  # Нью-Йорк: the first part stays
+        if not re.fullmatch(r"[а-я]{2,}", low) or (len(w) > 1 and w.isupper()) or compound:
             if head is None and adjectives:
                 return None
             continue
