@@ -94,36 +94,46 @@ class MarkupMismatch(Rule):
                                       lang=lang, found=t.key)
 
     def _emphasis(self, unit: Unit, ctx: CheckContext, src: Field, fld: Field, want: list[Token], have: list[Token]) -> Iterator[Finding]:
+        """Balance per marker (a span opened with `*` closes with `*`), presence per kind
+        (`_x_` for `*x*` is the same emphasis)."""
         lang = unit.target_lang
-        for key in ("**", "__", "*", "_"):
-            w = [t for t in want if t.key == key]
-            h = [t for t in have if t.key == key]
-            if len(w) == len(h):
+        for kind, keys in (("strong", ("**", "__")), ("emphasis", ("*", "_"))):
+            unbalanced = False
+            for key in keys:
+                w = [t for t in want if t.key == key]
+                h = [t for t in have if t.key == key]
+                name = _NAMES[key]
+                if len(w) % 2 == 0 and len(h) % 2:
+                    # The source closes every span it opens here; the translation does not.
+                    unbalanced = True
+                    last = h[-1]
+                    yield ctx.finding(self, unit, fld, last.start, last.end,
+                                      f"unbalanced {name}: the translation has {len(h)} `{key}` marker(s), the source "
+                                      f"{len(w)}, all closed in this unit; close it where the source does",
+                                      lang=lang, found=key)
+                elif len(w) % 2 and len(h) % 2 == 0:
+                    unbalanced = True
+                    if h:
+                        at_fld, start, end = fld, h[-1].start, h[-1].end
+                    else:
+                        at_fld, start, end = src, w[-1].start, w[-1].end
+                    yield ctx.finding(self, unit, at_fld, start, end,
+                                      f"{name} is left open across units in the source (it continues in the next or "
+                                      f"previous unit), but not in the translation ({len(h)} `{key}` against {len(w)}); "
+                                      "keep the marker in this unit as the source does",
+                                      lang=lang, found=key)
+            if unbalanced:
                 continue
-            name = _NAMES[key]
-            if len(w) % 2 == 0 and len(h) % 2:
-                # The source closes every span it opens here; the translation does not.
-                last = h[-1]
-                yield ctx.finding(self, unit, fld, last.start, last.end,
-                                  f"unbalanced {name}: the translation has {len(h)} `{key}` marker(s), the source {len(w)}, "
-                                  "all closed in this unit; close it where the source does",
-                                  lang=lang, found=key)
-            elif len(w) % 2 and len(h) % 2 == 0:
-                at = h[-1] if h else None
-                start, end = (at.start, at.end) if at else (0, 0)
-                yield ctx.finding(self, unit, fld if at else src, start, end if at else min(len(src.text), 1),
-                                  f"{name} is left open across units in the source (it continues in the next or "
-                                  f"previous unit), but not in the translation ({len(h)} `{key}` against {len(w)}); "
-                                  "keep the marker in this unit as the source does",
-                                  lang=lang, found=key)
-            elif len(h) < len(w):
-                missing = w[len(h)] if h else w[0]
+            w = [t for t in want if t.kind == kind]
+            h = [t for t in have if t.kind == kind]
+            if len(h) < len(w):
+                missing = w[len(h)]
                 yield ctx.finding(self, unit, src, missing.start, missing.end,
-                                  f"{name} of the source is missing from the translation ({len(h)} `{key}` markers "
-                                  f"against {len(w)}); keep the emphasis",
-                                  lang=lang, found=key)
-            else:
+                                  f"{_NAMES[missing.key]} of the source is missing from the translation ({len(h)} {kind} "
+                                  f"markers against {len(w)}); keep the {kind}",
+                                  lang=lang, found=missing.key)
+            elif len(h) > len(w):
                 extra = h[len(w)]
                 yield ctx.finding(self, unit, fld, extra.start, extra.end,
-                                  f"{name} that the source does not have ({len(h)} `{key}` markers against {len(w)})",
-                                  lang=lang, found=key)
+                                  f"{_NAMES[extra.key]} that the source does not have ({len(h)} {kind} markers against "
+                                  f"{len(w)})", lang=lang, found=extra.key)
