@@ -11,7 +11,7 @@ that cannot be made exact is not offered as a fix.
 
 from __future__ import annotations
 
-from termguard.model import Edit, Field
+from termguard.model import Applicability, Edit, Field, Fix
 from termguard.positions import LineIndex
 
 _PO_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
@@ -71,3 +71,15 @@ def replacement_edits(kind: str | None, fld: Field, start: int, end: int, conten
         return tuple(edits) or None
     edit = field_edit(kind, fld, start, end, content)
     return (edit,) if edit is not None else None
+
+
+def replacement_fix(kind: str | None, fld: Field, start: int, end: int, content: str, *, safe: bool) -> Fix | None:
+    """A fix replacing `fld.text[start:end]` with `content` (None when there is nothing to
+    change or the file kind has no exact positions)."""
+    old = fld.text[start:end]
+    if not content or old == content:
+        return None
+    edits = replacement_edits(kind, fld, start, end, content)
+    if edits is None:
+        return None
+    return Fix(Applicability.SAFE if safe else Applicability.UNSAFE, f"write “{content}” for “{old}”", edits)
