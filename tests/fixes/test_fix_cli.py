@@ -97,6 +97,9 @@ def test_unsafe_fixes_only_on_request(tmp_path):
     # reported as what is left.
     assert "зенитной ракетной системе" in text
     assert first.returncode == 1 and "TG101 [forbidden-term]" in first.stdout and "системе" in first.stdout
+    diff = run("check", "--diff", "--unsafe-fixes", "ru.po", "--glossary", glossary, cwd=tmp_path)
+    assert diff.returncode == 1 and "+" in diff.stdout and "зенитному ракетному комплексу" in diff.stdout
+    assert (tmp_path / "ru.po").read_text(encoding="utf-8") == text  # --diff wrote nothing
     run("check", "--fix", "--unsafe-fixes", "ru.po", "--glossary", glossary, cwd=tmp_path)
     text = (tmp_path / "ru.po").read_text(encoding="utf-8")
     assert "зенитной ракетной системе" not in text
