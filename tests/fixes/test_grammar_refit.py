@@ -83,6 +83,18 @@ def test_turkish_suffix_unreliable_is_kept_and_flagged(old, suffix, new):
     assert turkish_resuffix(old, suffix, new) == (suffix, False)
 
 
+@pytest.mark.parametrize(
+    ("old", "suffix", "new", "guess"),
+    [
+        ("Ankara", "ya", "Kemal", "a"),  # a palatal l: Kemal'e
+        ("Ankara", "ya", "Renault", "a"),  # a silent t: Renault'ya
+        ("Ankara", "ya", "Mike", "ye"),  # a silent e: Mike'a
+    ],
+)
+def test_turkish_suffix_for_a_stem_not_read_as_spelled_is_unsafe(old, suffix, new, guess):
+    assert turkish_resuffix(old, suffix, new) == (guess, False)
+
+
 def test_recase():
     assert recase("триумфа", "Триумпфа") == "Триумфа"
     assert recase("Triumf", "TRIUMPH") == "TRIUMF"

@@ -13,7 +13,8 @@ A fix for a forbidden rendering must not leave a grammatical error behind:
   (n, s, y) after a vowel, and d/t assimilation after a voiceless consonant. The suffix is
   parsed as a chain of known nominal suffixes written for the old stem; when it cannot be
   parsed, or a stem's sound cannot be told from its spelling (digits, acronyms, letters
-  outside the Turkish alphabet), the result is not reliable.
+  outside the Turkish alphabet; a re-harmonised suffix also after two vowels together, a
+  silent final e or a palatal l: Renault, Mike, Kemal), the result is not reliable.
 
 Each function returns `(text, reliable)`; an unreliable result is offered as an unsafe fix.
 """
@@ -257,7 +258,18 @@ def turkish_resuffix(old_stem: str, suffix: str, new_stem: str) -> tuple[str, bo
     if len(rendered) != 1:
         return suffix, False
     (out,) = rendered
-    return (out.upper() if suffix.isupper() and len(suffix) > 1 else out), True
+    return (out.upper() if suffix.isupper() and len(suffix) > 1 else out), _read_as_spelled(new_stem)
+
+
+# Endings whose sound the spelling does not give: two vowels together (Renault, George),
+# a silent final e (Mike, Rose), a palatal l after a back vowel (Kemal'e, gol'ü).
+_UNSPELLED = re.compile(r"(?:[aeıioöuü]{2}[^aeıioöuü]*|[aıiou][^aeıioöuü]e|[aıou]l)$")
+
+
+def _read_as_spelled(stem: str) -> bool:
+    """Whether a suffix written for `stem` by its spelling is surely right: a stem whose
+    last syllable is spelled the Turkish way (loans and foreign names often are not)."""
+    return not _UNSPELLED.search(_lower_tr(_WORD.findall(stem)[-1]))
 
 
 def _ending(stem: str) -> str:
