@@ -234,6 +234,9 @@ def _replace_if_unchanged(snapshot: Snapshot, text: str, shown: str) -> None:
     """Write `text` to a temporary file beside the target, then replace the target with it
     only if the target still holds the snapshot's bytes."""
     target = Path(snapshot.path)
+    # As `fileio.write_atomic`: a file someone made read-only is a file they did not want changed.
+    if not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222:
+        raise InputError("file is read-only; make it writable to apply fixes", shown)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:

@@ -206,3 +206,13 @@ def test_a_term_broken_over_lines_keeps_the_line_layout(tmp_path):
     engine = Engine(Config(select=("forbidden-term",)), glossary=load_glossary(str(ROOT / "glossary")))
     write_fixes(fix_files([(str(md), "doc.md")], engine.check_text))
     assert md.read_text(encoding="utf-8") == "The White\nHouse said the S-400 Triumf\nsystem.\n"
+
+
+def test_a_read_only_file_is_not_fixed(tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_text("The S-400 Triumph system.\n", encoding="utf-8")
+    path.chmod(0o444)
+    engine = Engine(Config(select=("forbidden-term",)), glossary=load_glossary(str(ROOT / "glossary")))
+    with pytest.raises(InputError, match="read-only"):
+        write_fixes(fix_files([(str(path), "doc.md")], engine.check_text))
+    assert path.read_text(encoding="utf-8") == "The S-400 Triumph system.\n"
