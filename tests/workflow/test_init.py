@@ -121,3 +121,15 @@ def test_init_output_passes_msgfmt_check(tmp_path, lang):
         assert run("init", pot, "--lang", lang, "-o", out, cwd=tmp_path).returncode == 0
         checked = subprocess.run(["msgfmt", "--check", "-o", os.devnull, out], cwd=tmp_path, capture_output=True, text=True)
         assert checked.returncode == 0, checked.stderr
+
+
+def test_translator_fills_last_translator(tmp_path):
+    (tmp_path / "demo.pot").write_text(PLURAL_POT, encoding="utf-8")
+    result = run("init", "demo.pot", "--lang", "tr", "--translator", "Ayşe Kaya <ayse@example.org>", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert polib.pofile(str(tmp_path / "tr.po")).metadata["Last-Translator"] == "Ayşe Kaya <ayse@example.org>"
+    if shutil.which("msgfmt"):
+        checked = subprocess.run(["msgfmt", "--check", "-o", os.devnull, "tr.po"], cwd=tmp_path, capture_output=True, text=True)
+        assert checked.returncode == 0 and checked.stderr == "", checked.stderr
+    bad = run("init", "demo.pot", "--lang", "ru", "--translator", 'a "b"', cwd=tmp_path)
+    assert bad.returncode == 2 and "--translator" in bad.stderr and not (tmp_path / "ru.po").exists()

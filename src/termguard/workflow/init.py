@@ -65,8 +65,9 @@ def _now() -> str:
     return time.strftime("%Y-%m-%d %H:%M+0000", stamp)
 
 
-def init_catalog(template: str, lang: str, output: str | None = None) -> InitResult:
-    """Build the new PO file for `lang` from `template` (nothing is written here)."""
+def init_catalog(template: str, lang: str, output: str | None = None, translator: str | None = None) -> InitResult:
+    """Build the new PO file for `lang` from `template` (nothing is written here);
+    `translator` ("Name <email>") fills `Last-Translator`."""
     locale = parse_language(lang)
     code = str(locale)
     path = output or default_output(template, code)
@@ -95,6 +96,10 @@ def init_catalog(template: str, lang: str, output: str | None = None) -> InitRes
         "Plural-Forms": nplurals_value,
         "X-Generator": f"termguard {__version__}",
     })
+    if translator:
+        if "\n" in translator or "\\" in translator or '"' in translator:
+            raise ConfigError("--translator is one line of the form 'Name <email>'")
+        metadata["Last-Translator"] = translator.strip()
     if metadata.get("Project-Id-Version", "PACKAGE VERSION") == "PACKAGE VERSION":
         metadata["Project-Id-Version"] = Path(template).stem
     po.metadata = metadata
@@ -120,11 +125,11 @@ def init_catalog(template: str, lang: str, output: str | None = None) -> InitRes
     return InitResult(path=path, text=str(po) + "\n", lang=code, units=units)
 
 
-def init_file(template: str, lang: str, output: str | None = None) -> InitResult:
+def init_file(template: str, lang: str, output: str | None = None, translator: str | None = None) -> InitResult:
     """Write the new translation file atomically, refusing to replace an existing one."""
     from termguard.fileio import write_atomic
 
-    result = init_catalog(template, lang, output)
+    result = init_catalog(template, lang, output, translator)
     parent = Path(result.path).parent
     if str(parent) and not parent.is_dir():
         raise InputError("the folder does not exist; create it or choose another -o", result.path)
