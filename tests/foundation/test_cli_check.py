@@ -38,8 +38,10 @@ def test_seed_triumph_reported_everywhere_with_suggestion():
     assert first["severity"] == "error" and first["term"] == "triumf" and first["lang"] == "en"
     assert set(first) == {
         "code", "rule", "severity", "path", "line", "column", "end_line", "end_column",
-        "unit", "lang", "message", "term", "found", "suggestions", "source", "target",
+        "unit", "lang", "message", "term", "found", "suggestions", "fix", "source", "target",
     }
+    assert first["fix"] == {"applicability": "safe", "message": "replace “Triumph” with “Triumf”",
+                            "edits": [{"line": 15, "column": 85, "end_line": 15, "end_column": 92, "content": "Triumf"}]}
     # The unit's texts: the sentence the finding stands in (a source document has no target).
     assert first["source"].startswith("On 12.17.2025, it became known") and "“Triumph”" in first["source"]
     assert first["target"] is None

@@ -2,7 +2,7 @@
 
 It covers what reporters get wrong: all three severities, several files and one clean
 file, a document-level finding without matched text, two identical findings in one unit
-(occurrence numbers), non-ASCII text, and messages and paths with `%`, `:`, `,`, CR, LF,
+(occurrence numbers), non-ASCII text, a fix of two edits, and messages and paths with `%`, `:`, `,`, CR, LF,
 quotes, `<` and `&`. The rule catalogue is fixed here (plain classes, not registered) so
 the goldens do not change when the project's real rules are reworded.
 """
@@ -10,7 +10,7 @@ the goldens do not change when the project's real rules are reworded.
 from __future__ import annotations
 
 from termguard.engine import Report
-from termguard.model import Finding, Severity
+from termguard.model import Applicability, Edit, Finding, Fix, Severity
 from termguard.reporters import RenderOptions
 
 
@@ -126,6 +126,12 @@ FINDINGS = (
     _f("TG101", "forbidden-term", Severity.ERROR, RU, 42, 19, 42, 26,
        "forbidden rendering “Триумпф” of 'triumf'; use “Триумф”",
        unit="s-1a2b3c4d", lang="ru", term="triumf", found="Триумпф", suggestions=("Триумф",), context="c0ffee0000000005"),
+    # A finding with a fix whose content holds a PO escape (the edit is in the file's syntax).
+    _f("TG101", "forbidden-term", Severity.ERROR, RU, 57, 8, 57, 16,
+       "forbidden rendering “Триумпфа” (a form of “Триумпф”) of 'triumf'; use “Триумф”",
+       unit="s-0badcafe", lang="ru", term="triumf", found="Триумпфа", suggestions=("Триумф",), context="c0ffee0000000007",
+       fix=Fix(Applicability.SAFE, "replace “Триумпфа” with “Триумфа”",
+               (Edit(57, 8, 57, 16, "Триумфа"), Edit(58, 1, 58, 3, '\\"')))),
     _f("TG101", "forbidden-term", Severity.ERROR, ODD, 3, 7, 4, 2,
        "100% wrong: “Kaan”, not “KAAN”",
        unit="s-99999999", lang="en", term="kaan", found="Kaan", suggestions=("KAAN",), context="c0ffee0000000006"),

@@ -104,6 +104,35 @@ def test_sarif_content():
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "notes/draft,%20v2%3A%20100%25.md"
 
 
+def test_sarif_fixes_carry_every_edit_as_a_replacement():
+    results = _sarif()["runs"][0]["results"]
+    with_fix = [(r, f) for r, f in zip(results, REPORT.findings) if f.fix is not None]
+    assert with_fix, "the shared findings must include one with a fix"
+    for result, finding in with_fix:
+        (fix,) = result["fixes"]
+        assert fix["description"]["text"] == finding.fix.message
+        assert fix["properties"]["applicability"] == finding.fix.applicability.value
+        (change,) = fix["artifactChanges"]
+        assert unquote(change["artifactLocation"]["uri"]) == finding.path
+        got = [(r["deletedRegion"]["startLine"], r["deletedRegion"]["startColumn"], r["deletedRegion"]["endLine"],
+                r["deletedRegion"]["endColumn"], r["insertedContent"]["text"]) for r in change["replacements"]]
+        assert got == [(e.line, e.column, e.end_line, e.end_column, e.content) for e in finding.fix.edits]
+    assert all("fixes" not in r for r, f in zip(results, REPORT.findings) if f.fix is None)
+
+
+def test_json_fix_object_matches_spec_shape():
+    from termguard.reporters.json_ import render
+
+    doc = json.loads(render(REPORT, OPTIONS))
+    fixes = [f["fix"] for f in doc["findings"] if "fix" in f]
+    assert len(fixes) == sum(1 for f in REPORT.findings if f.fix is not None) >= 1
+    for fix in fixes:
+        assert set(fix) == {"applicability", "message", "edits"}
+        assert fix["applicability"] in ("safe", "unsafe")
+        for edit in fix["edits"]:
+            assert set(edit) == {"line", "column", "end_line", "end_column", "content"}
+
+
 def test_sarif_fingerprints_stable_unique_and_line_free():
     results = _sarif()["runs"][0]["results"]
     prints = [r["partialFingerprints"]["termguard/v1"] for r in results]

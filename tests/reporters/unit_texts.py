@@ -19,8 +19,9 @@ TEXTS = {
     "r-00000014": "[9] Armiys.az, 16.11.2019.",
     "r-00000020": "Yermakov, A. «С-400».",
     "s-99999999": "100% wrong: Kaan\nnot KAAN",
+    "s-0badcafe": "The fate of the \"Triumph\" is unclear.",
 }
-RU_TARGET = "14 апреля Триумпф вернули в Россию."
+RU_TARGET = "14 апреля Триумпф вернули в Россию, а судьба \"Триумпфа\" неясна."
 
 
 def _with_text(f: Finding) -> Finding:

@@ -44,3 +44,24 @@ def test_dates_in_urls_are_not_prose():
 
 def test_slashes_follow_the_same_convention():
     assert [f.suggestions for f in _run("From 17/12/2025 to 18/12/2025, not 12/19/2025.\n")] == [("19/12/2025",)]
+
+
+def test_a_date_against_the_convention_carries_a_safe_fix_in_file_positions():
+    from termguard.fixes import apply_fixes
+
+    text = "Signed 17.12.2025.\nAnnounced 12.18.2025 and 20.12.2025.\nImpossible 31.02.2025.\n"
+    found = _run(text)
+    fixes = {f.found: f.fix for f in found}
+    assert fixes["31.02.2025"] is None  # no date to write
+    fix = fixes["12.18.2025"]
+    assert fix.applicability.value == "safe"
+    assert apply_fixes(text, [fix])[0] == text.replace("12.18.2025", "18.12.2025")
+
+
+def test_date_fix_inside_a_po_string():
+    from termguard.fixes import apply_fixes
+
+    po = ('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "a"\nmsgstr "\\"Подписано\\" 17.12.2025, '
+          'объявлено 12.18.2025 и 20.12.2025"\n')
+    fixes = [f.fix for f in _run(po, "ru.po") if f.fix]
+    assert apply_fixes(po, fixes)[0] == po.replace("12.18.2025", "18.12.2025")

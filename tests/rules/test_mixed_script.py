@@ -96,3 +96,16 @@ def test_designation_the_glossary_approves_as_written_is_a_name():
     engine = Engine(Config(select=("mixed-script",)), glossary=merge([entries], ["g.yaml"]))
     text = 'msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "the C-130 and the S-400"\nmsgstr "C-130 и C-400"\n'
     assert [f.found for f in engine.check_text("x.ru.po", text)] == ["C-400"]
+
+
+def test_fixes_replace_lookalikes_safely_and_romanise_unsafely(engine):
+    from termguard.fixes import apply_fixes
+
+    text = "The С-400 deal and the systеm.\n"  # Cyrillic С and е
+    found = {f.found: f.fix for f in engine.check_text("d.md", text)}
+    assert found["systеm"].applicability.value == "safe"
+    assert found["С-400"].applicability.value == "unsafe"  # S-400 is a reading, not a look-alike
+    assert apply_fixes(text, found.values())[0] == "The S-400 deal and the system.\n"
+    po = (FIXTURES / "ru.po").read_text(encoding="utf-8")
+    fixes = [f.fix for f in engine.check_text("ru.po", po) if f.fix and f.fix.applicability.value == "safe"]
+    assert fixes and engine.check_text("ru.po", apply_fixes(po, fixes)[0]) == []

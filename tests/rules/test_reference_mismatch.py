@@ -51,3 +51,16 @@ def test_different_outlet_on_another_site_is_not_a_typo():
 
 def test_no_reference_list_no_findings():
     assert _run("A claim [3] with no reference list.\n") == []
+
+
+def test_reference_date_fix_comes_from_the_url():
+    from termguard.fixes import apply_fixes
+
+    seed = (ROOT / "seeds" / "triumf-commentary.en.md").read_text(encoding="utf-8")
+    found = {f.found: f for f in _run(seed)}
+    date = found["18.02.2025"].fix
+    assert date.applicability.value == "safe"
+    fixed = apply_fixes(seed, [date])[0]
+    assert fixed == seed.replace("*РБК*, 18.02.2025", "*РБК*, 18.12.2025", 1) != seed
+    assert found["Armiys.az"].fix.applicability.value == "unsafe"  # a guess at the outlet's spelling
+    assert "Armiya.az" in apply_fixes(seed, [found["Armiys.az"].fix])[0]

@@ -87,3 +87,15 @@ def test_only_english_text_is_held_to_the_schemes():
     engine = Engine(Config(select=("translit-drift",), options=options), glossary=Glossary())
     assert [f.found for f in engine.check_text("d.en_GB.po", gb_po)] == ["Starodubtsov"]
     assert engine.check_text("d.tr.po", tr_po) == []
+
+
+def test_drift_fixes_are_unsafe_and_replace_exactly_the_token():
+    text = (FIX / "drift.en.md").read_text(encoding="utf-8")
+    findings = [f for f in _check(_engine(("translit-drift",)), "drift.en.md") if f.suggestions]
+    assert findings
+    lines = text.splitlines()
+    for f in findings:
+        assert f.fix is not None and f.fix.applicability.value == "unsafe"
+        (edit,) = f.fix.edits
+        assert lines[edit.line - 1][edit.column - 1:edit.end_column - 1] == f.found
+        assert edit.content == f.suggestions[0]

@@ -42,3 +42,16 @@ def test_clean_document_follows_house_scheme():
 
     engine = Engine(Config(select=("translit-house-scheme",)), glossary=load_glossary(FIX / "glossary"))
     assert engine.check_text("c.md", clean) == []
+
+
+def test_house_form_is_offered_as_an_unsafe_fix():
+    from termguard.config import Config
+    from termguard.engine import Engine
+    from termguard.glossary.model import Glossary
+
+    engine = Engine(Config(select=("translit-house-scheme",)), glossary=Glossary())
+    text = "A. Ermakov wrote it [1].\n\n## References\n\n- [1] А. Ермаков, «Турецкий пат». *Kommersant*, 07.10.2025, <https://www.kommersant.ru/doc/1>.\n"
+    findings = engine.check_text("d.md", text)
+    fixed = [f for f in findings if f.fix is not None]
+    assert fixed and all(f.fix.applicability.value == "unsafe" for f in fixed)
+    assert all(f.fix.edits[0].content == f.suggestions[0] for f in fixed)

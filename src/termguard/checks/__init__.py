@@ -31,6 +31,8 @@ CODES: dict[str, str] = {
     "mixed-script": "TG301",
     "number-mismatch": "TG302",
     "placeholders": "TG303",
+    "markup-mismatch": "TG310",
+    "brackets-quotes": "TG311",
     "untranslated": "TG401",
     "fuzzy": "TG402",
     "po-header": "TG403",

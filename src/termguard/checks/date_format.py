@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register, text_fields
-from termguard.model import Document, Finding, Severity, Unit
+from termguard.edits import field_edit
+from termguard.model import Applicability, Document, Edit, Finding, Fix, Severity, Unit
 
 _PATTERN = {"dmy": "DD.MM.YYYY", "mdy": "MM.DD.YYYY"}
 
@@ -31,6 +32,8 @@ class DateFormat(Rule):
         the suggestion `17.12.2025`.
     Use instead:
         The document's convention (or ISO 8601, `2025-12-17`, which is never ambiguous).
+        A date that breaks the convention carries a safe fix rewriting it in the
+        convention (only one reading of it exists); impossible and ambiguous dates get no fix.
     """
 
     code = "TG203"
@@ -47,7 +50,9 @@ class DateFormat(Rule):
             view = ctx.prose(fld)
             for mention in find_dates(view.plain):
                 start, end = view.to_text_span(mention.start, mention.end)
-                dates.append((mention, ctx.finding(self, unit, fld, start, end, "", lang=lang)))
+                # Where the date stands in the file, for the fix `check_document` may build.
+                edit = field_edit(ctx.document.kind if ctx.document else None, fld, start, end, mention.text)
+                dates.append((mention, ctx.finding(self, unit, fld, start, end, "", lang=lang), edit))
         return ()
 
     def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -57,10 +62,10 @@ class DateFormat(Rule):
         found = ctx.state_for(self).get("dates", [])
         if not found:
             return
-        mentions = [m for m, _f in found]
+        mentions = [m for m, _f, _e in found]
         order = dominant_order(mentions)
         evidence = {m.order for m in mentions}
-        for m, where in found:
+        for m, where, edit in found:
             dmy, mdy = m.as_date(True), m.as_date(False)
             if dmy is None and mdy is None:
                 yield replace(where, message=f"impossible date “{m.text}”: no day/month reading of it exists; correct it")
@@ -71,7 +76,7 @@ class DateFormat(Rule):
                 yield replace(
                     where,
                     message=f"“{m.text}” breaks the document's {_PATTERN[order]} convention ({month} is not a month); write {fix}",
-                    suggestions=(fix,))
+                    suggestions=(fix,), fix=_rewrite(edit, m.text, fix))
             elif order is None and {"dmy", "mdy"} <= evidence and m.order is None and m.first != m.second and not m.iso:
                 yield replace(
                     where,
@@ -81,3 +86,11 @@ class DateFormat(Rule):
     def merge_states(self, states: list[dict]) -> dict:
         """Chunks of one file, in file order: their dates one after the other."""
         return {"dates": [d for state in states for d in state.get("dates", [])]}
+
+
+def _rewrite(edit: Edit | None, old: str, new: str) -> Fix | None:
+    """The safe fix writing `new` where the date `old` stands."""
+    if edit is None:
+        return None
+    return Fix(Applicability.SAFE, f"write {old} as {new}",
+               (Edit(edit.line, edit.column, edit.end_line, edit.end_column, new),))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register, text_fields
-from termguard.model import Field, Finding, Severity, Unit
+from termguard.edits import replacement_edits
+from termguard.glossary.model import Rendering
+from termguard.model import Applicability, Field, Finding, Fix, Severity, Unit
 from termguard.morph import Match
 from termguard.morph.unitterms import in_citation, unit_terms
 from termguard.prose import ProseView
@@ -35,6 +38,13 @@ class ForbiddenTerm(Rule):
         `the S-400 "Triumph" systems` is reported with the suggestion `Triumf`.
     Use instead:
         The preferred rendering named in the message (the glossary's first approved form).
+        The finding carries a fix: the preferred form in the found form's grammar. A
+        literal forbidden form is replaced as it is (safe); a Russian inflected form by the
+        preferred rendering in the same case and number, adjectives agreeing («Триумпфа» →
+        «Триумфа»), safe when the case is certain; a Turkish suffix after the apostrophe is
+        kept and re-harmonised to the new stem (`Triumph'un` → `Triumf'un`), unsafe when
+        the stem's sound or the suffix cannot be read reliably; other inflected forms
+        (English plurals) get an unsafe fix. `check --fix` applies the safe ones.
     """
 
     code = "TG101"
@@ -74,7 +84,7 @@ class ForbiddenTerm(Rule):
         why = f" ({match.rendering.note})" if match.rendering.note else ""
         use = f"; use “{suggestions[0]}”" if suggestions else ""
         start, end = view.to_text_span(match.start, match.end)
-        return ctx.finding(
+        finding = ctx.finding(
             self,
             unit,
             fld,
@@ -86,3 +96,78 @@ class ForbiddenTerm(Rule):
             found=match.surface,
             suggestions=suggestions,
         )
+        approved = entry.approved(lang)
+        fix = self._fix(ctx, fld, view, match, lang, approved[0]) if approved else None
+        return replace(finding, fix=fix) if fix is not None else finding
+
+    @staticmethod
+    def _fix(ctx: CheckContext, fld: Field, view: ProseView, match: Match, lang: str, preferred: Rendering) -> Fix | None:
+        """The preferred rendering in the grammatical form of the match (see the docstring)."""
+        found = _replacement(match, lang, preferred.text.strip(), preferred.exact or preferred.indeclinable)
+        if found is None:
+            return None
+        new, with_suffix, safe = found
+        end = match.end + (len(match.suffix) if with_suffix else 0)
+        start, stop = view.to_text_span(match.start, end)
+        old = match.surface + (match.suffix if with_suffix else "")
+        if fld.text[start:stop] != old:
+            safe = False  # markup inside the match (Tri*umph*) would be lost
+        if new == fld.text[start:stop]:
+            return None
+        kind = ctx.document.kind if ctx.document is not None else None
+        edits = replacement_edits(kind, fld, start, stop, new)
+        if edits is None:
+            return None
+        return Fix(Applicability.SAFE if safe else Applicability.UNSAFE, f"replace “{old}” with “{new}”", edits)
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("ё", "е").replace("’", "'")
+
+
+def _literal(preferred: str, surface: str, lemma: str) -> str:
+    """The preferred form for a literal match: its own case unless the text changed the
+    lemma's case (a capital at a sentence start, a heading in capitals)."""
+    from termguard.morph.refit import recase
+
+    return preferred if surface == lemma else recase(preferred, surface)
+
+
+def _replacement(match: Match, lang: str, preferred: str, invariable: bool = False) -> tuple[str, bool, bool] | None:
+    """(replacement, whether it replaces the suffix too, safe) for a rejected match;
+    `invariable` when the preferred rendering never inflects (`exact`, `indeclinable`)."""
+    from termguard.morph.refit import russian_refit, turkish_resuffix
+
+    base = lang.replace("-", "_").split("_")[0].lower()
+    surface, lemma = match.surface, match.lemma.strip()
+    literal = _fold(surface) == _fold(lemma)
+    if base == "ru":
+        # A preferred form with nothing to decline (Latin, digits, an indeclinable name) is
+        # right in every case.
+        declinable = not invariable and any("а" <= c <= "я" or c == "ё" for c in preferred.lower())
+        if not declinable:
+            return _literal(preferred, surface, lemma), False, True
+        # Even the literal form goes through the cases: a masculine «комплекс» may be a
+        # nominative or an accusative, which a feminine preferred form tells apart.
+        refit = russian_refit(surface, lemma, preferred)
+        if refit is not None:
+            return refit[0], False, refit[1]
+        # The found form's case cannot be told (a Latin or unknown forbidden form).
+        return _literal(preferred, surface, lemma), False, False
+    if base == "tr":
+        if literal:
+            new = _literal(preferred, surface, lemma)
+            if len(match.suffix) > 1:
+                suffix, ok = turkish_resuffix(surface, match.suffix[1:], new)
+                return new + match.suffix[0] + suffix, True, ok
+            return new, False, True
+        if _fold(surface).startswith(_fold(lemma)):
+            suffix, _ok = turkish_resuffix(lemma, surface[len(lemma):], preferred)
+            return _literal(preferred, surface[: len(lemma)], lemma) + suffix, False, False
+        return None
+    if literal:
+        return _literal(preferred, surface, lemma), False, True
+    if _fold(surface).startswith(_fold(lemma)):
+        # An inflected form (English plural Triumphs): the same ending on the new form.
+        return _literal(preferred, surface[: len(lemma)], lemma) + surface[len(lemma):], False, False
+    return None

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register, text_fields
-from termguard.model import Finding, Severity, Unit
+from termguard.edits import field_edit
+from termguard.model import Applicability, Field, Finding, Fix, Severity, Unit
 from termguard.scripts import (
     CYRILLIC,
     LATIN,
@@ -98,7 +100,10 @@ class MixedScript(Rule):
         Russian sentence («истребители F-35», «Bloomberg») and a Russian title quoted in
         an English text are not reported.
     Use instead:
-        The word typed in one script, as the message suggests.
+        The word typed in one script, as the message suggests. The finding carries a fix:
+        safe when each odd letter is replaced by its look-alike of the word's script (the
+        text reads the same), unsafe when a designation is romanised instead («С-400» in
+        English becomes "S-400", not the look-alike "C-400").
     """
 
     code = "TG301"
@@ -130,7 +135,8 @@ class MixedScript(Rule):
                 message, suggestions = found
                 reported.add(m.start())
                 start, end = view.to_text_span(m.start(), m.end())
-                yield ctx.finding(self, unit, fld, start, end, message, lang=lang, suggestions=suggestions)
+                finding = ctx.finding(self, unit, fld, start, end, message, lang=lang, suggestions=suggestions)
+                yield _with_fix(ctx, finding, fld, start, end, suggestions[0], safe=True)
             for m in _DESIGNATION.finditer(plain):
                 if m.start() in reported or any(a <= m.start() < b for a, b in refs):
                     continue
@@ -141,7 +147,8 @@ class MixedScript(Rule):
                     continue
                 message, suggestions = found
                 start, end = view.to_text_span(m.start(), m.end())
-                yield ctx.finding(self, unit, fld, start, end, message, lang=lang, suggestions=suggestions)
+                finding = ctx.finding(self, unit, fld, start, end, message, lang=lang, suggestions=suggestions)
+                yield _with_fix(ctx, finding, fld, start, end, suggestions[0], safe=len(suggestions) == 1)
 
     @staticmethod
     def _context(plain: str, start: int, end: int, lang: str | None = None) -> str | None:
@@ -197,3 +204,15 @@ class MixedScript(Rule):
         named = " and ".join(f'"{ch}" ({codepoint(ch)})' for ch in odd)
         also = "".join(f" (or the look-alike {_quote(o, target)})" for o in others or [])
         return f"{wrong_script} {named} in {target} word {_quote(word, target)}; did you mean {_quote(repaired, target)}{also}?"
+
+
+def _with_fix(ctx: CheckContext, finding: Finding, fld: Field, start: int, end: int, new: str, *, safe: bool) -> Finding:
+    """The finding with the fix writing `new` over `[start, end)` (the word as the text has it)."""
+    old = fld.text[start:end]
+    if len(old) != len(new):
+        safe = False  # markup inside the word would be lost
+    edit = field_edit(ctx.document.kind if ctx.document else None, fld, start, end, new)
+    if edit is None or old == new:
+        return finding
+    applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    return replace(finding, fix=Fix(applicability, f"write “{new}” for “{old}”", (edit,)))

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from termguard.checks.base import CheckContext, Rule, register
-from termguard.model import Document, Finding, Severity
+from termguard.edits import offset_edit
+from termguard.model import Applicability, Document, Finding, Fix, Severity
 from termguard.positions import LineIndex
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
@@ -49,7 +50,10 @@ class ReferenceMismatch(Rule):
         suggestion `Armiya.az`.
     Use instead:
         The date and outlet the URL shows; a reference for every citation, a citation for
-        every reference.
+        every reference. A reference date carries a fix writing the URL's date in the
+        document's convention: safe when the URL names one date, unsafe when its
+        `DD/MM/YYYY` segment reads two ways. An outlet gets an unsafe fix (the URL's name
+        for it is a guess at the outlet's spelling).
     """
 
     code = "TG202"
@@ -87,8 +91,8 @@ class ReferenceMismatch(Rule):
                          f"reference [{ref.number}] is numbered twice (first on line {numbers[ref.number]}); renumber it",
                          found=f"[{ref.number}]")
             numbers.setdefault(ref.number, ref.line)
-            yield from self._date(ref, day_first, at, url_dates)
-            yield from self._outlet(ref, at)
+            yield from self._date(ref, day_first, at, url_dates, text, lines)
+            yield from self._outlet(ref, at, text, lines)
         cited = set()
         for cite in find_citations(text):
             cited.add(cite.number)
@@ -102,7 +106,7 @@ class ReferenceMismatch(Rule):
                 yield at(start, start + len(f"[{ref.number}]"), f"reference [{ref.number}] is never cited in the text; cite it or remove it",
                          found=f"[{ref.number}]")
 
-    def _date(self, ref, day_first, at, url_dates) -> Iterator[Finding]:
+    def _date(self, ref, day_first, at, url_dates, text, lines) -> Iterator[Finding]:
         from termguard.sources.dates import find_dates
 
         if not (ref.date and ref.url and ref.date_span):
@@ -115,9 +119,10 @@ class ReferenceMismatch(Rule):
         fix = mention.written(in_url[0], day_first)
         yield at(*ref.date_span,
                  f"reference [{ref.number}] is dated {ref.date} but its URL says {in_url[0].strftime('%d.%m.%Y')}; use {fix}",
-                 found=ref.date, suggestions=(fix,))
+                 found=ref.date, suggestions=(fix,),
+                 fix=_fix(text, lines, ref.date_span, ref.date, fix, safe=len(in_url) == 1))
 
-    def _outlet(self, ref, at) -> Iterator[Finding]:
+    def _outlet(self, ref, at, text, lines) -> Iterator[Finding]:
         from termguard.translit.schemes import has_cyrillic
 
         if not (ref.outlet and ref.url and ref.outlet_span) or has_cyrillic(ref.outlet):
@@ -134,7 +139,7 @@ class ReferenceMismatch(Rule):
             fix = host[:1].upper() + host[1:] if outlet[:1].isupper() else host
             yield at(*ref.outlet_span,
                      f"outlet “{outlet}” of reference [{ref.number}] contradicts its URL's domain {host}; write “{fix}”",
-                     found=outlet, suggestions=(fix,))
+                     found=outlet, suggestions=(fix,), fix=_fix(text, lines, ref.outlet_span, outlet, fix, safe=False))
             return
         label = host.split(".")[-2] if "." in host else host
         squashed = re.sub(r"[\W_]+", "", low)
@@ -143,4 +148,13 @@ class ReferenceMismatch(Rule):
         fix = label[:1].upper() + label[1:]
         yield at(*ref.outlet_span,
                  f"outlet “{outlet}” of reference [{ref.number}] contradicts its URL's domain {host}; is it “{fix}”?",
-                 found=outlet, suggestions=(fix,))
+                 found=outlet, suggestions=(fix,), fix=_fix(text, lines, ref.outlet_span, outlet, fix, safe=False))
+
+
+def _fix(text: str, lines: LineIndex, span: tuple[int, int], old: str, new: str, *, safe: bool) -> Fix | None:
+    """A fix writing `new` where `old` stands in `span` of the document's text."""
+    at = text.find(old, span[0], max(span[1], span[0] + len(old)))
+    if at < 0:
+        return None
+    return Fix(Applicability.SAFE if safe else Applicability.UNSAFE, f"write “{new}” for “{old}”",
+               (offset_edit(lines, at, at + len(old), new),))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register
+from termguard.edits import replacement_fix
 from termguard.model import Finding, Severity, Unit
 
 
@@ -46,7 +48,8 @@ class TranslitDrift(Rule):
         nearest accepted form "Starodubcev" (ISO 9) — or "Starodubtsev" (Wikipedia).
     Use instead:
         The suggested form (the house scheme's where it is as close), or add the
-        convention to the glossary with a note when the spelling is deliberate.
+        convention to the glossary with a note when the spelling is deliberate. The
+        finding carries an unsafe fix writing the suggested form (`--fix --unsafe-fixes`).
     """
 
     code = "TG201"
@@ -64,7 +67,7 @@ class TranslitDrift(Rule):
                 continue
             origin = f" of «{v.russian}»" if v.russian else ""
             where = "the glossary" if v.schemes == ("glossary",) else _schemes_text(v.schemes)
-            yield ctx.finding(
+            finding = ctx.finding(
                 self, occ.unit, occ.fld, occ.start, occ.end,
                 f"“{v.token}” is not an accepted romanisation{origin}; nearest accepted form “{v.form}” ({where})",
                 lang=occ.lang,
@@ -72,3 +75,10 @@ class TranslitDrift(Rule):
                 found=v.token,
                 suggestions=[v.form] if v.form else [],
             )
+            if v.form:
+                kind = ctx.document.kind if ctx.document is not None else None
+                # The nearest form is a guess at the name meant: offered, never applied unasked.
+                fix = replacement_fix(kind, occ.fld, occ.start, occ.end, v.form, safe=False)
+                if fix is not None:
+                    finding = replace(finding, fix=fix)
+            yield finding

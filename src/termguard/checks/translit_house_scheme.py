@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.checks.translit_drift import _english
+from termguard.edits import replacement_fix
 from termguard.model import Document, Finding, Severity, Unit
 
 
@@ -26,7 +28,7 @@ class TranslitHouseScheme(Rule):
         (ICAO, ISO 9, ...) gets an info finding suggesting "Yermakov".
     Use instead:
         The house scheme's form, or set `translit.scheme` to the scheme the publication
-        follows.
+        follows. The finding carries an unsafe fix writing the house form.
     """
 
     code = "TG204"
@@ -51,13 +53,16 @@ class TranslitHouseScheme(Rule):
             if not house or house.casefold() == v.token.casefold():
                 continue
             others = ", ".join(scheme_label(s) for s in v.schemes[:3]) + (f", +{len(v.schemes) - 3} more" if len(v.schemes) > 3 else "")
-            found.append(ctx.finding(
+            finding = ctx.finding(
                 self, occ.unit, occ.fld, occ.start, occ.end,
                 f"“{v.token}” («{v.russian}») follows {others}; the house scheme ({scheme_label(index.house)}) writes “{house}”",
                 lang=occ.lang,
                 found=v.token,
                 suggestions=[house],
-            ))
+            )
+            # A name's established spelling may be deliberate: the house form is offered, unsafe.
+            fix = replacement_fix(ctx.document.kind if ctx.document else None, occ.fld, occ.start, occ.end, house, safe=False)
+            found.append(replace(finding, fix=fix) if fix is not None else finding)
         return ()
 
     def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:

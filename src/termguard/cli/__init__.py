@@ -51,6 +51,7 @@ def _register() -> None:
         segment,
         translit,
         workflow_build,
+        workflow_init,
         workflow_update,
     )
 

@@ -43,9 +43,13 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless termguard itself fails.")
 @click.option("-j", "--jobs", type=click.IntRange(0, None), default=1, show_default=True, help="Worker processes (0 = one per core); large PO files are split into chunks.")
 @click.option("--no-cache", is_flag=True, help="Parse the glossary and build the term matchers afresh, without reading or writing the cache (TERMGUARD_NO_CACHE=1).")
+@click.option("--fix", "apply_fixes", is_flag=True, help="Apply every safe fix in place (atomically), then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the unified diff of the fixes and write nothing (exit 1 when there is one).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too (they may change the meaning).")
 def check(
     paths, glossary, glossary_langs, fmt, output, config_file, isolated, baseline, write_baseline, force_exclude,
     stdin_filename, statistics, quiet, select, ignore, lang, strict, exit_zero, jobs, no_cache=False, sources_dirs=(),
+    apply_fixes=False, show_diff=False, unsafe_fixes=False,
 ) -> None:
     """Lint sources (.md, .txt) and translations (.po, .pot) against the glossary.
 
@@ -60,6 +64,8 @@ def check(
       termguard check --write-baseline .termguard-baseline.json
       termguard check --baseline .termguard-baseline.json --format sarif -o termguard.sarif
       cat ru.po | termguard check - --stdin-filename translations/ru.po
+      termguard check --fix translations/ru.po       # apply the safe fixes
+      termguard check --diff --unsafe-fixes seeds/   # show every fix, write nothing
     """
     from termguard.engine import Engine, Report
     from termguard.fileio import write_atomic
@@ -114,6 +120,20 @@ def check(
     from termguard.progress import progress_reporter
 
     engine = Engine(config)
+    if apply_fixes or show_diff:
+        if stdin:
+            raise ConfigError("--fix and --diff change files; they cannot read standard input")
+        from termguard.fixes import fix_paths, render_diff, write_fixes
+
+        fixed = fix_paths(engine, paths, unsafe=unsafe_fixes, force_exclude=force_exclude)
+        if show_diff:
+            click.echo(render_diff(fixed), nl=False)
+            if not quiet:
+                click.echo(f"termguard: {fixed.applied} fix(es) would change {len(fixed.changed)} file(s); nothing written", err=True)
+            sys.exit(1 if fixed.changed else 0)
+        write_fixes(fixed)
+        if not quiet:
+            click.echo(f"termguard: applied {fixed.applied} fix(es) in {len(fixed.changed)} file(s)", err=True)
     if stdin:
         if force_exclude and config.is_excluded(stdin_filename):
             report = Report((), (), 0)

@@ -43,6 +43,8 @@ def build(po_file, output, source, lang) -> None:
             "their source text was kept",
             err=True,
         )
+    for unit_id, what in result.unbalanced:
+        click.echo(f"termguard: {po_file}: unit {unit_id}: {what}", err=True)
     if result.stale:
         click.echo(
             f"termguard: {po_file}: {len(result.stale)} entries match no unit of {result.source_path}; "

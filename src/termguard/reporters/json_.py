@@ -62,6 +62,7 @@ def _finding(f: Finding) -> str:
         + ',\n      "term": ' + ("null" if f.term is None else s(f.term))
         + ',\n      "found": ' + ("null" if f.found is None else s(f.found))
         + ',\n      "suggestions": ' + suggestions
+        + ("" if f.fix is None else ',\n      "fix": ' + dumps_indented(f.fix.to_dict(), 3))
         + (_texts(f) if f.text is not None else "")
         + "\n    }"
     )

@@ -83,6 +83,8 @@ def _result(f: Finding, occurrence: int, rule_index: int, options: RenderOptions
         ],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, occurrence, options.root)},
     }
+    if f.fix is not None:
+        result["fixes"] = [_fix(f, options)]
     props = {k: v for k, v in (("rule", f.rule), ("unit", f.unit), ("lang", f.lang), ("term", f.term), ("found", f.found)) if v}
     if f.suggestions:
         props["suggestions"] = list(f.suggestions)
@@ -90,6 +92,30 @@ def _result(f: Finding, occurrence: int, rule_index: int, options: RenderOptions
     if options.baseline:
         result["baselineState"] = "new"
     return result
+
+
+def _fix(f: Finding, options: RenderOptions) -> dict:
+    """A SARIF `fix` (§3.55): one `artifactChange` of the finding's file whose
+    `replacements` delete each edit's region and insert its content; the applicability
+    (safe or unsafe) travels in `properties`."""
+    assert f.fix is not None
+    replacements = [
+        {
+            "deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line, "endColumn": e.end_column},
+            "insertedContent": {"text": e.content},
+        }
+        for e in f.fix.edits
+    ]
+    return {
+        "description": {"text": f.fix.message},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": path_uri(repo_path(f.path, options.root)), "uriBaseId": BASE_ID},
+                "replacements": replacements,
+            }
+        ],
+        "properties": {"applicability": f.fix.applicability.value},
+    }
 
 
 def build_log(report: Report, options: RenderOptions) -> dict:

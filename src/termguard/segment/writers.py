@@ -30,8 +30,32 @@ def _creation_date() -> str:
     return time.strftime("%Y-%m-%d %H:%M+0000", stamp)
 
 
+def span_notes(units: Sequence[Segment]) -> dict[str, str]:
+    """For each unit that leaves an emphasis open across units (a paragraph in italics cut
+    into sentences), a note for the translator saying where the span opens and closes."""
+    from termguard.markdown_tokens import open_emphasis
+
+    notes: dict[str, str] = {}
+    still_open: dict[str, str] = {}  # marker → id of the unit that opened it
+    for unit in units:
+        parts = []
+        for marker in open_emphasis(unit.text):
+            if marker in still_open:
+                opener = still_open.pop(marker)
+                parts.append(f"this unit closes the `{marker}` emphasis that unit {opener} opens: "
+                             f"keep the closing `{marker}` in this translation")
+            else:
+                still_open[marker] = unit.id
+                parts.append(f"this unit opens a `{marker}` emphasis that a later unit closes: keep the "
+                             f"opening `{marker}` here and no closing one; the closing unit's translation closes it")
+        if parts:
+            notes[unit.id] = "markup: " + "; ".join(parts) + "."
+    return notes
+
+
 def to_pot(units: Sequence[Segment], source: str, lang: str) -> str:
-    """A gettext template: msgctxt = unit id, `#:` = source:line, `#.` = unit kind."""
+    """A gettext template: msgctxt = unit id, `#:` = source:line, `#.` = unit kind (and a
+    second `#.` line for a unit that leaves an emphasis open, see `span_notes`)."""
     pot = polib.POFile(wrapwidth=0)
     pot.header = (
         f"Translation template for {source}, made by `termguard segment`.\n"
@@ -52,6 +76,7 @@ def to_pot(units: Sequence[Segment], source: str, lang: str) -> str:
         "X-Source-Language": lang,
     }
     pot.metadata_is_fuzzy = True
+    notes = span_notes(units)
     for unit in units:
         pot.append(
             polib.POEntry(
@@ -59,7 +84,7 @@ def to_pot(units: Sequence[Segment], source: str, lang: str) -> str:
                 msgid=unit.text,
                 msgstr="",
                 occurrences=[(source, str(unit.line))],
-                comment=unit.kind,
+                comment=unit.kind + (f"\n{notes[unit.id]}" if unit.id in notes else ""),
             )
         )
     return str(pot) + "\n"

@@ -43,6 +43,9 @@ class BuildResult:
     translated: int = 0
     fallback: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    #: (unit id, what): translated units after which the built Markdown leaves an emphasis
+    #: open (or closed) where the source does not (see `unbalanced_units`).
+    unbalanced: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def untranslated(self) -> int:
@@ -221,7 +224,37 @@ def build_text(catalog: _Catalog, source_text: str, source_path: str, source_lan
         translations[seg.id] = translation
     result.stale = [e.msgctxt or _norm(e.msgid.text)[:40] for e in catalog.entries if id(e) not in used]
     result.text = reassemble(source_text, segments, translations)
+    result.unbalanced = unbalanced_units(segments, translations)
     return result
+
+
+def unbalanced_units(segments: list[Segment], translations: dict[str, str]) -> list[tuple[str, str]]:
+    """The units after which the built text's open emphasis spans differ from the source's.
+
+    Walks the units in document order keeping the set of emphasis markers left open, once
+    for the source and once for the built text (a translation where there is one, the
+    source text otherwise); where they part, the unit is named and the walk starts again
+    in step, so one lost marker is reported once.
+    """
+    from termguard.markdown_tokens import open_emphasis
+
+    out: list[tuple[str, str]] = []
+    src_state: set[str] = set()
+    out_state: set[str] = set()
+    for seg in segments:
+        src_state ^= set(open_emphasis(seg.text))
+        out_state ^= set(open_emphasis(translations.get(seg.id, seg.text)))
+        if out_state != src_state:
+            opened = sorted(out_state - src_state)
+            closed = sorted(src_state - out_state)
+            what = []
+            if opened:
+                what.append("leaves " + ", ".join(f"`{m}`" for m in opened) + " open where the source closes it")
+            if closed:
+                what.append("does not open " + ", ".join(f"`{m}`" for m in closed) + " as the source does here")
+            out.append((seg.id, "the translation " + " and ".join(what) + "; the built Markdown is unbalanced"))
+            out_state = set(src_state)
+    return out
 
 
 def build_file(po_path: str, source: str | None = None, lang: str | None = None) -> BuildResult:
