@@ -234,6 +234,33 @@ class RussianMorphology(Morphology):
             if form != text:
                 yield Variant(form, GENERATED)
 
+    def miscased(self, text: str) -> tuple[str, ...]:
+        """An approved Cyrillic acronym in the wrong case: `Сво`, `сво`, `Нато` for СВО,
+        НАТО; a spelling that is also an ordinary word («Про» for ПРО, «ран» for РАН) is
+        left alone."""
+        if not is_acronym(text) or not _CYRILLIC_WORD.fullmatch(text):
+            return ()
+        low = text.lower()
+        if _common_word(low):
+            return ()
+        return (low[:1].upper() + low[1:], low)
+
+    def name_reading(self, word: str, suffix: str = "") -> bool:
+        """The analyser reads the word as a surname, first name or patronymic («Крылова»,
+        «Шарова»): a lowercase rejected form («шаров») must not fire on it."""
+        return _name_reading(word.lower().replace("ё", "е"))
+
+    def inflect_like(self, preferred: str, found: str, lemma: str | None = None) -> str | None:
+        """See `inflect_like`."""
+        return inflect_like(preferred, found, lemma)
+
+    gaps = True
+
+    def fits_gap(self, word: str, following: str) -> bool:
+        """`word` is an adjective or participle agreeing with `following` in case and number
+        (and gender in the singular): «система турецкой ПВО», «комплекс зенитных ракет»."""
+        return _agrees(word, following)
+
 
 def _inflectable(parts: list[str]) -> list[int]:
     """Indices (into `parts`, words at odd positions) of the words that may inflect."""
@@ -455,6 +482,39 @@ def inflect_like(preferred: str, found_word: str, found_lemma: str | None = None
                 return result.upper()
             return result
     return None
+
+
+@lru_cache(maxsize=4096)
+def _common_word(low: str) -> bool:
+    """True when the dictionary knows `low` as an ordinary word, not only an abbreviation."""
+    morph = analyzer()
+    return morph.word_is_known(low) and any("Abbr" not in p.tag for p in morph.parse(low) if p.is_known)
+
+
+_NAME_GRAMMEMES = ("Surn", "Name", "Patr")
+
+
+@lru_cache(maxsize=4096)
+def _name_reading(low: str) -> bool:
+    """True when a known reading of the word is a person's name."""
+    return any(p.is_known and any(g in p.tag for g in _NAME_GRAMMEMES) for p in analyzer().parse(low))
+
+
+@lru_cache(maxsize=8192)
+def _agrees(word: str, following: str) -> bool:
+    morph = analyzer()
+    adjectives = [p.tag for p in morph.parse(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case]
+    if not adjectives:
+        return False
+    heads = [p.tag for p in morph.parse(following) if p.tag.case]
+    for a in adjectives:
+        for h in heads:
+            if str(a.case) != str(h.case) or str(a.number) != str(h.number or a.number):
+                continue
+            if str(a.number) == "sing" and h.gender and a.gender and str(a.gender) != str(h.gender):
+                continue
+            return True
+    return False
 
 
 def _join(parts: list[str], repl: dict[int, str]) -> str:

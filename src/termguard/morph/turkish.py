@@ -57,6 +57,22 @@ class TurkishMorphology(Morphology):
         table.update({"İ": "i", "I": "ı"})
         return table
 
+    def upper(self, text: str) -> str:
+        """Turkish capitals: i → İ, ı → I (`Erdoğan'ın` → `ERDOĞAN'IN`)."""
+        return text.replace("i", "İ").replace("ı", "I").upper()
+
+    def miscased(self, text: str) -> tuple[str, ...]:
+        """An acronym of three letters or more written as a name (`Nato`, `Nato'nun`)."""
+        if not is_acronym(text) or not text.isalpha() or len(text) < 3:
+            return ()
+        low = self.fold(text)
+        return (self.upper(low[:1]) + low[1:],)
+
+    def name_reading(self, word: str, suffix: str = "") -> bool:
+        """A capitalised word with an apostrophe suffix is a proper name (TDK: only proper
+        names take their suffixes after an apostrophe): `Savaş'ın` is a person."""
+        return suffix.startswith("'") and len(suffix) > 1
+
     def extend(self, folded: str, end: int) -> int:
         """Take in a suffix written after an apostrophe: `Erdoğan'ın`, `NGS'de`."""
         n = len(folded)
