@@ -33,8 +33,16 @@ class ForbiddenTerm(Rule):
     Example:
         With `en: [Triumf, {text: Triumph, status: forbidden}]`,
         `the S-400 "Triumph" systems` is reported with the suggestion `Triumf`.
+        In Russian the suggestion is the preferred rendering put into the case and number
+        of the word found («Триумпфа» → «Триумфа», after «два»: «зенитных ракетных
+        комплекса»), ready to paste. An approved acronym written in another case (`Нато`,
+        `Сво`) is reported as a forbidden form of it; a lowercase forbidden form is not
+        reported on a capitalised word in mid-sentence that the analyser reads as a
+        surname or first name (a person, not the term); a forbidden multi-word form is
+        found also with an agreeing adjective between its words («система турецкой ПВО»).
     Use instead:
-        The preferred rendering named in the message (the glossary's first approved form).
+        The preferred rendering named in the message (the glossary's first approved form),
+        in Russian already inflected like the word it replaces.
     """
 
     code = "TG101"
@@ -69,10 +77,16 @@ class ForbiddenTerm(Rule):
 
     def _finding(self, ctx: CheckContext, unit: Unit, fld: Field, view: ProseView, match: Match, lang: str) -> Finding:
         entry = match.entry
-        suggestions = [r.text for r in entry.approved(lang)]
+        approved = [r.text for r in entry.approved(lang)]
+        # Paste-ready: each approved form in the found word's case and number where the
+        # language inflects it («Триумпфа» → «Триумфа»), the glossary's form otherwise.
+        morph = ctx.matcher(lang).morph
+        suggestions = list(dict.fromkeys(morph.inflect_like(a, match.surface, match.lemma) or a for a in approved))
         form_of = f" (a form of “{match.lemma}”)" if match.surface != match.lemma else ""
         why = f" ({match.rendering.note})" if match.rendering.note else ""
         use = f"; use “{suggestions[0]}”" if suggestions else ""
+        if suggestions and approved and suggestions[0] != approved[0]:
+            use += f" (a form of “{approved[0]}”)"
         start, end = view.to_text_span(match.start, match.end)
         return ctx.finding(
             self,
