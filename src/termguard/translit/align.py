@@ -178,13 +178,25 @@ class NameIndex:
             key = found[0].key
             schemes = tuple(sorted({f.scheme for f in found if f.key == key}, key=_SCHEME_ORDER.__getitem__))
             russian = next(f.russian for f in found if f.key == key)
-            return Verdict("accepted", token, key, self.russian_of.get(key, russian), token, schemes)
+            return Verdict("accepted", token, key, self._russian(key, russian), token, schemes)
         if len(t) < 4:
             return Verdict("none", token)
         for form in self._by_prefix.get(t[:4], ()):
-            if _derived(t, form):
+            if _derived(t, form) and not self._sign_rendered(t, form):
                 return Verdict("derived", token, form=form)
         return self._nearest(token, t)
+
+    def _sign_rendered(self, t: str, form: str) -> bool:
+        """True when `t` is `form` with a letter standing for the soft or hard sign that
+        ends the Russian word ("Rosnefty" for «Роснефть»): a scheme that wrote the sign so
+        would have made `t` an accepted form, so this is a drift, not an English ending."""
+        rest = t[len(form):] if t.startswith(form) else ""
+        if rest not in ("y", "i", "j", "e"):
+            return False
+        words = [f.russian for f in self.forms.get(form, ())]
+        if form in self.approved:
+            words.append(self.approved[form][2])
+        return any(w.rstrip().endswith(("ь", "ъ", "Ь", "Ъ")) for w in words)
 
     def _nearest(self, token: str, t: str) -> Verdict:
         from rapidfuzz.distance import Levenshtein  # lazy: only documents with names pay
@@ -216,7 +228,15 @@ class NameIndex:
         key = entries[0].key
         schemes = tuple(sorted({f.scheme for f in entries if f.key == key}, key=_SCHEME_ORDER.__getitem__))
         display = match_case(entries[0].display, token)
-        return Verdict("drift", token, key, self.russian_of.get(key, entries[0].russian), display, schemes, dist)
+        return Verdict("drift", token, key, self._russian(key, entries[0].russian), display, schemes, dist)
+
+    def _russian(self, key: str, word: str) -> str:
+        """The Russian word behind a form: for a name of the document, the reading the form
+        romanises (Горбачев or Горбачева, whichever is nearer the Latin word), for a
+        glossary entry its Russian form."""
+        if key.startswith("ru:"):
+            return word
+        return self.russian_of.get(key, word)
 
     def _rank(self, form: str) -> int:
         if form in self.approved:
@@ -247,6 +267,34 @@ def _derived(t: str, form: str) -> bool:
     if t.startswith(form):
         return len(t) - len(form) <= 4
     return form[-1] in "aeiy" and t.startswith(form[:-1]) and t[len(form) - 1:] in _ENDINGS
+
+
+def outlet_latin_forms(outlet: str, glossary: Glossary | None = None) -> tuple[list[str], Entry | None]:
+    """The Latin forms a Cyrillic outlet name may have, and its glossary entry if it has one.
+
+    Every English scheme's romanisation («Коммерсантъ» → Kommersant, Kommersant"), and
+    the approved English forms of a glossary entry whose Russian `origin` or approved
+    Russian rendering is the outlet («РБК» → RBC, whose domain is rbc.ru): what its URL's
+    domain is compared with.
+    """
+    forms = list(dict.fromkeys(romanize(outlet, s.key) for s in ENGLISH_SCHEMES))
+    found: Entry | None = None
+    if glossary is not None:
+        key = _outlet_key(outlet)
+        for entry in glossary:
+            if entry.kind not in NAME_KINDS:
+                continue
+            russian = [entry.origin.text] if entry.origin is not None and entry.origin.lang == "ru" else []
+            russian += [r.text for r in entry.approved("ru") if has_cyrillic(r.text)]
+            if any(_outlet_key(r) == key for r in russian):
+                found = entry
+                forms += [r.text for r in entry.approved("en")]
+                break
+    return forms, found
+
+
+def _outlet_key(text: str) -> str:
+    return re.sub(r"[\W_ъЪ]+", "", text.casefold().replace("ё", "е"))
 
 
 def latin_names(plain: str) -> Iterator[tuple[int, int, str]]:
