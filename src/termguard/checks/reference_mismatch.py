@@ -27,7 +27,7 @@ def _unit_at(doc: Document, line: int) -> str | None:
 def _cyrillic_outlet(ref, host: str, at, glossary) -> Iterator[Finding]:
     """A Cyrillic outlet («Комерсантъ») compared with its URL's domain (kommersant.ru)
     through its romanisations under every scheme and its glossary entry's English forms."""
-    from termguard.translit.align import outlet_latin_forms
+    from termguard.translit.align import anglicised, outlet_latin_forms
     from termguard.translit.schemes import fold
 
     outlet = ref.outlet.strip()
@@ -36,8 +36,9 @@ def _cyrillic_outlet(ref, host: str, at, glossary) -> Iterator[Finding]:
     flat_host = host.replace(".", "").replace("-", "")
     squashed = {re.sub(r"[\W_]+", "", fold(f).casefold()) for f in forms}
     squashed.discard("")
-    if not squashed or any(s == label or s in flat_host or (len(label) >= 3 and s.startswith(label)) for s in squashed):
-        return
+    if not squashed or any(s == label or s in flat_host or (len(label) >= 3 and s.startswith(label))
+                           or anglicised(s) == anglicised(label) for s in squashed):
+        return  # an English brand spelling of the romanisation is the outlet's own (Interfax)
     limit = 1 if len(label) <= 7 else 2
     if len(label) < 4 or not any(_close(s, label, limit) for s in squashed):
         return

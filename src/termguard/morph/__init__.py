@@ -316,6 +316,10 @@ class TermMatcher:
         # that fold alike are merged: a case-sensitive name keeps every exact spelling).
         by_key: dict[str, list[_Candidate]] = {}
         approved_keys: set[str] = set()
+        # Per approved key, the case-exact spellings its approved forms allow (None: any
+        # case): a generated rejected form spelt otherwise is still rejected
+        # (РосОборонЭкспортом beside an approved Рособоронэкспортом).
+        approved_exact: dict[str, set[str] | None] = {}
         for ei, ri, entry, r in todo:
             cs = self._case_sensitive(entry, r, approved_forms)
             local: dict[tuple[str, str | None], list] = {}
@@ -346,6 +350,10 @@ class TermMatcher:
                 )
                 if r.approved:
                     approved_keys.add(key)
+                    if exact is None:
+                        approved_exact[key] = None
+                    elif approved_exact.get(key, set()) is not None:
+                        approved_exact.setdefault(key, set()).update(exact)  # type: ignore[union-attr]
         morph.built()
         # The automaton runs over the folded text with every non-word character turned into
         # a space and a space on each side, and a key starting (ending) with a word
@@ -356,7 +364,10 @@ class TermMatcher:
             if key in approved_keys:
                 # Morphology never invents an error: a generated rejected form that is also
                 # an approved form (of any entry) is not a rejected form.
-                cands = [c for c in cands if self._forms[c[0]][c[1]].approved or c[3] > GENERATED]
+                allowed = approved_exact.get(key)
+                cands = [c for c in cands if self._forms[c[0]][c[1]].approved or c[3] > GENERATED
+                         or (allowed is not None and c[4] is not None
+                             and all(x.isupper() for x in allowed.intersection(c[4])))]
             for is_stem in (False, True):
                 group = [c for c in cands if (c[5] is not None) == is_stem]
                 if not group:
