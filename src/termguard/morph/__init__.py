@@ -343,6 +343,10 @@ class TermMatcher:
                         up = upper(exact_text)
                         if up != exact_text and (r.approved or up not in approved_forms.get(key, ())):
                             cur[2].add(up)
+                        if exact_text[:1].islower() and not r.approved:
+                            # A lowercase rejected form opening a sentence (`find` keeps
+                            # it capitalised only there).
+                            cur[2].add(upper(exact_text[:1]) + exact_text[1:])
             capital = _needs_capital(r, cs)
             for (key, stem), (form, strength, exact) in local.items():
                 by_key.setdefault(key, []).append(
@@ -493,12 +497,17 @@ class TermMatcher:
         return found
 
     def _name_clash(self, plain: str, m: Match) -> bool:
-        """A lowercase rejected form matched on a capitalised word in mid-sentence that the
-        analyser reads as a person's name («комплекс Шарова» for a forbidden «шаров»)."""
+        """A lowercase rejected form matched on a capitalised word in mid-sentence that is
+        not it: a case-sensitive form (capitalised only to open a sentence), or a word the
+        analyser reads as a person's name («доклад Волкова» for a forbidden «волки»)."""
         if m.rendering.approved or not m.surface[:1].isupper() or not m.rendering.text.strip()[:1].islower():
             return False
+        if len(m.surface) > 1 and m.surface.isupper():
+            return False  # a text in capitals
         if sentence_start(plain, m.start):
             return False
+        if m.entry.is_case_sensitive(m.rendering):
+            return True
         first = _FIRST_WORD.match(m.surface)
         return first is not None and self.morph.name_reading(first.group(), m.suffix if first.end() == len(m.surface) else "")
 

@@ -246,9 +246,12 @@ class RussianMorphology(Morphology):
         return (low[:1].upper() + low[1:], low)
 
     def name_reading(self, word: str, suffix: str = "") -> bool:
-        """The analyser reads the word as a surname, first name or patronymic («Крылова»,
-        «Шарова»): a lowercase rejected form («шаров») must not fire on it."""
-        return _name_reading(word.lower().replace("ё", "е"))
+        """The analyser reads the capitalised word as a surname, first name or patronymic
+        («Волкова»), or the word has a surname's shape (-ов/-ев/-ин/-ын, -ова/-ева/-ина/
+        -ына: «Ястребов», to the dictionary only «ястребов», of hawks): a lowercase
+        rejected form («ястребы») must not fire on it in mid-sentence."""
+        low = word.lower().replace("ё", "е")
+        return _name_reading(low) or (word[:1].isupper() and low.endswith(_SURNAME_SHAPES) and len(low) > 4)
 
     def inflect_like(self, preferred: str, found: str, lemma: str | None = None) -> str | None:
         """See `inflect_like`."""
@@ -492,6 +495,7 @@ def _common_word(low: str) -> bool:
 
 
 _NAME_GRAMMEMES = ("Surn", "Name", "Patr")
+_SURNAME_SHAPES = ("ов", "ев", "ин", "ын", "ова", "ева", "ина", "ына")
 
 
 @lru_cache(maxsize=4096)

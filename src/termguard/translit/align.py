@@ -92,6 +92,9 @@ class _Form:
     russian: str
     scheme: str
     display: str
+    #: 0 for the name's lemma, more for its other readings and its surface form: between
+    #: two equally near forms the lemma's is suggested.
+    order: int = 0
 
 
 @dataclass
@@ -119,8 +122,8 @@ class NameIndex:
                 continue  # acronyms go to the glossary, never to drift checks
             key = glossary_words.get(name.lemma.casefold(), f"ru:{name.lemma}")
             index.russian_of.setdefault(key, name.lemma)
-            for word in name.words:
-                index._add_word(key, word)
+            for order, word in enumerate(name.words):
+                index._add_word(key, word, order)
             for en in translate_name(name.lemma):
                 index.translated.setdefault(fold(en).casefold(), key)
         for en in english_exonyms():
@@ -146,10 +149,10 @@ class NameIndex:
                 if not (len(word) > 1 and word.isupper()):
                     self._add_word(entry.id, word)
 
-    def _add_word(self, key: str, word: str) -> None:
+    def _add_word(self, key: str, word: str, order: int = 0) -> None:
         for scheme in ENGLISH_SCHEMES:
             display = romanize(word, scheme.key)
-            self.forms.setdefault(display.casefold(), []).append(_Form(key, word, scheme.key, display))
+            self.forms.setdefault(display.casefold(), []).append(_Form(key, word, scheme.key, display, order))
 
     def _bucket(self) -> None:
         for form in list(self.forms) + list(self.approved):
@@ -201,7 +204,7 @@ class NameIndex:
     def _nearest(self, token: str, t: str) -> Verdict:
         from rapidfuzz.distance import Levenshtein  # lazy: only documents with names pay
 
-        best: tuple[int, int, int, str] | None = None
+        best: tuple[int, int, int, int, int, str] | None = None
         a = anglicised(t)
         candidates = list(self._by_initial.get(t[0], ()))
         if a[:1] != t[:1]:
@@ -215,12 +218,15 @@ class NameIndex:
             if dist > drift_limit(form):
                 continue
             rank = self._rank(form)
-            cand = (dist, rank, -len(form), form)
+            # Between equally near forms, the one whose ending agrees with the word's: a
+            # woman's surname ends in -a in English (Zakharova), a man's does not (Yeltsin).
+            gender = int(form.endswith("a") != t.endswith("a"))
+            cand = (dist, gender, rank, self._order(form), -len(form), form)
             if best is None or cand < best:
                 best = cand
         if best is None:
             return Verdict("none", token)
-        dist, _rank, _len, form = best
+        dist, _gender, _rank, _order, _len, form = best
         if form in self.approved:
             key, text, russian = self.approved[form]
             return Verdict("drift", token, key, russian, match_case(text, token), ("glossary",), dist)
@@ -237,6 +243,9 @@ class NameIndex:
         if key.startswith("ru:"):
             return word
         return self.russian_of.get(key, word)
+
+    def _order(self, form: str) -> int:
+        return min((f.order for f in self.forms.get(form, ())), default=0)
 
     def _rank(self, form: str) -> int:
         if form in self.approved:
@@ -260,12 +269,20 @@ class NameIndex:
 _ENDINGS = frozenset({"ian", "ians", "an", "ans", "n", "ns", "ese", "i", "is", "s", "ish", "ic", "ist", "ists", "ism", "ite", "ites"})
 
 
+#: Endings English adds to a whole name (Kremlin, Putinism, Putinist, Moscovite).
+_SUFFIXES_AFTER_NAME = frozenset({"in", "ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "ese", "ic", "ish",
+                                  "ism's", "y", "ov", "ev", "ova", "eva"})
+
+
 def _derived(t: str, form: str) -> bool:
     """True when `t` is `form` plus a short English ending (Kremlin, Pakistani, Chinese)."""
     if len(t) <= len(form):
         return False
     if t.startswith(form):
-        return len(t) - len(form) <= 4
+        # An English ending (Kremlin, Putinism, Moscow's), not another language's
+        # ("Yeltsine" is French, a drift).
+        rest = t[len(form):]
+        return len(rest) <= 4 and (rest in _ENDINGS or rest in _SUFFIXES_AFTER_NAME)
     return form[-1] in "aeiy" and t.startswith(form[:-1]) and t[len(form) - 1:] in _ENDINGS
 
 

@@ -55,11 +55,14 @@ def _restore_case(lemma: str, surface: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def lemmatize_name(word: str) -> tuple[str, str]:
+def lemmatize_name(word: str, in_title: bool = False) -> tuple[str, str]:
     """(lemma, kind) of a capitalised Russian word, name parses first, surname gender kept.
 
-    A word that is already a nominative singular name stays as it is («Белкова» is a
-    woman's surname, not the genitive of Белков); a surname in another case is put into
+    A word that is already a nominative singular name stays as it is («Е. Белкова» is a
+    woman's surname, not the genitive of Белков), except inside a title after its first
+    word (`in_title`), where a surname read as a woman's nominative or a man's genitive
+    takes the likelier reading to the analyser («Эпоха Горбачева» → Горбачев). Every
+    reading is kept by `name_readings`; a surname in another case is put into
     the nominative of its own gender («Белковой» → Белкова); a singular reading wins over
     a plural-only one («Ермаковым» → Ермаков, not Ермаковы).
     """
@@ -88,6 +91,14 @@ def lemmatize_name(word: str) -> tuple[str, str]:
     if named and sum(p.score for p in named) >= 0.1:
         tag = next(t for t in NAME_TAGS if t in named[0].tag)
         nominative = [p for p in named if "nomn" in p.tag and "plur" not in p.tag]
+        if nominative and in_title and "Surn" in nominative[0].tag and "femn" in nominative[0].tag:
+            # «Эпоха Горбачева», «Дело Ельцина»: inside a title, after its first word, the
+            # man's genitive or accusative is likelier to the analyser than the woman's
+            # nominative. Elsewhere (an author, «М. Захарова»; a subject) the nominative.
+            masculine = [p for p in named if "Surn" in p.tag and "masc" in p.tag and "plur" not in p.tag]
+            if sum(p.score for p in masculine) > sum(p.score for p in nominative):
+                nominative = []
+                named = masculine
         if nominative:
             best = nominative[0]
             lemma = word.lower() if "Surn" in best.tag or "Abbr" in best.tag else best.normal_form
@@ -163,6 +174,15 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;]"
 
 
+def _inside_title(text: str, start: int) -> bool:
+    """True when `start` lies inside a «…» or “…” quotation, after its first word."""
+    for open_, close in (("«", "»"), ("“", "”")):
+        left = text.rfind(open_, 0, start)
+        if left >= 0 and text.find(close, left, start) < 0 and text[left + 1:start].strip():
+            return True
+    return False
+
+
 def _others(word: str, lemma: str) -> tuple[str, ...]:
     """The readings of `word` other than `lemma`."""
     return tuple(r for r in name_readings(word) if r != lemma)
@@ -205,7 +225,7 @@ def russian_names(text: str) -> list[RussianName]:
             continue
         if len(word) < 2:
             continue
-        lemma, kind = lemmatize_name(word)
+        lemma, kind = lemmatize_name(word, _inside_title(text, m.start()))
         quoted = m.start() in quoted_words
         if kind != "name" or quoted or not _sentence_initial(text, m.start()) or any(t in p.tag for p in analyzer().parse(word)[:1] for t in NAME_TAGS):
             add(RussianName(word, lemma, kind, m.start(), m.end(), _others(word, lemma) if kind == "person" else ()))
