@@ -1,0 +1,90 @@
+"""Russian names with several readings, surnames from first names, soft signs, Cyrillic outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from termguard.config import Config
+from termguard.engine import Engine
+from termguard.glossary.model import Entry, Glossary, Origin, Rendering
+from termguard.translit.align import NameIndex
+from termguard.translit.names import lemmatize_name, name_readings, russian_names
+
+
+def _index(text: str) -> NameIndex:
+    return NameIndex.build(russian_names(text))
+
+
+@pytest.mark.parametrize("title,ok,drift,suggestion", [
+    ("«Эпоха Горбачева»", "Gorbachev", "Gorbachov", "Gorbachyov"),
+    ("«Упрёки Ельцина»", "Yeltsin", "Yeltsine", "Yeltsin"),
+    ("«Дело Ходорковского»", "Khodorkovsky", "Khodorkovskiy", None),  # -iy: an accepted scheme
+    ("М. Захарова, «Брифинг»", "Zakharova", "Zakharovva", "Zakharova"),
+    ("«Интервью Заботкиной»", "Zabotkina", "Zabotkna", "Zabotkina"),
+])
+def test_any_reading_accepts_and_the_nearest_reading_suggests(title, ok, drift, suggestion):
+    index = _index(title)
+    assert index.verdict(ok).kind == "accepted"
+    v = index.verdict(drift)
+    if suggestion is None:
+        assert v.kind == "accepted"
+    else:
+        assert (v.kind, v.form) == ("drift", suggestion)
+
+
+def test_readings_keep_both_genders_and_the_title_reading_is_the_likelier():
+    assert {"Горбачев", "Горбачева"} <= {r.replace("ё", "е") for r in name_readings("Горбачева")}
+    assert lemmatize_name("Горбачева", True)[0].replace("ё", "е") == "Горбачев"  # «Эпоха Горбачева»
+    assert lemmatize_name("Белкова")[0] == "Белкова"  # an author, «Е. Белкова»
+
+
+@pytest.mark.parametrize("word,lemma", [("Заботкиной", "Заботкина"), ("Тимуров", "Тимуров"), ("Тимурову", "Тимуров")])
+def test_surnames_the_dictionary_lacks_get_their_own_gender(word, lemma):
+    assert lemmatize_name(word) == (lemma, "person")
+
+
+def test_surname_from_a_first_name_is_in_the_name_list_and_drifts():
+    index = _index("С. Тимуров, «Записки»")
+    assert index.verdict("Timurov").kind == "accepted"
+    assert (index.verdict("Timurof").kind, index.verdict("Timurof").form) == ("drift", "Timurov")
+
+
+@pytest.mark.parametrize("token,kind", [("Rosneft", "accepted"), ("Rosnefty", "drift"), ("Rosnefti", "drift")])
+def test_soft_sign_as_y_is_not_an_english_ending(token, kind):
+    assert _index("«Роснефть»").verdict(token).kind == kind
+
+
+def test_english_endings_still_derive():
+    index = _index("«Пакистан»")
+    assert index.verdict("Pakistani").kind == "derived"
+
+
+OUTLETS = Glossary((
+    Entry("rbc", "outlet", origin=Origin("ru", "РБК"), renderings={"en": (Rendering("RBC"),), "ru": (Rendering("РБК"),)}),
+    Entry("kommersant", "outlet", origin=Origin("ru", "Коммерсантъ"),
+          renderings={"en": (Rendering("Kommersant"),), "ru": (Rendering("Коммерсантъ"),)}),
+))
+
+
+def _outlet_findings(outlet: str, url: str) -> list:
+    text = f"A claim [1].\n\n## References\n\n- [1] «Заголовок статьи». *{outlet}*, 01.02.2025, <{url}>\n"
+    engine = Engine(Config(select=("reference-mismatch",)), glossary=OUTLETS)
+    return [f for f in engine.check_text("note.md", text) if "outlet" in f.message]
+
+
+@pytest.mark.parametrize("outlet,url", [
+    ("Коммерсантъ", "https://www.kommersant.ru/doc/1"), ("РБК", "https://www.rbc.ru/politics/1"),
+    ("Интерфакс", "https://www.interfax.ru/world/1"), ("Известия", "https://iz.ru/1"),
+    ("Ведомости", "https://www.vedomosti.ru/1"), ("РИА Новости", "https://ria.ru/1"),
+])
+def test_correct_cyrillic_outlets_pass(outlet, url):
+    assert _outlet_findings(outlet, url) == []
+
+
+@pytest.mark.parametrize("outlet,url,suggestion", [
+    ("Комерсантъ", "https://www.kommersant.ru/doc/1", ("Коммерсантъ",)),
+    ("Ведомасти", "https://www.vedomosti.ru/1", ()),
+])
+def test_misspelt_cyrillic_outlets_are_reported(outlet, url, suggestion):
+    [f] = _outlet_findings(outlet, url)
+    assert f.found == outlet and f.suggestions == suggestion
