@@ -11,7 +11,13 @@ from termguard.config import Config
 from termguard.engine import Engine
 from termguard.glossary.model import Entry, Glossary, Rendering
 from termguard.morph import TermMatcher
-from termguard.morph.russian import inflect, inflect_like, surname_forms, surname_readings, tagged_forms
+from termguard.morph.russian import (
+    inflect,
+    inflect_like,
+    surname_forms,
+    surname_readings,
+    tagged_forms,
+)
 
 
 def R(text: str, status: str = "preferred", **kw) -> Rendering:
