@@ -111,6 +111,10 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _OPENERS = " \t\n«“„\"'(*_[—–-"
 
 
+#: The note of the forbidden renderings made for an acronym's wrong-case spellings.
+_MISCASED_NOTE = "the acronym is written in capitals: "
+
+
 def sentence_start(plain: str, start: int) -> bool:
     """True when the word at `start` opens a sentence, a line or a quotation."""
     i = start - 1
@@ -206,7 +210,7 @@ class TermMatcher:
             for wrong in self.morph.miscased(text):
                 if wrong not in have:
                     have.add(wrong)
-                    extra.append(Rendering(wrong, "forbidden", f"the acronym is written in capitals: {text}",
+                    extra.append(Rendering(wrong, "forbidden", f"{_MISCASED_NOTE}{text}",
                                            case_sensitive=True, exact=True, line=r.line, column=r.column))
         return forms + tuple(extra) if extra else forms
 
@@ -271,6 +275,10 @@ class TermMatcher:
         if packed is None:
             items = self._items()
             self._initial_chars = _initial_chars(items, len(self._entries))
+            if key and self.morph.gaps:
+                cache.store(key, self._gaps, suffix=".gaps")
+        elif key and self.morph.gaps:
+            self._gaps = cache.load(key, suffix=".gaps")  # None: rebuilt from the glossary on first use
         size = packed.size() if packed is not None else len(items)  # type: ignore[arg-type]
         automaton = build(items, dumped if dumped else None, packed) if size else None
         fresh = getattr(automaton, "built", False)  # a C automaton made now, not loaded
@@ -315,6 +323,8 @@ class TermMatcher:
         # folded form -> candidates, built rendering by rendering (the forms of one rendering
         # that fold alike are merged: a case-sensitive name keeps every exact spelling).
         by_key: dict[str, list[_Candidate]] = {}
+        # The rejected multi-word forms, for matching with a word between their words.
+        gaps: dict[str, list[tuple]] | None = {} if morph.gaps else None
         approved_keys: set[str] = set()
         # Per approved key, the case-exact spellings its approved forms allow (None: any
         # case): a generated rejected form spelt otherwise is still rejected
@@ -348,6 +358,12 @@ class TermMatcher:
                             # it capitalised only there).
                             cur[2].add(upper(exact_text[:1]) + exact_text[1:])
             capital = _needs_capital(r, cs)
+            if gaps is not None and not r.approved and " " in r.text.strip():
+                for (key, stem), (form, _strength, exact) in local.items():
+                    words = key.split(" ")
+                    if stem is None and all(_PLAIN_WORD.fullmatch(w) for w in words):
+                        gaps.setdefault(words[0], []).append(
+                            (ei, ri, form, tuple(sorted(exact)) if exact is not None else None, capital, tuple(words)))
             for (key, stem), (form, strength, exact) in local.items():
                 by_key.setdefault(key, []).append(
                     (ei, ri, form, strength, tuple(sorted(exact)) if exact is not None else None, stem, capital, key)
@@ -358,6 +374,8 @@ class TermMatcher:
                         approved_exact[key] = None
                     elif approved_exact.get(key, set()) is not None:
                         approved_exact.setdefault(key, set()).update(exact)  # type: ignore[union-attr]
+        if gaps is not None:
+            self._gaps = gaps
         morph.built()
         # The automaton runs over the folded text with every non-word character turned into
         # a space and a space on each side, and a key starting (ending) with a word
@@ -492,9 +510,14 @@ class TermMatcher:
                                    plain[word_end:stop]))
         if morph.gaps:
             found.extend(self._gapped(plain, folded))
-        if found and any(m.surface[:1].isupper() and not m.rendering.approved for m in found):
-            found = [m for m in found if not self._name_clash(plain, m)]
+        if found and any(not m.rendering.approved for m in found):
+            found = [m for m in found if m.rendering.approved or not (self._name_clash(plain, m) or self._a_word(m))]
         return found
+
+    def _a_word(self, m: Match) -> bool:
+        """A wrong-case acronym spelling that is an ordinary word («Про это», not ПРО)."""
+        note = m.rendering.note
+        return note is not None and note.startswith(_MISCASED_NOTE) and not self.morph.miscased_ok(m.surface)
 
     def _name_clash(self, plain: str, m: Match) -> bool:
         """A lowercase rejected form matched on a capitalised word in mid-sentence that is
@@ -520,7 +543,9 @@ class TermMatcher:
             gaps: dict[str, list[tuple]] = {}
             morph = self.morph
             for ei, entry in enumerate(self._entries):
-                for ri, r in enumerate(self._forms[ei]):
+                # The glossary's own renderings (the wrong-case acronym spellings that
+                # `_renderings` adds after them are one word).
+                for ri, r in enumerate(entry.forms(self.lang)):
                     text = r.text.strip()
                     if r.approved or " " not in text:
                         continue

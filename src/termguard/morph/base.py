@@ -144,6 +144,12 @@ class Morphology:
         (English house styles write Nato)."""
         return ()
 
+    def miscased_ok(self, word: str) -> bool:
+        """Whether a text word matched by a `miscased` spelling is that acronym in the wrong
+        case, not a word of the language that happens to be spelt alike (asked only when
+        such a word is found, so no dictionary is loaded for it otherwise)."""
+        return True
+
     def name_reading(self, word: str, suffix: str = "") -> bool:
         """Whether a capitalised text word (with the suffix the language attaches, `'ın`)
         can be a person's name: a lowercase rejected form then does not match it in

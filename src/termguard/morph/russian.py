@@ -236,14 +236,15 @@ class RussianMorphology(Morphology):
 
     def miscased(self, text: str) -> tuple[str, ...]:
         """An approved Cyrillic acronym in the wrong case: `Сво`, `сво`, `Нато` for СВО,
-        НАТО; a spelling that is also an ordinary word («Про» for ПРО, «ран» for РАН) is
-        left alone."""
+        НАТО (`miscased_ok` leaves alone a spelling that is an ordinary word)."""
         if not is_acronym(text) or not _CYRILLIC_WORD.fullmatch(text):
             return ()
         low = text.lower()
-        if _common_word(low):
-            return ()
         return (low[:1].upper() + low[1:], low)
+
+    def miscased_ok(self, word: str) -> bool:
+        """«Про» (for ПРО), «ран» (for РАН) are words, not acronyms in the wrong case."""
+        return not _common_word(word.lower().replace("ё", "е"))
 
     def name_reading(self, word: str, suffix: str = "") -> bool:
         """The analyser reads the capitalised word as a surname, first name or patronymic
