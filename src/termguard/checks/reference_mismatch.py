@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Document, Finding, Severity
 from termguard.positions import LineIndex
+
+if TYPE_CHECKING:
+    from termguard.glossary.model import Glossary
+    from termguard.sources.references import Reference
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
@@ -24,13 +29,15 @@ def _unit_at(doc: Document, line: int) -> str | None:
     return best
 
 
-def _cyrillic_outlet(ref, host: str, at, glossary) -> Iterator[Finding]:
+def _cyrillic_outlet(ref: Reference, host: str, at: Callable[..., Finding], glossary: Glossary | None) -> Iterator[Finding]:
     """A Cyrillic outlet («Комерсантъ») compared with its URL's domain (kommersant.ru)
     through its romanisations under every scheme and its glossary entry's English forms."""
     from termguard.translit.align import anglicised, outlet_latin_forms
     from termguard.translit.schemes import fold
 
-    outlet = ref.outlet.strip()
+    outlet = (ref.outlet or "").strip()
+    if ref.outlet_span is None:
+        return
     forms, _entry = outlet_latin_forms(outlet, glossary)
     label = host.split(".")[-2] if "." in host else host
     flat_host = host.replace(".", "").replace("-", "")
