@@ -223,3 +223,20 @@ def test_inconsistent_term_reports_a_rejected_form_when_forbidden_term_is_not_ru
     engine = Engine(Config(select=("inconsistent-term",)), glossary=GLOSSARY)
     text = _po("ru", "The Triumf and the Triumf batteries.", "«Триумф» и батареи «Триумпфа».")
     assert [(f.rule, f.found) for f in engine.check_text("ru.po", text)] == [("inconsistent-term", "Триумпфа")]
+
+
+@pytest.mark.parametrize("name,good,bad", [
+    ("Владимир Путин", ["Владимира Путина", "Владимиром Путиным"], ["Владимиром Путином", "Владимира Путин"]),
+    ("Том Баррак", ["Томом Барраком", "Тома Баррака"], ["Томом Баррак"]),
+    ("Мария Захарова", ["Марией Захаровой", "Марию Захарову"], ["Марией Захаровым"]),
+    ("Анна Клинтон", ["Анной Клинтон"], ["Анной Клинтоном"]),  # a woman's foreign surname does not decline
+    ("Сергей Шойгу", ["Сергеем Шойгу"], []),
+])
+def test_full_names_of_persons_decline_in_step(name, good, bad):
+    forms = set(inflect(name, True))
+    assert set(good) <= forms and not set(bad) & forms
+
+
+def test_full_name_found_in_a_translation():
+    g = Glossary((Entry("barrack", "person", renderings={"ru": (R("Том Баррак"),)}),))
+    assert found(TermMatcher(g, "ru"), "встреча с Томом Барраком") == [("barrack", True, "Томом Барраком")]

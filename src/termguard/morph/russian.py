@@ -376,12 +376,15 @@ def tagged_forms(text: str, person: bool = False) -> tuple[tuple[str, str, str],
     Cases are pymorphy3's (nomn, gent, datv, accs, ablt, loct), numbers sing/plur; forms
     after a paucal numeral (два, три, четыре, оба, полтора) are tagged `COUNTED`. A lone
     word the dictionary does not decline as a noun has its forms tagged ("", "").
-    `person` declines a one-word name of a surname's shape by the surname paradigm.
+    `person` declines a one-word name of a surname's shape by the surname paradigm, and
+    every word of a person's full name in step (`person_forms`).
     """
     parts = _PARTS.split(text)
     idx = _inflectable(parts)
     if not idx:
         return ()
+    if person and len(idx) > 1 and all(parts[i][:1].isupper() for i in idx):
+        return person_forms(parts, idx)
     lowered = {i: parts[i].lower().replace("ё", "е") for i in idx}
     head = None
     head_forms: list[tuple[str, str, str]] = []
@@ -427,6 +430,64 @@ def tagged_forms(text: str, person: bool = False) -> tuple[tuple[str, str, str],
                 repl[i] = _recase(adj.replace("ё", "е"), parts[i])
             if ok:
                 out[(case, number, _join(parts, repl))] = None
+    return tuple(out)
+
+
+_SINGULAR_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def person_forms(parts: list[str], idx: list[int]) -> tuple[tuple[str, str, str], ...]:
+    """The singular cases of a person's full name, every word declined in step: «Владимир
+    Путин» → «Владимира Путина», «Владимиром Путиным»; «Том Баррак» → «Томом Барраком»;
+    «Мария Заботкина» → «Марией Заботкиной». A woman's consonant-final foreign surname does
+    not decline («с Хиллари Клинтон»); names ending in another vowel never do (Шойгу).
+    """
+    morph = analyzer()
+    words = [parts[i].lower().replace("ё", "е") for i in idx]
+    gender = None
+    for grammeme in ("Name", "Surn"):  # a first name tells the gender best
+        for w in words:
+            for p in morph.parse(w):
+                if p.is_known and grammeme in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender:
+                    gender = str(p.tag.gender)
+                    break
+            if gender:
+                break
+        if gender:
+            break
+    if gender is None:
+        shape = surname_stem(words[-1])
+        gender = shape[2] if shape else ("femn" if words[0][-1:] in "ая" else "masc")
+    per_word: list[dict[str, str]] = []
+    for w in words:
+        by_case: dict[str, str] = {"nomn": w}
+        shape = surname_stem(w)
+        if shape is not None and shape[2] == gender:
+            for case, number, form in surname_forms(w):
+                if number == "sing":
+                    by_case[case] = form
+        else:
+            known = [p for p in morph.parse(w) if p.is_known and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag)
+                     and p.tag.case == "nomn" and p.tag.number == "sing" and str(p.tag.gender or gender) == gender]
+            if known and "Fixd" in known[0].tag:
+                pass  # indeclinable for this gender (Анна Клинтон, с Анной Клинтон)
+            elif known:
+                for f in known[0].lexeme:
+                    case = _CASE_NORMAL.get(str(f.tag.case), str(f.tag.case))
+                    if f.tag.number == "sing" and case in _SINGULAR_CASES:
+                        by_case.setdefault(case, f.word)
+            elif not (gender == "femn" and w[-1] not in "ая"):
+                regular, _g = _paradigm(w)
+                for case, number, form in regular:
+                    if number == "sing":
+                        by_case.setdefault(case, form)
+                if gender == "masc" and "gent" in by_case and w[-1] not in "ая":
+                    by_case["accs"] = by_case["gent"]  # a person is animate
+        per_word.append(by_case)
+    out: dict[tuple[str, str, str], None] = {}
+    for case in _SINGULAR_CASES:
+        repl = {i: _recase(forms.get(case, w).replace("ё", "е"), parts[i]) for i, w, forms in zip(idx, words, per_word)}
+        out[(case, "sing", _join(parts, repl))] = None
     return tuple(out)
 
 
