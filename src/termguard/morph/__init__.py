@@ -275,10 +275,10 @@ class TermMatcher:
         if packed is None:
             items = self._items()
             self._initial_chars = _initial_chars(items, len(self._entries))
-            if key and self.morph.gaps:
-                cache.store(key, self._gaps, suffix=".gaps")
+            if key and self._gaps:  # (none stored: rebuilt from the glossary, cheaply, when needed)
+                cache.store(key + "-gaps", self._gaps)
         elif key and self.morph.gaps:
-            self._gaps = cache.load(key, suffix=".gaps")  # None: rebuilt from the glossary on first use
+            self._gaps = cache.load(key + "-gaps")  # None: rebuilt from the glossary on first use
         size = packed.size() if packed is not None else len(items)  # type: ignore[arg-type]
         automaton = build(items, dumped if dumped else None, packed) if size else None
         fresh = getattr(automaton, "built", False)  # a C automaton made now, not loaded
