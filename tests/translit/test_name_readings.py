@@ -88,3 +88,21 @@ def test_correct_cyrillic_outlets_pass(outlet, url):
 def test_misspelt_cyrillic_outlets_are_reported(outlet, url, suggestion):
     [f] = _outlet_findings(outlet, url)
     assert f.found == outlet and f.suggestions == suggestion
+
+
+def test_cyrillic_outlet_written_as_a_domain():
+    assert _outlet_findings("Армия.аз", "https://armiya.az/ru/news/1") == []
+    [f] = _outlet_findings("Армис.аз", "https://armiya.az/ru/news/1")
+    assert f.found == "Армис.аз"
+
+
+def test_names_in_a_headline_in_capitals_are_checked():
+    from termguard.translit.align import latin_names
+
+    assert [w for _s, _e, w in latin_names("ERMAKOFF: TURKEY WILL KEEP THE S-400")] == [
+        "ERMAKOFF", "TURKEY", "WILL", "KEEP"]
+    assert [w for _s, _e, w in latin_names("NATO and CAATSA, said Ermakov")] == ["Ermakov"]  # acronyms in prose
+    index = _index("А. Ермаков, «Заголовок»")
+    v = index.verdict("ERMAKOFF")
+    assert (v.kind, v.form) == ("drift", "ERMAKOV")
+    assert index.verdict("YERMAKOV").kind == "accepted"

@@ -47,7 +47,10 @@ def _cyrillic_outlet(ref: Reference, host: str, at: Callable[..., Finding], glos
                            or anglicised(s) == anglicised(label) for s in squashed):
         return  # an English brand spelling of the romanisation is the outlet's own (Interfax)
     limit = 1 if len(label) <= 7 else 2
-    if len(label) < 4 or not any(_close(s, label, limit) for s in squashed):
+    near_label = len(label) >= 4 and any(_close(s, label, limit) for s in squashed)
+    # An outlet named like its domain («Армия.аз» for armiya.az) is compared with the whole host.
+    near_host = "." in outlet and any(_close(s, flat_host, 1 if len(flat_host) <= 7 else 2) for s in squashed)
+    if not (near_label or near_host):
         return
     fix = None
     if glossary is not None:

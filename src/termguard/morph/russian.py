@@ -311,8 +311,9 @@ def _noun_forms(word: str, name: bool = False, person: bool = False) -> tuple[li
     surname = False
     if name and surname_stem(word) is not None:
         tags = [p.tag for p in parses]
-        surname = person or (any("Surn" in t for t in tags) and not any("Geox" in t for t in tags)) or (
-            not parses and person)
+        # A first name of the same shape (Мартин, Константин, Яков) declines as a noun.
+        first_name = any("Name" in t and "nomn" in t and "sing" in t for t in tags)
+        surname = not first_name and (person or (any("Surn" in t for t in tags) and not any("Geox" in t for t in tags)))
     if surname:
         stem = surname_stem(word)
         return surname_forms(word), (stem[2] if stem else None), "anim"

@@ -49,8 +49,9 @@ def scheme_label(key: str) -> str:
 
 
 def anglicised(text: str) -> str:
-    """Undo the usual English spellings of Russian sounds: ph→f, x→ks, ck/c/q→k, w→v."""
+    """Undo the usual English spellings of Russian sounds: ph→f, x→ks, ck/c/q→k, w→v, final -off→-ov."""
     s = text.replace("ph", "f").replace("ck", "k").replace("x", "ks").replace("w", "v").replace("q", "k")
+    s = re.sub(r"(?<=[oe])ff\b", "v", s)  # the old French-style -off/-eff (Smirnoff, Ermakoff)
     return re.sub(r"c(?!h)", "k", s)
 
 
@@ -317,11 +318,20 @@ def _outlet_key(text: str) -> str:
 def latin_names(plain: str) -> Iterator[tuple[int, int, str]]:
     """Capitalised Latin words of a prose text that may be names: (start, end, word).
 
-    Acronyms (all capitals) and words of fewer than three letters are left out; a word
+    Acronyms (all capitals) and words of fewer than three letters are left out, except in
+    a text all in capitals (a headline), whose words of four letters or more count; a word
     glued to a digit or a dot-domain ("F-35", "Lenta.ru") is still a word.
     """
-    for m in _LATIN_WORD.finditer(plain):
+    words = list(_LATIN_WORD.finditer(plain))
+    # A headline in capitals ("ERMAKOFF: ANKARA WILL KEEP THE S-400") names people in
+    # capitals too: its words of four letters or more are checked (shorter ones are
+    # acronyms more often than names).
+    long_words = [m.group() for m in words if len(m.group()) >= 2]
+    headline = len(long_words) >= 3 and all(w.isupper() for w in long_words)
+    for m in words:
         word = m.group()
-        if len(word) < 3 or not word[0].isupper() or word.isupper():
+        if len(word) < 3 or not word[0].isupper():
+            continue
+        if word.isupper() and not (headline and len(word) >= 4):
             continue
         yield m.start(), m.end(), word
