@@ -240,3 +240,16 @@ def test_full_names_of_persons_decline_in_step(name, good, bad):
 def test_full_name_found_in_a_translation():
     g = Glossary((Entry("barrack", "person", renderings={"ru": (R("Том Баррак"),)}),))
     assert found(TermMatcher(g, "ru"), "встреча с Томом Барраком") == [("barrack", True, "Томом Барраком")]
+
+
+@pytest.mark.parametrize("lang,msgstr,found_,suggestion", [
+    ("tr", "ERDOGAN'IN AÇIKLAMASI", "ERDOGAN", "ERDOĞAN"),
+    ("ru", "ТУРЦИЯ НЕ ОТКАЖЕТСЯ ОТ «ТРИУМПФА»", "ТРИУМПФА", "ТРИУМФА"),
+    ("ru", "Волки вышли на улицы.", "Волки", "Сторонники жёсткой линии"),
+    ("ru", "позиция волков крепнет", "волков", "сторонников жёсткой линии"),
+    ("ru", "Анкара купила систему американской ПВО.", "систему американской ПВО", "зенитный ракетный комплекс"),
+])
+def test_suggestions_follow_the_case_number_and_capitals_of_the_found_text(lang, msgstr, found_, suggestion):
+    engine = Engine(Config(select=("forbidden-term",)), glossary=GLOSSARY)
+    [f] = engine.check_text(f"{lang}.po", _po(lang, "x", msgstr))
+    assert (f.found, f.suggestions[0]) == (found_, suggestion)

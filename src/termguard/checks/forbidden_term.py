@@ -81,7 +81,18 @@ class ForbiddenTerm(Rule):
         # Paste-ready: each approved form in the found word's case and number where the
         # language inflects it («Триумпфа» → «Триумфа»), the glossary's form otherwise.
         morph = ctx.matcher(lang).morph
-        suggestions = list(dict.fromkeys(morph.inflect_like(a, match.surface, match.lemma) or a for a in approved))
+        # The glossary-derived form that matched («систему ПВО» for the text «систему
+        # американской ПВО») has the case and number; the text, its capitals.
+        shape = match.form or match.surface
+        if len(match.surface) > 1 and match.surface.isupper():
+            shape = shape.upper()
+        suggestions = [morph.inflect_like(a, shape, match.lemma) or a for a in approved]
+        if len(match.surface) > 1 and match.surface.isupper() and not match.lemma.isupper():
+            suggestions = [morph.upper(t) for t in suggestions]  # a text in capitals (ERDOĞAN)
+        elif match.surface[:1].isupper() and match.lemma[:1].islower():
+            # The found word opens a sentence: so does the suggestion.
+            suggestions = [morph.upper(t[:1]) + t[1:] for t in suggestions]
+        suggestions = list(dict.fromkeys(suggestions))
         form_of = f" (a form of “{match.lemma}”)" if match.surface != match.lemma else ""
         why = f" ({match.rendering.note})" if match.rendering.note else ""
         use = f"; use “{suggestions[0]}”" if suggestions else ""
