@@ -106,3 +106,11 @@ def test_names_in_a_headline_in_capitals_are_checked():
     v = index.verdict("ERMAKOFF")
     assert (v.kind, v.form) == ("drift", "ERMAKOV")
     assert index.verdict("YERMAKOV").kind == "accepted"
+
+
+def test_names_in_a_russian_title_in_capitals():
+    names = {n.surface: n for n in russian_names("В. Ермаков, «ЭПОХА ГОРБАЧЕВА И НАТО»")}
+    assert names["ГОРБАЧЕВА"].kind == "person" and names["НАТО"].kind == "acronym"
+    index = _index("В. Ермаков, «ЭПОХА ГОРБАЧЕВА И НАТО»")
+    assert index.verdict("Gorbachev").kind == "accepted"
+    assert (index.verdict("Gorbachov").kind, index.verdict("Gorbachov").form) == ("drift", "Gorbachyov")

@@ -174,6 +174,21 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;]"
 
 
+def _in_headline(words: list[re.Match[str]], n: int, text: str) -> bool:
+    """True when word `n`, in capitals and four letters or more, stands next to another
+    word in capitals of three letters or more in the same line (a title in capitals)."""
+    word = words[n].group()
+    if len(word) < 4:
+        return False
+    for k in (n - 1, n + 1):
+        if 0 <= k < len(words):
+            other = words[k].group()
+            a, b = sorted((words[k].start(), words[n].start()))
+            if len(other) >= 3 and other.isupper() and "\n" not in text[a:b]:
+                return True
+    return False
+
+
 def _inside_title(text: str, start: int) -> bool:
     """True when `start` lies inside a «…» or “…” quotation, after its first word."""
     for open_, close in (("«", "»"), ("“", "”")):
@@ -216,11 +231,19 @@ def russian_names(text: str) -> list[RussianName]:
         if 1 <= len(words) <= 2 and all(w.group()[:1].isupper() for w in words) and len(inner) == sum(len(w.group()) for w in words) + len(words) - 1:
             for w in words:
                 quoted_words.add(m.start(1) + (m.group(1).find(inner)) + w.start())
-    for m in _WORD.finditer(text):
+    words = list(_WORD.finditer(text))
+    for n, m in enumerate(words):
         word = m.group()
         if any(s <= m.start() < e for s, e in taken) or not word[:1].isupper():
             continue
         if len(word) > 1 and word.isupper():
+            if _in_headline(words, n, text):
+                # A title in capitals («ЭПОХА ГОРБАЧЕВА»): its names are words, not acronyms.
+                lemma, kind = lemmatize_name(word[:1] + word[1:].lower(), True)
+                if kind == "person":
+                    shown = word[:1] + word[1:].lower()
+                    add(RussianName(word, lemma, kind, m.start(), m.end(), _others(shown, lemma)))
+                    continue
             add(RussianName(word, word, "acronym", m.start(), m.end()))
             continue
         if len(word) < 2:
