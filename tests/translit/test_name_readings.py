@@ -114,3 +114,21 @@ def test_names_in_a_russian_title_in_capitals():
     index = _index("В. Ермаков, «ЭПОХА ГОРБАЧЕВА И НАТО»")
     assert index.verdict("Gorbachev").kind == "accepted"
     assert (index.verdict("Gorbachov").kind, index.verdict("Gorbachov").form) == ("drift", "Gorbachyov")
+
+
+def test_sources_lists_female_authors_as_women_and_other_readings(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from termguard.cli import main
+
+    doc = tmp_path / "note.md"
+    doc.write_text("A claim [1] and another [2].\n\n## References\n\n"
+                   "- [1] М. Заботкина, «Эпоха Горбачева». *Известия*, 01.02.2025, <https://iz.ru/1>\n"
+                   "- [2] «Интервью Е. Стародубцевой». *Известия*, 02.02.2025, <https://iz.ru/2>\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["sources", str(doc), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    names = {n["lemma"].replace("ё", "е"): n for n in json.loads(result.output)["names"]}
+    assert "Заботкина" in names and "Стародубцева" in names  # women, not Заботкин, Стародубцев
+    assert "Горбачев" in names and any(r.replace("ё", "е") == "Горбачева" for r in names["Горбачев"]["readings"])
