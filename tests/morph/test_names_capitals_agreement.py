@@ -253,3 +253,11 @@ def test_suggestions_follow_the_case_number_and_capitals_of_the_found_text(lang,
     engine = Engine(Config(select=("forbidden-term",)), glossary=GLOSSARY)
     [f] = engine.check_text(f"{lang}.po", _po(lang, "x", msgstr))
     assert (f.found, f.suggestions[0]) == (found_, suggestion)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Analist Şahin bunu söyledi.", []),  # a bare capitalised word in mid-sentence: a name
+    ("Ankara'daki Şahinler ısrar ediyor.", [("hawks", False, "Şahinler")]),  # a suffix glued on: the noun
+])
+def test_turkish_capitalised_word_mid_sentence(tr, text, expected):
+    assert found(tr, text) == expected

@@ -532,7 +532,8 @@ class TermMatcher:
         if m.entry.is_case_sensitive(m.rendering):
             return True
         first = _FIRST_WORD.match(m.surface)
-        return first is not None and self.morph.name_reading(first.group(), m.suffix if first.end() == len(m.surface) else "")
+        return first is not None and self.morph.name_reading(
+            first.group(), m.suffix if first.end() == len(m.surface) else "", m.rendering.text)
 
     def _gap_index(self) -> dict[str, list[tuple]]:
         """First word → (entry index, rendering index, form, case-exact texts or None,

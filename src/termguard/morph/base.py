@@ -150,10 +150,11 @@ class Morphology:
         such a word is found, so no dictionary is loaded for it otherwise)."""
         return True
 
-    def name_reading(self, word: str, suffix: str = "") -> bool:
-        """Whether a capitalised text word (with the suffix the language attaches, `'ın`)
-        can be a person's name: a lowercase rejected form then does not match it in
-        mid-sentence. False by default (no analyser to ask)."""
+    def name_reading(self, word: str, suffix: str = "", form: str = "") -> bool:
+        """Whether a capitalised text word (with the suffix the language attaches, `'ın`;
+        `form` is the glossary form it matched) can be a person's name: a lowercase
+        rejected form then does not match it in mid-sentence. False by default (no
+        analyser to ask)."""
         return False
 
     def inflect_like(self, preferred: str, found: str, lemma: str | None = None) -> str | None:

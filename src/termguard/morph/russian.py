@@ -246,7 +246,7 @@ class RussianMorphology(Morphology):
         """«Про» (for ПРО), «ран» (for РАН) are words, not acronyms in the wrong case."""
         return not _common_word(word.lower().replace("ё", "е"))
 
-    def name_reading(self, word: str, suffix: str = "") -> bool:
+    def name_reading(self, word: str, suffix: str = "", form: str = "") -> bool:
         """The analyser reads the capitalised word as a surname, first name or patronymic
         («Волкова»), or the word has a surname's shape (-ов/-ев/-ин/-ын, -ова/-ева/-ина/
         -ына: «Ястребов», to the dictionary only «ястребов», of hawks): a lowercase

@@ -68,10 +68,15 @@ class TurkishMorphology(Morphology):
         low = self.fold(text)
         return (self.upper(low[:1]) + low[1:],)
 
-    def name_reading(self, word: str, suffix: str = "") -> bool:
-        """A capitalised word with an apostrophe suffix is a proper name (TDK: only proper
-        names take their suffixes after an apostrophe): `Savaş'ın` is a person."""
-        return suffix.startswith("'") and len(suffix) > 1
+    def name_reading(self, word: str, suffix: str = "", form: str = "") -> bool:
+        """A capitalised word in mid-sentence is a proper name in Turkish orthography when
+        it stands bare (`Analist Şahin söyledi`) or takes its suffix after an apostrophe
+        (`Şahin'e göre`): proper names do. One with a suffix glued on (`Şahinler`) is the
+        common noun, capitalised as in a title."""
+        if suffix.startswith("'") and len(suffix) > 1:
+            return True
+        bare = form.split()[0] if form.split() else ""
+        return bool(bare) and self.fold(word) == self.fold(bare)
 
     def extend(self, folded: str, end: int) -> int:
         """Take in a suffix written after an apostrophe: `Erdoğan'ın`, `NGS'de`."""
