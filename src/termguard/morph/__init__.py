@@ -26,6 +26,14 @@ rejected, as `Match`es sorted by start. How it works:
 * A rejected form written with a capital (a name) matches only capitalised text, so a
   forbidden «Март» never fires on «марта» (of March) even when the glossary (TBX, CSV)
   says nothing about case.
+* Case-sensitive forms also match the language's capitals (`Morphology.upper`: a
+  headline «ТРИУМПФА», Turkish `ERDOĞAN'IN`). An approved acronym's wrong-case spellings
+  (`Morphology.miscased`: Сво, Нато) are forbidden renderings of its entry, appended
+  after the glossary's own. A lowercase rejected form does not match a capitalised word
+  in mid-sentence that is a person's name (`Morphology.name_reading`), nor, when it is
+  case-sensitive, any capitalised word but a sentence's first. In a language with
+  `Morphology.gaps` (Russian), a rejected multi-word form also matches with one agreeing
+  word between its words («систему американской ПВО» for «система ПВО»).
 """
 
 from __future__ import annotations
@@ -123,6 +131,8 @@ def sentence_start(plain: str, start: int) -> bool:
             return True
         i -= 1
     return i < 0 or plain[i] in ".!?…:;"
+
+
 # Characters that end a word: everything but letters, digits, underscore, combining accents.
 _SPACE = re.compile(r"[^\w\u0300-\u036f]")
 
