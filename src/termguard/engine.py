@@ -97,7 +97,8 @@ class Engine:
     def context(self, doc: Document) -> CheckContext:
         """A fresh rule context for one document."""
         return CheckContext(
-            glossary=self.glossary, document=doc, severities=dict(self.config.severity), options=dict(self.config.options)
+            glossary=self.glossary, document=doc, severities=dict(self.config.severity), options=dict(self.config.options),
+            selected=frozenset(r.name for r in self.rules),
         )
 
     def rules_for(self, doc: Document) -> list[Rule]:

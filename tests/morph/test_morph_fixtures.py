@@ -54,7 +54,7 @@ def test_messages_show_the_surface_and_the_glossary_form(engine):
     findings = {f.unit: f for f in engine.check_text(str(path), path.read_text(encoding="utf-8"))}
     f = findings["ru-33"]
     assert f.found == "Триумпфа"
-    assert "“Триумпфа” (a form of “Триумпф”)" in f.message and "use “Триумф”" in f.message
+    assert "“Триумпфа” (a form of “Триумпф”)" in f.message and "use “Триумфа” (a form of “Триумф”)" in f.message
     assert findings["ru-34"].found == "Кийиве"
     assert findings["ru-39"].found == "S-400" and findings["ru-39"].suggestions == ("С-400",)
 

@@ -106,13 +106,16 @@ def po(lang, msgstr):
     return f'msgid ""\nmsgstr "Language: {lang}\\n"\n\nmsgid "x"\nmsgstr "{msgstr}"\n'
 
 
-@pytest.mark.parametrize("msgstr,surface", [
-    ("Покупка «Триумпфа»", "Триумпфа"), ("доволен Триумпфом", "Триумпфом"), ("о «Триумпфах»", "Триумпфах"),
+@pytest.mark.parametrize("msgstr,surface,fix", [
+    ("Покупка «Триумпфа»", "Триумпфа", "Триумфа"), ("доволен Триумпфом", "Триумпфом", "Триумфом"),
+    ("о «Триумпфах»", "Триумпфах", "Триумфах"),
 ])
-def test_inflected_forbidden_forms_are_reported_with_the_glossary_form(inflected, msgstr, surface):
+def test_inflected_forbidden_forms_are_reported_with_the_glossary_form(inflected, msgstr, surface, fix):
+    # The suggestion is paste-ready: the preferred form in the found word's case and number.
     [f] = inflected.check_text("ru.po", po("ru", msgstr))
-    assert f.found == surface and f.suggestions == ("Триумф",)
+    assert f.found == surface and f.suggestions == (fix,)
     assert f"“{surface}” (a form of “Триумпф”)" in f.message
+    assert f"use “{fix}” (a form of “Триумф”)" in f.message
 
 
 @pytest.mark.parametrize("msgstr", ["Покупка «Триумфа»", "в «Триумпф Палас»", "санкции CAATSA", "Triumf'un radarı"])

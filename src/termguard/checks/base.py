@@ -107,6 +107,9 @@ class CheckContext:
     _states: dict[str, dict[str, Any]] = field(default_factory=dict)
     _matchers: dict[str, Any] = field(default_factory=dict)
     _terms: dict[tuple[int, str], tuple[Field, list]] = field(default_factory=dict)
+    #: The names of the rules of this run (empty when not known): a rule leaves a span to
+    #: another rule that reports it (inconsistent-term to forbidden-term).
+    selected: frozenset[str] = frozenset()
 
     def state_for(self, rule: Rule) -> dict[str, Any]:
         """Per-document scratch state of one rule (see `Rule.check_document`)."""

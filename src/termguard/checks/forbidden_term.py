@@ -36,6 +36,13 @@ class ForbiddenTerm(Rule):
     Example:
         With `en: [Triumf, {text: Triumph, status: forbidden}]`,
         `the S-400 "Triumph" systems` is reported with the suggestion `Triumf`.
+        In Russian the suggestion is the preferred rendering put into the case and number
+        of the word found («Триумпфа» → «Триумфа», after «два»: «зенитных ракетных
+        комплекса»), ready to paste. An approved acronym written in another case (`Нато`,
+        `Сво`) is reported as a forbidden form of it; a lowercase forbidden form is not
+        reported on a capitalised word in mid-sentence that the analyser reads as a
+        surname or first name (a person, not the term); a forbidden multi-word form is
+        found also with an agreeing adjective between its words («система турецкой ПВО»).
     Use instead:
         The preferred rendering named in the message (the glossary's first approved form).
         The finding carries a fix: the preferred form in the found form's grammar. A
@@ -79,10 +86,27 @@ class ForbiddenTerm(Rule):
 
     def _finding(self, ctx: CheckContext, unit: Unit, fld: Field, view: ProseView, match: Match, lang: str) -> Finding:
         entry = match.entry
-        suggestions = [r.text for r in entry.approved(lang)]
+        approved = [r.text for r in entry.approved(lang)]
+        # Paste-ready: each approved form in the found word's case and number where the
+        # language inflects it («Триумпфа» → «Триумфа»), the glossary's form otherwise.
+        morph = ctx.matcher(lang).morph
+        # The glossary-derived form that matched («систему ПВО» for the text «систему
+        # американской ПВО») has the case and number; the text, its capitals.
+        shape = match.form or match.surface
+        if len(match.surface) > 1 and match.surface.isupper():
+            shape = shape.upper()
+        suggestions = [morph.inflect_like(a, shape, match.lemma) or a for a in approved]
+        if len(match.surface) > 1 and match.surface.isupper() and not match.lemma.isupper():
+            suggestions = [morph.upper(t) for t in suggestions]  # a text in capitals (ERDOĞAN)
+        elif match.surface[:1].isupper() and match.lemma[:1].islower():
+            # The found word opens a sentence: so does the suggestion.
+            suggestions = [morph.upper(t[:1]) + t[1:] for t in suggestions]
+        suggestions = list(dict.fromkeys(suggestions))
         form_of = f" (a form of “{match.lemma}”)" if match.surface != match.lemma else ""
         why = f" ({match.rendering.note})" if match.rendering.note else ""
         use = f"; use “{suggestions[0]}”" if suggestions else ""
+        if suggestions and approved and suggestions[0] != approved[0]:
+            use += f" (a form of “{approved[0]}”)"
         start, end = view.to_text_span(match.start, match.end)
         finding = ctx.finding(
             self,

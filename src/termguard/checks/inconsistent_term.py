@@ -116,7 +116,9 @@ class InconsistentTerm(Rule):
         is reported at the second translation (a translation set). The
         finding stands at the first use of each form other than the one to keep (the
         glossary's preferred form, else the house scheme's, else the most frequent), once
-        per form. Inflected forms of one rendering count as one form.
+        per form. Inflected forms of one rendering count as one form. A forbidden or
+        superseded glossary form is counted in the listing but not reported again here
+        when `forbidden-term` runs: it reports that span.
     Why:
         Readers take two spellings for two things; search, indexes and translation memory
         split one concept in two.
@@ -254,8 +256,8 @@ class InconsistentTerm(Rule):
             listing = " and ".join(f"“{f}” ({forms[f][0]}×)" for f in rivals)
             concept = f"«{key[1][3:]}»" if key[1].startswith("ru:") else f"'{key[1]}'"
             for form in rivals:
-                if form == keep:
-                    continue
+                if form == keep or ((*key, form) in rejected and "forbidden-term" in ctx.selected):
+                    continue  # a rejected form's use is forbidden-term's finding, on the same span
                 yield replace(
                     forms[form][1],
                     message=f"{concept} is written {len(rivals)} ways in this document: {listing}; use “{keep}” throughout",

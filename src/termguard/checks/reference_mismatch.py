@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.edits import offset_edit
 from termguard.model import Applicability, Document, Finding, Fix, Severity
 from termguard.positions import LineIndex
+
+if TYPE_CHECKING:
+    from termguard.glossary.model import Glossary
+    from termguard.sources.references import Reference
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
@@ -23,6 +28,53 @@ def _unit_at(doc: Document, line: int) -> str | None:
         else:
             break
     return best
+
+
+def _cyrillic_outlet(ref: Reference, host: str, at: Callable[..., Finding], glossary: Glossary | None) -> Iterator[Finding]:
+    """A Cyrillic outlet («Комерсантъ») compared with its URL's domain (kommersant.ru)
+    through its romanisations under every scheme and its glossary entry's English forms."""
+    from termguard.translit.align import anglicised, outlet_latin_forms
+    from termguard.translit.schemes import fold
+
+    outlet = (ref.outlet or "").strip()
+    if ref.outlet_span is None:
+        return
+    forms, _entry = outlet_latin_forms(outlet, glossary)
+    label = host.split(".")[-2] if "." in host else host
+    flat_host = host.replace(".", "").replace("-", "")
+    squashed = {re.sub(r"[\W_]+", "", fold(f).casefold()) for f in forms}
+    squashed.discard("")
+    if not squashed or any(s == label or s in flat_host or (len(label) >= 3 and s.startswith(label))
+                           or anglicised(s) == anglicised(label) for s in squashed):
+        return  # an English brand spelling of the romanisation is the outlet's own (Interfax)
+    limit = 1 if len(label) <= 7 else 2
+    near_label = len(label) >= 4 and any(_close(s, label, limit) for s in squashed)
+    # An outlet named like its domain («Армия.аз» for armiya.az) is compared with the whole host.
+    near_host = "." in outlet and any(_close(s, flat_host, 1 if len(flat_host) <= 7 else 2) for s in squashed)
+    if not (near_label or near_host):
+        return
+    fix = None
+    if glossary is not None:
+        for candidate in glossary:
+            en = [re.sub(r"[\W_]+", "", fold(r.text).casefold()) for r in candidate.approved("en")]
+            if candidate.kind == "outlet" and label in en:
+                fix = candidate.origin.text if candidate.origin is not None and candidate.origin.lang == "ru" else None
+                fix = fix or next((r.text for r in candidate.approved("ru")), None)
+                break
+    shown = next(iter(sorted(forms, key=lambda f: _distance(f, label))))
+    hint = f"is it «{fix}»?" if fix else f"is it “{label[:1].upper() + label[1:]}”?"
+    yield at(*ref.outlet_span,
+             f"outlet «{outlet}» (romanised “{shown}”) of reference [{ref.number}] contradicts its URL's domain {host}; {hint}",
+             found=outlet, suggestions=(fix,) if fix else ())
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance of two strings, case and diacritics aside."""
+    from rapidfuzz.distance import Levenshtein
+
+    from termguard.translit.schemes import fold
+
+    return Levenshtein.distance(fold(a).casefold(), fold(b).casefold())
 
 
 def _close(a: str, b: str, limit: int = 2) -> bool:
@@ -74,6 +126,7 @@ class ReferenceMismatch(Rule):
         if not refs:
             return
         lines = LineIndex(text)
+        self._glossary = ctx.glossary  # Cyrillic outlets are compared through their glossary forms
         day_first = dominant_order(find_dates(mask_urls(text))) != "mdy"
 
         def at(start: int, end: int, message: str, **extra) -> Finding:
@@ -125,11 +178,14 @@ class ReferenceMismatch(Rule):
     def _outlet(self, ref, at, text, lines) -> Iterator[Finding]:
         from termguard.translit.schemes import has_cyrillic
 
-        if not (ref.outlet and ref.url and ref.outlet_span) or has_cyrillic(ref.outlet):
+        if not (ref.outlet and ref.url and ref.outlet_span):
             return
         host = (urlsplit(ref.url).hostname or "").lower()
         host = host[4:] if host.startswith("www.") else host
         if not host:
+            return
+        if has_cyrillic(ref.outlet):
+            yield from _cyrillic_outlet(ref, host, at, getattr(self, "_glossary", None))
             return
         outlet = ref.outlet.strip()
         low = outlet.lower()

@@ -86,8 +86,14 @@ def sources(doc, sources_dirs, scheme, fmt) -> None:
                 names.append((f"{path} line {src.count(chr(10), 0, name.start) + 1}", name))
     merged: dict[str, dict[str, object]] = {}
     for where, name in names:
-        item = merged.setdefault(name.lemma, {"lemma": name.lemma, "kind": name.kind, "romanized": romanize(name.lemma, key), "found": []})
+        item = merged.setdefault(name.lemma, {"lemma": name.lemma, "kind": name.kind, "romanized": romanize(name.lemma, key),
+                                              "readings": [], "found": []})
         item["found"].append({"surface": name.surface, "where": where})
+        readings: list[str] = item["readings"]  # type: ignore[assignment]
+        for reading in name.readings:  # other nominatives the surface may be a form of (Горбачев/Горбачева)
+            plain = reading.replace("ё", "е")
+            if plain != name.lemma.replace("ё", "е") and all(r.replace("ё", "е") != plain for r in readings):
+                readings.append(reading)
     if fmt == "json":
         click.echo(json.dumps({"document": doc, "references": [r.to_dict() for r in refs], "names": list(merged.values()), "scheme": key},
                               ensure_ascii=False, indent=2))
@@ -104,4 +110,6 @@ def sources(doc, sources_dirs, scheme, fmt) -> None:
     for item in merged.values():
         surfaces = sorted({f["surface"] for f in item["found"]})
         wheres = ", ".join(dict.fromkeys(f["where"].rsplit(" ", 1)[-1] if f["where"].startswith(doc) else f["where"] for f in item["found"]))
-        click.echo(f"    {item['lemma']:<24} {item['kind']:<12} {item['romanized']:<24} {', '.join(surfaces)}  ({wheres})")
+        others: list[str] = item["readings"]  # type: ignore[assignment]
+        also = f"  [or {', '.join(others)}]" if others else ""
+        click.echo(f"    {item['lemma']:<24} {item['kind']:<12} {item['romanized']:<24} {', '.join(surfaces)}  ({wheres}){also}")

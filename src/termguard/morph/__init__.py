@@ -26,6 +26,14 @@ rejected, as `Match`es sorted by start. How it works:
 * A rejected form written with a capital (a name) matches only capitalised text, so a
   forbidden «Март» never fires on «марта» (of March) even when the glossary (TBX, CSV)
   says nothing about case.
+* Case-sensitive forms also match the language's capitals (`Morphology.upper`: a
+  headline «ТРИУМПФА», Turkish `ERDOĞAN'IN`). An approved acronym's wrong-case spellings
+  (`Morphology.miscased`: Сво, Нато) are forbidden renderings of its entry, appended
+  after the glossary's own. A lowercase rejected form does not match a capitalised word
+  in mid-sentence that is a person's name (`Morphology.name_reading`), nor, when it is
+  case-sensitive, any capitalised word but a sentence's first. In a language with
+  `Morphology.gaps` (Russian), a rejected multi-word form also matches with one agreeing
+  word between its words («систему американской ПВО» for «система ПВО»).
 """
 
 from __future__ import annotations
@@ -104,6 +112,27 @@ _Candidate = tuple
 
 
 _WORD_CONT = re.compile(r"[^\W_]*")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+_PLAIN_TOKEN = re.compile(r"[^\W_]+")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# What may stand between a sentence boundary and the word that opens the sentence.
+_OPENERS = " \t\n«“„\"'(*_[—–-"
+
+
+#: The note of the forbidden renderings made for an acronym's wrong-case spellings.
+_MISCASED_NOTE = "the acronym is written in capitals: "
+
+
+def sentence_start(plain: str, start: int) -> bool:
+    """True when the word at `start` opens a sentence, a line or a quotation."""
+    i = start - 1
+    while i >= 0 and plain[i] in _OPENERS:
+        if plain[i] in "«“„\n":
+            return True
+        i -= 1
+    return i < 0 or plain[i] in ".!?…:;"
+
+
 # Characters that end a word: everything but letters, digits, underscore, combining accents.
 _SPACE = re.compile(r"[^\w\u0300-\u036f]")
 
@@ -166,8 +195,9 @@ class TermMatcher:
         # forms in this language are taken then (a check touches few of 10,000 entries).
         self._entries = glossary.entries
         entries = self._entries
-        self._forms = _ByIndex(lambda i: entries[i].forms(lang))
+        self._forms = _ByIndex(lambda i: self._renderings(entries[i]))
         self._entry_at = _ByIndex(entries.__getitem__)  # the same entries, for the hot loop of `scan`
+        self._gaps: dict[str, list[tuple]] | None = None
         #: Per entry (by index): the characters its folded forms start with (`may_find`).
         self._initial_chars: tuple[str, ...] = ()
         # Building allocates a few objects per form and no reference cycles: with the cycle
@@ -175,6 +205,24 @@ class TermMatcher:
         # the time.
         with paused(lasting=True):
             self._automaton = self._build(glossary)
+
+    def _renderings(self, entry: Entry) -> tuple[Rendering, ...]:
+        """The entry's renderings in this language, and after them a forbidden rendering for
+        each wrong-case spelling of an approved acronym (`Сво` for СВО, `Nato` in Turkish)
+        that the language's morphology names (`Morphology.miscased`)."""
+        forms = tuple(entry.forms(self.lang))
+        extra: list[Rendering] = []
+        have = {self.morph.fold_exact(r.text.strip()) for r in forms}
+        for r in forms:
+            text = r.text.strip()
+            if not r.approved or not has_acronym_shape(text) or r.case_sensitive is False:
+                continue
+            for wrong in self.morph.miscased(text):
+                if wrong not in have:
+                    have.add(wrong)
+                    extra.append(Rendering(wrong, "forbidden", f"{_MISCASED_NOTE}{text}",
+                                           case_sensitive=True, exact=True, line=r.line, column=r.column))
+        return forms + tuple(extra) if extra else forms
 
     def may_find(self, entries: Iterable[Entry], plain: str) -> bool:
         """False when no form of `entries` can occur in `plain` (none of the characters
@@ -237,6 +285,10 @@ class TermMatcher:
         if packed is None:
             items = self._items()
             self._initial_chars = _initial_chars(items, len(self._entries))
+            if key and self._gaps:  # (none stored: rebuilt from the glossary, cheaply, when needed)
+                cache.store(key + "-gaps", self._gaps)
+        elif key and self.morph.gaps:
+            self._gaps = cache.load(key + "-gaps")  # None: rebuilt from the glossary on first use
         size = packed.size() if packed is not None else len(items)  # type: ignore[arg-type]
         automaton = build(items, dumped if dumped else None, packed) if size else None
         fresh = getattr(automaton, "built", False)  # a C automaton made now, not loaded
@@ -263,6 +315,10 @@ class TermMatcher:
         morph = self.morph
         fold = morph.fold
         approved_forms: dict[str, set[str]] = {}
+        # Keys an approved acronym has (NER): a name folding alike (Ner) does not match it
+        # in capitals, where the acronym is meant.
+        acronym_keys: set[str] = set()
+        upper = morph.upper
         todo: list[tuple[int, int, Entry, Rendering]] = []
         for ei, entry in enumerate(self._entries):
             for ri, r in enumerate(self._forms[ei]):
@@ -272,10 +328,18 @@ class TermMatcher:
                 todo.append((ei, ri, entry, r))
                 if r.approved:
                     approved_forms.setdefault(fold(text), set()).add(morph.fold_exact(text))
+                    if has_acronym_shape(text):
+                        acronym_keys.add(fold(text))
         # folded form -> candidates, built rendering by rendering (the forms of one rendering
         # that fold alike are merged: a case-sensitive name keeps every exact spelling).
         by_key: dict[str, list[_Candidate]] = {}
+        # The rejected multi-word forms, for matching with a word between their words.
+        gaps: dict[str, list[tuple]] | None = {} if morph.gaps else None
         approved_keys: set[str] = set()
+        # Per approved key, the case-exact spellings its approved forms allow (None: any
+        # case): a generated rejected form spelt otherwise is still rejected
+        # (РосОборонЭкспортом beside an approved Рособоронэкспортом).
+        approved_exact: dict[str, set[str] | None] = {}
         for ei, ri, entry, r in todo:
             cs = self._case_sensitive(entry, r, approved_forms)
             local: dict[tuple[str, str | None], list] = {}
@@ -290,14 +354,38 @@ class TermMatcher:
                 elif strength > cur[1]:
                     cur[0], cur[1] = v.text, strength
                 if cs:
-                    cur[2].add(morph.fold_exact(v.text))
+                    exact_text = morph.fold_exact(v.text)
+                    cur[2].add(exact_text)
+                    # A text in capitals (a headline) writes the name in the language's
+                    # capitals (ТРИУМПФА, ERDOĞAN'IN); not where an approved spelling of
+                    # that key is in capitals (Caatsa/CAATSA, Ner/NER).
+                    if key not in acronym_keys and not r.exact and any(c.isalpha() for c in exact_text):
+                        up = upper(exact_text)
+                        if up != exact_text and (r.approved or up not in approved_forms.get(key, ())):
+                            cur[2].add(up)
+                        if exact_text[:1].islower() and not r.approved:
+                            # A lowercase rejected form opening a sentence (`find` keeps
+                            # it capitalised only there).
+                            cur[2].add(upper(exact_text[:1]) + exact_text[1:])
             capital = _needs_capital(r, cs)
+            if gaps is not None and not r.approved and " " in r.text.strip():
+                for (key, stem), (form, _strength, exact) in local.items():
+                    words = key.split(" ")
+                    if stem is None and all(_PLAIN_WORD.fullmatch(w) for w in words):
+                        gaps.setdefault(words[0], []).append(
+                            (ei, ri, form, tuple(sorted(exact)) if exact is not None else None, capital, tuple(words)))
             for (key, stem), (form, strength, exact) in local.items():
                 by_key.setdefault(key, []).append(
                     (ei, ri, form, strength, tuple(sorted(exact)) if exact is not None else None, stem, capital, key)
                 )
                 if r.approved:
                     approved_keys.add(key)
+                    if exact is None:
+                        approved_exact[key] = None
+                    elif approved_exact.get(key, set()) is not None:
+                        approved_exact.setdefault(key, set()).update(exact)  # type: ignore[union-attr]
+        if gaps is not None:
+            self._gaps = gaps
         morph.built()
         # The automaton runs over the folded text with every non-word character turned into
         # a space and a space on each side, and a key starting (ending) with a word
@@ -308,7 +396,10 @@ class TermMatcher:
             if key in approved_keys:
                 # Morphology never invents an error: a generated rejected form that is also
                 # an approved form (of any entry) is not a rejected form.
-                cands = [c for c in cands if self._forms[c[0]][c[1]].approved or c[3] > GENERATED]
+                allowed = approved_exact.get(key)
+                cands = [c for c in cands if self._forms[c[0]][c[1]].approved or c[3] > GENERATED
+                         or (allowed is not None and c[4] is not None
+                             and all(x.isupper() for x in allowed.intersection(c[4])))]
             for is_stem in (False, True):
                 group = [c for c in cands if (c[5] is not None) == is_stem]
                 if not group:
@@ -427,7 +518,89 @@ class TermMatcher:
                     stop = morph.extend(folded, word_end)
                 found.append(Match(entries[ei], forms[ei][ri], start, word_end, plain[start:word_end], form, GENERATED,
                                    plain[word_end:stop]))
+        if morph.gaps:
+            found.extend(self._gapped(plain, folded))
+        if found and any(not m.rendering.approved for m in found):
+            found = [m for m in found if m.rendering.approved or not (self._name_clash(plain, m) or self._a_word(m))]
         return found
+
+    def _a_word(self, m: Match) -> bool:
+        """A wrong-case acronym spelling that is an ordinary word («Про это», not ПРО)."""
+        note = m.rendering.note
+        return note is not None and note.startswith(_MISCASED_NOTE) and not self.morph.miscased_ok(m.surface)
+
+    def _name_clash(self, plain: str, m: Match) -> bool:
+        """A lowercase rejected form matched on a capitalised word in mid-sentence that is
+        not it: a case-sensitive form (capitalised only to open a sentence), or a word the
+        analyser reads as a person's name («доклад Волкова» for a forbidden «волки»)."""
+        if m.rendering.approved or not m.surface[:1].isupper() or not m.rendering.text.strip()[:1].islower():
+            return False
+        if len(m.surface) > 1 and m.surface.isupper():
+            return False  # a text in capitals
+        if sentence_start(plain, m.start):
+            return False
+        if m.entry.is_case_sensitive(m.rendering):
+            return True
+        first = _FIRST_WORD.match(m.surface)
+        return first is not None and self.morph.name_reading(
+            first.group(), m.suffix if first.end() == len(m.surface) else "", m.rendering.text)
+
+    def _gap_index(self) -> dict[str, list[tuple]]:
+        """First word → (entry index, rendering index, form, case-exact texts or None,
+        needs a capital, words) of every inflected form of every rejected multi-word
+        rendering of plain words; built from the glossary on first use (few renderings
+        are rejected and multi-word)."""
+        if self._gaps is None:
+            gaps: dict[str, list[tuple]] = {}
+            morph = self.morph
+            for ei, entry in enumerate(self._entries):
+                # The glossary's own renderings (the wrong-case acronym spellings that
+                # `_renderings` adds after them are one word).
+                for ri, r in enumerate(entry.forms(self.lang)):
+                    text = r.text.strip()
+                    if r.approved or " " not in text:
+                        continue
+                    cs = r.case_sensitive if r.case_sensitive is not None else bool(entry.case_sensitive)
+                    for v in morph.variants(entry, r):
+                        key = morph.fold(v.text)
+                        words = key.split(" ")
+                        if v.stem is not None or not all(_PLAIN_WORD.fullmatch(w) for w in words):
+                            continue
+                        exact = (morph.fold_exact(v.text), morph.upper(morph.fold_exact(v.text))) if cs else None
+                        gaps.setdefault(words[0], []).append((ei, ri, v.text, exact, _needs_capital(r, cs), tuple(words)))
+            self._gaps = gaps
+        return self._gaps
+
+    def _gapped(self, plain: str, folded: str) -> list[Match]:
+        """Rejected multi-word forms with one agreeing word between two of their words
+        (`Morphology.fits_gap`): «система турецкой ПВО» for a forbidden «система ПВО»."""
+        index = self._gap_index()
+        if not index:
+            return []
+        tokens = [(t.start(), t.end(), t.group()) for t in _PLAIN_TOKEN.finditer(folded)]
+        out: list[Match] = []
+        for j, (start, _e, word) in enumerate(tokens):
+            for ei, ri, form, exact, capital, words in index.get(word, ()):
+                n = len(words)
+                if j + n >= len(tokens):
+                    continue
+                run = tokens[j:j + n + 1]
+                if any(not folded[a[1]:b[0]].isspace() for a, b in itertools.pairwise(run)):
+                    continue
+                for gap in range(1, n):
+                    kept = run[:gap] + run[gap + 1:]
+                    if any(t[2] != w for t, w in zip(kept, words)):
+                        continue
+                    if not self.morph.fits_gap(run[gap][2], run[gap + 1][2]):
+                        continue
+                    if capital and not plain[start].isupper():
+                        continue
+                    if exact is not None and self.morph.fold_exact(" ".join(plain[a:b] for a, b, _w in kept)) not in exact:
+                        continue
+                    end = run[-1][1]
+                    out.append(Match(self._entry_at[ei], self._forms[ei][ri], start, end, plain[start:end], form, GENERATED))
+                    break
+        return out
 
 
 class _ByIndex(dict):

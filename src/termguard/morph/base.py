@@ -127,3 +127,47 @@ class Morphology:
     def stem_ok(self, word: str, stem: str) -> bool:
         """Whether the folded text word `word` is a form of a word with stem `stem`."""
         return False
+
+    # -- what the matcher asks of a language beyond forms --------------------------------
+
+    def upper(self, text: str) -> str:
+        """`text` in capitals as this language writes them (Turkish i → İ, ı → I).
+
+        A case-sensitive form (a name, an outlet) also matches a text in capitals written
+        with its language's capitals: a headline «ТРИУМПФ», `ERDOĞAN'IN`.
+        """
+        return text.upper()
+
+    def miscased(self, text: str) -> tuple[str, ...]:
+        """Wrong-case spellings of an approved acronym (`СВО` → `Сво`) that are not words
+        of the language: the matcher reports them as forbidden forms. None by default
+        (English house styles write Nato)."""
+        return ()
+
+    def miscased_ok(self, word: str) -> bool:
+        """Whether a text word matched by a `miscased` spelling is that acronym in the wrong
+        case, not a word of the language that happens to be spelt alike (asked only when
+        such a word is found, so no dictionary is loaded for it otherwise)."""
+        return True
+
+    def name_reading(self, word: str, suffix: str = "", form: str = "") -> bool:
+        """Whether a capitalised text word (with the suffix the language attaches, `'ın`;
+        `form` is the glossary form it matched) can be a person's name: a lowercase
+        rejected form then does not match it in mid-sentence. False by default (no
+        analyser to ask)."""
+        return False
+
+    def inflect_like(self, preferred: str, found: str, lemma: str | None = None) -> str | None:
+        """`preferred` in the case and number of the text `found` (a form of `lemma`), or
+        None when the language does not inflect it (the preferred form is then given as is)."""
+        return None
+
+    #: True when a rejected multi-word form also matches with one agreeing word between
+    #: its words (Russian: «система турецкой ПВО» for a forbidden «система ПВО»); the
+    #: matcher then asks `fits_gap` about the word.
+    gaps = False
+
+    def fits_gap(self, word: str, following: str) -> bool:
+        """Whether the folded text word `word` may stand inside a multi-word form, before
+        its word `following` (an adjective agreeing with it)."""
+        return False

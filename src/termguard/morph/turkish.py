@@ -57,6 +57,27 @@ class TurkishMorphology(Morphology):
         table.update({"İ": "i", "I": "ı"})
         return table
 
+    def upper(self, text: str) -> str:
+        """Turkish capitals: i → İ, ı → I (`Erdoğan'ın` → `ERDOĞAN'IN`)."""
+        return text.replace("i", "İ").replace("ı", "I").upper()
+
+    def miscased(self, text: str) -> tuple[str, ...]:
+        """An acronym of three letters or more written as a name (`Nato`, `Nato'nun`)."""
+        if not is_acronym(text) or not text.isalpha() or len(text) < 3:
+            return ()
+        low = self.fold(text)
+        return (self.upper(low[:1]) + low[1:],)
+
+    def name_reading(self, word: str, suffix: str = "", form: str = "") -> bool:
+        """A capitalised word in mid-sentence is a proper name in Turkish orthography when
+        it stands bare (`Analist Şahin söyledi`) or takes its suffix after an apostrophe
+        (`Şahin'e göre`): proper names do. One with a suffix glued on (`Şahinler`) is the
+        common noun, capitalised as in a title."""
+        if suffix.startswith("'") and len(suffix) > 1:
+            return True
+        bare = form.split()[0] if form.split() else ""
+        return bool(bare) and self.fold(word) == self.fold(bare)
+
     def extend(self, folded: str, end: int) -> int:
         """Take in a suffix written after an apostrophe: `Erdoğan'ın`, `NGS'de`."""
         n = len(folded)

@@ -49,8 +49,9 @@ def scheme_label(key: str) -> str:
 
 
 def anglicised(text: str) -> str:
-    """Undo the usual English spellings of Russian sounds: ph→f, x→ks, ck/c/q→k, w→v."""
+    """Undo the usual English spellings of Russian sounds: ph→f, x→ks, ck/c/q→k, w→v, final -off→-ov."""
     s = text.replace("ph", "f").replace("ck", "k").replace("x", "ks").replace("w", "v").replace("q", "k")
+    s = re.sub(r"(?<=[oe])ff\b", "v", s)  # the old French-style -off/-eff (Smirnoff, Ermakoff)
     return re.sub(r"c(?!h)", "k", s)
 
 
@@ -92,6 +93,9 @@ class _Form:
     russian: str
     scheme: str
     display: str
+    #: 0 for the name's lemma, more for its other readings and its surface form: between
+    #: two equally near forms the lemma's is suggested.
+    order: int = 0
 
 
 @dataclass
@@ -119,8 +123,8 @@ class NameIndex:
                 continue  # acronyms go to the glossary, never to drift checks
             key = glossary_words.get(name.lemma.casefold(), f"ru:{name.lemma}")
             index.russian_of.setdefault(key, name.lemma)
-            for word in name.words:
-                index._add_word(key, word)
+            for order, word in enumerate(name.words):
+                index._add_word(key, word, order)
             for en in translate_name(name.lemma):
                 index.translated.setdefault(fold(en).casefold(), key)
         for en in english_exonyms():
@@ -146,10 +150,10 @@ class NameIndex:
                 if not (len(word) > 1 and word.isupper()):
                     self._add_word(entry.id, word)
 
-    def _add_word(self, key: str, word: str) -> None:
+    def _add_word(self, key: str, word: str, order: int = 0) -> None:
         for scheme in ENGLISH_SCHEMES:
             display = romanize(word, scheme.key)
-            self.forms.setdefault(display.casefold(), []).append(_Form(key, word, scheme.key, display))
+            self.forms.setdefault(display.casefold(), []).append(_Form(key, word, scheme.key, display, order))
 
     def _bucket(self) -> None:
         for form in list(self.forms) + list(self.approved):
@@ -178,18 +182,30 @@ class NameIndex:
             key = found[0].key
             schemes = tuple(sorted({f.scheme for f in found if f.key == key}, key=_SCHEME_ORDER.__getitem__))
             russian = next(f.russian for f in found if f.key == key)
-            return Verdict("accepted", token, key, self.russian_of.get(key, russian), token, schemes)
+            return Verdict("accepted", token, key, self._russian(key, russian), token, schemes)
         if len(t) < 4:
             return Verdict("none", token)
         for form in self._by_prefix.get(t[:4], ()):
-            if _derived(t, form):
+            if _derived(t, form) and not self._sign_rendered(t, form):
                 return Verdict("derived", token, form=form)
         return self._nearest(token, t)
+
+    def _sign_rendered(self, t: str, form: str) -> bool:
+        """True when `t` is `form` with a letter standing for the soft or hard sign that
+        ends the Russian word ("Rosnefty" for «Роснефть»): a scheme that wrote the sign so
+        would have made `t` an accepted form, so this is a drift, not an English ending."""
+        rest = t[len(form):] if t.startswith(form) else ""
+        if rest not in ("y", "i", "j", "e"):
+            return False
+        words = [f.russian for f in self.forms.get(form, ())]
+        if form in self.approved:
+            words.append(self.approved[form][2])
+        return any(w.rstrip().endswith(("ь", "ъ", "Ь", "Ъ")) for w in words)
 
     def _nearest(self, token: str, t: str) -> Verdict:
         from rapidfuzz.distance import Levenshtein  # lazy: only documents with names pay
 
-        best: tuple[int, int, int, str] | None = None
+        best: tuple[int, int, int, int, int, str] | None = None
         a = anglicised(t)
         candidates = list(self._by_initial.get(t[0], ()))
         if a[:1] != t[:1]:
@@ -203,12 +219,15 @@ class NameIndex:
             if dist > drift_limit(form):
                 continue
             rank = self._rank(form)
-            cand = (dist, rank, -len(form), form)
+            # Between equally near forms, the one whose ending agrees with the word's: a
+            # woman's surname ends in -a in English (Zakharova), a man's does not (Yeltsin).
+            gender = int(form.endswith("a") != t.endswith("a"))
+            cand = (dist, gender, rank, self._order(form), -len(form), form)
             if best is None or cand < best:
                 best = cand
         if best is None:
             return Verdict("none", token)
-        dist, _rank, _len, form = best
+        dist, _gender, _rank, _order, _len, form = best
         if form in self.approved:
             key, text, russian = self.approved[form]
             return Verdict("drift", token, key, russian, match_case(text, token), ("glossary",), dist)
@@ -216,7 +235,18 @@ class NameIndex:
         key = entries[0].key
         schemes = tuple(sorted({f.scheme for f in entries if f.key == key}, key=_SCHEME_ORDER.__getitem__))
         display = match_case(entries[0].display, token)
-        return Verdict("drift", token, key, self.russian_of.get(key, entries[0].russian), display, schemes, dist)
+        return Verdict("drift", token, key, self._russian(key, entries[0].russian), display, schemes, dist)
+
+    def _russian(self, key: str, word: str) -> str:
+        """The Russian word behind a form: for a name of the document, the reading the form
+        romanises (Горбачев or Горбачева, whichever is nearer the Latin word), for a
+        glossary entry its Russian form."""
+        if key.startswith("ru:"):
+            return word
+        return self.russian_of.get(key, word)
+
+    def _order(self, form: str) -> int:
+        return min((f.order for f in self.forms.get(form, ())), default=0)
 
     def _rank(self, form: str) -> int:
         if form in self.approved:
@@ -240,23 +270,68 @@ class NameIndex:
 _ENDINGS = frozenset({"ian", "ians", "an", "ans", "n", "ns", "ese", "i", "is", "s", "ish", "ic", "ist", "ists", "ism", "ite", "ites"})
 
 
+#: Endings English adds to a whole name (Kremlin, Putinism, Putinist, Moscovite).
+_SUFFIXES_AFTER_NAME = frozenset({"in", "ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "ese", "ic", "ish",
+                                  "ism's", "y", "ov", "ev", "ova", "eva"})
+
+
 def _derived(t: str, form: str) -> bool:
     """True when `t` is `form` plus a short English ending (Kremlin, Pakistani, Chinese)."""
     if len(t) <= len(form):
         return False
     if t.startswith(form):
-        return len(t) - len(form) <= 4
+        # An English ending (Kremlin, Putinism, Moscow's), not another language's
+        # ("Yeltsine" is French, a drift).
+        rest = t[len(form):]
+        return len(rest) <= 4 and (rest in _ENDINGS or rest in _SUFFIXES_AFTER_NAME)
     return form[-1] in "aeiy" and t.startswith(form[:-1]) and t[len(form) - 1:] in _ENDINGS
+
+
+def outlet_latin_forms(outlet: str, glossary: Glossary | None = None) -> tuple[list[str], Entry | None]:
+    """The Latin forms a Cyrillic outlet name may have, and its glossary entry if it has one.
+
+    Every English scheme's romanisation («Коммерсантъ» → Kommersant, Kommersant"), and
+    the approved English forms of a glossary entry whose Russian `origin` or approved
+    Russian rendering is the outlet («РБК» → RBC, whose domain is rbc.ru): what its URL's
+    domain is compared with.
+    """
+    forms = list(dict.fromkeys(romanize(outlet, s.key) for s in ENGLISH_SCHEMES))
+    found: Entry | None = None
+    if glossary is not None:
+        key = _outlet_key(outlet)
+        for entry in glossary:
+            if entry.kind not in NAME_KINDS:
+                continue
+            russian = [entry.origin.text] if entry.origin is not None and entry.origin.lang == "ru" else []
+            russian += [r.text for r in entry.approved("ru") if has_cyrillic(r.text)]
+            if any(_outlet_key(r) == key for r in russian):
+                found = entry
+                forms += [r.text for r in entry.approved("en")]
+                break
+    return forms, found
+
+
+def _outlet_key(text: str) -> str:
+    return re.sub(r"[\W_ъЪ]+", "", text.casefold().replace("ё", "е"))
 
 
 def latin_names(plain: str) -> Iterator[tuple[int, int, str]]:
     """Capitalised Latin words of a prose text that may be names: (start, end, word).
 
-    Acronyms (all capitals) and words of fewer than three letters are left out; a word
+    Acronyms (all capitals) and words of fewer than three letters are left out, except in
+    a text all in capitals (a headline), whose words of four letters or more count; a word
     glued to a digit or a dot-domain ("F-35", "Lenta.ru") is still a word.
     """
-    for m in _LATIN_WORD.finditer(plain):
+    words = list(_LATIN_WORD.finditer(plain))
+    # A headline in capitals ("ERMAKOFF: ANKARA WILL KEEP THE S-400") names people in
+    # capitals too: its words of four letters or more are checked (shorter ones are
+    # acronyms more often than names).
+    long_words = [m.group() for m in words if len(m.group()) >= 2]
+    headline = len(long_words) >= 3 and all(w.isupper() for w in long_words)
+    for m in words:
         word = m.group()
-        if len(word) < 3 or not word[0].isupper() or word.isupper():
+        if len(word) < 3 or not word[0].isupper():
+            continue
+        if word.isupper() and not (headline and len(word) >= 4):
             continue
         yield m.start(), m.end(), word
