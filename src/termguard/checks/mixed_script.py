@@ -165,8 +165,8 @@ class MixedScript(Rule):
         counts = letters_by_script(word)
         if not counts[LATIN] or not counts[CYRILLIC]:
             return None
-        options = {script: convert(word, script) for script in (LATIN, CYRILLIC)}
-        options = {s: w for s, w in options.items() if w is not None}
+        converted = {script: convert(word, script) for script in (LATIN, CYRILLIC)}
+        options = {s: w for s, w in converted.items() if w is not None}
         if not options:
             return None  # not a look-alike slip (e.g. a deliberate mix); nothing to suggest
         if len(options) == 2:

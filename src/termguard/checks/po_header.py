@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.checks.plural_forms import header_line, language_plurals, parse_plural_forms
-from termguard.model import Document, Finding, Severity
+from termguard.model import Document, Field, Finding, Severity
 from termguard.readers.po import language_from_filename
 
 
@@ -69,7 +70,7 @@ class PoHeader(Rule):
         yield from self._charset(doc, ctx)
         yield from self._plural(doc, ctx)
 
-    def _finding(self, ctx: CheckContext, doc: Document, where: tuple | None, message: str, **extra) -> Finding:
+    def _finding(self, ctx: CheckContext, doc: Document, where: tuple[Field, int, int] | None, message: str, **extra: Any) -> Finding:
         if where is None:
             fld = doc.header_field
             line, col = fld.locate(0) if fld is not None else (1, 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register
@@ -36,7 +36,7 @@ class TranslitHouseScheme(Rule):
     severity = Severity.INFO
     summary = "a name romanised by an accepted scheme other than the house scheme"
 
-    def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
+    def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterable[Finding]:
         """Collect the candidates; they are reported once per spelling in `check_document`."""
         from termguard.translit.align import scheme_label
         from termguard.translit.document import document_index, unit_name_occurrences

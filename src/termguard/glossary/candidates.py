@@ -166,6 +166,12 @@ _LINK_OPEN = re.compile(r"\[[^\[\]\n]*\](?:\(|\[)")
 # heading's or a list's number).
 _LONG_QUOTE = re.compile(r"“[^”\n]{12,240}”|«[^»\n]{12,240}»|\"[^\"\n]{12,240}\"")
 _LEAD = re.compile(r"^[\s\d.)\]#*-]*")
+
+
+def _lead(text: str) -> int:
+    """Where a line's text starts after list numbers, bullets and heading marks."""
+    m = _LEAD.match(text)
+    return m.end() if m else 0
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -185,7 +191,7 @@ def mid_sentence_capitals(texts: list[str]) -> set[str]:
     A word capitalised only at the start of sentences and headings is a common word."""
     out: set[str] = set()
     for text in texts:
-        lead = _LEAD.match(text).end()
+        lead = _lead(text)
         for m in _WORDS.finditer(text):
             if m.start() > lead and m.group()[0].isupper():
                 out.add(m.group())
@@ -256,7 +262,7 @@ def _spans(unit_text: str, plain: str, lang: str, kind: str, names: set[str] | N
             continue
         out.append((m.start(), m.end(), word, "acronym"))
     headlines = _headline_spans(plain)
-    lead = _LEAD.match(plain).end()
+    lead = _lead(plain)
     runs: list[tuple[int, int]] = []
     for m in _NAME.finditer(plain):
         if any(s <= m.start() and m.end() <= e for s, e in headlines):

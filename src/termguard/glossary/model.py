@@ -173,7 +173,7 @@ class Entries(Sequence[Entry]):
     @overload
     def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(len(self._items))))
         item = self._items[index]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 from termguard.glossary.model import ANY_TARGET, Entry, Rendering
 
@@ -87,7 +88,7 @@ def entry_yaml(entry: Entry, placeholder_lang: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def glossary_yaml(entries, header: str | None = None, placeholder_lang: str | None = None) -> str:
+def glossary_yaml(entries: Iterable[Entry], header: str | None = None, placeholder_lang: str | None = None) -> str:
     """Entries as a glossary YAML file; `header` becomes a leading comment."""
     parts = []
     if header:

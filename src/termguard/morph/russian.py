@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from typing import Any
 
 from termguard.glossary.model import Entry, Rendering
 from termguard.morph.base import GENERATED, LITERAL_FOLDED, Morphology, Variant, is_acronym
@@ -198,7 +199,7 @@ def _recase(form: str, model: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def analyzer():  # type: ignore[no-untyped-def]
+def analyzer() -> Any:
     """The pymorphy3 analyser, loaded once per process on first use."""
     import pymorphy3
 
@@ -337,7 +338,7 @@ _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", 
 
 
 @cache
-def _adjective(word: str):  # type: ignore[no-untyped-def]
+def _adjective(word: str) -> Any:
     """The nominative adjective (or participle) parse of a word, if it is one.
 
     Words the dictionary lacks count when they have an adjective ending and pymorphy3's

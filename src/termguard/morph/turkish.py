@@ -118,8 +118,9 @@ class TurkishMorphology(Morphology):
             out.append(s)
         return out
 
-    # The same cached Snowball stemming as every stemmed language.
-    stem = StemMorphology.stem
+    def stem(self, word: str) -> str:
+        """The same cached Snowball stemming as every stemmed language."""
+        return StemMorphology.stem(self, word)  # type: ignore[arg-type]
 
     def stem_ok(self, word: str, stem: str) -> bool:
         """`word` is the term's word `stem` plus suffixes: a regular noun suffix chain

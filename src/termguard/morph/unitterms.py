@@ -70,7 +70,7 @@ def must_translate(entry: Entry, source: TermMatcher, target: TermMatcher) -> bo
     """
     key = (id(entry), source.lang)
     cached = target.memo.get(key)
-    if cached is None:
+    if not isinstance(cached, bool):
         targets = target.approved_folded(entry)
         cached = bool(targets) and not entry.dnt and not any(
             target.morph.fold(t) in targets for t in source.approved_texts(entry)

@@ -175,8 +175,8 @@ class NameIndex:
         if t in self.translated:
             # An exonym is a translation even where a scheme happens to spell it the same
             # way (ISO 9 without diacritics writes Индия as "India").
-            key = self.translated[t]
-            return Verdict("translated", token, key, self.russian_of.get(key) if key else None, token)
+            exonym_key = self.translated[t]
+            return Verdict("translated", token, exonym_key, self.russian_of.get(exonym_key) if exonym_key else None, token)
         found = self.forms.get(t)
         if found:
             key = found[0].key

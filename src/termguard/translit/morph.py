@@ -15,7 +15,7 @@ from typing import Any
 def analyzer() -> Any:
     """The process-wide Russian morphological analyser."""
     try:  # reuse the glossary matcher's analyser when it exists, so one process loads one
-        from termguard.morph import russian as shared  # type: ignore[attr-defined]
+        from termguard.morph import russian as shared
 
         for name in ("analyzer", "get_analyzer", "morph_analyzer"):
             getter = getattr(shared, name, None)
