@@ -48,6 +48,7 @@ def _register() -> None:
         glossary,
         rules,
         segment,
+        sources,
         translit,
         workflow_build,
         workflow_update,
