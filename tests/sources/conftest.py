@@ -41,8 +41,7 @@ class Site:
         return out
 
     def page_requests(self) -> list[str]:
-        return [r.path for r in self.base.log if r.path != "/robots.txt"] + \
-               [r.path for r in self.other.log if r.path != "/robots.txt"]
+        return [r.path for server in (self.base, self.other) for r, _resp in server.log if r.path != "/robots.txt"]
 
 
 def _serve(server: HTTPServer) -> None:

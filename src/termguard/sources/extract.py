@@ -178,7 +178,9 @@ def extract_page(data: bytes, content_type: str | None = None, url: str | None =
         date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"},
     )
     text = title = date = sitename = None
-    if doc is not None:
+    if isinstance(doc, dict):
+        text, title, date, sitename = doc.get("text"), doc.get("title"), doc.get("date"), doc.get("sitename")
+    elif doc is not None:
         text, title, date, sitename = doc.text, doc.title, doc.date, doc.sitename
     if not text:
         text = trafilatura.html2txt(html) or ""

@@ -34,7 +34,14 @@ from urllib.parse import urljoin, urlsplit
 from termguard import __version__
 from termguard.errors import ConfigError, InputError
 from termguard.sources.references import Reference, parse_references
-from termguard.sources.store import PageMeta, StoredPage, normalize_url, page_filename, parse_page, render_page
+from termguard.sources.store import (
+    PageMeta,
+    StoredPage,
+    normalize_url,
+    page_filename,
+    parse_page,
+    render_page,
+)
 
 USER_AGENT = f"termguard/{__version__} (fetches the sources a document cites, for checking references)"
 #: The product token robots.txt rules are matched against.

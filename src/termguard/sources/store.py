@@ -25,6 +25,7 @@ the server whether the page changed. The store is read without any network libra
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -138,9 +139,11 @@ def parse_page(text: str, path: str) -> StoredPage | None:
     except (TypeError, ValueError):
         raise InputError("`reference` and `status` in the front matter must be numbers; fix them or fetch the page again", path, 2) from None
     published = data.get("published")
+    if isinstance(published, (_dt.date, _dt.datetime)):
+        published = published.isoformat()[:10]  # YAML reads an unquoted 2025-10-07 as a date
     meta = PageMeta(
         reference=number, url=str(data["url"]), fetched=_str(data.get("fetched")), status=code,
-        title=_str(data.get("title")), published=_str(published.isoformat() if hasattr(published, "isoformat") else published),
+        title=_str(data.get("title")), published=_str(published),
         sitename=_str(data.get("sitename")), document=_str(data.get("document")), final_url=_str(data.get("final_url")),
         etag=_str(data.get("etag")), last_modified=_str(data.get("last_modified")), encoding=_str(data.get("encoding")),
         path=path,
