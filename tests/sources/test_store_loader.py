@@ -50,3 +50,17 @@ def test_check_with_a_store_needs_no_fetch_library(tmp_path, monkeypatch):
                                        "--select", "reference-mismatch,translit-drift", "--format", "json"])
     found = sorted((f["rule"], f["found"]) for f in json.loads(result.output)["findings"])
     assert found == [("reference-mismatch", "10.03.2023"), ("translit-drift", "Starodubzev")]
+
+
+def test_offline_completeness_check_needs_no_fetch_library(tmp_path, monkeypatch):
+    for name in ("httpx", "trafilatura", "htmldate"):
+        monkeypatch.setitem(sys.modules, name, None)
+    store = _store(tmp_path)
+    doc = tmp_path / "note.en.md"
+    doc.write_text("See [1] and [2].\n\n## References\n\n"
+                   "- [1] «Турецкие оценки КААН». *Институт Ближнего Востока*, 10.03.2024, <https://www.iimes.ru/?p=106754>\n"
+                   "- [2] «Другая статья». *РБК*, 10.03.2024, <https://www.rbc.ru/x>\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["sources", "fetch", str(doc), "--into", str(store), "--offline"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"{doc}:6: reference [2]: not in the store (--offline fetches nothing) (https://www.rbc.ru/x)"
+    assert "[1] stored" in result.output
