@@ -76,6 +76,8 @@ def test_page_title_quotes_case_punctuation_and_site_tail_agree():
     assert _with_pages(text, (url, "Турецкий пот: ещё раз", "2025-10-07", None)) == []  # a typo stays under the threshold
     found = _with_pages(text, (url, "Минобороны Турции опровергло сообщения", "2025-10-07", None))
     assert found == [(5, "Турецкий пат: ещё раз", ("Минобороны Турции опровергло сообщения",))]
+    translated = _doc(f"“Turkish stalemate” (in Russian). *Kommersant*, 07.10.2025, <{url}>")
+    assert _with_pages(translated, (url, "Турецкий пат", "2025-10-07", "Коммерсантъ")) == []
 
 
 def test_page_date_allows_a_time_zone_day_and_follows_the_documents_order():

@@ -58,8 +58,9 @@ class ReferenceMismatch(Rule):
         the page's site name (Cyrillic romanised under every scheme: «Коммерсантъ» =
         Kommersant, «Лента.ру» = Lenta.ru) nor the URL's domain, nor is 85% alike to it.
         Not reported: what the store does not know (a page that failed to fetch, a page
-        with no date or no site name), and a date or outlet already reported against the
-        URL (one finding per field).
+        with no date or no site name), a title in the other script than the page's (a
+        translated or romanised title), and a date or outlet already reported against
+        the URL (one finding per field).
     Why:
         A reader who follows a reference must land on the cited text; a wrong date or
         outlet name sends them elsewhere, and a dangling citation cites nothing.
@@ -288,7 +289,9 @@ def page_findings(ref: Reference, page: PageMeta, text: str, day_first: bool, at
     from termguard.sources.dates import find_dates, url_dates
     from termguard.translit.schemes import has_cyrillic, romanize
 
-    if ref.title and page.title:
+    # A title in the other script is a translation or a romanisation the reader chose,
+    # not a claim about the page's wording.
+    if ref.title and page.title and has_cyrillic(ref.title) == has_cyrillic(page.title):
         score = title_similarity(ref.title, page.title)
         if score < TITLE_THRESHOLD:
             yield at(*_title_span(ref, text),
