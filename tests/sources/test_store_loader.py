@@ -64,3 +64,14 @@ def test_offline_completeness_check_needs_no_fetch_library(tmp_path, monkeypatch
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"{doc}:6: reference [2]: not in the store (--offline fetches nothing) (https://www.rbc.ru/x)"
     assert "[1] stored" in result.output
+
+
+def test_the_seed_is_only_ever_checked_offline(tmp_path):
+    """The seed's references point at real sites: tests ask the store only (no request)."""
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "triumf-commentary.en.md"
+    result = CliRunner().invoke(main, ["sources", "fetch", str(seed), "--into", str(tmp_path / "s"), "--offline"])
+    assert result.exit_code == 1
+    assert result.stderr.count("not in the store (--offline fetches nothing)") == 16
+    assert "16 failed" in result.stderr and not (tmp_path / "s").exists()
