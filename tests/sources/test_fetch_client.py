@@ -243,3 +243,23 @@ def test_a_hand_saved_text_is_not_a_page():
     assert parse_page("Просто текст.\n", "a.txt") is None
     page_ = parse_page("---\ntitle: Заметки\n---\nТекст.\n", "a.md")
     assert page_ is not None and page_.meta.url == "" and page_.text == "Текст."
+
+
+def test_malformed_urls_fail_one_by_one_without_a_traceback(tmp_path):
+    from termguard.sources.fetch import fetch_references
+
+    doc = tmp_path / "d.md"
+    doc.write_text("A [1] [2] [3] [4].\n\n## References\n\n"
+                   "- [1] «X». *Y*, 01.01.2025, <http://[::1/x>\n"
+                   "- [2] «X». *Y*, 01.01.2025, <http://a.ru:99999/x>\n"
+                   "- [3] «X». *Y*, 01.01.2025, <ftp://a.ru/x>\n"
+                   "- [4] «X». *Y*, 01.01.2025, <http://a.ru/x>\n", encoding="utf-8")
+
+    def handler(request):
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, content=RU.encode())
+
+    results = fetch_references(str(doc), str(tmp_path / "s"), options=FetchOptions(robots=False, host_delay=0),
+                               transport=httpx.MockTransport(handler))
+    assert [(r.number, r.outcome, (r.reason or "").split(":")[0]) for r in results] == [
+        (1, "failed", "invalid URL"), (2, "failed", "invalid URL"), (3, "failed", "not an http(s) URL"), (4, "fetched", ""),
+    ]

@@ -340,8 +340,9 @@ class Fetcher:
         status 200, or 304 when `conditional` headers matched. Raises `FetchFailure`."""
         current = url
         for _hop in range(self.options.max_redirects + 1):
-            if urlsplit(current).scheme not in ("http", "https"):
-                raise FetchFailure(f"not an http(s) URL: {current}")
+            problem = url_problem(current)
+            if problem:
+                raise FetchFailure(problem if current == url else f"redirected to a URL it cannot follow ({problem}): {current}")
             self.allowed(current)
             raw = self._with_retries(current, dict(conditional or {}))
             location = raw.headers.get("location")
@@ -355,6 +356,29 @@ class Fetcher:
                 raise FetchFailure(f"HTTP {raw.status}{phrase}")
             return raw
         raise FetchFailure(f"more than {self.options.max_redirects} redirects")
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be fetched (not http(s), no host, malformed), or None."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018  (a port out of range or not a number raises here)
+    except ValueError as exc:
+        return f"invalid URL: {exc}"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "not an http(s) URL"
+    if not host:
+        return "invalid URL: no host name"
+    try:
+        import httpx
+
+        httpx.URL(url)
+    except ImportError:
+        pass  # the fetch extra is reported missing once, below
+    except Exception as exc:  # httpx.InvalidURL, IDNA errors: the URL, not termguard, is wrong
+        return f"invalid URL: {exc}"
+    return None
 
 
 def _now() -> str:
@@ -460,8 +484,9 @@ def fetch_references(
         if offline:
             done(index, FetchResult(ref.number, ref.line, url, "failed", "not in the store (--offline fetches nothing)"))
             continue
-        if urlsplit(url).scheme not in ("http", "https"):
-            done(index, FetchResult(ref.number, ref.line, url, "failed", "not an http(s) URL"))
+        problem = url_problem(url)
+        if problem:
+            done(index, FetchResult(ref.number, ref.line, url, "failed", problem))
             continue
         target = Path(stored.meta.path) if stored is not None and stored.meta.path else root / page_filename(ref.number, url)
         jobs.append((index, ref, url, target, stored))
