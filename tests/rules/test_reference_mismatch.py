@@ -107,6 +107,8 @@ def test_outlet_romanised_translated_as_domain_or_misspelt():
     assert outlet("Izvestiya", "Izvestia") == []
     assert outlet("Интерфакс", "Interfax") == []
     assert outlet("Forbes", "Forbes.ru") == []
+    assert outlet("RBC", "РБК") == []  # the brand's own Latin spelling
+    assert outlet("Kommersant", "Kommersant.ru") == []
     assert outlet("Kremlin.ru", "Президент России", "http://kremlin.ru/events/1") == []  # the domain names the site
     assert outlet("Независимая Газета", "Коммерсантъ") == [(5, "Независимая Газета", ("Коммерсантъ",))]
     assert outlet("Izvestia", "Коммерсантъ") == [(5, "Izvestia", ("Kommersant",))]

@@ -56,7 +56,8 @@ class ReferenceMismatch(Rule):
         it is more than one day from the page's publication date (one day is a time-zone
         shift: 23:30 UTC is the next day in Moscow); its outlet, when it matches neither
         the page's site name (Cyrillic romanised under every scheme: «Коммерсантъ» =
-        Kommersant, «Лента.ру» = Lenta.ru) nor the URL's domain, nor is 85% alike to it.
+        Kommersant, «Лента.ру» = Lenta.ru; c/k, x/ks, y/i spellings of one sound made
+        one: «РБК» = RBC) nor the URL's domain, nor is 85% alike to it.
         Not reported: what the store does not know (a page that failed to fetch, a page
         with no date or no site name), a title in the other script than the page's (a
         translated or romanised title), and a date or outlet already reported against
@@ -242,7 +243,21 @@ def outlet_forms(name: str) -> set[str]:
     forms = {_squash(name)}
     if has_cyrillic(name):
         forms |= {_squash(romanize(name, scheme.key)) for scheme in SCHEMES}
+    forms |= {_latin_sound(f) for f in forms}
     return {f for f in forms if f}
+
+
+_SOUNDS = (("ck", "k"), ("ph", "f"), ("kh", "h"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"))
+
+
+def _latin_sound(form: str) -> str:
+    """A squashed Latin name with the spellings of one sound made one (RBC = RBK,
+    Izvestiya = Izvestia, Interfax = Interfaks): brands keep their own Latin spelling
+    where the schemes give another."""
+    form = re.sub(r"c(?!h)", "k", form)
+    for old, new in _SOUNDS:
+        form = form.replace(old, new)
+    return form
 
 
 def outlet_agrees(outlet: str, sitename: str, host: str) -> bool:
