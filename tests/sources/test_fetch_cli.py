@@ -154,6 +154,8 @@ def test_unusable_input_exits_2(tmp_path):
     (tmp_path / "file").write_text("", encoding="utf-8")
     result = CliRunner().invoke(main, ["sources", "fetch", str(doc), "--into", str(tmp_path / "file")])
     assert result.exit_code == 2 and "must be a directory" in result.stderr
+    result = CliRunner().invoke(main, ["sources", "fetch", str(doc), "--into", str(tmp_path / "file" / "sub")])
+    assert result.exit_code == 2 and "cannot create the store" in result.stderr
     assert "Traceback" not in result.output
 
 

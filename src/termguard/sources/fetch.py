@@ -497,7 +497,10 @@ def fetch_references(
             import trafilatura  # noqa: F401
         except ImportError as exc:
             raise ConfigError(f"`sources fetch` needs the fetch extra ({exc.name} is missing): pip install 'termguard[fetch]'") from None
-        root.mkdir(parents=True, exist_ok=True)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"cannot create the store: {exc.strerror}; choose another --into", into) from None
         fetcher = Fetcher(options, transport=transport, sleep=sleep)
         try:
             with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
