@@ -75,3 +75,12 @@ def test_the_seed_is_only_ever_checked_offline(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.count("not in the store (--offline fetches nothing)") == 16
     assert "16 failed" in result.stderr and not (tmp_path / "s").exists()
+
+
+def test_the_default_store_is_the_configured_sources_directory(tmp_path, monkeypatch):
+    from termguard.sources.fetch import default_store
+
+    monkeypatch.chdir(tmp_path)
+    assert default_store() == "sources"
+    (tmp_path / "termguard.toml").write_text('sources = ["sources/ru", "more"]\n', encoding="utf-8")
+    assert default_store() == "sources/ru"

@@ -32,7 +32,7 @@ def sources() -> None:
 
 @sources.command("fetch")
 @click.argument("doc", type=click.Path(dir_okay=False))
-@click.option("--into", default="sources", show_default=True, type=click.Path(), help="The store: one .txt per reference (created if missing).")
+@click.option("--into", default=None, type=click.Path(), help="The store: one .txt per reference, created if missing (default: the first `sources` directory of the configuration, else sources/).")
 @click.option("--refresh", is_flag=True, help="Ask the server again for pages already stored (conditional requests: an unchanged page costs a 304).")
 @click.option("--offline", is_flag=True, help="Fetch nothing: report which references the store lacks.")
 @click.option("--timeout", type=click.FloatRange(0.01, None), default=15.0, show_default=True, help="Seconds to wait for a connection or for the next bytes (a whole page gets four times this).")
@@ -57,8 +57,16 @@ def fetch(doc, into, refresh, offline, timeout, retries, max_size, jobs, delay, 
       termguard sources fetch seeds/triumf-commentary.en.md --into sources/ru --offline
     """
     from termguard.progress import progress_reporter
-    from termguard.sources.fetch import FetchOptions, fetch_references, result_line, summary_line
+    from termguard.sources.fetch import (
+        FetchOptions,
+        default_store,
+        fetch_references,
+        result_line,
+        summary_line,
+    )
 
+    if into is None:
+        into = default_store()
     options = FetchOptions(timeout=timeout, retries=retries, max_bytes=max_size, jobs=jobs, host_delay=delay)
     bar = progress_reporter(quiet, min_seconds=0.0)
 

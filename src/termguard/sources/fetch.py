@@ -358,6 +358,15 @@ class Fetcher:
         raise FetchFailure(f"more than {self.options.max_redirects} redirects")
 
 
+def default_store(cwd: str | None = None) -> str:
+    """Where `sources fetch` writes without `--into`: the first `sources` directory of the
+    configuration (`[tool.termguard]`), so that `check` finds the store, else `sources`."""
+    from termguard.config import load_config
+
+    configured = load_config(cwd=cwd).sources
+    return configured[0] if configured else "sources"
+
+
 def url_problem(url: str) -> str | None:
     """Why `url` cannot be fetched (not http(s), no host, malformed), or None."""
     try:
