@@ -263,3 +263,15 @@ def test_malformed_urls_fail_one_by_one_without_a_traceback(tmp_path):
     assert [(r.number, r.outcome, (r.reason or "").split(":")[0]) for r in results] == [
         (1, "failed", "invalid URL"), (2, "failed", "invalid URL"), (3, "failed", "not an http(s) URL"), (4, "fetched", ""),
     ]
+
+
+def test_a_huge_robots_txt_is_read_up_to_the_limit():
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, text="User-agent: *\nDisallow: /private/\n" + "# comment\n" * 100_000)
+        return HTML_OK
+
+    fetcher, _clock = _fetcher(handler, robots=True)
+    assert fetcher.get_page("http://a.ru/x").status == 200
+    with pytest.raises(FetchFailure, match="disallows"):
+        fetcher.get_page("http://a.ru/private/y")

@@ -245,7 +245,8 @@ class Fetcher:
                     status = resp.status_code
                     hdrs = {k.lower(): v for k, v in resp.headers.items()}
                     if status >= 300 or not html_only:
-                        body = b"" if status >= 300 else self._read(resp, limit, started, url)
+                        # robots.txt past the limit is read that far (RFC 9309), not refused
+                        body = b"" if status >= 300 else self._read(resp, limit, started, url, cut=True)
                         return _Raw(status, resp.reason_phrase, hdrs, body, str(resp.url))
                     ctype = hdrs.get("content-type", "")
                     kind = ctype.split(";", 1)[0].strip().lower()
@@ -261,12 +262,15 @@ class Fetcher:
             except httpx.HTTPError as exc:
                 raise _describe(exc, self.options.timeout) from None
 
-    def _read(self, resp: Any, limit: int, started: float, url: str) -> bytes:
+    def _read(self, resp: Any, limit: int, started: float, url: str, cut: bool = False) -> bytes:
         chunks: list[bytes] = []
         size = 0
         for chunk in resp.iter_bytes():
             size += len(chunk)
             if size > limit:
+                if cut:
+                    chunks.append(chunk[: len(chunk) - (size - limit)])
+                    break
                 raise FetchFailure(f"too big: more than {limit:,} bytes (see --max-size)")
             if self._clock() - started > self.options.deadline:
                 raise FetchFailure(f"timeout: the page did not arrive within {self.options.deadline:g} s", retry=True)
