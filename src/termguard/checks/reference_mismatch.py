@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from termguard.checks.base import CheckContext, Rule, register
@@ -15,6 +16,7 @@ from termguard.positions import LineIndex
 if TYPE_CHECKING:
     from termguard.glossary.model import Glossary
     from termguard.sources.references import Reference
+    from termguard.sources.store import PageMeta
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
@@ -94,18 +96,35 @@ class ReferenceMismatch(Rule):
         domain, that is a slight misspelling of the URL's host (`Armiys.az` for
         `armiya.az`); a citation `[n]` with no reference `[n]`; a reference never cited;
         two references with one number.
+
+        With `--sources DIR` holding the pages `termguard sources fetch` stored, each
+        reference is also compared with its own page (the stored page of the same URL):
+        its title, when the two titles, with quotes, case, ё/е and punctuation set aside,
+        neither contain each other nor are at least 85% alike (rapidfuzz `ratio`, after
+        dropping a site-name tail such as ` | РБК` from the page's title); its date, when
+        it is more than one day from the page's publication date (one day is a time-zone
+        shift: 23:30 UTC is the next day in Moscow); its outlet, when it matches neither
+        the page's site name (Cyrillic romanised under every scheme: «Коммерсантъ» =
+        Kommersant, «Лента.ру» = Lenta.ru; c/k, x/ks, y/i spellings of one sound made
+        one: «РБК» = RBC) nor the URL's domain, nor is 85% alike to it.
+        Not reported: what the store does not know (a page that failed to fetch, a page
+        with no date or no site name), a title in the other script than the page's (a
+        translated or romanised title), and a date or outlet already reported against
+        the URL (one finding per field).
     Why:
         A reader who follows a reference must land on the cited text; a wrong date or
         outlet name sends them elsewhere, and a dangling citation cites nothing.
     Example:
         `[9] «…». *Armiys.az*, …, <https://armiya.az/ru/news/147060>` is reported with the
-        suggestion `Armiya.az`.
+        suggestion `Armiya.az`. With the store, `[8] «…». *Независимая Газета*, …` whose
+        page names its site «Коммерсантъ» is reported with the suggestion `Коммерсантъ`.
     Use instead:
-        The date and outlet the URL shows; a reference for every citation, a citation for
-        every reference. A reference date carries a fix writing the URL's date in the
-        document's convention: safe when the URL names one date, unsafe when its
-        `DD/MM/YYYY` segment reads two ways. An outlet gets an unsafe fix (the URL's name
-        for it is a guess at the outlet's spelling).
+        The date and outlet the URL shows (and the title, date and site name of the page
+        it leads to); a reference for every citation, a citation for every reference. A
+        reference date carries a fix writing the URL's date in the document's convention:
+        safe when the URL names one date, unsafe when its `DD/MM/YYYY` segment reads two
+        ways. An outlet gets an unsafe fix (the URL's name for it is a guess at the
+        outlet's spelling).
     """
 
     code = "TG202"
@@ -118,6 +137,7 @@ class ReferenceMismatch(Rule):
         """Check every reference against its URL and the citations against the references."""
         from termguard.sources.dates import dominant_order, find_dates, url_dates
         from termguard.sources.references import find_citations, mask_urls, parse_references
+        from termguard.sources.store import normalize_url
 
         text = doc.source_text
         if not text:
@@ -127,6 +147,7 @@ class ReferenceMismatch(Rule):
             return
         lines = LineIndex(text)
         self._glossary = ctx.glossary  # Cyrillic outlets are compared through their glossary forms
+        pages = stored_pages(ctx.options)
         day_first = dominant_order(find_dates(mask_urls(text))) != "mdy"
 
         def at(start: int, end: int, message: str, **extra) -> Finding:
@@ -145,7 +166,11 @@ class ReferenceMismatch(Rule):
                          found=f"[{ref.number}]")
             numbers.setdefault(ref.number, ref.line)
             yield from self._date(ref, day_first, at, url_dates, text, lines)
-            yield from self._outlet(ref, at, text, lines)
+            outlet_findings = list(self._outlet(ref, at, text, lines))
+            yield from outlet_findings
+            page = pages.get(normalize_url(ref.url)) if ref.url and pages else None
+            if page is not None:
+                yield from page_findings(ref, page, text, day_first, at, skip_outlet=bool(outlet_findings))
         cited = set()
         for cite in find_citations(text):
             cited.add(cite.number)
@@ -214,3 +239,167 @@ def _fix(text: str, lines: LineIndex, span: tuple[int, int], old: str, new: str,
         return None
     return Fix(Applicability.SAFE if safe else Applicability.UNSAFE, f"write “{new}” for “{old}”",
                (offset_edit(lines, at, at + len(old), new),))
+
+
+# -- against the stored page (`--sources DIR` holding `termguard sources fetch`'s store) ----
+
+#: Two titles agree when, normalised, one contains the other or rapidfuzz's `ratio` (0-100)
+#: of the two is at least this: a headline edited after publication, a dropped
+#: subtitle or a typo stays quiet, another article's title does not.
+TITLE_THRESHOLD = 85
+#: Two outlet names agree at this `ratio` of their squashed forms (Izvestia/Izvestiya).
+OUTLET_THRESHOLD = 85
+#: Days a reference's date may stand from the page's publication date (a time-zone shift).
+DATE_SLACK = 1
+
+_QUOTE_CHARS = "«»„“”‟\"'‘’‚‛‹›`´"
+_SITE_TAIL = re.compile(r"\s+(?:[|•·]|::|[—–-]{1,2})\s+")
+
+
+def stored_pages(options: dict[str, Any]) -> dict[str, PageMeta]:
+    """The stored pages the loader put in the options (`sources.pages`), by URL."""
+    from termguard.sources.store import normalize_url
+
+    out: dict[str, PageMeta] = {}
+    for meta in options.get("sources.pages") or ():
+        url = getattr(meta, "url", None)
+        if url:
+            out.setdefault(normalize_url(url), meta)
+    return out
+
+
+def normalize_title(text: str) -> str:
+    """A title as compared: NFKC, case-folded, ё as е, quotes and punctuation dropped,
+    spaces collapsed."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    text = "".join(" " if ch in _QUOTE_CHARS or unicodedata.category(ch)[0] in "PS" else ch for ch in text)
+    return " ".join(text.split())
+
+
+def title_similarity(cited: str, page: str) -> int:
+    """How alike a reference's title and a page's title are, 0-100 (100: one contains the
+    other once normalised); the page's title is also tried without a site-name tail."""
+    from rapidfuzz import fuzz
+
+    a = normalize_title(cited)
+    candidates = [page, *(part for part in _SITE_TAIL.split(page) if part.strip())]
+    best = 0
+    for candidate in candidates:
+        b = normalize_title(candidate)
+        if not a or not b:
+            continue
+        if a == b or (min(len(a), len(b)) >= 8 and (a in b or b in a)):
+            return 100
+        best = max(best, round(fuzz.ratio(a, b)))
+    return best
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold().replace("ё", "е"))
+
+
+def outlet_forms(name: str) -> set[str]:
+    """An outlet's name squashed to letters and digits, with its romanisations under every
+    scheme when it is Cyrillic, and without a leading `www.`."""
+    from termguard.translit.schemes import SCHEMES, has_cyrillic, romanize
+
+    name = name.strip()
+    name = name[4:] if name.lower().startswith("www.") else name
+    forms = {_squash(name)}
+    if has_cyrillic(name):
+        forms |= {_squash(romanize(name, scheme.key)) for scheme in SCHEMES}
+    forms |= {_latin_sound(f) for f in forms}
+    return {f for f in forms if f}
+
+
+_SOUNDS = (("ck", "k"), ("ph", "f"), ("kh", "h"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"))
+
+
+def _latin_sound(form: str) -> str:
+    """A squashed Latin name with the spellings of one sound made one (RBC = RBK,
+    Izvestiya = Izvestia, Interfax = Interfaks): brands keep their own Latin spelling
+    where the schemes give another."""
+    form = re.sub(r"c(?!h)", "k", form)
+    for old, new in _SOUNDS:
+        form = form.replace(old, new)
+    return form
+
+
+def outlet_agrees(outlet: str, sitename: str, host: str) -> bool:
+    """True when a reference's outlet names the page's site: the same name (romanised or
+    not), one name inside the other, a close spelling, or the URL's domain itself."""
+    from rapidfuzz import fuzz
+
+    cited = outlet_forms(outlet)
+    site = outlet_forms(sitename)
+    host = host.lower().removeprefix("www.")
+    if host and (_squash(host) in cited or _squash(host.split(".")[0]) in cited):
+        return True  # the outlet written as its domain (Kremlin.ru for «Президент России»)
+    for a in cited:
+        for b in site:
+            if a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a)):
+                return True
+            if fuzz.ratio(a, b) >= OUTLET_THRESHOLD:
+                return True
+    return False
+
+
+def _iso_date(value: str | None) -> _dt.date | None:
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _title_span(ref: Reference, text: str) -> tuple[int, int]:
+    """Where the reference's title stands in the document (the entry's start if the title
+    was written with escapes that the parser removed)."""
+    title = ref.title or ""
+    at = text.find(title, ref.start, ref.end) if title else -1
+    return (at, at + len(title)) if at >= 0 else (ref.start, ref.start + 1)
+
+
+def page_findings(ref: Reference, page: PageMeta, text: str, day_first: bool, at: Callable[..., Finding],
+                  skip_outlet: bool = False) -> Iterator[Finding]:
+    """Findings of one reference against its stored page: title, date, outlet."""
+    from urllib.parse import urlsplit
+
+    from termguard.sources.dates import find_dates, url_dates
+    from termguard.translit.schemes import has_cyrillic, romanize
+
+    # A title in the other script is a translation or a romanisation the reader chose,
+    # not a claim about the page's wording.
+    if ref.title and page.title and has_cyrillic(ref.title) == has_cyrillic(page.title):
+        score = title_similarity(ref.title, page.title)
+        if score < TITLE_THRESHOLD:
+            yield at(*_title_span(ref, text),
+                     f"title of reference [{ref.number}] differs from the title of the page at its URL, "
+                     f"«{page.title}» ({score}% alike); cite the page's title or fix the URL",
+                     found=ref.title, suggestions=(page.title,))
+    published = _iso_date(page.published)
+    if ref.date and ref.date_span and published is not None:
+        mention = find_dates(ref.date)[0]
+        stated = mention.as_date(day_first)
+        in_url = url_dates(ref.url) if ref.url else []
+        already = bool(in_url) and stated not in in_url  # the URL's date is reported instead
+        if stated is not None and not already and abs((stated - published).days) > DATE_SLACK:
+            fix = mention.written(published, day_first)
+            yield at(*ref.date_span,
+                     f"reference [{ref.number}] is dated {ref.date} but the page at its URL was published on "
+                     f"{published.strftime('%d.%m.%Y')}; use {fix}",
+                     found=ref.date, suggestions=(fix,))
+    if ref.outlet and ref.outlet_span and page.sitename and not skip_outlet:
+        host = urlsplit(page.final_url or ref.url or "").hostname or ""
+        if not outlet_agrees(ref.outlet, page.sitename, host):
+            shown = page.sitename
+            if has_cyrillic(page.sitename) and not has_cyrillic(ref.outlet):
+                shown = romanize(page.sitename, "wikipedia")
+            extra = f" ({shown})" if shown != page.sitename else ""
+            yield at(*ref.outlet_span,
+                     f"outlet “{ref.outlet}” of reference [{ref.number}] differs from the site name of the page at its URL, "
+                     f"“{page.sitename}”{extra}; name the site the URL leads to",
+                     found=ref.outlet, suggestions=(shown,))

@@ -49,6 +49,7 @@ def _register() -> None:
         review,
         rules,
         segment,
+        sources,
         translit,
         workflow_build,
         workflow_init,

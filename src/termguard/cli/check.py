@@ -107,10 +107,9 @@ def check(
     if config.sources and "sources" not in config.options:
         from dataclasses import replace
 
-        from termguard.sources.loader import load_sources
+        from termguard.sources.loader import source_options
 
-        loaded = [pair for directory in config.sources for pair in load_sources(directory)]
-        config = replace(config, options={**config.options, "sources": loaded})
+        config = replace(config, options={**config.options, **source_options(config.sources)})
     if glossary_langs:
         from dataclasses import replace
 

@@ -7,6 +7,7 @@ import json
 import click
 
 from termguard.cli import main
+from termguard.cli.sources import sources as sources_group
 from termguard.errors import ConfigError
 
 
@@ -46,7 +47,7 @@ def translit(words, scheme, diacritics, fmt) -> None:
             click.echo(f"{key:<{width}}  {out}    ({label})")
 
 
-@main.command()
+@sources_group.command("list")
 @click.argument("doc", type=click.Path(dir_okay=False))
 @click.option("--sources", "sources_dirs", multiple=True, type=click.Path(file_okay=False), help="Directory of Russian source texts whose names join the list; repeatable.")
 @click.option("--scheme", default="wikipedia", show_default=True, help="Scheme for the romanised names shown.")
