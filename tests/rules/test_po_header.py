@@ -34,9 +34,24 @@ def test_language_disagreeing_with_file_name_and_placeholder_charset():
     assert all(f.severity.value == "warning" for f in findings)
 
 
-def test_missing_plural_forms_suggests_babels_formula():
+def test_missing_plural_forms_suggests_a_formula_that_means_turkish():
+    import re
+
+    from termguard.checks.plural_forms import SAMPLE, language_plurals, parse_plural_forms
+
     (f,) = check("no-plural.tr.po")
-    assert f.message == "the header has no Plural-Forms; for tr use `nplurals=2; plural=(n != 1);`"
+    m = re.fullmatch(r"the header has no Plural-Forms; for tr use `(.+)`", f.message)
+    assert m, f.message
+    # Judged by what the formula does over whole numbers, not by how babel prints it: one
+    # form for each of CLDR's Turkish categories, the same form for the same category.
+    parsed = parse_plural_forms(m.group(1))
+    assert not isinstance(parsed, str)
+    expected = language_plurals("tr")
+    assert expected is not None and parsed.nplurals == len(expected.categories)
+    form_of_category: dict[str, int] = {}
+    for n, category in zip(SAMPLE, expected.of):
+        assert form_of_category.setdefault(category, parsed.function(n)) == parsed.function(n), n
+    assert len(set(form_of_category.values())) == len(expected.categories)
 
 
 def test_unsafe_or_malformed_expression_is_reported_not_run():
