@@ -279,6 +279,14 @@ class NameIndex:
             return 0
         return 1 + min(_SCHEME_ORDER[s] for s in schemes)
 
+    def foreign(self, verdict: Verdict) -> bool:
+        """True when an accepted word is also the original spelling of the foreign name its
+        Russian word transcribes (Hakan for «Хакан», Rutte for «Рютте»): a scheme happens to
+        give it, but it is the model of the Russian, not a romanisation of it."""
+        t = fold(verdict.token).casefold()
+        return any(foreign_transcription(verdict.token, f.russian, f.russian.casefold() in self.native)
+                   for f in self.forms.get(t, ()) if f.key == verdict.key)
+
     def house_form(self, verdict: Verdict) -> str | None:
         """The house scheme's romanisation of the Russian word behind an accepted verdict."""
         t = fold(verdict.token).casefold()
