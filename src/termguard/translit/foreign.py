@@ -46,7 +46,7 @@ _RULES: dict[str, tuple[str, ...]] = {
     "a": ("а", "э", "е", "о", "я", "ей"), "b": ("б",), "c": ("к", "с", "ц", "ч"), "d": ("д",),
     "e": ("е", "э", "и", "ей"), "f": ("ф",), "g": ("г", "ж", "дж", "х"), "h": ("х", "г"),
     "i": ("и", "ай", "ы", "й", "е"), "j": ("дж", "ж", "й", "х"), "k": ("к",), "l": ("л",), "m": ("м",), "n": ("н",),
-    "o": ("о", "а", "у", "оу", "э"), "p": ("п",), "q": ("к",), "r": ("р",), "s": ("с", "з", "ш"), "t": ("т",),
+    "o": ("о", "у", "оу", "э"), "p": ("п",), "q": ("к",), "r": ("р",), "s": ("с", "з", "ш"), "t": ("т",),
     "u": ("у", "а", "ю", "ь"), "v": ("в", "ф"), "w": ("в", "у"), "x": ("кс", "кз", "з", "х"), "y": ("й", "и", "ы", "ай", "е"),
     "z": ("з", "ц", "с", "ж"),
     # letters with diacritics (Turkish, German, French, Spanish, Scandinavian)
@@ -118,10 +118,11 @@ def transcribes(latin: str, russian: str) -> bool:
     return ok(0, 0)
 
 
-#: Russian suffixes of surnames and patronymics (Белкова, Стародубцев, Шойгу's deputies
-#: Сергеевич, Ивановна, Достоевский): a name with one is Russian, not a transcription.
+#: Russian (and Ukrainian) suffixes of surnames and patronymics (Белкова, Стародубцев,
+#: Сергеевич, Ивановна, Достоевский, Навальный, Лукашенко): a name with one is of the
+#: language the schemes romanise, not a transcription.
 _RUSSIAN_SURNAME = re.compile(r"(?:[ое]в|ев[аы]|ов[аы]|[ое]вы|ск(?:ий|ая|ой|ие)|цк(?:ий|ая|ой|ие)|"
-                              r"[ое]вич|[ое]вна|ична|инична|ьич)$")
+                              r"[ое]вич|[ое]вна|ична|инична|ьич|енко|[ыи]й)$")
 #: -ин/-ын names are Russian surnames (Путин, Фомин) only when the dictionary says so:
 #: Биньямин, Мартин and Франклин end the same way.
 _IN_SURNAME = re.compile(r"(?:ин|ын|ина|ына)$")
