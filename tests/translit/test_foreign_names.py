@@ -21,7 +21,7 @@ FOREIGN = [
     # French, Catalan, Italian, Dutch
     ("Macron", "Макрон"), ("Michel", "Мишель"), ("Charles", "Шарль"), ("Jean", "Жан"), ("Yves", "Ив"),
     ("Chirac", "Ширак"), ("Hollande", "Олланд"), ("Josep", "Жозеп"), ("Borrell", "Боррель"),
-    ("Meloni", "Мелони"), ("Rutte", "Рютте"),
+    ("Meloni", "Мелони"), ("Rutte", "Рютте"), ("Kaja", "Кайя"), ("Kallas", "Каллас"),
     # Turkish
     ("Erdoğan", "Эрдоган"), ("Erdogan", "Эрдоган"), ("Kılıçdaroğlu", "Кылычдароглу"),
     ("Çavuşoğlu", "Чавушоглу"), ("Mevlüt", "Мевлют"), ("Hakan", "Хакан"),
@@ -38,6 +38,8 @@ RUSSIAN = [
     ("Maxim", "Максим"), ("Nicolai", "Николай"), ("Alexey", "Алексей"), ("Sergeyevitch", "Сергеевич"),
     ("Rosoboronexport", "Рособоронэкспорт"), ("Rosnefty", "Роснефть"), ("Armiys", "Армия"),
     ("Kommersnt", "Коммерсантъ"), ("Dostoyevsky", "Достоевский"), ("Loukachenko", "Лукашенко"),
+    ("Irkoutsk", "Иркутск"), ("Tcheliabinsk", "Челябинск"), ("Wolgograd", "Волгоград"), ("Kemerowo", "Кемерово"),
+    ("Perm", "Пермь"), ("Twer", "Тверь"), ("Tioumen", "Тюмень"), ("Novgorod", "Новгород"),
 ]
 
 
@@ -68,7 +70,8 @@ def test_russian_origin(russian):
     assert russian_origin(russian)
 
 
-@pytest.mark.parametrize("russian", ["Трамп", "Вашингтон", "Шольц", "Эрдоган", "Биньямин", "Мартин", "Росси", "Мелони"])
+@pytest.mark.parametrize("russian", ["Трамп", "Вашингтон", "Шольц", "Эрдоган", "Биньямин", "Мартин", "Росси", "Мелони",
+                                     "Меркель", "Мишель", "Стамбул"])
 def test_not_russian_origin(russian):
     assert not russian_origin(russian)
 

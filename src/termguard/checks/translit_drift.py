@@ -49,17 +49,18 @@ class TranslitDrift(Rule):
         w → в/у, u → а, th → т, j → дж/ж, sch → ш, z → ц, c → к/с, ph → ф, ç/ş/ğ/ı,
         silent and double letters) and the name is not itself Russian. A name is Russian
         when it has a Russian surname or patronymic suffix (Белкова, Стародубцев,
-        Сергеевич, Достоевский, Лукашенко), is a Russian given name (Максим, Николай),
-        a compound of Russian words (Рособоронэкспорт), or a Russian common word quoted as
-        a name («Триумф», «Армия»): Maxim, Nicolai, Starodubzev, Rosoboronexport and
+        Сергеевич, Достоевский, Лукашенко) or place-name ending (Иркутск, Волгоград,
+        Пермь), is a Russian given name (Максим, Николай), a compound of Russian words
+        (Рособоронэкспорт), or a Russian common word quoted as a name («Триумф», «Армия»): Maxim, Nicolai, Starodubzev, Rosoboronexport and
         Triumph stay reported although English spelling rules could produce them.
 
         Names found only in the text of `--sources` articles count like the reference
         list's, but they bring most of the foreign names, which is why the test above
         applies to every name. It has one blind spot: a Russian name with no Russian
-        suffix and not a common given name (Шойгу, Греф), written the way another
-        language would transcribe it ("Shoigou"), is taken for a foreign original and
-        not reported; the glossary's forbidden forms catch those that matter.
+        suffix and not a common given name (Шойгу, Греф, Москва, Сочи), written the way
+        another language would transcribe it ("Shoigou", "Moskwa", "Sotchi"), is taken
+        for a foreign original and not reported; the glossary's forbidden forms catch
+        those that matter.
     Why:
         A misspelt or half-anglicised name ("Starodubzev", "Rosoboronexport" where no
         convention approves it) cannot be searched for, and readers cannot tell whether
