@@ -99,3 +99,31 @@ def test_drift_fixes_are_unsafe_and_replace_exactly_the_token():
         (edit,) = f.fix.edits
         assert lines[edit.line - 1][edit.column - 1:edit.end_column - 1] == f.found
         assert edit.content == f.suggestions[0]
+
+
+FOREIGN = FIX / "foreign"
+
+
+def _foreign_findings(select: tuple[str, ...], glossary: Glossary | None = None):
+    engine = Engine(Config(select=select, options={"sources": load_sources(str(FOREIGN / "sources"))}),
+                    glossary=glossary if glossary is not None else load_glossary(FIX / "glossary"))
+    return engine.check_text("tests/fixtures/translit/foreign/note.en.md", (FOREIGN / "note.en.md").read_text(encoding="utf-8"))
+
+
+def test_foreign_names_of_the_sources_are_not_drift():
+    # «Трамп», «Байден», «Баррак», «Макрон», «Мухаммед», «Нетаньяху», «Кылычдароглу» ... in
+    # the article text are transcriptions of the names the commentary spells in the original.
+    found = [f.found for f in _foreign_findings(("translit-drift",))]
+    assert found == ["Yermakof", "Maxim", "Gorbachov", "Armiys"]
+
+
+def test_foreign_names_without_a_glossary_keep_the_russian_drifts():
+    found = [(f.found, f.suggestions) for f in _foreign_findings(("translit-drift",), glossary=Glossary())]
+    # Russian names stay drifts whatever English transcription rules could make of them:
+    # a compound of Russian words (x for кс), a quoted Russian common word (ph for ф).
+    assert found == [("Yermakof", ("Yermakov",)), ("Maxim", ("Maksim",)), ("Rosoboronexport", ("Rosoboroneksport",)),
+                     ("Gorbachov", ("Gorbachev",)), ("Armiys", ("Armiya",)), ("Triumph", ("Triumf",))]
+
+
+def test_foreign_names_are_not_house_scheme_findings():
+    assert [f.found for f in _foreign_findings(("translit-house-scheme",))] == []

@@ -39,6 +39,28 @@ class TranslitDrift(Rule):
         accepted form and its scheme. Acronyms, words inside glossary matches (see
         `forbidden-term`) and words with no Russian counterpart are not checked, nor is
         text in a language other than English (Turkish writes Şoygu for Шойгу).
+
+        Foreign names are not reported. Russian articles transcribe foreign names
+        («Трамп», «Шольц», «Баррак», «Эрдоган», «Мухаммед»); the original spelling
+        (Trump, Scholz, Barrack, Erdoğan, Mohammed) is the model of the Russian, not a
+        romanisation of it, however close "Tramp" or "Barrak" is. A word is taken for the
+        original of a name when the Russian can be read as its practical transcription
+        (English, German, French, Italian, Spanish, Turkish, Arabic and Hebrew spellings:
+        w → в/у, u → а, th → т, j → дж/ж, sch → ш, z → ц, c → к/с, ph → ф, ç/ş/ğ/ı,
+        silent and double letters) and the name is not itself Russian. A name is Russian
+        when it has a Russian surname or patronymic suffix (Белкова, Стародубцев,
+        Сергеевич, Достоевский, Лукашенко) or place-name ending (Иркутск, Волгоград,
+        Пермь), is a Russian given name (Максим, Николай), a compound of Russian words
+        (Рособоронэкспорт), or a Russian common word quoted as a name («Триумф», «Армия»): Maxim, Nicolai, Starodubzev, Rosoboronexport and
+        Triumph stay reported although English spelling rules could produce them.
+
+        Names found only in the text of `--sources` articles count like the reference
+        list's, but they bring most of the foreign names, which is why the test above
+        applies to every name. It has one blind spot: a Russian name with no Russian
+        suffix and not a common given name (Шойгу, Греф, Москва, Сочи), written the way
+        another language would transcribe it ("Shoigou", "Moskwa", "Sotchi"), is taken
+        for a foreign original and not reported; the glossary's forbidden forms catch
+        those that matter.
     Why:
         A misspelt or half-anglicised name ("Starodubzev", "Rosoboronexport" where no
         convention approves it) cannot be searched for, and readers cannot tell whether
@@ -46,6 +68,8 @@ class TranslitDrift(Rule):
     Example:
         With «И. Стародубцев» in the references, "Starodubzev" in the text is reported:
         nearest accepted form "Starodubcev" (ISO 9) — or "Starodubtsev" (Wikipedia).
+        With «Дональд Трамп» in a source's text, "Trump" is not reported (a transcribed
+        foreign name), nor "Erdoğan" for «Эрдоган»; "Yermakof" for «Ермаков» still is.
     Use instead:
         The suggested form (the house scheme's where it is as close), or add the
         convention to the glossary with a note when the spelling is deliberate. The

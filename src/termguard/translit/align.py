@@ -10,6 +10,9 @@ of names that have a Russian form, and the English exonyms of those names (CLDR)
 * ``translated`` — an English exonym («Индию» ↔ India);
 * ``derived``    — an accepted, approved or translated form plus an English ending
   (Kremlin from Kreml, Pakistani from Pakistan): not a rendering of the name itself;
+* ``transcribed`` — the original spelling of a foreign name the Russian text transcribes
+  (Trump for «Трамп», Scholz for «Шольц», Barrack for «Баррак»): near a romanisation, but
+  the Russian is the copy, not the model (`foreign.foreign_transcription`);
 * ``drift``      — none of the above, but a small edit away from an accepted or approved
   form (a typo, or an anglicisation ph/f, x/ks, c/k, w/v), which is named with its scheme;
 * ``none``       — no Russian counterpart: nothing to say.
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from termguard.translit.exonyms import english_exonyms, translate_name
+from termguard.translit.foreign import foreign_transcription, native_word
 from termguard.translit.names import RussianName
 from termguard.translit.schemes import (
     ENGLISH_SCHEMES,
@@ -107,6 +111,9 @@ class NameIndex:
     approved: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     translated: dict[str, str | None] = field(default_factory=dict)
     russian_of: dict[str, str] = field(default_factory=dict)
+    #: Russian common words quoted as names («Триумф», «Армия»), casefolded: Russian names,
+    #: whatever English word they look like.
+    native: set[str] = field(default_factory=set)
     _by_initial: dict[str, list[str]] = field(default_factory=dict)
     _by_prefix: dict[str, list[str]] = field(default_factory=dict)
 
@@ -122,6 +129,8 @@ class NameIndex:
             if name.kind == "acronym":
                 continue  # acronyms go to the glossary, never to drift checks
             key = glossary_words.get(name.lemma.casefold(), f"ru:{name.lemma}")
+            if name.quoted and native_word(name.lemma):
+                index.native.update(w.casefold() for w in name.words)
             index.russian_of.setdefault(key, name.lemma)
             for order, word in enumerate(name.words):
                 index._add_word(key, word, order)
@@ -206,6 +215,7 @@ class NameIndex:
         from rapidfuzz.distance import Levenshtein  # lazy: only documents with names pay
 
         best: tuple[int, int, int, int, int, str] | None = None
+        near: list[str] = []
         a = anglicised(t)
         candidates = list(self._by_initial.get(t[0], ()))
         if a[:1] != t[:1]:
@@ -218,6 +228,7 @@ class NameIndex:
                 dist = 1 if a == anglicised(form) else 99
             if dist > drift_limit(form):
                 continue
+            near.append(form)
             rank = self._rank(form)
             # Between equally near forms, the one whose ending agrees with the word's: a
             # woman's surname ends in -a in English (Zakharova), a man's does not (Yeltsin).
@@ -231,11 +242,23 @@ class NameIndex:
         if form in self.approved:
             key, text, russian = self.approved[form]
             return Verdict("drift", token, key, russian, match_case(text, token), ("glossary",), dist)
+        foreign = self._transcribed(token, near)
+        if foreign is not None:
+            return foreign
         entries = self.forms[form]
         key = entries[0].key
         schemes = tuple(sorted({f.scheme for f in entries if f.key == key}, key=_SCHEME_ORDER.__getitem__))
         display = match_case(entries[0].display, token)
         return Verdict("drift", token, key, self._russian(key, entries[0].russian), display, schemes, dist)
+
+    def _transcribed(self, token: str, near: list[str]) -> Verdict | None:
+        """A ``transcribed`` verdict when some Russian name behind the near forms is a
+        foreign name that transcribes `token` (not a Russian name, which it would drift from)."""
+        for form in near:
+            for f in self.forms.get(form, ()):
+                if foreign_transcription(token, f.russian, f.russian.casefold() in self.native):
+                    return Verdict("transcribed", token, f.key, self._russian(f.key, f.russian), token)
+        return None
 
     def _russian(self, key: str, word: str) -> str:
         """The Russian word behind a form: for a name of the document, the reading the form
@@ -255,6 +278,14 @@ class NameIndex:
         if self.house in schemes:
             return 0
         return 1 + min(_SCHEME_ORDER[s] for s in schemes)
+
+    def foreign(self, verdict: Verdict) -> bool:
+        """True when an accepted word is also the original spelling of the foreign name its
+        Russian word transcribes (Hakan for «Хакан», Rutte for «Рютте»): a scheme happens to
+        give it, but it is the model of the Russian, not a romanisation of it."""
+        t = fold(verdict.token).casefold()
+        return any(foreign_transcription(verdict.token, f.russian, f.russian.casefold() in self.native)
+                   for f in self.forms.get(t, ()) if f.key == verdict.key)
 
     def house_form(self, verdict: Verdict) -> str | None:
         """The house scheme's romanisation of the Russian word behind an accepted verdict."""

@@ -36,6 +36,9 @@ class RussianName:
     #: Горбачев or the woman's Горбачева), each with its own gender: a Latin spelling of
     #: any of them is a rendering of this name.
     readings: tuple[str, ...] = ()
+    #: True for a name quoted on its own («Триумф», «Армия»): a brand or title, which a
+    #: Russian common word names as often as a foreign one.
+    quoted: bool = False
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -251,6 +254,6 @@ def russian_names(text: str) -> list[RussianName]:
         lemma, kind = lemmatize_name(word, _inside_title(text, m.start()))
         quoted = m.start() in quoted_words
         if kind != "name" or quoted or not _sentence_initial(text, m.start()) or any(t in p.tag for p in analyzer().parse(word)[:1] for t in NAME_TAGS):
-            add(RussianName(word, lemma, kind, m.start(), m.end(), _others(word, lemma) if kind == "person" else ()))
+            add(RussianName(word, lemma, kind, m.start(), m.end(), _others(word, lemma) if kind == "person" else (), quoted))
     found.sort(key=lambda n: n.start)
     return found
