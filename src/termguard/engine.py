@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from termguard.checks import CheckContext, Rule, rules_named
-from termguard.checks.base import terminology_mode
 from termguard.config import Config
 from termguard.errors import InputError
-from termguard.gcpause import frozen, paused
 from termguard.glossary import Glossary, load_glossary
 from termguard.model import Document, Finding, Severity, Unit
 from termguard.readers import SUFFIXES, load_text, read_document, utf8_error
@@ -20,9 +17,6 @@ from termguard.suppressions import has_directive, ignore_per_file, suppress_docu
 
 # Translation files larger than this are streamed instead of read whole.
 STREAM_THRESHOLD = 8 * 1024 * 1024
-# In terminology mode (every unit rule is a term rule), PO files larger than this go
-# through the term screen (termguard.screen), which reads them streamed.
-SCREEN_THRESHOLD = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -91,8 +85,6 @@ class Engine:
         self.rules: list[Rule] = [cls() for cls in rules_named(config.resolve_rules())]
         if not len(self.glossary):
             self.rules = [r for r in self.rules if not r.needs_glossary]
-        #: Every rule that looks at units is a term rule: PO files can be screened.
-        self.terminology_mode = terminology_mode(self.rules)
 
     def context(self, doc: Document) -> CheckContext:
         """A fresh rule context for one document."""
@@ -147,7 +139,7 @@ class Engine:
         if path != "-" and path.lower().endswith((".po", ".xlf", ".xliff", ".tmx")):
             size = os.path.getsize(path)
             if path.lower().endswith(".po"):
-                if size > STREAM_THRESHOLD or (self.terminology_mode and size > SCREEN_THRESHOLD):
+                if size > STREAM_THRESHOLD:
                     return self._check_streamed(path, shown, read)
             elif size > STREAM_THRESHOLD:
                 return self._check_streamed_xml(path, shown, read)
@@ -156,29 +148,17 @@ class Engine:
 
     def _check_streamed(self, path: str, shown: str, read: Callable[[int], None] | None = None) -> tuple[list[Finding], str, int]:
         from termguard.readers.po import entries_in, stream_entries, stream_po_blocks
-        from termguard.screen import screen_for, screened_entries
 
         try:
-            # A checked entry leaves no reference cycles behind (tests/morph/test_screen.py
-            # checks it): the cycle collector would only walk the findings, again and again.
-            with open(path, "rb") as handle, contextlib.ExitStack() as stack, paused():
+            with open(path, "rb") as handle:
                 doc, blocks = stream_po_blocks(handle, shown, lang=self.config.lang)
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
-                screen = screen_for(rules, ctx)
-                stack.enter_context(_long_lived_matchers(ctx, doc, rules, screen))
-                cleared = [0]
                 if read is not None:
                     blocks = _telling(blocks, handle, read)
-                if screen is not None:
-                    # Term rules only: clear the clean entries a block at a time (see
-                    # termguard.screen); the rest are read and checked in full.
-                    entries = screened_entries(blocks, doc.path, screen, cleared.append)
-                else:
-                    entries = (e for block, line in blocks for e in entries_in(str(block, "utf-8"), doc.path, line))
+                entries = (e for block, line in blocks for e in entries_in(str(block, "utf-8"), doc.path, line))
                 _, units = stream_entries(entries, doc.path, lang=self.config.lang)
                 findings, count = self.unit_findings(units, rules, ctx)
-                count += sum(cleared)
         except UnicodeDecodeError:
             raise utf8_error(path, shown) from None
         except OSError as exc:
@@ -203,8 +183,7 @@ class Engine:
                     units = _telling_units(units, handle, read)
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
-                with _long_lived_matchers(ctx, doc, rules):
-                    findings, count = self.unit_findings(units, rules, ctx)
+                findings, count = self.unit_findings(units, rules, ctx)
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", shown) from None
         for rule in rules:
@@ -256,25 +235,6 @@ def _reading(
     if progress is None:
         return None
     return lambda n: progress(base + min(n, size), total)
-
-
-@contextlib.contextmanager
-def _long_lived_matchers(ctx: CheckContext, doc: Document, rules: list[Rule], screen=None) -> Iterator[None]:
-    """Build the document's term matchers (and the term screen's tables) now, and keep the
-    cycle collector off them (and the glossary) while a large file is read: for a
-    10,000-term glossary they are over a million objects that every full collection of a
-    long run would walk again."""
-    if not (any(r.needs_glossary for r in rules) and len(ctx.glossary)):
-        yield
-        return
-    ctx.matcher(doc.source_lang)
-    if doc.target_lang:
-        ctx.matcher(doc.target_lang)
-    if screen is not None:
-        with paused(lasting=True):
-            screen.prepare()
-    with frozen():
-        yield
 
 
 def file_size(path: str) -> int:
