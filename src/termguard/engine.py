@@ -14,9 +14,12 @@ from termguard.glossary import Glossary, load_glossary
 from termguard.model import Document, Finding, Severity, Unit
 from termguard.readers import SUFFIXES, load_text, read_document, utf8_error
 from termguard.suppressions import has_directive, ignore_per_file, suppress_document, suppress_unit
+from termguard.triggers import Dispatcher
 
 # Translation files larger than this are streamed instead of read whole.
 STREAM_THRESHOLD = 8 * 1024 * 1024
+# Entries whose triggers are computed together (`termguard.triggers`).
+_BLOCK_UNITS = 512
 
 
 @dataclass(frozen=True)
@@ -97,20 +100,31 @@ class Engine:
         kind = "translation" if doc.is_translation else "source"
         return [r for r in self.rules if r.applies_to in ("any", kind)]
 
-    @staticmethod
-    def unit_findings(units: Iterable[Unit], rules: list[Rule], ctx: CheckContext) -> tuple[list[Finding], int]:
+    #: Hand each entry only to the rules whose triggers fire on it (`termguard.triggers`);
+    #: False runs every rule on every entry (the differential tests compare the two).
+    triggered = True
+
+    def unit_findings(self, units: Iterable[Unit], rules: list[Rule], ctx: CheckContext) -> tuple[list[Finding], int]:
         """Run the per-unit part of every rule; return the findings and the unit count."""
         findings: list[Finding] = []
         extend = findings.extend
         count = 0
-        for unit in units:
-            count += 1
-            if unit.comments and has_directive(unit):
-                # `# termguard: ignore RULE` on a PO entry: filter that entry's findings.
-                extend(suppress_unit(unit, [f for rule in rules for f in rule.check_unit(unit, ctx)], rules, ctx))
-                continue
-            for rule in rules:
-                extend(rule.check_unit(unit, ctx))
+        dispatcher = Dispatcher(rules, ctx) if self.triggered else None
+        if dispatcher is None or not dispatcher.active:
+            blocks: Iterable[list[Unit]] = ([unit] for unit in units)
+        else:
+            blocks = _blocks(units, _BLOCK_UNITS)
+        for block in blocks:
+            per_unit = dispatcher.rules_per_unit(block) if dispatcher is not None and dispatcher.active else [rules]
+            for unit, chosen in zip(block, per_unit):
+                count += 1
+                if unit.comments and has_directive(unit):
+                    # `# termguard: ignore RULE` on a PO entry: filter that entry's findings
+                    # (every rule runs: unused-suppression must see what each would report).
+                    extend(suppress_unit(unit, [f for rule in rules for f in rule.check_unit(unit, ctx)], rules, ctx))
+                    continue
+                for rule in chosen:
+                    extend(rule.check_unit(unit, ctx))
         return findings, count
 
     def check_document(self, doc: Document) -> list[Finding]:
@@ -235,6 +249,18 @@ def _reading(
     if progress is None:
         return None
     return lambda n: progress(base + min(n, size), total)
+
+
+def _blocks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    """`units` in lists of `size` (the last may be shorter)."""
+    block: list[Unit] = []
+    for unit in units:
+        block.append(unit)
+        if len(block) == size:
+            yield block
+            block = []
+    if block:
+        yield block
 
 
 def file_size(path: str) -> int:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Field, Finding, Severity, Unit
+from termguard.triggers import Trigger
 
 # printf: %[(name)][n$][flags][width][.precision][length]conversion; %% is a literal percent.
 _PRINTF = re.compile(
@@ -120,6 +121,8 @@ class Placeholders(Rule):
     severity = Severity.ERROR
     summary = "format placeholders differ between msgid and msgstr"
     applies_to = "translation"
+    #: A style needs a format flag or a named placeholder (`%(`, `{`) in the source.
+    trigger = Trigger(chars=r"[%{]", flags=frozenset({"python-format", "c-format", "python-brace-format"}))
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Compare placeholders style by style, form by form."""

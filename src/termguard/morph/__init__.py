@@ -33,6 +33,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
@@ -322,6 +323,28 @@ class TermMatcher:
             self._cache.clear()
         self._cache[plain] = result
         return list(result)
+
+    def texts_hit(self, texts: list[str]) -> set[int]:
+        """The indexes of `texts` in which some key of the automaton occurs: one scan over
+        them all, joined. A superset of the texts where `find` finds something (a hit is
+        kept or dropped by `scan`'s tests; a key across two texts only adds an index)."""
+        if self._automaton is None or not texts:
+            return set()
+        # A newline between texts: folded and blanked as a word boundary, so each text's
+        # padded form (`_padded`) lies whole in the joined one.
+        padded = _padded(self.morph.fold("\n".join(texts)))
+        ends = []
+        at = 1  # offsets in `padded` are one more than in the joined text
+        for text in texts:
+            at += len(text)
+            ends.append(at)
+            at += 1
+        found: set[int] = set()
+        last_text = len(texts) - 1
+        for last in self._automaton.ends(padded):
+            # A key of text k ends within it or on the space after it: at most `ends[k]`.
+            found.add(min(bisect_left(ends, last), last_text))
+        return found
 
     @property
     def entries(self) -> list[Entry]:

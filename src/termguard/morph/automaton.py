@@ -44,6 +44,11 @@ class SlotAutomaton:
             out.append((last, value if value is not None else self._value(k)))
         return out
 
+    def ends(self, text: str) -> Iterator[int]:
+        """The last index of every key occurrence in `text` (no values decoded)."""
+        for last, _k in self._trie.iter(text):
+            yield last
+
     def values(self) -> Iterator[tuple]:
         """Every value, by slot."""
         for k, value in enumerate(self._values):
