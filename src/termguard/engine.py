@@ -1,18 +1,22 @@
-"""The engine: collect files, read them into documents, run the rules, sort the findings."""
+"""The engine: read files into documents, run the rules, sort the findings.
+
+`Report` lives in `termguard.model`, and finding and naming files in `termguard.files`;
+both are imported here too, for the callers that know them from here.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from termguard.checks import CheckContext, Rule, rules_named
 from termguard.config import Config
 from termguard.errors import InputError
+from termguard.files import collect_files, display_path, file_size
 from termguard.glossary import Glossary, load_glossary
-from termguard.model import Document, Finding, Severity, Unit
-from termguard.readers import SUFFIXES, load_text, read_document, utf8_error
+from termguard.model import Document, Finding, Report, Unit
+from termguard.readers import load_text, read_document, utf8_error
 from termguard.suppressions import has_directive, ignore_per_file, suppress_document, suppress_unit
 from termguard.triggers import Dispatcher
 
@@ -20,53 +24,6 @@ from termguard.triggers import Dispatcher
 STREAM_THRESHOLD = 8 * 1024 * 1024
 # Entries whose triggers are computed together (`termguard.triggers`).
 _BLOCK_UNITS = 512
-
-
-@dataclass(frozen=True)
-class Report:
-    """The result of a run: sorted findings and what was read."""
-
-    findings: tuple[Finding, ...]
-    files: tuple[str, ...]
-    units: int
-
-    def count(self, severity: Severity) -> int:
-        """How many findings have this severity."""
-        return sum(1 for f in self.findings if f.severity == severity)
-
-
-def collect_files(paths: Iterable[str], config: Config | None = None, force_exclude: bool = False) -> list[str]:
-    """Expand directories into the checkable files below them (sorted); files pass as given.
-
-    Files found in directories skip the configuration's `exclude` patterns; files named
-    explicitly are checked anyway unless `force_exclude` (for pre-commit, which names them).
-    """
-    excluded = config.is_excluded if config is not None and config.exclude else None
-    out: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.parts)
-            )
-            out.extend(f for f in found if excluded is None or not excluded(f))
-        elif p.exists() or raw == "-":
-            if excluded is None or not force_exclude or raw == "-" or not excluded(raw):
-                out.append(raw)
-        else:
-            raise InputError("no such file or directory; check the path", raw)
-    seen: set[str] = set()
-    return [f for f in out if not (f in seen or seen.add(f))]
-
-
-def display_path(path: str) -> str:
-    """Paths in reports are relative to the working directory when they lie below it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
 def build_glossary(config: Config) -> Glossary:
@@ -263,14 +220,6 @@ def _blocks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         yield block
 
 
-def file_size(path: str) -> int:
-    """Bytes in a file (progress is counted in bytes); 0 for standard input."""
-    try:
-        return os.path.getsize(path) if path != "-" else 0
-    except OSError:
-        return 0
-
-
 def _telling(blocks: Iterator[tuple[memoryview, int]], handle, read: Callable[[int], None]) -> Iterator[tuple[memoryview, int]]:
     """The blocks, calling `read` with the file position (bytes; `handle` is binary) after
     each one."""
@@ -291,3 +240,6 @@ def iter_documents(paths: Iterable[str], lang: str | None = None) -> Iterator[Do
     """Read every file under `paths` into a Document (for commands other than check)."""
     for path in collect_files(paths):
         yield read_document(display_path(path), load_text(path), lang=lang)
+
+
+__all__ = ["Engine", "Report", "build_glossary", "collect_files", "display_path", "file_size", "iter_documents"]

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from termguard.errors import TermguardError
-from termguard.model import Finding
+from termguard.files import display_path, file_size
+from termguard.model import Finding, Report
 
 if TYPE_CHECKING:
     from termguard.checks.base import Rule
-    from termguard.engine import Engine, Report
+    from termguard.engine import Engine
 
 # A PO file at least this large is cut into chunks when --jobs > 1.
 CHUNK_THRESHOLD = 2 * 1024 * 1024
@@ -90,7 +91,6 @@ _HEADERS: dict[tuple[str, int, int, str | None], Any] = {}
 
 
 def _header_document(engine: Engine, path: str):
-    from termguard.engine import display_path
     from termguard.readers.po import stream_po_blocks
 
     try:
@@ -209,8 +209,6 @@ def _warm_matchers(engine: Engine, files: list[str]) -> None:
 
 def run_parallel(engine: Engine, files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> Report:
     """Check `files` with `jobs` worker processes; same report as `Engine.run` serially."""
-    from termguard.engine import Report, display_path, file_size
-
     tasks: list[_Task] = []
     layout: list[tuple[str, list[int]]] = []  # per file: path and its task indexes
     # Chunks only when every rule's chunk states merge into exactly the serial result.

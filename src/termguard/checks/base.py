@@ -91,7 +91,8 @@ class CheckContext:
     """What rules share during one run: the glossary, options, and per-run caches."""
 
     glossary: Glossary
-    document: Document | None = None
+    #: The document the units belong to (a streamed one holds its header only).
+    document: Document
     options: dict[str, Any] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
     _views: dict[int, tuple[Field, ProseView]] = field(default_factory=dict)

@@ -60,7 +60,7 @@ class SlotAutomaton:
 
     def keys(self, prefix: str = "") -> Iterator[str]:
         """The keys that start with `prefix`."""
-        return self._trie.keys(prefix)  # type: ignore[no-any-return]
+        return self._trie.keys(prefix)
 
     def __len__(self) -> int:
         return len(self._keys)

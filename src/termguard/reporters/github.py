@@ -11,8 +11,7 @@ command) gives the summary in the log.
 
 from __future__ import annotations
 
-from termguard.engine import Report
-from termguard.model import Finding, Severity
+from termguard.model import Finding, Report, Severity
 from termguard.reporters import RenderOptions, repo_path
 from termguard.reporters.text import summary_line
 

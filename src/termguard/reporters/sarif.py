@@ -16,8 +16,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from termguard.engine import Report
-from termguard.model import Finding, Severity
+from termguard.model import Finding, Report, Severity
 from termguard.reporters import (
     RenderOptions,
     fingerprint,
