@@ -45,6 +45,9 @@ class Trigger:
     chars: str = ""
     terms: bool = False
     flags: frozenset[str] = frozenset()
+    #: A digit in any text, or a number word of the text's language in it, as a part of a
+    #: word too (`termguard.numbers.extract.number_word_pattern`).
+    numbers: bool = False
 
 
 # Texts of one block are joined with this (no character class of a trigger matches it,
@@ -76,12 +79,14 @@ class Dispatcher:
         self._chars = re.compile("|".join(f"(?P<c{i}>{c})" for i, c in enumerate(chars))) if chars else None
         self._char_group = {c: f"c{i}" for i, c in enumerate(chars)}
         self._terms = any(t.terms for t in self.triggers)
+        self._numbers = any(t.numbers for t in self.triggers)
 
     def rules_per_unit(self, units: Sequence[Unit]) -> list[list[Rule]]:
         """For each unit of a block, the rules it goes to (in the rules' order)."""
         n = len(units)
         chars_hit = self._chars_evidence(units) if self._chars is not None else {}
         terms_hit = self._terms_evidence(units) if self._terms else set()
+        numbers_hit = self._numbers_evidence(units) if self._numbers else set()
         fired: list[list[bool]] = []
         for trig in self.triggers:
             hit = [False] * n
@@ -90,6 +95,9 @@ class Dispatcher:
                     hit[i] = True
             if trig.terms:
                 for i in terms_hit:
+                    hit[i] = True
+            if trig.numbers:
+                for i in numbers_hit:
                     hit[i] = True
             if trig.flags:
                 for i, unit in enumerate(units):
@@ -128,27 +136,60 @@ class Dispatcher:
             found.setdefault(m.lastgroup or "", set()).add(owner[bisect_right(ends, m.start())])
         return found
 
+    def _numbers_evidence(self, units: Sequence[Unit]) -> set[int]:
+        """The indexes of the units with a digit, or a number word of its language in a text:
+        one search per language over the block's texts in that language."""
+        from termguard.numbers.extract import normalise_word, number_word_pattern
+
+        hit: set[int] = set()
+        for lang, (texts, owner) in _texts_by_lang(units, plain=False).items():
+            joined = _SEP.join(texts)
+            ends = _ends(texts)
+            for m in _DIGIT.finditer(joined):
+                hit.add(owner[bisect_right(ends, m.start())])
+            words = number_word_pattern(lang)
+            if words is None:
+                continue
+            # Lowering keeps offsets but for a few characters (İ, I + dot): each text is
+            # lowered alone where the joined text would change length.
+            lowered = normalise_word(joined)
+            if len(lowered) == len(joined):
+                for m in words.finditer(lowered):
+                    hit.add(owner[bisect_right(ends, m.start())])
+            else:
+                hit.update(owner[k] for k, text in enumerate(texts) if words.search(normalise_word(text)))
+        return hit
+
     def _terms_evidence(self, units: Sequence[Unit]) -> set[int]:
         """The indexes of the units where a glossary form's key occurs: one scan per language
         over the block's texts in that language (their prose, as the term rules read it)."""
-        by_lang: dict[str, tuple[list[str], list[int]]] = {}
-        for i, unit in enumerate(units):
-            texts, owner = by_lang.setdefault(unit.source_lang, ([], []))
-            texts.append(plain_text(unit.source.text))
-            owner.append(i)
-            if unit.source_plural is not None:
-                texts.append(plain_text(unit.source_plural.text))
-                owner.append(i)
-            if unit.target_lang:
-                texts, owner = by_lang.setdefault(unit.target_lang, ([], []))
-                for fld in unit.targets:
-                    texts.append(plain_text(fld.text))
-                    owner.append(i)
         hit: set[int] = set()
-        for lang, (texts, owner) in by_lang.items():
+        for lang, (texts, owner) in _texts_by_lang(units, plain=True).items():
             for k in self.ctx.matcher(lang).texts_hit(texts):
                 hit.add(owner[k])
         return hit
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _texts_by_lang(units: Sequence[Unit], plain: bool) -> dict[str, tuple[list[str], list[int]]]:
+    """Per language, the texts of the units in it (sources and plural sources in the source
+    language, targets in the target language; their prose when `plain`) and, per text,
+    the index of its unit."""
+    by_lang: dict[str, tuple[list[str], list[int]]] = {}
+    for i, unit in enumerate(units):
+        texts, owner = by_lang.setdefault(unit.source_lang, ([], []))
+        for fld in (unit.source, unit.source_plural):
+            if fld is not None:
+                texts.append(plain_text(fld.text) if plain else fld.text)
+                owner.append(i)
+        if unit.target_lang:
+            texts, owner = by_lang.setdefault(unit.target_lang, ([], []))
+            for fld in unit.targets:
+                texts.append(plain_text(fld.text) if plain else fld.text)
+                owner.append(i)
+    return by_lang
 
 
 def _ends(texts: list[str]) -> list[int]:

@@ -96,7 +96,7 @@ _PIECES = [
     "KAAN", "Каан", "Erdoğan'ın", "Akkuyu", "АЭС «Аккую»", "Tri**umf**", "[Triumf](http://x.y/Triumf)", "`S-400`",
     "%(count)d", "%s", "{name}", "{0}", "12.03.2020", "2020-03-12", "31/02/2021", "5", "пять", "five", "1,5",
     "<b>", "</b>", "&amp;", "\\n", "\\\"", "Σ", "İstanbul", "ı", "\u00a0", "-", "'", "’", ",", ".", "  ",
-    "систем", "the", "and", "Anka", "Hürjet", "Сирия", "TF-X", "word",
+    "систем", "the", "and", "полтора", "on iki", "bir", "two and a half", "пятьсот", "Anka", "Hürjet", "Сирия", "TF-X", "word",
 ]
 _text = st.lists(st.sampled_from(_PIECES), max_size=8).map(" ".join)
 
@@ -154,3 +154,22 @@ def test_a_rule_without_a_trigger_sees_every_entry():
     for unit, rules in zip(units, chosen):
         has_digit = any(re.search(r"\d", t.text) for t in [unit.source, *unit.targets])
         assert (digits in rules) == has_digit
+
+
+@pytest.mark.parametrize(("lang", "name"), [("ru", "ru.po"), ("tr", "tr.po")])
+def test_the_number_evidence_never_misses_a_quantity(lang, name):
+    """Every text `extract` finds a quantity in has a digit or a number word of its language."""
+    from termguard.numbers import extract
+    from termguard.numbers.extract import normalise_word, number_word_pattern
+    from termguard.readers.po import parse_po
+
+    doc = parse_po((FIXTURES / "numbers" / name).read_text(encoding="utf-8"), name)
+    pairs = [(u.source.text, "en") for u in doc.units] + [(t.text, lang) for u in doc.units for t in u.targets]
+    pairs += [("two and a half", "en"), ("полтора года", "ru"), ("on iki ay", "tr"), ("İki", "tr"), ("пятьсот", "ru")]
+    quantities = 0
+    for text, text_lang in pairs:
+        if extract(text, text_lang):
+            quantities += 1
+            words = number_word_pattern(text_lang)
+            assert re.search(r"\d", text) or (words is not None and words.search(normalise_word(text))), text
+    assert quantities > 10

@@ -318,6 +318,19 @@ def _has_number_word(runs: list[str], lex: Lexicon) -> bool:
     return not words.isdisjoint(runs)
 
 
+@lru_cache(maxsize=32)
+def number_word_pattern(lang: str) -> re.Pattern[str] | None:
+    """Any number word `extract` reads in `lang`, as a part of a text lowered with
+    `normalise_word` (not only as a whole word: a cheap test that never misses one), or
+    None when the language has none. With a digit, the evidence a text needs before
+    `extract` can find a quantity in it (`termguard.triggers`)."""
+    lex = lexicon(lang)
+    if not lex.words:
+        return None
+    words = set(lex.words) | (set(_ONE_AND_HALF) if base_lang(lex.lang) == "ru" else set())
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def _may_name_month(runs: list[str], lex: Lexicon) -> bool:
     """Whether some run of letters could be read as a month by `month_of` (whole, before an
     apostrophe, or, in Turkish, before a suffix): the word-based date patterns try every
@@ -429,4 +442,4 @@ def _with_text(q: Quantity, text: str) -> Quantity:
     return Quantity(q.kind, q.values, q.start, q.end, text[q.start:q.end], q.primary, q.currency, q.percent, q.soft, q.weak)
 
 
-__all__ = ["Quantity", "extract", "mask", "month_of", "parse_number"]
+__all__ = ["Quantity", "extract", "mask", "month_of", "normalise_word", "number_word_pattern", "parse_number"]
