@@ -21,7 +21,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import ahocorasick
 
 from termguard.model import Unit
 from termguard.prose import plain_text
@@ -46,7 +49,7 @@ class Trigger:
     terms: bool = False
     flags: frozenset[str] = frozenset()
     #: A digit in any text, or a number word of the text's language in it, as a part of a
-    #: word too (`termguard.numbers.extract.number_word_pattern`).
+    #: word too (`termguard.numbers.extract.number_words`).
     numbers: bool = False
 
 
@@ -74,24 +77,21 @@ class Dispatcher:
             self._slot.append(self.triggers.index(trig))
         #: False when no selected rule has a trigger: every entry goes to every rule.
         self.active = bool(self.triggers)
-        chars = sorted({t.chars for t in self.triggers if t.chars})
-        # One expression with a named group per distinct character test.
-        self._chars = re.compile("|".join(f"(?P<c{i}>{c})" for i, c in enumerate(chars))) if chars else None
-        self._char_group = {c: f"c{i}" for i, c in enumerate(chars)}
+        self._chars = {t.chars: re.compile(t.chars) for t in self.triggers if t.chars}
         self._terms = any(t.terms for t in self.triggers)
         self._numbers = any(t.numbers for t in self.triggers)
 
     def rules_per_unit(self, units: Sequence[Unit]) -> list[list[Rule]]:
         """For each unit of a block, the rules it goes to (in the rules' order)."""
         n = len(units)
-        chars_hit = self._chars_evidence(units) if self._chars is not None else {}
+        chars_hit = self._chars_evidence(units) if self._chars else {}
         terms_hit = self._terms_evidence(units) if self._terms else set()
         numbers_hit = self._numbers_evidence(units) if self._numbers else set()
         fired: list[list[bool]] = []
         for trig in self.triggers:
             hit = [False] * n
             if trig.chars:
-                for i in chars_hit.get(self._char_group[trig.chars], ()):
+                for i in chars_hit[trig.chars]:
                     hit[i] = True
             if trig.terms:
                 for i in terms_hit:
@@ -117,47 +117,49 @@ class Dispatcher:
         return out
 
     def _chars_evidence(self, units: Sequence[Unit]) -> dict[str, set[int]]:
-        """Per character test (group name): the indexes of the units where it matches."""
-        texts: list[str] = []
-        owner: list[int] = []
-        for i, unit in enumerate(units):
-            texts.append(unit.source.text)
-            owner.append(i)
-            if unit.source_plural is not None:
-                texts.append(unit.source_plural.text)
-                owner.append(i)
-            for fld in unit.targets:
-                texts.append(fld.text)
-                owner.append(i)
-        joined = _SEP.join(texts)
-        ends = _ends(texts)
+        """Per character test: the indexes of the units where it matches."""
         found: dict[str, set[int]] = {}
-        for m in self._chars.finditer(joined):  # type: ignore[union-attr]
-            found.setdefault(m.lastgroup or "", set()).add(owner[bisect_right(ends, m.start())])
+        for chars, pattern in self._chars.items():
+            search = pattern.search
+            found[chars] = {
+                i for i, unit in enumerate(units)
+                if search(unit.source.text)
+                or (unit.source_plural is not None and search(unit.source_plural.text))
+                or any(search(fld.text) for fld in unit.targets)
+            }
         return found
 
     def _numbers_evidence(self, units: Sequence[Unit]) -> set[int]:
         """The indexes of the units with a digit, or a number word of its language in a text:
-        one search per language over the block's texts in that language."""
-        from termguard.numbers.extract import normalise_word, number_word_pattern
+        one Aho-Corasick pass per language over the block's texts that have no digit."""
+        from termguard.numbers.extract import normalise_word
 
         hit: set[int] = set()
         for lang, (texts, owner) in _texts_by_lang(units, plain=False).items():
-            joined = _SEP.join(texts)
-            ends = _ends(texts)
-            for m in _DIGIT.finditer(joined):
-                hit.add(owner[bisect_right(ends, m.start())])
-            words = number_word_pattern(lang)
-            if words is None:
+            rest: list[str] = []
+            rest_owner: list[int] = []
+            search = _DIGIT.search
+            for text, i in zip(texts, owner):
+                if i in hit:
+                    continue
+                if search(text):
+                    hit.add(i)
+                else:
+                    rest.append(text)
+                    rest_owner.append(i)
+            words = _number_words(lang)
+            if words is None or not rest:
                 continue
-            # Lowering keeps offsets but for a few characters (İ, I + dot): each text is
-            # lowered alone where the joined text would change length.
+            joined = _SEP.join(rest)
             lowered = normalise_word(joined)
-            if len(lowered) == len(joined):
-                for m in words.finditer(lowered):
-                    hit.add(owner[bisect_right(ends, m.start())])
-            else:
-                hit.update(owner[k] for k, text in enumerate(texts) if words.search(normalise_word(text)))
+            if len(lowered) != len(joined):
+                # Lowering keeps offsets but for a few characters (I + combining dot): each
+                # text is lowered alone.
+                hit.update(o for text, o in zip(rest, rest_owner) if next(words.iter(normalise_word(text)), None))
+                continue
+            ends = _ends(rest)
+            for end, _length in words.iter(lowered):
+                hit.add(rest_owner[bisect_right(ends, end)])
         return hit
 
     def _terms_evidence(self, units: Sequence[Unit]) -> set[int]:
@@ -171,6 +173,21 @@ class Dispatcher:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=32)
+def _number_words(lang: str) -> ahocorasick.Automaton | None:
+    """An automaton of the number words of `lang` (`termguard.numbers`), or None."""
+    from termguard.numbers.extract import number_words
+
+    words = number_words(lang)
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for word in words:
+        automaton.add_word(word)
+    automaton.make_automaton()
+    return automaton
 
 
 def _texts_by_lang(units: Sequence[Unit], plain: bool) -> dict[str, tuple[list[str], list[int]]]:

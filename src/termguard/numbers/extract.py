@@ -310,25 +310,23 @@ def _letter_runs(masked: str) -> list[str]:
 def _has_number_word(runs: list[str], lex: Lexicon) -> bool:
     """Whether any run of letters is a number word: one set test instead of a look-up per
     word, for the many texts that have none."""
+    return not _number_word_set(lex).isdisjoint(runs)
+
+
+def number_words(lang: str) -> frozenset[str]:
+    """Every number word `extract` reads in `lang` (lowered with `normalise_word`), for a
+    cheap test before it (`termguard.triggers`): a text with neither a digit nor one of
+    these, as a part of a word too, has no quantity."""
+    return _number_word_set(lexicon(lang))
+
+
+def _number_word_set(lex: Lexicon) -> frozenset[str]:
     words = _NUMBER_WORDS.get(lex.lang)
     if words is None:
         words = _NUMBER_WORDS[lex.lang] = frozenset(lex.words) | (
             frozenset(_ONE_AND_HALF) if base_lang(lex.lang) == "ru" else frozenset()
         )
-    return not words.isdisjoint(runs)
-
-
-@lru_cache(maxsize=32)
-def number_word_pattern(lang: str) -> re.Pattern[str] | None:
-    """Any number word `extract` reads in `lang`, as a part of a text lowered with
-    `normalise_word` (not only as a whole word: a cheap test that never misses one), or
-    None when the language has none. With a digit, the evidence a text needs before
-    `extract` can find a quantity in it (`termguard.triggers`)."""
-    lex = lexicon(lang)
-    if not lex.words:
-        return None
-    words = set(lex.words) | (set(_ONE_AND_HALF) if base_lang(lex.lang) == "ru" else set())
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return words
 
 
 def _may_name_month(runs: list[str], lex: Lexicon) -> bool:
@@ -442,4 +440,4 @@ def _with_text(q: Quantity, text: str) -> Quantity:
     return Quantity(q.kind, q.values, q.start, q.end, text[q.start:q.end], q.primary, q.currency, q.percent, q.soft, q.weak)
 
 
-__all__ = ["Quantity", "extract", "mask", "month_of", "normalise_word", "number_word_pattern", "parse_number"]
+__all__ = ["Quantity", "extract", "mask", "month_of", "normalise_word", "number_words", "parse_number"]
