@@ -35,8 +35,7 @@ def collect_files(paths: Iterable[str], config: Config | None = None, force_excl
                 out.append(raw)
         else:
             raise InputError("no such file or directory; check the path", raw)
-    seen: set[str] = set()
-    return [f for f in out if not (f in seen or seen.add(f))]
+    return list(dict.fromkeys(out))  # each file once, in the order first named
 
 
 def display_path(path: str) -> str:
