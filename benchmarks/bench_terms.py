@@ -10,8 +10,8 @@ found through `$TERMGUARD_BENCH_DIR` or `../shared/bench` beside the checkout, e
 
 * termguard, in a child process: the glossary is loaded from the corpus TBX, the per-language
   matchers are built (Russian morphology on), and `Engine.check_file` streams the PO file
-  through forbidden-term, missing-term and untranslated-term (through the term screen,
-  `termguard.screen`, as `termguard check --select TG101,TG102,TG103` does). Printed:
+  through forbidden-term, missing-term and untranslated-term (as
+  `termguard check --select TG101,TG102,TG103` does). Printed:
   glossary load and matcher build time, entries/s of the check itself and of the whole
   process (start-up, load and build included), and peak memory (ru_maxrss of the child).
 * pofilter `-t notranslatewords -t musttranslatewords` with the generated word lists, in a

@@ -26,10 +26,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from termguard.config import read_settings_file
-from termguard.engine import Report
 from termguard.errors import ConfigError
 from termguard.fileio import write_atomic
-from termguard.model import Finding
+from termguard.model import Finding, Report
 
 VERSION = 1
 Key = tuple[str, str, str, str]

@@ -3,10 +3,8 @@
 Two kinds of entry share it: compiled term matchers (`termguard.morph.cache`, files
 `*.matcher`) and parsed glossary files (`termguard.glossary.cached`, files `*.glossary`).
 Every entry is plain data (tuples, strings, numbers, bytes) written with `marshal`, which
-holds no code, behind a CRC-32 that `load` verifies (a damaged file is refused whole);
-large binary parts can be stored as raw sections (`store_sections`) that are read back as
-views of the mapped file (`load_sections`), with no copy;
-files are written aside and renamed, so a reader sees a whole file or none; the least
+holds no code, together with its key, behind a CRC-32 that `load` verifies (a damaged
+file, or one written under another key, is refused whole); files are written aside and renamed, so a reader sees a whole file or none; the least
 recently written are removed beyond `KEEP` files or `KEEP_BYTES`. The cache is an
 optimisation only: an unreadable, corrupt or unwritable cache is ignored.
 
@@ -17,18 +15,14 @@ Where: `$TERMGUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/termguard`, else `~/.cache/
 from __future__ import annotations
 
 import marshal
-import mmap
 import os
-import struct
 import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
 
 #: Cache files kept, and their total size; the least recently written beyond either are
-#: removed. A glossary makes a file per glossary file, three per language (forms and trie,
-#: screen tables, fold tables) and one per language pair (a 10,000-term Russian matcher
-#: is about 35 MB).
+#: removed. A glossary makes a file per glossary file and one per language.
 KEEP = 128
 KEEP_BYTES = 512 * 1024 * 1024
 #: The kinds of file the cache holds (the suffixes `load` and `store` take).
@@ -68,9 +62,14 @@ def load(key: str, suffix: str = ".matcher") -> Any | None:
         data = (where / f"{key}{suffix}").read_bytes()
         if data[:4] != _MAGIC or data[4:8] != _checksum(memoryview(data)[8:]):
             return None
-        return marshal.loads(memoryview(data)[8:])
+        stored = marshal.loads(memoryview(data)[8:])
     except (OSError, ValueError, EOFError, TypeError):
         return None
+    # The key is part of the checksummed payload: a file renamed or copied under another
+    # key is not what that key stands for.
+    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
+        return None
+    return stored[1]
 
 
 # A stored file: magic, a CRC-32 of the payload, the payload. Readers trust what they load
@@ -78,7 +77,7 @@ def load(key: str, suffix: str = ".matcher") -> Any | None:
 # refused as a whole. (A CRC finds truncation and flipped bits, which is what a cache
 # suffers; it reads 45 MB of a 10,000-term glossary's files five times faster than
 # blake2b. Whoever can write the cache directory can write a valid checksum of any kind.)
-_MAGIC = b"TGc2"
+_MAGIC = b"TGc3"
 
 
 def _checksum(payload) -> bytes:
@@ -87,51 +86,8 @@ def _checksum(payload) -> bytes:
 
 def store(key: str, data: Any, suffix: str = ".matcher") -> None:
     """Store `data` (plain tuples, strings, numbers, bytes) under `key`; failures are ignored."""
-    payload = marshal.dumps(data)
+    payload = marshal.dumps((key, data))
     _write(key, suffix, _MAGIC, [payload], zlib.crc32(payload))
-
-
-# A file of sections: magic, a CRC-32 of everything after it, the length of the head, the
-# head (marshalled: the caller's data and the sections' lengths), the sections end to end.
-_SECTIONS_MAGIC = b"TGs1"
-
-
-def store_sections(key: str, head: Any, sections: list[bytes], suffix: str = ".matcher") -> None:
-    """Store `head` (plain data, as `store` takes) and raw byte `sections` under `key`;
-    failures are ignored. `load_sections` reads the sections back without copying them."""
-    marshalled = marshal.dumps((head, tuple(map(len, sections))))
-    parts = [struct.pack("<Q", len(marshalled)), marshalled, *sections]
-    crc = 0
-    for part in parts:
-        crc = zlib.crc32(part, crc)
-    _write(key, suffix, _SECTIONS_MAGIC, parts, crc)
-
-
-def load_sections(key: str, suffix: str = ".matcher") -> tuple[Any, list[memoryview]] | None:
-    """(head, sections) stored under `key` by `store_sections`, or None (as `load`). The
-    sections are views of the file mapped into memory: a 35 MB matcher is checked against
-    its checksum but never copied, and the parts nobody reads are never read again."""
-    where = cache_dir()
-    if where is None:
-        return None
-    try:
-        with open(where / f"{key}{suffix}", "rb") as handle:
-            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        view = memoryview(mapped)
-        if view[:4] != _SECTIONS_MAGIC or bytes(view[4:8]) != _checksum(view[8:]):
-            return None
-        (size,) = struct.unpack_from("<Q", view, 8)
-        head, lengths = marshal.loads(view[16 : 16 + size])
-        at = 16 + size
-        sections = []
-        for length in lengths:
-            sections.append(view[at : at + length])
-            at += length
-        if at != len(view):
-            return None
-        return head, sections
-    except (OSError, ValueError, EOFError, TypeError, struct.error):
-        return None
 
 
 def _write(key: str, suffix: str, magic: bytes, parts: list[bytes], crc: int) -> None:
@@ -141,8 +97,7 @@ def _write(key: str, suffix: str, magic: bytes, parts: list[bytes], crc: int) ->
     tmp = None
     try:
         where.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed: a reader sees the whole file or none (and a file a
-        # reader has mapped is never changed in place).
+        # Written aside and renamed: a reader sees the whole file or none.
         fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=where)
         with os.fdopen(fd, "wb") as handle:
             handle.write(magic + crc.to_bytes(4, "little"))

@@ -1,75 +1,29 @@
-"""The engine: collect files, read them into documents, run the rules, sort the findings."""
+"""The engine: read files into documents, run the rules, sort the findings.
+
+`Report` lives in `termguard.model`, and finding and naming files in `termguard.files`;
+both are imported here too, for the callers that know them from here.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from termguard.checks import CheckContext, Rule, rules_named
-from termguard.checks.base import terminology_mode
 from termguard.config import Config
 from termguard.errors import InputError
-from termguard.gcpause import frozen, paused
+from termguard.files import collect_files, display_path, file_size
 from termguard.glossary import Glossary, load_glossary
-from termguard.model import Document, Finding, Severity, Unit
-from termguard.readers import SUFFIXES, load_text, read_document, utf8_error
+from termguard.model import Document, Finding, Report, Unit
+from termguard.readers import load_text, read_document, utf8_error
 from termguard.suppressions import has_directive, ignore_per_file, suppress_document, suppress_unit
+from termguard.triggers import Dispatcher
 
 # Translation files larger than this are streamed instead of read whole.
 STREAM_THRESHOLD = 8 * 1024 * 1024
-# In terminology mode (every unit rule is a term rule), PO files larger than this go
-# through the term screen (termguard.screen), which reads them streamed.
-SCREEN_THRESHOLD = 256 * 1024
-
-
-@dataclass(frozen=True)
-class Report:
-    """The result of a run: sorted findings and what was read."""
-
-    findings: tuple[Finding, ...]
-    files: tuple[str, ...]
-    units: int
-
-    def count(self, severity: Severity) -> int:
-        """How many findings have this severity."""
-        return sum(1 for f in self.findings if f.severity == severity)
-
-
-def collect_files(paths: Iterable[str], config: Config | None = None, force_exclude: bool = False) -> list[str]:
-    """Expand directories into the checkable files below them (sorted); files pass as given.
-
-    Files found in directories skip the configuration's `exclude` patterns; files named
-    explicitly are checked anyway unless `force_exclude` (for pre-commit, which names them).
-    """
-    excluded = config.is_excluded if config is not None and config.exclude else None
-    out: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.parts)
-            )
-            out.extend(f for f in found if excluded is None or not excluded(f))
-        elif p.exists() or raw == "-":
-            if excluded is None or not force_exclude or raw == "-" or not excluded(raw):
-                out.append(raw)
-        else:
-            raise InputError("no such file or directory; check the path", raw)
-    seen: set[str] = set()
-    return [f for f in out if not (f in seen or seen.add(f))]
-
-
-def display_path(path: str) -> str:
-    """Paths in reports are relative to the working directory when they lie below it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+# Entries whose triggers are computed together (`termguard.triggers`).
+_BLOCK_UNITS = 512
 
 
 def build_glossary(config: Config) -> Glossary:
@@ -91,8 +45,6 @@ class Engine:
         self.rules: list[Rule] = [cls() for cls in rules_named(config.resolve_rules())]
         if not len(self.glossary):
             self.rules = [r for r in self.rules if not r.needs_glossary]
-        #: Every rule that looks at units is a term rule: PO files can be screened.
-        self.terminology_mode = terminology_mode(self.rules)
 
     def context(self, doc: Document) -> CheckContext:
         """A fresh rule context for one document."""
@@ -106,20 +58,31 @@ class Engine:
         kind = "translation" if doc.is_translation else "source"
         return [r for r in self.rules if r.applies_to in ("any", kind)]
 
-    @staticmethod
-    def unit_findings(units: Iterable[Unit], rules: list[Rule], ctx: CheckContext) -> tuple[list[Finding], int]:
+    #: Hand each entry only to the rules whose triggers fire on it (`termguard.triggers`);
+    #: False runs every rule on every entry (the differential tests compare the two).
+    triggered = True
+
+    def unit_findings(self, units: Iterable[Unit], rules: list[Rule], ctx: CheckContext) -> tuple[list[Finding], int]:
         """Run the per-unit part of every rule; return the findings and the unit count."""
         findings: list[Finding] = []
         extend = findings.extend
         count = 0
-        for unit in units:
-            count += 1
-            if unit.comments and has_directive(unit):
-                # `# termguard: ignore RULE` on a PO entry: filter that entry's findings.
-                extend(suppress_unit(unit, [f for rule in rules for f in rule.check_unit(unit, ctx)], rules, ctx))
-                continue
-            for rule in rules:
-                extend(rule.check_unit(unit, ctx))
+        dispatcher = Dispatcher(rules, ctx) if self.triggered else None
+        if dispatcher is None or not dispatcher.active:
+            blocks: Iterable[list[Unit]] = ([unit] for unit in units)
+        else:
+            blocks = _blocks(units, _BLOCK_UNITS)
+        for block in blocks:
+            per_unit = dispatcher.rules_per_unit(block) if dispatcher is not None and dispatcher.active else [rules]
+            for unit, chosen in zip(block, per_unit):
+                count += 1
+                if unit.comments and has_directive(unit):
+                    # `# termguard: ignore RULE` on a PO entry: filter that entry's findings
+                    # (every rule runs: unused-suppression must see what each would report).
+                    extend(suppress_unit(unit, [f for rule in rules for f in rule.check_unit(unit, ctx)], rules, ctx))
+                    continue
+                for rule in chosen:
+                    extend(rule.check_unit(unit, ctx))
         return findings, count
 
     def check_document(self, doc: Document) -> list[Finding]:
@@ -148,7 +111,7 @@ class Engine:
         if path != "-" and path.lower().endswith((".po", ".xlf", ".xliff", ".tmx")):
             size = os.path.getsize(path)
             if path.lower().endswith(".po"):
-                if size > STREAM_THRESHOLD or (self.terminology_mode and size > SCREEN_THRESHOLD):
+                if size > STREAM_THRESHOLD:
                     return self._check_streamed(path, shown, read)
             elif size > STREAM_THRESHOLD:
                 return self._check_streamed_xml(path, shown, read)
@@ -157,29 +120,17 @@ class Engine:
 
     def _check_streamed(self, path: str, shown: str, read: Callable[[int], None] | None = None) -> tuple[list[Finding], str, int]:
         from termguard.readers.po import entries_in, stream_entries, stream_po_blocks
-        from termguard.screen import screen_for, screened_entries
 
         try:
-            # A checked entry leaves no reference cycles behind (tests/morph/test_screen.py
-            # checks it): the cycle collector would only walk the findings, again and again.
-            with open(path, "rb") as handle, contextlib.ExitStack() as stack, paused():
+            with open(path, "rb") as handle:
                 doc, blocks = stream_po_blocks(handle, shown, lang=self.config.lang)
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
-                screen = screen_for(rules, ctx)
-                stack.enter_context(_long_lived_matchers(ctx, doc, rules, screen))
-                cleared = [0]
                 if read is not None:
                     blocks = _telling(blocks, handle, read)
-                if screen is not None:
-                    # Term rules only: clear the clean entries a block at a time (see
-                    # termguard.screen); the rest are read and checked in full.
-                    entries = screened_entries(blocks, doc.path, screen, cleared.append)
-                else:
-                    entries = (e for block, line in blocks for e in entries_in(str(block, "utf-8"), doc.path, line))
+                entries = (e for block, line in blocks for e in entries_in(str(block, "utf-8"), doc.path, line))
                 _, units = stream_entries(entries, doc.path, lang=self.config.lang)
                 findings, count = self.unit_findings(units, rules, ctx)
-                count += sum(cleared)
         except UnicodeDecodeError:
             raise utf8_error(path, shown) from None
         except OSError as exc:
@@ -204,8 +155,7 @@ class Engine:
                     units = _telling_units(units, handle, read)
                 ctx = self.context(doc)
                 rules = self.rules_for(doc)
-                with _long_lived_matchers(ctx, doc, rules):
-                    findings, count = self.unit_findings(units, rules, ctx)
+                findings, count = self.unit_findings(units, rules, ctx)
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", shown) from None
         for rule in rules:
@@ -259,31 +209,16 @@ def _reading(
     return lambda n: progress(base + min(n, size), total)
 
 
-@contextlib.contextmanager
-def _long_lived_matchers(ctx: CheckContext, doc: Document, rules: list[Rule], screen=None) -> Iterator[None]:
-    """Build the document's term matchers (and the term screen's tables) now, and keep the
-    cycle collector off them (and the glossary) while a large file is read: for a
-    10,000-term glossary they are over a million objects that every full collection of a
-    long run would walk again."""
-    if not (any(r.needs_glossary for r in rules) and len(ctx.glossary)):
-        yield
-        return
-    ctx.matcher(doc.source_lang)
-    if doc.target_lang:
-        ctx.matcher(doc.target_lang)
-    if screen is not None:
-        with paused(lasting=True):
-            screen.prepare()
-    with frozen():
-        yield
-
-
-def file_size(path: str) -> int:
-    """Bytes in a file (progress is counted in bytes); 0 for standard input."""
-    try:
-        return os.path.getsize(path) if path != "-" else 0
-    except OSError:
-        return 0
+def _blocks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    """`units` in lists of `size` (the last may be shorter)."""
+    block: list[Unit] = []
+    for unit in units:
+        block.append(unit)
+        if len(block) == size:
+            yield block
+            block = []
+    if block:
+        yield block
 
 
 def _telling(blocks: Iterator[tuple[memoryview, int]], handle, read: Callable[[int], None]) -> Iterator[tuple[memoryview, int]]:
@@ -306,3 +241,6 @@ def iter_documents(paths: Iterable[str], lang: str | None = None) -> Iterator[Do
     """Read every file under `paths` into a Document (for commands other than check)."""
     for path in collect_files(paths):
         yield read_document(display_path(path), load_text(path), lang=lang)
+
+
+__all__ = ["Engine", "Report", "build_glossary", "collect_files", "display_path", "file_size", "iter_documents"]

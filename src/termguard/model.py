@@ -257,3 +257,16 @@ class Finding:
             **({"fix": self.fix.to_dict()} if self.fix is not None else {}),
             **({"source": self.text.source, "target": self.text.target} if self.text is not None else {}),
         }
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a run: sorted findings and what was read."""
+
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    units: int
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have this severity."""
+        return sum(1 for f in self.findings if f.severity == severity)

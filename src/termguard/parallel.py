@@ -18,20 +18,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from termguard.errors import TermguardError
-from termguard.gcpause import frozen, paused
-from termguard.model import Finding
+from termguard.files import display_path, file_size
+from termguard.model import Finding, Report
 
 if TYPE_CHECKING:
     from termguard.checks.base import Rule
-    from termguard.engine import Engine, Report
+    from termguard.engine import Engine
 
 # A PO file at least this large is cut into chunks when --jobs > 1.
 CHUNK_THRESHOLD = 2 * 1024 * 1024
 CHUNK_TARGET = 64 * 1024 * 1024
 _ENGINE: Engine | None = None
-# Whether a worker's screen gathers each block on a second thread (`screened_entries`):
-# only when there are cores to spare for it, two per worker.
-_OVERLAP = False
 
 
 @dataclass(frozen=True)
@@ -43,10 +40,9 @@ class _Task:
     chunked: bool = False
 
 
-def _init(engine: Engine, overlap: bool = False) -> None:
-    global _ENGINE, _OVERLAP
+def _init(engine: Engine) -> None:
+    global _ENGINE
     _ENGINE = engine
-    _OVERLAP = overlap
 
 
 def _chunk_bounds(path: str, pieces: int) -> list[tuple[int, int]]:
@@ -95,7 +91,6 @@ _HEADERS: dict[tuple[str, int, int, str | None], Any] = {}
 
 
 def _header_document(engine: Engine, path: str):
-    from termguard.engine import display_path
     from termguard.readers.po import stream_po_blocks
 
     try:
@@ -116,41 +111,31 @@ def _header_document(engine: Engine, path: str):
 
 
 def _check_chunk(engine: Engine, task: _Task) -> tuple[list[Finding], int, int, dict[str, dict]]:
-    from termguard.readers.po import iter_po_buffers, iter_po_entries, units_from_entries
-    from termguard.screen import screen_for, screened_entries
+    from termguard.readers.po import iter_po_entries, units_from_entries
 
     doc = _header_document(engine, task.path)
     with open(task.path, "rb") as handle:
         handle.seek(task.start)
         data = handle.read(task.end - task.start)
-    # Screened or read a block at a time (as the serial streamed path reads), not the whole
-    # chunk at once: a worker holds its chunk's bytes, not copies of its text.
+    # Read a block at a time (as the serial streamed path reads), not the whole chunk at
+    # once: a worker holds its chunk's bytes, not copies of its text.
     stream = io.BytesIO(data)
     ctx = engine.context(doc)
     ctx.chunked = True
     rules = engine.rules_for(doc)
-    screen = screen_for(rules, ctx)
-    cleared = [0]
-    if screen is None:
-        entries = iter_po_entries(stream, doc.path)
-    else:
-        blocks = iter_po_buffers(stream, pipelined=_OVERLAP)
-        entries = screened_entries(blocks, doc.path, screen, cleared.append, overlap=_OVERLAP)
+    entries = iter_po_entries(stream, doc.path)
     try:
-        with paused():  # as the serial streamed check: entries leave no reference cycles
-            if task.start == 0:
-                first = next(entries, None)
-                if first is not None and not (first.msgid.text == "" and first.msgctxt is None):
-                    import itertools
-
-                    entries = itertools.chain([first], entries)
-            units = units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang)
-            findings, count = engine.unit_findings(units, rules, ctx)
+        if task.start == 0:
+            first = next(entries, None)
+            if first is not None and not (first.msgid.text == "" and first.msgctxt is None):
+                entries = itertools.chain([first], entries)
+        units = units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang)
+        findings, count = engine.unit_findings(units, rules, ctx)
     except UnicodeDecodeError:
         from termguard.readers import utf8_error
 
         raise utf8_error(task.path, doc.path) from None
-    return findings, count + sum(cleared), data.count(b"\n"), ctx._states
+    return findings, count, data.count(b"\n"), ctx._states
 
 
 def _check_wanted(path: str, doc, wanting: list, ctx) -> list[Finding]:
@@ -201,14 +186,12 @@ def _shift_state(value: Any, lines: int) -> Any:
 
 
 def _warm_matchers(engine: Engine, files: list[str]) -> None:
-    """Build the term matchers (and, in terminology mode, the term screens) before forking,
-    so workers share them instead of each building its own (generating every inflected
-    form of a 10,000-term glossary takes seconds; a screen's tables, tens of
-    milliseconds per chunk)."""
+    """Build the term matchers before forking, so workers share them instead of each
+    building its own (generating every inflected form of a 10,000-term glossary takes
+    seconds)."""
     if not len(engine.glossary) or not any(r.needs_glossary for r in engine.rules):
         return
     langs: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
     for path in files:
         if path.lower().endswith(".po"):
             try:
@@ -218,23 +201,14 @@ def _warm_matchers(engine: Engine, files: list[str]) -> None:
             langs.add(doc.source_lang)
             if doc.target_lang:
                 langs.add(doc.target_lang)
-                pairs.add((doc.source_lang, doc.target_lang))
-    from termguard.checks.base import terminology_mode
     from termguard.morph import matcher_for
-    from termguard.screen import screen_between
 
     for lang in sorted(langs):
         matcher_for(engine.glossary, lang)
-    if terminology_mode(engine.rules):
-        for source, target in sorted(pairs):
-            with paused(lasting=True):
-                screen_between(matcher_for(engine.glossary, source), matcher_for(engine.glossary, target)).prepare()
 
 
 def run_parallel(engine: Engine, files: list[str], jobs: int, progress: Callable[[int, int], None] | None) -> Report:
     """Check `files` with `jobs` worker processes; same report as `Engine.run` serially."""
-    from termguard.engine import Report, display_path, file_size
-
     tasks: list[_Task] = []
     layout: list[tuple[str, list[int]]] = []  # per file: path and its task indexes
     # Chunks only when every rule's chunk states merge into exactly the serial result.
@@ -256,20 +230,16 @@ def run_parallel(engine: Engine, files: list[str], jobs: int, progress: Callable
     _warm_matchers(engine, files)
     results: dict[int, Any] = {}
     context = multiprocessing.get_context("fork")
-    # Frozen before the fork, the glossary and matchers are never walked by the workers'
-    # cycle collector (time) nor written to by it (copy-on-write memory).
-    with frozen():
-        sizes = [(t.end - t.start) if t.chunked else file_size(t.path) for t in tasks]
-        total = sum(sizes)
-        done = 0
-        workers = min(jobs, len(tasks)) or 1
-        overlap = (os.cpu_count() or 1) >= 2 * workers
-        with context.Pool(workers, initializer=_init, initargs=(engine, overlap)) as pool:
-            for index, result in pool.imap_unordered(_run_task, tasks):
-                results[index] = result
-                done += sizes[index]
-                if progress:
-                    progress(done, total)
+    sizes = [(t.end - t.start) if t.chunked else file_size(t.path) for t in tasks]
+    total = sum(sizes)
+    done = 0
+    workers = min(jobs, len(tasks)) or 1
+    with context.Pool(workers, initializer=_init, initargs=(engine,)) as pool:
+        for index, result in pool.imap_unordered(_run_task, tasks):
+            results[index] = result
+            done += sizes[index]
+            if progress:
+                progress(done, total)
 
     findings: list[Finding] = []
     shown: list[str] = []

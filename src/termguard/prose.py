@@ -53,6 +53,12 @@ class ProseView:
         return self.index[start], self.index[end - 1] + 1
 
 
+def plain_text(text: str) -> str:
+    """The prose of `text` (`prose_view(text).plain`), without building an index when
+    there is no markup to take out."""
+    return prose_view(text).plain if _NEEDS_VIEW.search(text) else text
+
+
 def prose_view(text: str) -> ProseView:
     """Build the prose view of `text` (identity when it has no markup, URL or code)."""
     if not _NEEDS_VIEW.search(text):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -85,10 +86,11 @@ def convert(word: str, to: str) -> str | None:
 def letters_by_script(text: str) -> dict[str, int]:
     """How many Latin and Cyrillic letters `text` has."""
     counts = {LATIN: 0, CYRILLIC: 0}
-    for ch in text:
+    # Each distinct character looked up once (a sentence repeats its letters).
+    for ch, n in Counter(text).items():
         script = script_of(ch)
         if script is not None:
-            counts[script] += 1
+            counts[script] += n
     return counts
 
 

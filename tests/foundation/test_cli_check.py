@@ -119,21 +119,3 @@ def test_default_paths_check_seeds_and_translations():
     assert SEED in result.stdout
 
 
-def test_the_program_ends_as_sys_exit_would(tmp_path):
-    """`termguard` skips the interpreter's teardown (`cli._end`): exit handlers still run,
-    output is flushed in full, and the exit code and a message given to `sys.exit` are
-    kept."""
-    script = (
-        "import atexit, sys\n"
-        "from termguard import cli\n"
-        "atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
-        "sys.stdout.write('x' * 100000)\n"
-        "cli._end(sys.argv[1] if not sys.argv[1].isdigit() else int(sys.argv[1]))\n"
-    )
-    for code, status, err in (("0", 0, ""), ("3", 3, ""), ("bad input", 1, "bad input\n")):
-        done = subprocess.run([sys.executable, "-c", script, code], capture_output=True, text=True, timeout=60)
-        assert done.returncode == status
-        assert done.stdout == "x" * 100000
-        assert done.stderr == err + "handler ran\n"
-    big = run("check", SEED, "--select", "forbidden-term", "--format", "json")
-    assert big.returncode == 1 and json.loads(big.stdout)["findings"]

@@ -19,6 +19,7 @@ from termguard.prose import ProseView, prose_view
 if TYPE_CHECKING:
     from termguard.glossary.model import Glossary
     from termguard.morph import TermMatcher
+    from termguard.triggers import Trigger
 
 
 class Rule:
@@ -31,9 +32,9 @@ class Rule:
     #: "source" rules look at source documents, "translation" rules at PO/XLIFF, "any" at both.
     applies_to: ClassVar[str] = "any"
     needs_glossary: ClassVar[bool] = False
-    #: True when `check_unit` can report nothing on an entry the term screen clears
-    #: (`termguard.screen`): large PO files are screened when every unit rule says so.
-    screened: ClassVar[bool] = False
+    #: The cheap evidence an entry must show before `check_unit` can report on it or
+    #: record anything for it (`termguard.triggers.Trigger`); None: every entry.
+    trigger: ClassVar[Trigger | None] = None
     #: False when `merge_states` cannot make a chunked run report exactly what a serial run
     #: does; with such a rule selected, `--jobs` checks a large file whole, not in chunks.
     chunkable: ClassVar[bool] = True
@@ -73,13 +74,6 @@ class Rule:
         return merged
 
 
-def terminology_mode(rules: Iterable[Rule]) -> bool:
-    """True when every rule that looks at units is a term rule (`Rule.screened`): the term
-    screen (`termguard.screen`) can then clear entries without the rules."""
-    unit_rules = [r for r in rules if type(r).check_unit is not Rule.check_unit]
-    return bool(unit_rules) and all(r.screened for r in unit_rules)
-
-
 REGISTRY: dict[str, type[Rule]] = {}
 
 
@@ -97,7 +91,8 @@ class CheckContext:
     """What rules share during one run: the glossary, options, and per-run caches."""
 
     glossary: Glossary
-    document: Document | None = None
+    #: The document the units belong to (a streamed one holds its header only).
+    document: Document
     options: dict[str, Any] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
     _views: dict[int, tuple[Field, ProseView]] = field(default_factory=dict)

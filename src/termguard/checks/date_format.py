@@ -8,6 +8,7 @@ from dataclasses import replace
 from termguard.checks.base import CheckContext, Rule, register, text_fields
 from termguard.edits import field_edit
 from termguard.model import Applicability, Document, Edit, Finding, Fix, Severity, Unit
+from termguard.triggers import Trigger
 
 _PATTERN = {"dmy": "DD.MM.YYYY", "mdy": "MM.DD.YYYY"}
 
@@ -40,6 +41,8 @@ class DateFormat(Rule):
     name = "date-format"
     severity = Severity.WARNING
     summary = "an impossible or ambiguous date, or one that breaks the document's date convention"
+    #: Only numeric dates are read.
+    trigger = Trigger(chars=r"\d")
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Collect the unit's dates; they are judged in `check_document`, once the convention is known."""

@@ -12,6 +12,7 @@ from termguard.model import Applicability, Field, Finding, Fix, Severity, Unit
 from termguard.morph import Match
 from termguard.morph.unitterms import in_citation, unit_terms
 from termguard.prose import ProseView
+from termguard.triggers import Trigger
 
 
 @register
@@ -59,7 +60,8 @@ class ForbiddenTerm(Rule):
     severity = Severity.ERROR
     summary = "a forbidden or superseded rendering of a term, in source or target"
     needs_glossary = True
-    screened = True
+    #: Findings are glossary forms in the unit's texts.
+    trigger = Trigger(terms=True)
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Report each rejected rendering found in the unit's text, inflected forms included."""

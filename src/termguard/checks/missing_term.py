@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Finding, Severity, Unit
 from termguard.morph.unitterms import in_citation, must_translate, source_forms_left, unit_terms
+from termguard.triggers import Trigger
 
 
 @register
@@ -45,7 +46,8 @@ class MissingTerm(Rule):
     summary = "a source term with no approved rendering in the translation"
     applies_to = "translation"
     needs_glossary = True
-    screened = True
+    #: Nothing to report without a glossary form in the source.
+    trigger = Trigger(terms=True)
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Compare the terms of the source with the approved terms of each target form."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Field, Finding, Severity, Unit
 from termguard.numbers import Quantity, compare, extract
+from termguard.triggers import Trigger
 
 _FORMAT_FLAGS = frozenset({"c-format", "python-format", "php-format", "perl-format", "sh-format"})
 
@@ -61,6 +62,8 @@ class NumberMismatch(Rule):
     severity = Severity.ERROR
     summary = "numbers, amounts, dates or citations differ between source and translation"
     applies_to = "translation"
+    #: A quantity needs a digit or a number word; a citation needs a digit.
+    trigger = Trigger(numbers=True)
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Compare the source's quantities with each translated form's."""

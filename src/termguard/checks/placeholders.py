@@ -10,6 +10,7 @@ from functools import lru_cache
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.checks.plural_forms import header_line, parse_plural_forms
 from termguard.model import Field, Finding, Severity, Unit
+from termguard.triggers import Trigger
 
 # printf: %[(name)][n$][flags][width][.precision][length]conversion; %% is a literal percent.
 _PRINTF = re.compile(
@@ -369,6 +370,8 @@ class Placeholders(Rule):
     severity = Severity.ERROR
     summary = "format placeholders differ between msgid and msgstr (as msgfmt --check sees them)"
     applies_to = "translation"
+    #: A style needs a format flag or a named placeholder (`%(`, `{`) in the source.
+    trigger = Trigger(chars=r"[%{]", flags=frozenset({"python-format", "c-format", "python-brace-format"}))
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Compare placeholders style by style, form by form."""

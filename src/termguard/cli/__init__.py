@@ -61,42 +61,5 @@ _register()
 
 
 def run() -> None:
-    """The `termguard` program (console script and `python -m termguard`).
-
-    A process of its own: the glossary and matchers it builds live until it exits, so they
-    are moved out of the cycle collector's reach as they are built (`termguard.gcpause`),
-    and the program ends without tearing down the interpreter (`_end`). `main` alone
-    (click's test runner, embedding) leaves the collector as it finds it.
-    """
-    from termguard import gcpause
-
-    gcpause.freeze_lasting = True
-    try:
-        main()
-    except SystemExit as exc:
-        _end(exc.code)
-    _end(0)
-
-
-def _end(code: object) -> None:
-    """Exit with `code` (as `sys.exit` takes it) once exit handlers have run and output is
-    flushed, without freeing the interpreter's objects one by one: for a 10,000-term
-    glossary its matchers are millions of objects, and the process's memory goes back to
-    the system whole anyway (a tenth of a second's check spent a fortieth on it)."""
-    import atexit
-    import os
-
-    if code is None:
-        status = 0
-    elif isinstance(code, int):
-        status = code
-    else:
-        print(code, file=sys.stderr)
-        status = 1
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            pass  # a closed pipe (`termguard check | head`): nothing more can be said
-    os._exit(status)
+    """The `termguard` program (console script and `python -m termguard`)."""
+    main()

@@ -12,9 +12,10 @@ from termguard.cli import main
 from termguard.config import load_config, repository_root
 from termguard.errors import ConfigError
 from termguard.model import Severity
+from termguard.reporters import FORMATS
 
 DEFAULT_PATHS = ("seeds", "translations")
-FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "gitlab", "html", "xlsx"]
+FORMAT_NAMES = list(FORMATS)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -265,7 +265,7 @@ def candidates_cmd(doc, glossary_path, langs, lang, fmt, limit) -> None:
     Example:
       termguard glossary candidates seeds/triumf-commentary.en.md --limit 20
     """
-    from termguard.engine import display_path
+    from termguard.files import display_path
     from termguard.glossary import Glossary
     from termguard.glossary.candidates import find_candidates
     from termguard.readers import load_text, read_document

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from termguard.errors import ConfigError, InputError
-from termguard.gcpause import paused
 from termguard.glossary.files import Problem, glossary_files, merge
 from termguard.glossary.model import Entry, Glossary, GlossaryTest, Origin, Rendering
 
@@ -57,8 +56,7 @@ def read_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> tup
     problems: list[Problem] = []
     keys: list[str | None] = []
     for f in files:
-        with paused(lasting=True):  # tens of thousands of frozen dataclasses, no cycles
-            entries, found, key = read_cached(f, langs, lambda f=f: read_entries(f, langs))
+        entries, found, key = read_cached(f, langs, lambda f=f: read_entries(f, langs))
         all_entries.append(entries)
         problems.extend(found)
         keys.append(key)

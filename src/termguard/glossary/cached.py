@@ -8,9 +8,9 @@ glossary readers and model, and the versions of termguard, Python and PyYAML. Th
 also serves as the file's fingerprint: the matcher cache (`termguard.morph.cache`) keys
 on a glossary's `digest`, built from its files' keys, instead of hashing every entry.
 
-Entries are stored as plain tuples (marshal, no code), each on its own in one section of
-a `termguard.diskcache` file, so that none is decoded before someone asks for it
-(`Entries.stored`); the ids and the problems are in the file's head. A stored value of
+Entries are stored as plain tuples (marshal, no code), each marshalled on its own in one
+`termguard.diskcache` record, so that none is decoded before someone asks for it
+(`Entries.stored`); the ids and the problems are beside them. A stored value of
 the wrong shape is ignored and the file parsed again.
 """
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
-from array import array
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +28,7 @@ from termguard.glossary.files import Problem
 from termguard.glossary.model import Entries, Entry, GlossaryTest, Origin, Rendering
 
 #: Bumped when the stored layout changes.
-FORMAT = 2
+FORMAT = 3
 _ENTRY_FIELDS = 10  # what `dump_entry` writes
 SUFFIX = ".glossary"
 
@@ -74,16 +73,12 @@ def read_cached(
         entries, problems = parse()
         return entries, problems, None
     key = file_key(path, data, langs)
-    stored = _restore(diskcache.load_sections(key, SUFFIX))
+    stored = _restore(diskcache.load(key, SUFFIX))
     if stored is not None:
         return stored[0], stored[1], key
     entries, problems = parse()  # an unreadable or invalid file raises: nothing is stored
-    blobs = [marshal.dumps(dump_entry(e)) for e in entries]
-    offsets = array("i", [0])
-    for blob in blobs:
-        offsets.append(offsets[-1] + len(blob))
-    head = (tuple(e.id for e in entries), tuple(map(_dump_problem, problems)))
-    diskcache.store_sections(key, head, [offsets.tobytes(), b"".join(blobs)], SUFFIX)
+    blobs = tuple(marshal.dumps(dump_entry(e)) for e in entries)
+    diskcache.store(key, (tuple(e.id for e in entries), tuple(map(_dump_problem, problems)), blobs), SUFFIX)
     return entries, problems, key
 
 
@@ -118,21 +113,16 @@ def _dump_problem(problem: Problem) -> tuple:
 def _restore(stored: object) -> tuple[Entries, list[Problem]] | None:
     # (The file's checksum vouches for what termguard wrote; only the shape is checked
     # here, each entry's fields when it is built.)
-    if not isinstance(stored, tuple) or len(stored) != 2:
+    if not isinstance(stored, tuple) or len(stored) != 3:
         return None
-    head, sections = stored
-    if not isinstance(head, tuple) or len(head) != 2 or len(sections) != 2:
+    ids, problems, blobs = stored
+    if not isinstance(ids, tuple) or not all(type(i) is str for i in ids):
         return None
-    ids, problems = head
-    offsets_data, blob = sections
-    if not isinstance(ids, tuple) or not all(type(i) is str for i in ids) or len(offsets_data) != 4 * (len(ids) + 1):
-        return None
-    offsets = offsets_data.cast("B").cast("i")
-    if offsets[0] != 0 or offsets[-1] != len(blob):
+    if not isinstance(blobs, tuple) or len(blobs) != len(ids) or not all(type(b) is bytes for b in blobs):
         return None
 
     def build(i: int) -> Entry:
-        data = marshal.loads(blob[offsets[i] : offsets[i + 1]])
+        data = marshal.loads(blobs[i])
         if type(data) is not tuple or len(data) != _ENTRY_FIELDS or data[0] != ids[i]:
             raise ValueError(f"glossary cache: entry {i} is damaged")
         return load_entry(data)

@@ -36,7 +36,7 @@ class LintResult:
 
     def report(self):
         """The findings as an engine `Report`, so every reporter renders them."""
-        from termguard.engine import Report
+        from termguard.model import Report
 
         return Report(self.findings, self.files, self.entries)
 
@@ -263,7 +263,7 @@ def lint(glossary: Glossary, problems: Iterable[Problem] = ()) -> list[Finding]:
 
 def lint_path(path: str | Path, *, langs: tuple[str, str] | None = None) -> LintResult:
     """Load the glossary at `path` (directory, YAML, TBX or CSV) and lint it."""
-    from termguard.engine import display_path
+    from termguard.files import display_path
     from termguard.glossary import read_glossary
 
     glossary, problems = read_glossary(path, langs=langs)

@@ -41,11 +41,11 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from termguard.gcpause import paused
 from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entry, Glossary, Rendering
 from termguard.morph.base import (
     GENERATED,
@@ -200,11 +200,7 @@ class TermMatcher:
         self._gaps: dict[str, list[tuple]] | None = None
         #: Per entry (by index): the characters its folded forms start with (`may_find`).
         self._initial_chars: tuple[str, ...] = ()
-        # Building allocates a few objects per form and no reference cycles: with the cycle
-        # collector off, a 10,000-term glossary builds (or loads from the cache) in half
-        # the time.
-        with paused(lasting=True):
-            self._automaton = self._build(glossary)
+        self._automaton = self._build(glossary)
 
     def _renderings(self, entry: Entry) -> tuple[Rendering, ...]:
         """The entry's renderings in this language, and after them a forbidden rendering for
@@ -269,33 +265,26 @@ class TermMatcher:
 
     def _build(self, glossary: Glossary):
         from termguard.morph import cache
-        from termguard.morph.automaton import Packed, build
+        from termguard.morph.automaton import build, pack
 
         key = cache.cache_key(glossary, self.lang, self.morph) if cache.cache_dir() is not None else None
-        #: Where derived tables (`morph.fast`) are kept beside the items, or None.
-        self.cache_key = key
-        stored = cache.load_sections(key) if key else None
-        # Head: the entries' initials; sections: the packed items and the C automaton's
-        # dump (empty without one). The cache checks what it reads back against the
-        # checksum it wrote (`termguard.diskcache`).
-        packed = dumped = items = None
-        if stored is not None and isinstance(stored[0], tuple) and len(stored[1]) == 4:
-            if (candidate := Packed(*stored[1][:3])).fits():
-                packed, dumped, self._initial_chars = candidate, stored[1][3], stored[0]
-        if packed is None:
-            items = self._items()
-            self._initial_chars = _initial_chars(items, len(self._entries))
-            if key and self._gaps:  # (none stored: rebuilt from the glossary, cheaply, when needed)
+        # The record: the entries' initials, the keys, and each value marshalled on its own.
+        stored = cache.load(key) if key else None
+        if (
+            isinstance(stored, tuple) and len(stored) == 3
+            and isinstance(stored[1], tuple) and isinstance(stored[2], tuple) and len(stored[1]) == len(stored[2])
+        ):
+            self._initial_chars = stored[0]
+            if key and self.morph.gaps:
+                self._gaps = cache.load(key + "-gaps")  # None: rebuilt from the glossary on first use
+            return build(packed=(stored[1], stored[2])) if stored[1] else None
+        items = self._items()
+        self._initial_chars = _initial_chars(items, len(self._entries))
+        if key:
+            cache.store(key, (self._initial_chars, *pack(items)))
+            if self._gaps:  # (none stored: rebuilt from the glossary, cheaply, when needed)
                 cache.store(key + "-gaps", self._gaps)
-        elif key and self.morph.gaps:
-            self._gaps = cache.load(key + "-gaps")  # None: rebuilt from the glossary on first use
-        size = packed.size() if packed is not None else len(items)  # type: ignore[arg-type]
-        automaton = build(items, dumped if dumped else None, packed) if size else None
-        fresh = getattr(automaton, "built", False)  # a C automaton made now, not loaded
-        if key and (packed is None or fresh):
-            dump = automaton.native.dump() if fresh else b""  # type: ignore[union-attr]
-            cache.store_sections(key, self._initial_chars, [*(packed or Packed.of(items)), dump])  # type: ignore[arg-type]
-        return automaton
+        return build(items) if items else None
 
     def _items(self) -> tuple:
         """(padded key, automaton value) for every form (see the module docstring)."""
@@ -306,7 +295,6 @@ class TermMatcher:
             # spaces or punctuation.
             one = cands[0] if len(cands) == 1 and not is_stem else None
             check_key = one is not None and _SPACE.search(one[7]) is not None
-            # `k`, the slot's index, keys the per-slot tables of the fast screen (`morph.fast`).
             items.append((spaced, (plen, lead, core, is_stem, last_word, tuple(cands), one, check_key, k)))
         return tuple(items)
 
@@ -427,40 +415,45 @@ class TermMatcher:
         self._cache[plain] = result
         return list(result)
 
-    def remember(self, plain: str, matches: list[Match]) -> None:
-        """Take `matches` as what `find(plain)` returns (the term screen has resolved them
-        already, over the joined texts of the entries it sends to the full check)."""
-        if len(self._cache) >= self._CACHE_SIZE:
-            self._cache.clear()
-        self._cache[plain] = matches
-
-    def hits(self, plain: str) -> tuple[str, list[tuple[int, tuple]]]:
-        """The folded text and the automaton's raw hits in it, `(last, value)` pairs: what
-        `scan` filters into matches, for the fast screen (`morph.fast`)."""
-        folded = self.morph.fold(plain)
-        if self._automaton is None:
-            return folded, []
-        return folded, list(self._automaton.iter(_padded(folded)))
+    def texts_hit(self, texts: list[str]) -> set[int]:
+        """The indexes of `texts` in which some key of the automaton occurs: one scan over
+        them all, joined. A superset of the texts where `find` finds something (a hit is
+        kept or dropped by `scan`'s tests; a key across two texts only adds an index)."""
+        if self._automaton is None or not texts:
+            return set()
+        # A newline between texts: folded and blanked as a word boundary, so each text's
+        # padded form (`_padded`) lies whole in the joined one.
+        padded = _padded(self.morph.fold("\n".join(texts)))
+        ends = []
+        at = 1  # offsets in `padded` are one more than in the joined text
+        for text in texts:
+            at += len(text)
+            ends.append(at)
+            at += 1
+        found: set[int] = set()
+        last_text = len(texts) - 1
+        for last in self._automaton.ends(padded):
+            # A key of text k ends within it or on the space after it: at most `ends[k]`.
+            found.add(min(bisect_left(ends, last), last_text))
+        if self.morph.gaps and len(found) < len(texts):
+            # A rejected multi-word form with a word between its words (`_gapped`) is no
+            # key of the automaton: its first word lets the text through.
+            index = self._gap_index()
+            if index:
+                for i, text in enumerate(texts):
+                    if i not in found and any(t.group() in index for t in _PLAIN_TOKEN.finditer(self.morph.fold(text))):
+                        found.add(i)
+        return found
 
     @property
     def entries(self) -> list[Entry]:
         """The glossary's entries in slot candidate order (`value[5][n][0]` indexes it)."""
         return self._entries
 
-    @property
-    def size(self) -> int:
-        """How many slots (automaton keys) the matcher has."""
-        return len(self._automaton) if self._automaton is not None else 0
-
-    def slots(self) -> Iterable[tuple[str, tuple]]:
-        """Every automaton key with its value (see `_items`), in no particular order."""
-        return self._automaton.items() if self._automaton is not None else ()
-
     def scan(self, plain: str) -> list[Match]:
         """Every glossary form in `plain`, in the automaton's order, overlaps unresolved.
 
-        `find` is `scan` with overlaps resolved; the term screen (`termguard.screen`) scans
-        the joined texts of thousands of entries at once and treats overlaps itself.
+        `find` is `scan` with overlaps resolved.
         """
         if self._automaton is None:
             return []

@@ -28,7 +28,7 @@ GENERATED = 0
 
 # Characters that fold to one ASCII form in every language: typographic apostrophes,
 # Unicode hyphens and no-break spaces. One character to one character, so offsets hold.
-#: Texts at least this long (the term screen's joined entries) are folded and blanked one
+#: Texts at least this long (a block's texts joined, `termguard.triggers`) are folded and blanked one
 #: distinct character at a time: `str.translate` and regular expressions stop at every one.
 LONG_TEXT = 4096
 
@@ -104,7 +104,7 @@ class Morphology:
         return text
 
     def _translate(self, text: str) -> str:
-        """The fold table applied; on long texts (the term screen's joined entries) one
+        """The fold table applied; on long texts (a block's texts joined) one
         `replace` per table character present, many times faster than `str.translate`."""
         if len(text) < LONG_TEXT or self._table_chars is None:
             return text.translate(self._table)

@@ -14,15 +14,10 @@ forms depend on:
 * the installed morphology data and automaton (pymorphy3, pymorphy3-dicts-ru, PyStemmer,
   pyahocorasick: each one's module file, its size and modification time).
 
-The record holds the items packed (`morph.automaton.Packed`: each slot's value decoded
-when a text first hits it), the C automaton's trie when the C module is built (loaded,
-not rebuilt) and each entry's initial characters; a hit needs neither pymorphy3 nor a
-walk over every form. The packed items and the trie are raw sections of the file, read as
-views of it mapped into memory (`diskcache.load_sections`): only the checksum reads them
-all. Beside it, under the same key with a suffix: the term screen's
-per-slot tables (`-fast`), the fold tables of the C pass (`-folds`), and per language
-pair the entries' facts (`termguard.screen`). Storage, place, checksums and pruning are
-`termguard.diskcache`'s: an unreadable, damaged or unwritable cache is ignored and the
+The record holds the automaton's keys, each key's value marshalled on its own (decoded
+when a text first hits it, `morph.automaton`) and each entry's initial characters; a hit
+needs neither pymorphy3 nor a walk over every form. Storage, place, checksums and pruning
+are `termguard.diskcache`'s: an unreadable, damaged or unwritable cache is ignored and the
 matcher built as usual.
 """
 
@@ -35,16 +30,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from termguard.diskcache import cache_dir, disable, load, load_sections, store, store_sections
+from termguard.diskcache import cache_dir, disable, load, store
 
-__all__ = ["cache_dir", "cache_key", "disable", "load", "load_sections", "store", "store_sections"]
+__all__ = ["cache_dir", "cache_key", "disable", "load", "store"]
 
 if TYPE_CHECKING:
     from termguard.glossary.model import Glossary
     from termguard.morph.base import Morphology
 
 #: Bumped when the stored layout changes.
-FORMAT = 11
+FORMAT = 12
 #: The modules of the libraries the forms depend on (pymorphy3, pymorphy3-dicts-ru,
 #: PyStemmer, pyahocorasick).
 _LIBRARIES = ("pymorphy3", "pymorphy3_dicts_ru", "Stemmer", "ahocorasick")

@@ -331,12 +331,23 @@ def _has_number_word(runs: list[str], lex: Lexicon) -> bool:
     word, for the many texts that have none."""
     if base_lang(lex.lang) == "ru" and any(_ru_compound(run) is not None for run in runs if len(run) > 6):
         return True
+    return not _number_word_set(lex).isdisjoint(runs)
+
+
+def number_words(lang: str) -> frozenset[str]:
+    """Every number word `extract` reads in `lang` (lowered with `normalise_word`), for a
+    cheap test before it (`termguard.triggers`): a text with neither a digit nor one of
+    these, as a part of a word too, has no quantity."""
+    return _number_word_set(lexicon(lang))
+
+
+def _number_word_set(lex: Lexicon) -> frozenset[str]:
     words = _NUMBER_WORDS.get(lex.lang)
     if words is None:
         words = _NUMBER_WORDS[lex.lang] = frozenset(lex.words) | (
             frozenset(_ONE_AND_HALF) if base_lang(lex.lang) == "ru" else frozenset()
         )
-    return not words.isdisjoint(runs)
+    return words
 
 
 def _may_name_month(runs: list[str], lex: Lexicon) -> bool:
@@ -476,4 +487,4 @@ def _with_text(q: Quantity, text: str) -> Quantity:
     return Quantity(q.kind, q.values, q.start, q.end, text[q.start:q.end], q.primary, q.currency, q.percent, q.soft, q.weak)
 
 
-__all__ = ["Quantity", "extract", "mask", "month_of", "parse_number"]
+__all__ = ["Quantity", "extract", "mask", "month_of", "normalise_word", "number_words", "parse_number"]

@@ -395,11 +395,6 @@ def stream_entries(entries: Iterator[PoEntry], path: str, lang: str | None = Non
 _STRING = r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n'
 _SIMPLE = re.compile(r"((?:#[^\n]*\n)*)(?:msgctxt " + _STRING + r")?msgid " + _STRING + r"msgstr " + _STRING + r"(?:\n|\Z)")
 _BLOCK = 1 << 22
-# The term screen's blocks (`iter_po_buffers`): smaller, so that the first block's C pass,
-# which nothing else overlaps, is short, and the pass over each block ends on its second
-# thread before the block before has been checked.
-_SCREEN_BLOCK = 1 << 20
-_FIRST_SCREEN_BLOCK = 1 << 18
 
 
 def _simple_field(raw: str, line: int, col: int, path: str) -> Field:
@@ -506,7 +501,7 @@ def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1) -> Iterator
     `UnicodeDecodeError`.
     """
     if isinstance(source.read(0), bytes):
-        for view, line in iter_po_buffers(source, first_line, pipelined=False):  # type: ignore[arg-type]
+        for view, line in iter_po_buffers(source, first_line):  # type: ignore[arg-type]
             yield str(view, "utf-8"), line
         return
     line = first_line
@@ -530,23 +525,20 @@ def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1) -> Iterator
 def iter_po_buffers(
     source: IO[bytes],
     first_line: int = 1,
-    pipelined: bool = True,
     block: int | None = None,
     first: int | None = None,
 ) -> Iterator[tuple[memoryview, int]]:
     """Blocks of whole entries of a PO file opened in binary (cut at blank lines, each with
-    the file line it starts on), undecoded: UTF-8 with universal newlines made `\n`, for
-    the term screen's C pass, which checks and decodes only what it reads
+    the file line it starts on), undecoded: UTF-8 with universal newlines made `\n`
     (`iter_po_blocks` decodes them).
 
     The file is read straight into two buffers, in turn (no copy of a block is ever made):
     a block is a view of one of them, valid while the next block is read and checked, until
     the one after it is asked for. Whoever needs a block's text later copies or decodes it.
-    Blocks are cut after about `block` bytes, the first after `first`: by default the
-    screen's small blocks when it is `pipelined` (gathered on a second thread), else 4 MB.
+    Blocks are cut after about `block` bytes (4 MB), the first after `first`.
     """
-    size = block or (_SCREEN_BLOCK if pipelined else _BLOCK)
-    step = min(first or (_FIRST_SCREEN_BLOCK if pipelined else size), size)
+    size = block or _BLOCK
+    step = min(first or size, size)
     buffers = [bytearray(2 * size), bytearray(2 * size)]
     turn = 0
     buffer = buffers[0]
@@ -597,42 +589,6 @@ def iter_po_entries(source: str | IO[str] | IO[bytes], path: str, first_line: in
         return
     for block, line in iter_po_blocks(source, first_line):
         yield from _entries_in(block, path, line)
-
-
-# One row per entry of a block, for callers that look at many entries at once before
-# deciding which to read in full (the term screen): (whole row text, comment lines,
-# msgctxt, msgid, msgstr, msgid_plural, msgstr[n] lines, other). A simple entry (the
-# `_SIMPLE` shape, or the same with msgid_plural and one-line msgstr[n]) fills the middle
-# fields, raw (escapes not decoded; the msgstr[n] lines as written, see `plural_strings`);
-# anything else (multi-line strings, obsolete entries, errors) is `other`, the text up to
-# the next blank line, to be read by `entries_in`. Rows are contiguous: their lengths add
-# up to the block's (but for trailing newlines).
-_ROW = re.compile(
-    r"(\n*(?:((?:#[^\n]*\n)*)(?:msgctxt " + _STRING + r")?msgid " + _STRING
-    + r"(?:msgstr " + _STRING + r"|msgid_plural " + _STRING
-    + r'((?:msgstr\[\d+\] "[^"\\\n]*(?:\\.[^"\\\n]*)*"\n)+))'
-    + r"(?:\n|\Z)|([^\n](?:[^\n]|\n(?!\n))*(?:\n\n|\n?\Z))))"
-)
-_PLURAL_LINE = re.compile(r'msgstr\[(\d+)\] "([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n')
-
-
-def entry_rows(block: str) -> list[tuple[str, str, str, str, str, str, str, str]]:
-    """The rows of a block of whole entries (see `_ROW`), in order."""
-    return _ROW.findall(block)
-
-
-def plural_strings(lines: str) -> list[str] | None:
-    """The raw msgstr[n] strings of a row's plural lines, or None unless they are numbered
-    0, 1, 2... in order (anything else is left to the full reader and its errors)."""
-    found = _PLURAL_LINE.findall(lines)
-    if any(int(n) != i for i, (n, _) in enumerate(found)):
-        return None
-    return [text for _, text in found]
-
-
-def decode_simple(raw: str, path: str) -> str:
-    """The text of a one-line PO string literal's contents (escapes decoded)."""
-    return raw if "\\" not in raw else _simple_field(raw, 1, 8, path).text
 
 
 def entries_in(text: str, path: str, first_line: int) -> Iterator[PoEntry]:

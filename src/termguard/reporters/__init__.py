@@ -15,9 +15,8 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from termguard.engine import Report
 from termguard.glossary.model import Glossary
-from termguard.model import Finding
+from termguard.model import Finding, Report
 
 FORMATS = {
     "text": "termguard.reporters.text",

@@ -12,8 +12,7 @@ workflow commands only: the summary line is the CLI's to print, on standard erro
 
 from __future__ import annotations
 
-from termguard.engine import Report
-from termguard.model import Finding, Severity
+from termguard.model import Finding, Report, Severity
 from termguard.reporters import RenderOptions, repo_path
 from termguard.reporters.text import summary_line
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 
-from termguard.engine import Report
-from termguard.model import Severity
+from termguard.model import Report, Severity
 from termguard.reporters import RenderOptions, fingerprint, repo_path, with_occurrences
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from termguard.engine import Report
-from termguard.model import Finding, Severity
+from termguard.model import Finding, Report, Severity
 
 
 def render(report: Report, options) -> str:

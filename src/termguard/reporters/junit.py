@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from termguard.engine import Report
-from termguard.model import Finding, Severity
+from termguard.model import Finding, Report, Severity
 from termguard.reporters import RenderOptions, repo_path
 
 # XML 1.0 forbids most control characters even when escaped.

@@ -17,8 +17,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from termguard.engine import Report
-from termguard.model import Finding, Severity
+from termguard.model import Finding, Report, Severity
 from termguard.reporters import (
     RenderOptions,
     fingerprint,

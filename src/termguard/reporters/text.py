@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from termguard.engine import Report
-from termguard.model import Severity
+from termguard.model import Report, Severity
 
 _COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
 _BOLD = "\x1b[1m"

@@ -1,0 +1,55 @@
+"""Finding the files to check, and naming them in reports."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from termguard.errors import InputError
+from termguard.readers import SUFFIXES
+
+if TYPE_CHECKING:
+    from termguard.config import Config
+
+
+def collect_files(paths: Iterable[str], config: Config | None = None, force_exclude: bool = False) -> list[str]:
+    """Expand directories into the checkable files below them (sorted); files pass as given.
+
+    Files found in directories skip the configuration's `exclude` patterns; files named
+    explicitly are checked anyway unless `force_exclude` (for pre-commit, which names them).
+    """
+    excluded = config.is_excluded if config is not None and config.exclude else None
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                str(f) for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.parts)
+            )
+            out.extend(f for f in found if excluded is None or not excluded(f))
+        elif p.exists() or raw == "-":
+            if excluded is None or not force_exclude or raw == "-" or not excluded(raw):
+                out.append(raw)
+        else:
+            raise InputError("no such file or directory; check the path", raw)
+    return list(dict.fromkeys(out))  # each file once, in the order first named
+
+
+def display_path(path: str) -> str:
+    """Paths in reports are relative to the working directory when they lie below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def file_size(path: str) -> int:
+    """Bytes in a file (progress is counted in bytes); 0 for standard input."""
+    try:
+        return os.path.getsize(path) if path != "-" else 0
+    except OSError:
+        return 0

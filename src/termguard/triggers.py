@@ -1,0 +1,221 @@
+"""Triggers: the cheap evidence a rule needs before it can report on an entry.
+
+A rule declares, as its class attribute `trigger`, what an entry must show before its
+`check_unit` can report anything on it or record anything in its state: a glossary form
+in its texts, a character of some class, a flag. The engine computes that evidence for a
+block of entries at once (`Dispatcher.rules_per_unit`): one Aho-Corasick pass per language
+over the block's texts for glossary forms, and one compiled regular expression over the
+block's joined texts for all the character tests of the selected rules. Each entry then
+goes only to the rules whose trigger fired, and to every rule without a trigger.
+
+A trigger only ever lets entries through: it never decides a finding. Whether the rule
+reports is its own logic, run in full on every entry that shows the evidence; the
+evidence is a superset of what the rule looks at (a raw automaton hit before any of the
+matcher's filters, a character anywhere in the source, the plural source or a target),
+and `tests/foundation/test_triggers.py` holds a triggered run to a full one, byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import ahocorasick
+
+from termguard.model import Unit
+from termguard.prose import plain_text
+
+if TYPE_CHECKING:
+    from termguard.checks.base import CheckContext, Rule
+
+__all__ = ["Dispatcher", "Trigger"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What an entry must show before a rule can report on it (any one part fires it).
+
+    `chars`: a regular expression (usually a character class) found in any of the entry's
+    texts (source, plural source, targets). `terms`: a form of a glossary rendering in its
+    source (in the source language) or a target (in the target language), as the term
+    matcher's automaton finds it before its filters. `flags`: any of these PO flags.
+    """
+
+    chars: str = ""
+    terms: bool = False
+    flags: frozenset[str] = frozenset()
+    #: A digit in any text, or a number word of the text's language in it, as a part of a
+    #: word too (`termguard.numbers.extract.number_words`).
+    numbers: bool = False
+
+
+# Texts of one block are joined with this (no character class of a trigger matches it,
+# and the term automaton sees it as a word boundary).
+_SEP = "\n\x00\n"
+
+
+class Dispatcher:
+    """Hands each entry of a block to the rules whose triggers fire on it."""
+
+    def __init__(self, rules: Sequence[Rule], ctx: CheckContext) -> None:
+        self.rules = list(rules)
+        self.ctx = ctx
+        triggers = [getattr(r, "trigger", None) for r in self.rules]
+        #: Per rule: its trigger's index in `self.triggers`, or None (every entry).
+        self.triggers: list[Trigger] = []
+        self._slot: list[int | None] = []
+        for trig in triggers:
+            if trig is None:
+                self._slot.append(None)
+                continue
+            if trig not in self.triggers:
+                self.triggers.append(trig)
+            self._slot.append(self.triggers.index(trig))
+        #: False when no selected rule has a trigger: every entry goes to every rule.
+        self.active = bool(self.triggers)
+        self._chars = {t.chars: re.compile(t.chars) for t in self.triggers if t.chars}
+        self._terms = any(t.terms for t in self.triggers)
+        self._numbers = any(t.numbers for t in self.triggers)
+
+    def rules_per_unit(self, units: Sequence[Unit]) -> list[list[Rule]]:
+        """For each unit of a block, the rules it goes to (in the rules' order)."""
+        n = len(units)
+        chars_hit = self._chars_evidence(units) if self._chars else {}
+        terms_hit = self._terms_evidence(units) if self._terms else set()
+        numbers_hit = self._numbers_evidence(units) if self._numbers else set()
+        fired: list[list[bool]] = []
+        for trig in self.triggers:
+            hit = [False] * n
+            if trig.chars:
+                for i in chars_hit[trig.chars]:
+                    hit[i] = True
+            if trig.terms:
+                for i in terms_hit:
+                    hit[i] = True
+            if trig.numbers:
+                for i in numbers_hit:
+                    hit[i] = True
+            if trig.flags:
+                for i, unit in enumerate(units):
+                    if unit.flags and not trig.flags.isdisjoint(unit.flags):
+                        hit[i] = True
+            fired.append(hit)
+        slots = self._slot
+        rules = self.rules
+        out = []
+        cache: dict[tuple[bool, ...], list[Rule]] = {}
+        for i in range(n):
+            pattern = tuple(slot is None or fired[slot][i] for slot in slots)
+            chosen = cache.get(pattern)
+            if chosen is None:
+                chosen = cache[pattern] = [r for r, keep in zip(rules, pattern) if keep]
+            out.append(chosen)
+        return out
+
+    def _chars_evidence(self, units: Sequence[Unit]) -> dict[str, set[int]]:
+        """Per character test: the indexes of the units where it matches."""
+        found: dict[str, set[int]] = {}
+        for chars, pattern in self._chars.items():
+            search = pattern.search
+            found[chars] = {
+                i for i, unit in enumerate(units)
+                if search(unit.source.text)
+                or (unit.source_plural is not None and search(unit.source_plural.text))
+                or any(search(fld.text) for fld in unit.targets)
+            }
+        return found
+
+    def _numbers_evidence(self, units: Sequence[Unit]) -> set[int]:
+        """The indexes of the units with a digit, or a number word of its language in a text:
+        one Aho-Corasick pass per language over the block's texts that have no digit."""
+        from termguard.numbers.extract import normalise_word
+
+        hit: set[int] = set()
+        for lang, (texts, owner) in _texts_by_lang(units, plain=False).items():
+            rest: list[str] = []
+            rest_owner: list[int] = []
+            search = _DIGIT.search
+            for text, i in zip(texts, owner):
+                if i in hit:
+                    continue
+                if search(text):
+                    hit.add(i)
+                else:
+                    rest.append(text)
+                    rest_owner.append(i)
+            words = _number_words(lang)
+            if words is None or not rest:
+                continue
+            joined = _SEP.join(rest)
+            lowered = normalise_word(joined)
+            if len(lowered) != len(joined):
+                # Lowering keeps offsets but for a few characters (I + combining dot): each
+                # text is lowered alone.
+                hit.update(o for text, o in zip(rest, rest_owner) if next(words.iter(normalise_word(text)), None))
+                continue
+            ends = _ends(rest)
+            for end, _length in words.iter(lowered):
+                hit.add(rest_owner[bisect_right(ends, end)])
+        return hit
+
+    def _terms_evidence(self, units: Sequence[Unit]) -> set[int]:
+        """The indexes of the units where a glossary form's key occurs: one scan per language
+        over the block's texts in that language (their prose, as the term rules read it)."""
+        hit: set[int] = set()
+        for lang, (texts, owner) in _texts_by_lang(units, plain=True).items():
+            for k in self.ctx.matcher(lang).texts_hit(texts):
+                hit.add(owner[k])
+        return hit
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=32)
+def _number_words(lang: str) -> ahocorasick.Automaton | None:
+    """An automaton of the number words of `lang` (`termguard.numbers`), or None."""
+    from termguard.numbers.extract import number_words
+
+    words = number_words(lang)
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for word in words:
+        automaton.add_word(word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _texts_by_lang(units: Sequence[Unit], plain: bool) -> dict[str, tuple[list[str], list[int]]]:
+    """Per language, the texts of the units in it (sources and plural sources in the source
+    language, targets in the target language; their prose when `plain`) and, per text,
+    the index of its unit."""
+    by_lang: dict[str, tuple[list[str], list[int]]] = {}
+    for i, unit in enumerate(units):
+        texts, owner = by_lang.setdefault(unit.source_lang, ([], []))
+        for fld in (unit.source, unit.source_plural):
+            if fld is not None:
+                texts.append(plain_text(fld.text) if plain else fld.text)
+                owner.append(i)
+        if unit.target_lang:
+            texts, owner = by_lang.setdefault(unit.target_lang, ([], []))
+            for fld in unit.targets:
+                texts.append(plain_text(fld.text) if plain else fld.text)
+                owner.append(i)
+    return by_lang
+
+
+def _ends(texts: list[str]) -> list[int]:
+    """Where each text ends in `_SEP.join(texts)` (a match starting at or after a text's
+    end belongs to a later text)."""
+    ends = []
+    at = 0
+    for text in texts:
+        at += len(text)
+        ends.append(at)
+        at += len(_SEP)
+    return ends
