@@ -159,3 +159,23 @@ def test_designations_compounds_and_acronyms_do_not_inflect():
     assert russian_refit("С-400 Триумпфа", "С-400 Триумпф", "С-400 Триумф") == ("С-400 Триумфа", True)
     assert russian_form("Нью-Йорк", "loct", "sing") == "Нью-Йорке"
     assert russian_form("СВО", "gent", "sing") is None
+
+
+@pytest.mark.parametrize(
+    ("old", "suffix", "new", "expected"),
+    [
+        # A headline in capitals: the suffix harmonises as in lower case, in Turkish capitals
+        # (İ, not I), and stays an unsafe guess about how the new stem is read.
+        ("BAKU", "DA", "BAKÜ", ("DE", False)),
+        ("BAKU", "DAKİ", "BAKÜ", ("DEKİ", False)),
+        ("TBİLİSİ", "NİN", "TİFLİS", ("İN", False)),
+        ("TBİLİSİ", "DE", "TİFLİS", ("TE", False)),
+        # An acronym read letter by letter gives no vowel to harmonise with: kept, unsafe.
+        ("SSB", "NİN", "SAVUNMA", ("NİN", False)),
+        # Lower case as before; a capitalised suffix of a capitalised stem keeps Turkish İ.
+        ("Baku", "nun", "Bakü", ("nün", True)),
+        ("Baku", "DAKİ", "Bakü", ("DEKİ", True)),
+    ],
+)
+def test_turkish_suffix_in_capitals(old, suffix, new, expected):
+    assert turkish_resuffix(old, suffix, new) == expected

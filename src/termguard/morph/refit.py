@@ -249,16 +249,39 @@ def turkish_resuffix(old_stem: str, suffix: str, new_stem: str) -> tuple[str, bo
         return suffix, True
     if old is not None and new is not None and old == new:
         return suffix, True
+    low = _lower_tr(suffix)
+    in_capitals = False
+    if (old is None or new is None) and _in_capitals(old_stem, suffix, new_stem):
+        # A text in capitals (a headline: BAKU'DAKİ) looks like an acronym; when the suffix
+        # as written is the one the old stem takes read as a word, the writer reads it so,
+        # and the new stem (the same name's preferred form) is read as spelled too. Still a
+        # guess about the new stem's reading: the result is not reliable.
+        spelled_old, spelled_new = _state(_lower_tr(old_stem)), _state(_lower_tr(new_stem))
+        if spelled_old is not None and spelled_new is not None and any(
+                _render(chain, spelled_old) == low for chain in _chains()):
+            old, new, in_capitals = spelled_old, spelled_new, True
     if old is None or new is None:
         return suffix, False
-    low = _lower_tr(suffix)
     # One suffix may parse as several chains (-ı: possessive -(s)I or accusative -(y)I after
     # a consonant) that a vowel-final stem writes differently (-sı, -yı): then it is unsure.
     rendered = {_render(chain, new) for chain in _chains() if _render(chain, old) == low}
     if len(rendered) != 1:
         return suffix, False
     (out,) = rendered
-    return (out.upper() if suffix.isupper() and len(suffix) > 1 else out), _read_as_spelled(new_stem)
+    if suffix.isupper() and (len(suffix) > 1 or in_capitals):
+        out = _upper_tr(out)  # Turkish capitals: deki → DEKİ, not DEKI
+    return out, _read_as_spelled(new_stem) and not in_capitals
+
+
+def _upper_tr(text: str) -> str:
+    return text.replace("i", "İ").replace("ı", "I").upper()
+
+
+def _in_capitals(old_stem: str, suffix: str, new_stem: str) -> bool:
+    """The stems' last words and the suffix are all in capitals: a text written in capitals."""
+    old_words, new_words = _WORD.findall(old_stem), _WORD.findall(new_stem)
+    return bool(old_words and new_words and suffix.isalpha() and suffix.isupper()
+                and old_words[-1].isupper() and new_words[-1].isupper())
 
 
 # Endings whose sound the spelling does not give: two vowels together (Renault, George),
