@@ -134,6 +134,7 @@ def russian_refit(found: str, lemma: str, preferred: str) -> tuple[str, bool] | 
     """
     target = _fold(found)
     results: list[str] = []
+    singular = False
     for case, number in itertools.product(_CASES, _NUMBERS):
         form = russian_form(lemma, case, number)
         if form is None or _fold(form) != target:
@@ -141,11 +142,26 @@ def russian_refit(found: str, lemma: str, preferred: str) -> tuple[str, bool] | 
         new = russian_form(preferred, case, number)
         if new is None:
             return None
+        singular = singular or number == "sing"
         if new not in results:
             results.append(new)
     if not results:
         return None
-    return recase(results[0], found), len(results) == 1
+    # A singular head of another gender («система» → «комплекс») leaves the words outside
+    # the term that agree with it as they were («новая … прибыла»): not reliable.
+    regendered = singular and _head_gender(lemma) != _head_gender(preferred)
+    return recase(results[0], found), len(results) == 1 and not regendered
+
+
+def _head_gender(term: str) -> str | None:
+    """The gender of a term's head noun (the noun `russian_form` inflects), if it has one."""
+    for m in _WORD.finditer(term):
+        low = _fold(m.group())
+        if not re.fullmatch(r"[а-я]{2,}", low) or (_adjective(low) is not None and m.end() < len(term.rstrip())):
+            continue
+        noun = _noun(low)
+        return str(noun.tag.gender) if noun is not None and noun.tag.gender else None
+    return None
 
 
 # --- Turkish ---------------------------------------------------------------------------
