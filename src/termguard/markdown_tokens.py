@@ -26,7 +26,11 @@ from dataclasses import dataclass
 _CODE = re.compile(r"(`+)(.+?)\1", re.S)
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]*)>")
 _INLINE_LINK = re.compile(r"\]\(\s*((?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\s*\)")
-_BARE_URL = re.compile(r"(?<![(<\w])(?:https?|ftp)://[^\s<>()\]]+|(?<![(<\w/])www\.[^\s<>()\]]+")
+# A bare URL ends at a quotation mark or an apostrophe: the quote closing an HTML attribute
+# (`href="…"`), quotation marks around it («…», “…”), the apostrophe of a Turkish suffix
+# (`armiya.az'da`). Quotes are not URL characters, and sites write an apostrophe as %27.
+_NOT_IN_URL = "\\s<>()\\]\"'`«»“”„‘’"
+_BARE_URL = re.compile(rf"(?<![(<\w])(?:https?|ftp)://[^{_NOT_IN_URL}]+|(?<![(<\w/])www\.[^{_NOT_IN_URL}]+")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]|<sup>\s*(?:\d{1,4}|[*†‡§¶#]{1,3})\s*</sup>", re.I)
 # An ordinal's superscript (5<sup>th</sup>, 1<sup>er</sup>) is the language's typography:
 # a translation writes its own ordinals (5-го, 5.), so it is not compared.

@@ -28,11 +28,28 @@ def test_russian_form_follows_the_found_case_and_number(found, expected):
 
 
 def test_adjectives_agree_with_the_new_head_in_gender():
-    # feminine система → masculine комплекс: the adjectives follow the new head.
+    # feminine система → masculine комплекс: the adjectives follow the new head. In the
+    # singular, words outside the term that agree with it («…, которая», «прибыла») keep the
+    # old gender, so the fix is offered as unsafe; a plural has no gender to disagree in.
     assert russian_refit("зенитной ракетной системы", "зенитная ракетная система", "зенитный ракетный комплекс") == (
-        "зенитного ракетного комплекса", True)
+        "зенитного ракетного комплекса", False)
     assert russian_refit("зенитными ракетными системами", "зенитная ракетная система", "зенитный ракетный комплекс") == (
         "зенитными ракетными комплексами", True)
+
+
+@pytest.mark.parametrize(("found", "lemma", "preferred", "reliable"), [
+    ("Зенитная ракетная система", "зенитная ракетная система", "зенитный ракетный комплекс", False),
+    ("системой", "система", "комплекс", False),
+    ("комплекса", "комплекс", "система", False),
+    ("зенитные ракетные системы", "зенитная ракетная система", "зенитный ракетный комплекс", True),
+    ("Триумпфом", "Триумпф", "Триумф", True),  # same gender
+    ("Бельковой", "Белькова", "Белкова", True),
+])
+def test_a_singular_head_of_another_gender_is_not_reliable(found, lemma, preferred, reliable):
+    # «Новая зенитная ракетная система прибыла» must not become «Новая зенитный ракетный
+    # комплекс прибыла» under a safe fix: the adjective before and the verb after agree
+    # with the old head and are outside the replaced term.
+    assert russian_refit(found, lemma, preferred)[1] is reliable
 
 
 def test_a_form_that_reads_as_two_cases_with_different_results_is_not_reliable():
@@ -138,7 +155,7 @@ GLOSSARY = """
     ("text", "new", "applicability"),
     [
         ("Новый комплекс прибыл.", "система", "unsafe"),  # nominative or accusative
-        ("Нет комплекса.", "системы", "safe"),
+        ("Нет комплекса.", "системы", "unsafe"),  # masculine → feminine: agreement outside the term
         ("Строят у Аккуйи.", "Аккую", "safe"),  # the preferred form never declines
         ("Санкции КААТСА.", "CAATSA", "safe"),  # Latin: right in every case
     ],
@@ -159,3 +176,23 @@ def test_designations_compounds_and_acronyms_do_not_inflect():
     assert russian_refit("С-400 Триумпфа", "С-400 Триумпф", "С-400 Триумф") == ("С-400 Триумфа", True)
     assert russian_form("Нью-Йорк", "loct", "sing") == "Нью-Йорке"
     assert russian_form("СВО", "gent", "sing") is None
+
+
+@pytest.mark.parametrize(
+    ("old", "suffix", "new", "expected"),
+    [
+        # A headline in capitals: the suffix harmonises as in lower case, in Turkish capitals
+        # (İ, not I), and stays an unsafe guess about how the new stem is read.
+        ("BAKU", "DA", "BAKÜ", ("DE", False)),
+        ("BAKU", "DAKİ", "BAKÜ", ("DEKİ", False)),
+        ("TBİLİSİ", "NİN", "TİFLİS", ("İN", False)),
+        ("TBİLİSİ", "DE", "TİFLİS", ("TE", False)),
+        # An acronym read letter by letter gives no vowel to harmonise with: kept, unsafe.
+        ("SSB", "NİN", "SAVUNMA", ("NİN", False)),
+        # Lower case as before; a capitalised suffix of a capitalised stem keeps Turkish İ.
+        ("Baku", "nun", "Bakü", ("nün", True)),
+        ("Baku", "DAKİ", "Bakü", ("DEKİ", True)),
+    ],
+)
+def test_turkish_suffix_in_capitals(old, suffix, new, expected):
+    assert turkish_resuffix(old, suffix, new) == expected

@@ -110,3 +110,11 @@ def test_context_keeps_citation_brackets_but_not_link_brackets():
     found = {c.text: c for c in find_candidates(doc, Glossary(()))}
     assert found["Parliament"].context.endswith("were not involved [3, 4].")
     assert "Ankara [5]" in found["Ankara"].context and "[the Kremlin" not in found["Ankara"].context
+
+
+def test_quoted_utterances_are_not_names_and_quoted_names_lose_the_sentences_comma():
+    text = ('# Notes\n\n"We will not step back," said the minister. The system, called "Siper," and the '
+            '“Triumf.” were named. He said: «Мы не отступим.»\n')
+    found = find_candidates(read_document("doc.md", text), Glossary(()))
+    quoted = {c.text for c in found if c.kind == "quoted"}
+    assert quoted == {"Siper", "Triumf"}, quoted

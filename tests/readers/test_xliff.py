@@ -209,3 +209,30 @@ def test_nested_native_code_is_skipped_and_text_after_it_kept():
     )
     (unit,) = doc.units
     assert (unit.source.text, unit.target.text, unit.comments) == ("a b", "а б", ("n",))
+
+
+@pytest.mark.parametrize("target", ['<target state="needs-translation"></target>', "<target/>", '<target\n      state="new" />'])
+def test_an_empty_target_is_positioned_at_its_tag(target):
+    # A finding about an empty target (untranslated) points at the element in the file,
+    # not at line 1, column 1: the field has no text, but it has a place.
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+            '<file source-language="en" target-language="ru" original="a.md"><body>\n'
+            '  <trans-unit id="a"><source>One</source>\n'
+            f'    {target}</trans-unit>\n'
+            '</body></file></xliff>\n')
+    (unit,) = parse_xliff(text, "x.xlf").units
+    line, col, _end_line, _end_col = unit.targets[0].locate_span(0, 0)
+    assert (line, col) == (5, 5)
+    assert text.splitlines()[line - 1][col - 1:].startswith("<target")
+    # Text still anchors where it stands: positions of non-empty fields are unchanged.
+    assert unit.source.locate_span(0, 3)[:2] == (4, 30)
+
+
+def test_an_empty_xliff_20_target_is_positioned_at_its_tag():
+    text = ('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="tr">\n'
+            '<file id="f"><unit id="u"><segment>\n'
+            '<source>One</source><target></target>\n'
+            '</segment></unit></file></xliff>\n')
+    (unit,) = parse_xliff(text, "x.xlf").units
+    assert unit.targets[0].locate_span(0, 0)[:2] == (3, 21)

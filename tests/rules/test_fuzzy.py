@@ -30,3 +30,19 @@ def test_fuzzy_entry_is_reported_at_its_translation():
 def test_other_flags_are_not_fuzzy():
     text = 'msgid ""\nmsgstr "Language: ru\\n"\n\n#, python-format\nmsgid "%s left"\nmsgstr "%s ушёл"\n'
     assert check("x.ru.po", text) == []
+
+
+def test_an_empty_translation_is_left_to_untranslated():
+    # `<target state="needs-translation"/>` is how many tools write a unit nobody has
+    # translated yet: one finding (untranslated), not a second one asking for review of
+    # nothing. The same for a PO entry flagged fuzzy with an empty msgstr.
+    xlf = ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+           '<file source-language="en" target-language="ru" original="a.md"><body>\n'
+           '<trans-unit id="a"><source>One system</source><target state="needs-translation"></target></trans-unit>\n'
+           '<trans-unit id="b"><source>Two systems</source><target state="needs-translation">Две системы</target></trans-unit>\n'
+           '</body></file></xliff>\n')
+    assert [f.unit for f in check("x.xlf", xlf)] == ["b"]
+    po = 'msgid ""\nmsgstr "Language: ru\\n"\n\n#, fuzzy\nmsgid "One"\nmsgstr ""\n\n#, fuzzy\nmsgid "Two"\nmsgstr "Два"\n'
+    assert [f.found for f in check("x.po", po)] == ["Два"]
+    both = Engine(Config(select=("fuzzy", "untranslated")), glossary=Glossary()).check_text("x.xlf", xlf)
+    assert sorted((f.unit, f.rule) for f in both) == [("a", "untranslated"), ("b", "fuzzy")]

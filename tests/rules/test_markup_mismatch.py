@@ -66,3 +66,27 @@ def test_tokens_skip_code_urls_escapes_and_bullets():
         ("code", "`a*b`"), ("link", "https://x.ru/a_b*c"), ("emphasis", "*"), ("emphasis", "*")]
     assert open_emphasis("***both open") == ["**", "*"] or open_emphasis("***both open") == ["*", "**"]
     assert open_emphasis("*closed* and **open") == ["**"]
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    ('See <a href="https://x.org/a">this</a>.', "https://x.org/a"),
+    ("<a href='https://x.org/a'>this</a>", "https://x.org/a"),
+    ("см. «https://x.ru/doc» и “https://x.ru/doc”", "https://x.ru/doc"),
+    ("bkz. https://armiya.az'da ve www.armiya.az’dan", None),
+])
+def test_a_bare_url_ends_at_a_quote_or_apostrophe(text, url):
+    links = [t.key for t in tokens(text) if t.kind == "link"]
+    if url is None:
+        assert links == ["https://armiya.az", "www.armiya.az"]
+    else:
+        assert links and set(links) == {url}
+
+
+def test_an_html_link_or_a_turkish_suffix_after_a_url_is_not_a_changed_url(engine):
+    po = ('msgid ""\nmsgstr "Language: tr\\n"\n\n'
+          'msgid "See <a href=\\"https://x.org/a\\">this</a> and https://armiya.az."\n'
+          'msgstr "Bkz. <a href=\\"https://x.org/a\\">bu</a> ve https://armiya.az\'da."\n\n'
+          'msgid "Read <a href=\\"https://x.org/a\\">it</a>."\n'
+          'msgstr "<a href=\\"https://x.org/b\\">Okuyun</a>."\n')
+    findings = engine.check_text("tr.po", po)
+    assert [(f.line, f.found) for f in findings] == [(7, "https://x.org/a"), (8, "https://x.org/b")], findings

@@ -37,3 +37,19 @@ def test_empty_plural_form_is_reported():
 
 def test_templates_are_not_checked():
     assert check("commentary.pot", 'msgid "Turkey and Russia"\nmsgstr ""\n') == []
+
+
+def test_empty_entries_are_told_apart_by_a_baseline(tmp_path):
+    # A baseline keys a finding by its file, rule, text and context; an empty msgstr has no
+    # text of its own, so each one must be keyed by its unit's source: silencing one empty
+    # entry must not silence another, and editing nothing keeps it silenced.
+    from termguard.baseline import finding_key
+
+    text = ('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "Turkey bought it."\nmsgstr ""\n\n'
+            'msgid "Russia sold it."\nmsgstr ""\n\nmsgid "%d day"\nmsgid_plural "%d days"\n'
+            'msgstr[0] "%d день"\nmsgstr[1] ""\nmsgstr[2] ""\n')
+    findings = check("x.ru.po", text)
+    assert len(findings) == 4
+    keys = [finding_key(f, str(tmp_path)) for f in findings]
+    assert len(set(keys)) == 4, keys
+    assert keys == [finding_key(f, str(tmp_path)) for f in check("x.ru.po", "\n\n" + text)]

@@ -133,3 +133,21 @@ def test_translator_fills_last_translator(tmp_path):
         assert checked.returncode == 0 and checked.stderr == "", checked.stderr
     bad = run("init", "demo.pot", "--lang", "ru", "--translator", 'a "b"', cwd=tmp_path)
     assert bad.returncode == 2 and "--translator" in bad.stderr and not (tmp_path / "ru.po").exists()
+
+
+@pytest.mark.parametrize("broken, line", [
+    ('msgid "a"\nmsgstr "b\n', 2),  # an unterminated string
+    ('msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d" junk\n', 5),  # text after a string
+    ('msgid "a"\nmsgstr "b"\nmsgid_plural "c"\n', 1),  # a plural entry with a singular msgstr
+])
+def test_init_rejects_a_template_every_other_command_rejects(tmp_path, broken, line):
+    # init reads the template with the same reader as check, update and stats: a file they
+    # refuse is refused here too, naming its line, and nothing is written.
+    (tmp_path / "broken.pot").write_text(broken, encoding="utf-8")
+    result = run("init", "broken.pot", "--lang", "ru", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith(f"termguard: error: broken.pot:{line}:"), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "ru.po").exists()
+    check = run("check", "broken.pot", cwd=tmp_path)
+    assert check.returncode == 2 and check.stderr.startswith(f"termguard: error: broken.pot:{line}:"), check.stderr

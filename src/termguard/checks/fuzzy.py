@@ -16,7 +16,10 @@ class Fuzzy(Rule):
         Reports PO entries with the `#, fuzzy` flag (set by `termguard update` or msgmerge
         when the source changed) and XLIFF 1.2 targets whose `state` asks for review
         (`needs-review-translation`, `needs-translation`, ...), which the XLIFF reader
-        marks fuzzy. The finding points at the translation.
+        marks fuzzy. The finding points at the translation. An entry whose translation is
+        empty is not reported here, whatever its flag or state (`<target
+        state="needs-translation"/>` is how many tools write an untranslated unit):
+        `untranslated` reports it, once.
     Why:
         gettext tools do not use fuzzy translations: the built document shows the source
         text there, and the old translation may no longer match the changed source.
@@ -36,6 +39,8 @@ class Fuzzy(Rule):
         """Report the unit when it carries the fuzzy flag."""
         if not unit.is_fuzzy or ctx.document is None or ctx.document.kind == "pot":
             return
+        if not any(t.text for t in unit.targets):
+            return  # nothing to review: the untranslated rule reports the entry
         fld = unit.target if unit.target is not None else unit.source
         what = "fuzzy" if ctx.document.kind == "po" else "needing review"
         yield ctx.finding(

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from termguard.checks.base import CheckContext, Rule, register
+from termguard.checks.base import CheckContext, Rule, context_hash, register
 from termguard.model import Finding, Severity, Unit
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -54,6 +54,18 @@ def name_like(words: list[str]) -> bool:
 
 def _base(lang: str | None) -> str:
     return re.split(r"[_-]", lang or "")[0].lower()
+
+
+def _keyed(finding: Finding, unit: Unit, form: int | None = None) -> Finding:
+    """An empty translation's finding, keyed by the unit's source (and plural form).
+
+    A finding's context (what a baseline and a review sheet key it by) is the hash of the
+    text it stands in; for an empty msgstr that text is "" in every unit, so one silenced
+    empty entry would silence any other empty entry of the file. The source names the unit.
+    """
+    plural = unit.source_plural.text if unit.source_plural is not None else ""
+    key = "\x00".join((unit.source.text, plural, "" if form is None else str(form)))
+    return dataclasses.replace(finding, context=context_hash(key))
 
 
 @register
@@ -107,12 +119,13 @@ class Untranslated(Rule):
             return
         if not any(t.text for t in unit.targets):
             what = "msgstr is empty" if doc.kind == "po" else "the target is empty"
-            yield ctx.finding(self, unit, unit.targets[0], 0, 0, f"not translated: {what}", lang=lang, found="")
+            yield _keyed(ctx.finding(self, unit, unit.targets[0], 0, 0, f"not translated: {what}", lang=lang, found=""),
+                         unit)
             return
         for index, fld in enumerate(unit.targets):
             if not fld.text:
-                yield ctx.finding(self, unit, fld, 0, 0, f"plural form msgstr[{index}] is empty; translate every form",
-                                  lang=lang, found="")
+                yield _keyed(ctx.finding(self, unit, fld, 0, 0, f"plural form msgstr[{index}] is empty; translate every form",
+                                         lang=lang, found=""), unit, index)
         target = unit.targets[0]
         if (
             unit.source_plural is None

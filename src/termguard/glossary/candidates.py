@@ -46,6 +46,7 @@ _ACRONYM = re.compile(
 _CAP = rf"[{_UP}][{_UP}{_LO}0-9'’.\-]*[{_UP}{_LO}0-9]"
 _LINK = r"(?:of|the|for|de|on)"
 _NAME = re.compile(rf"(?<![\w\-]){_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})+")
+_SENTENCE_END = ",.;:?…"
 _QUOTED = re.compile(r"“([^”\n]{1,60})”|«([^»\n]{1,60})»|\"([^\"\n]{1,60})\"")
 _INITIALS = re.compile(r"(?<![\w])[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
 _CYR_NAME = re.compile(r"(?<![\w\-])[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)*(?![\w\-])")
@@ -297,6 +298,13 @@ def _spans(unit_text: str, plain: str, lang: str, kind: str, names: set[str] | N
     quoted: list[tuple[int, int]] = []
     for m in _QUOTED.finditer(plain):
         inner = next(g for g in m.groups() if g is not None).strip()
+        # Punctuation inside the quotes belongs to the sentence around it ("Triumf," in
+        # American style), not to the name; a quote of three words or more that ends in it
+        # is a quoted utterance ("We will not step back," said ...), not a name.
+        core = inner.rstrip(_SENTENCE_END).rstrip()
+        if core != inner and len(core.split()) > 2:
+            continue
+        inner = core
         if inner and len(inner.split()) <= 5 and (inner[0].isupper() or inner[0].isdigit()):
             start = m.start() + m.group().find(inner)
             out.append((start, start + len(inner), inner, "quoted"))

@@ -19,7 +19,7 @@ def lookup(glossary: Glossary, term: str) -> list[Entry]:
 
 def search(glossary: Glossary, term: str) -> tuple[list[Entry], bool]:
     """`lookup`'s entries, and whether they match `term` exactly (False: only containing it)."""
-    needle = term.strip().casefold()
+    needle = _fold(term.strip())
     exact: list[Entry] = []
     partial: list[Entry] = []
     for entry in glossary:
@@ -27,12 +27,20 @@ def search(glossary: Glossary, term: str) -> tuple[list[Entry], bool]:
         texts += [r.text for forms in entry.renderings.values() for r in forms]
         if entry.origin is not None:
             texts.append(entry.origin.text)
-        folded = [t.casefold() for t in texts]
+        folded = [_fold(t) for t in texts]
         if needle in folded:
             exact.append(entry)
         elif needle and any(needle in t for t in folded):
             partial.append(entry)
     return (exact, True) if exact else (partial, False)
+
+
+def _fold(text: str) -> str:
+    """Case-folded for look-up in any of the glossary's languages: Turkish İ and I match i and
+    ı (`SAVUNMA SANAYİİ BAŞKANLIĞI`, `TRİUMF`; `str.casefold` turns İ into i plus a
+    combining dot), ё matches е, a typographic apostrophe the ASCII one."""
+    folded = text.replace("İ", "i").casefold().replace("\u0307", "").replace("ı", "i")
+    return folded.replace("ё", "е").replace("’", "'")
 
 
 def describe(entry: Entry) -> str:

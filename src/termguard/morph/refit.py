@@ -134,6 +134,7 @@ def russian_refit(found: str, lemma: str, preferred: str) -> tuple[str, bool] | 
     """
     target = _fold(found)
     results: list[str] = []
+    singular = False
     for case, number in itertools.product(_CASES, _NUMBERS):
         form = russian_form(lemma, case, number)
         if form is None or _fold(form) != target:
@@ -141,11 +142,26 @@ def russian_refit(found: str, lemma: str, preferred: str) -> tuple[str, bool] | 
         new = russian_form(preferred, case, number)
         if new is None:
             return None
+        singular = singular or number == "sing"
         if new not in results:
             results.append(new)
     if not results:
         return None
-    return recase(results[0], found), len(results) == 1
+    # A singular head of another gender («система» → «комплекс») leaves the words outside
+    # the term that agree with it as they were («новая … прибыла»): not reliable.
+    regendered = singular and _head_gender(lemma) != _head_gender(preferred)
+    return recase(results[0], found), len(results) == 1 and not regendered
+
+
+def _head_gender(term: str) -> str | None:
+    """The gender of a term's head noun (the noun `russian_form` inflects), if it has one."""
+    for m in _WORD.finditer(term):
+        low = _fold(m.group())
+        if not re.fullmatch(r"[а-я]{2,}", low) or (_adjective(low) is not None and m.end() < len(term.rstrip())):
+            continue
+        noun = _noun(low)
+        return str(noun.tag.gender) if noun is not None and noun.tag.gender else None
+    return None
 
 
 # --- Turkish ---------------------------------------------------------------------------
@@ -249,16 +265,39 @@ def turkish_resuffix(old_stem: str, suffix: str, new_stem: str) -> tuple[str, bo
         return suffix, True
     if old is not None and new is not None and old == new:
         return suffix, True
+    low = _lower_tr(suffix)
+    in_capitals = False
+    if (old is None or new is None) and _in_capitals(old_stem, suffix, new_stem):
+        # A text in capitals (a headline: BAKU'DAKİ) looks like an acronym; when the suffix
+        # as written is the one the old stem takes read as a word, the writer reads it so,
+        # and the new stem (the same name's preferred form) is read as spelled too. Still a
+        # guess about the new stem's reading: the result is not reliable.
+        spelled_old, spelled_new = _state(_lower_tr(old_stem)), _state(_lower_tr(new_stem))
+        if spelled_old is not None and spelled_new is not None and any(
+                _render(chain, spelled_old) == low for chain in _chains()):
+            old, new, in_capitals = spelled_old, spelled_new, True
     if old is None or new is None:
         return suffix, False
-    low = _lower_tr(suffix)
     # One suffix may parse as several chains (-ı: possessive -(s)I or accusative -(y)I after
     # a consonant) that a vowel-final stem writes differently (-sı, -yı): then it is unsure.
     rendered = {_render(chain, new) for chain in _chains() if _render(chain, old) == low}
     if len(rendered) != 1:
         return suffix, False
     (out,) = rendered
-    return (out.upper() if suffix.isupper() and len(suffix) > 1 else out), _read_as_spelled(new_stem)
+    if suffix.isupper() and (len(suffix) > 1 or in_capitals):
+        out = _upper_tr(out)  # Turkish capitals: deki → DEKİ, not DEKI
+    return out, _read_as_spelled(new_stem) and not in_capitals
+
+
+def _upper_tr(text: str) -> str:
+    return text.replace("i", "İ").replace("ı", "I").upper()
+
+
+def _in_capitals(old_stem: str, suffix: str, new_stem: str) -> bool:
+    """The stems' last words and the suffix are all in capitals: a text written in capitals."""
+    old_words, new_words = _WORD.findall(old_stem), _WORD.findall(new_stem)
+    return bool(old_words and new_words and suffix.isalpha() and suffix.isupper()
+                and old_words[-1].isupper() and new_words[-1].isupper())
 
 
 # Endings whose sound the spelling does not give: two vowels together (Renault, George),

@@ -520,6 +520,19 @@ def _tags_of(word: str, lemma: str | None) -> list[tuple[str, str]]:
     return tags
 
 
+_READING_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_READING_NUMBERS = ("sing", "plur")
+
+
+def _reading_order(tag: tuple[str, str]) -> tuple[int, int]:
+    """Sort key of a (case, number) reading: case by case, singular before plural; the
+    counted form and unknown cases after every ordinary one."""
+    case, number = tag
+    if case not in _READING_CASES:
+        return (len(_READING_CASES), 0)
+    return (_READING_CASES.index(case), _READING_NUMBERS.index(number) if number in _READING_NUMBERS else 2)
+
+
 def inflect_like(preferred: str, found_word: str, found_lemma: str | None = None) -> str | None:
     """The glossary form `preferred` put into the case and number of `found_word`.
 
@@ -535,7 +548,10 @@ def inflect_like(preferred: str, found_word: str, found_lemma: str | None = None
         return None
     if found_lemma is not None and found_word.lower().replace("ё", "е") == found_lemma.lower().replace("ё", "е"):
         return None  # the glossary form itself: the preferred form as written
-    tags = _tags_of(found_word, found_lemma)
+    # Readings in the order the fix (`refit.russian_refit`) tries them, the form after a
+    # paucal numeral last: the word alone does not say a numeral precedes it, and a suggestion
+    # that differs from the fix offered for the same finding would contradict it.
+    tags = sorted(_tags_of(found_word, found_lemma), key=_reading_order)
     if not tags:
         return None
     forms = tagged_forms(preferred)

@@ -221,6 +221,10 @@ class _Walker:
             self.unit.target_flags = set()
         elif local in ("source", "target") and self.unit is not None and parent in ("trans-unit", "segment"):
             buf = _Text()
+            # An element with no text still has a place: a finding about an empty target
+            # points at its tag, not at the top of the file. Text that follows re-anchors
+            # offset 0 where it starts.
+            buf.anchors.append((0, line, _col))
             if local == "source":
                 self.unit.source = buf
             else:

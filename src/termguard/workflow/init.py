@@ -20,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 
 from termguard import __version__
 from termguard.errors import ConfigError, InputError
-from termguard.readers import load_text
+from termguard.workflow.update import read_catalog
 
 
 @dataclass(frozen=True)
@@ -73,11 +73,9 @@ def init_catalog(template: str, lang: str, output: str | None = None, translator
     path = output or default_output(template, code)
     if os.path.exists(path):
         raise InputError("already exists; termguard init never overwrites a translation (use termguard update to merge a new template)", path)
-    text = load_text(template)
-    try:
-        pot = polib.pofile(text, wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"not a readable gettext template: {exc}", template) from None
+    # The template is read as `update` reads it: termguard's own PO reader checks the syntax
+    # and names the line (polib alone accepts an unterminated string and drops what follows).
+    pot = read_catalog(template)
     if not any(not e.obsolete for e in pot):
         raise InputError("the template has no units; make it with termguard segment DOC -o TEMPLATE.pot", template)
     nplurals_value = plural_forms(locale)
