@@ -50,7 +50,7 @@ def read_verdicts(path: str) -> list[Verdict]:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise InputError("no such file; check the path", path) from None
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, openpyxl.utils.exceptions.InvalidFileException) as exc:
         raise InputError(f"not an XLSX workbook ({exc.__class__.__name__}); give the sheet `check --format xlsx` wrote", path) from None
     try:
         ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]

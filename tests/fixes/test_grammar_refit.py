@@ -196,3 +196,11 @@ def test_designations_compounds_and_acronyms_do_not_inflect():
 )
 def test_turkish_suffix_in_capitals(old, suffix, new, expected):
     assert turkish_resuffix(old, suffix, new) == expected
+
+
+@pytest.mark.parametrize("form,model,lang,expected", [
+    ("Triumf", "TRİUMPH", "tr", "TRİUMF"), ("istanbul", "Ankara", "tr", "İstanbul"),
+    ("Triumf", "TRIUMPH", "en", "TRIUMF"), ("ıspanak", "Kale", "tr", "Ispanak"),
+])
+def test_recase_writes_the_languages_capitals(form, model, lang, expected):
+    assert recase(form, model, lang) == expected

@@ -129,3 +129,12 @@ def test_adjective_before_a_noun_is_not_taken_for_a_place_name():
 def test_name_known_only_as_another_word_declines_as_a_name():
     assert {"Мина", "Мином"} <= set(inflect("Мин"))  # a form of «мина» to the dictionary
     assert "Тотом" in inflect("Тот")  # a pronoun to the dictionary
+
+
+@pytest.mark.parametrize("text", [
+    "поставки зенитных\nракетных комплексов", "поставки зенитных\tракетных\rкомплексов",
+])
+def test_multiword_terms_are_found_across_a_line_break_or_tab(ru, text):
+    # A PO string keeps a translator's `\n` inside a sentence; it separates words as a space.
+    [m] = ru.find(text)
+    assert m.entry.id == "sam" and m.surface == text[m.start:m.end]

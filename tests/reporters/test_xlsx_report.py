@@ -128,6 +128,10 @@ def test_review_import_rejects_bad_input(tmp_path, monkeypatch):
     (tmp_path / "junk.xlsx").write_text("not a zip", encoding="utf-8")
     result = CliRunner().invoke(main, ["review", "import", "junk.xlsx"])
     assert result.exit_code == 2 and "not an XLSX workbook" in result.output and "Traceback" not in result.output
+    # Not a workbook at all, by its name: one line too, never openpyxl's exception.
+    (tmp_path / "report.html").write_text("<html></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", "import", "report.html"])
+    assert result.exit_code == 2 and "not an XLSX workbook" in result.output and result.exception is None or isinstance(result.exception, SystemExit)
     wb = openpyxl.load_workbook(sheet)
     wb["findings"]["L2"] = "{broken"
     wb["findings"]["J2"] = "not an error"

@@ -106,6 +106,7 @@ class ForbiddenTerm(Rule):
         suggestions = list(dict.fromkeys(suggestions))
         form_of = f" (a form of “{match.lemma}”)" if match.surface != match.lemma else ""
         why = f" ({match.rendering.note})" if match.rendering.note else ""
+        preferred = entry.approved(lang)
         use = f"; use “{suggestions[0]}”" if suggestions else ""
         if suggestions and approved and suggestions[0] != approved[0]:
             use += f" (a form of “{approved[0]}”)"
@@ -122,8 +123,7 @@ class ForbiddenTerm(Rule):
             found=match.surface,
             suggestions=suggestions,
         )
-        approved = entry.approved(lang)
-        fix = self._fix(ctx, fld, view, match, lang, approved[0]) if approved else None
+        fix = self._fix(ctx, fld, view, match, lang, preferred[0]) if preferred else None
         return replace(finding, fix=fix) if fix is not None else finding
 
     @staticmethod
@@ -148,15 +148,17 @@ class ForbiddenTerm(Rule):
 
 
 def _fold(text: str) -> str:
-    return text.casefold().replace("ё", "е").replace("’", "'")
+    # casefold() writes Turkish İ as i + U+0307 (a combining dot): drop the dot so that
+    # `TRİUMPH'U` compares equal to its lemma's letters.
+    return text.casefold().replace("\u0307", "").replace("ё", "е").replace("’", "'")
 
 
-def _literal(preferred: str, surface: str, lemma: str) -> str:
+def _literal(preferred: str, surface: str, lemma: str, lang: str | None = None) -> str:
     """The preferred form for a literal match: its own case unless the text changed the
     lemma's case (a capital at a sentence start, a heading in capitals)."""
     from termguard.morph.refit import recase
 
-    return preferred if surface == lemma else recase(preferred, surface)
+    return preferred if surface == lemma else recase(preferred, surface, lang)
 
 
 def _replacement(match: Match, lang: str, preferred: str, invariable: bool = False) -> tuple[str, bool, bool] | None:
@@ -182,14 +184,14 @@ def _replacement(match: Match, lang: str, preferred: str, invariable: bool = Fal
         return _literal(preferred, surface, lemma), False, False
     if base == "tr":
         if literal:
-            new = _literal(preferred, surface, lemma)
+            new = _literal(preferred, surface, lemma, lang)
             if len(match.suffix) > 1:
                 suffix, ok = turkish_resuffix(surface, match.suffix[1:], new)
                 return new + match.suffix[0] + suffix, True, ok
             return new, False, True
         if _fold(surface).startswith(_fold(lemma)):
             suffix, _ok = turkish_resuffix(lemma, surface[len(lemma):], preferred)
-            return _literal(preferred, surface[: len(lemma)], lemma) + suffix, False, False
+            return _literal(preferred, surface[: len(lemma)], lemma, lang) + suffix, False, False
         return None
     if literal:
         return _literal(preferred, surface, lemma), False, True

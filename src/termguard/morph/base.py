@@ -36,6 +36,8 @@ COMMON_FOLD = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
     "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ",
+    # A line break or tab inside a PO string or a paragraph separates words as a space does.
+    "\n": " ", "\t": " ", "\r": " ",
 }
 
 def is_acronym(word: str) -> bool:

@@ -30,13 +30,21 @@ _NUMBERS = ("sing", "plur")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def recase(form: str, model: str) -> str:
-    """`form` with the capitalisation of `model` (all capitals, or a leading capital)."""
+def _upper(text: str, lang: str | None) -> str:
+    """Capitals as the language writes them: Turkish and Azerbaijani i → İ, ı → I."""
+    if lang is not None and lang.replace("-", "_").split("_")[0].lower() in ("tr", "az"):
+        text = text.replace("i", "İ").replace("ı", "I")
+    return text.upper()
+
+
+def recase(form: str, model: str, lang: str | None = None) -> str:
+    """`form` with the capitalisation of `model` (all capitals, or a leading capital), in
+    `lang`'s capitals."""
     letters = [c for c in model if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not form.isupper():
-        return form.upper()
+        return _upper(form, lang)
     if model[:1].isupper() and form[:1].islower():
-        return form[:1].upper() + form[1:]
+        return _upper(form[:1], lang) + form[1:]
     return form
 
 
