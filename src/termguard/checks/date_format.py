@@ -56,7 +56,7 @@ class DateFormat(Rule):
                 # Where the date stands in the file, for the fix `check_document` may build.
                 edit = field_edit(ctx.document.kind if ctx.document else None, fld, start, end, mention.text)
                 dates.append((mention, ctx.finding(self, unit, fld, start, end, "", lang=lang), edit))
-        return ()
+        return iter(())
 
     def check_document(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         """Find the convention from every date of the document, then check each date."""

@@ -68,9 +68,9 @@ class ForbiddenTerm(Rule):
         doc = ctx.document
         if doc is not None and doc.is_translation:
             terms = unit_terms(unit, ctx)
-            if terms is None:
-                return
             lang = unit.target_lang
+            if terms is None or lang is None:
+                return  # no target language or no translation (`unit_terms`)
             for target in terms.targets:
                 for match in target.matches:
                     if match.approved:

@@ -150,7 +150,7 @@ class ReferenceMismatch(Rule):
         pages = stored_pages(ctx.options)
         day_first = dominant_order(find_dates(mask_urls(text))) != "mdy"
 
-        def at(start: int, end: int, message: str, **extra) -> Finding:
+        def at(start: int, end: int, message: str, **extra: Any) -> Finding:
             line, col = lines.locate(start)
             end_line, end_col = lines.locate(max(end - 1, start))
             f = ctx.document_finding(self, doc, line, col, message, end_column=end_col + 1 if end_line == line else col,
@@ -184,7 +184,8 @@ class ReferenceMismatch(Rule):
                 yield at(start, start + len(f"[{ref.number}]"), f"reference [{ref.number}] is never cited in the text; cite it or remove it",
                          found=f"[{ref.number}]")
 
-    def _date(self, ref, day_first, at, url_dates, text, lines) -> Iterator[Finding]:
+    def _date(self, ref: Reference, day_first: bool, at: Callable[..., Finding], url_dates: Callable[[str], list[_dt.date]],
+              text: str, lines: LineIndex) -> Iterator[Finding]:
         from termguard.sources.dates import find_dates
 
         if not (ref.date and ref.url and ref.date_span):
@@ -200,7 +201,7 @@ class ReferenceMismatch(Rule):
                  found=ref.date, suggestions=(fix,),
                  fix=_fix(text, lines, ref.date_span, ref.date, fix, safe=len(in_url) == 1))
 
-    def _outlet(self, ref, at, text, lines) -> Iterator[Finding]:
+    def _outlet(self, ref: Reference, at: Callable[..., Finding], text: str, lines: LineIndex) -> Iterator[Finding]:
         from termguard.translit.schemes import has_cyrillic
 
         if not (ref.outlet and ref.url and ref.outlet_span):

@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, TypedDict
 
 import click
 
 from termguard.cli import main
 from termguard.cli.sources import sources as sources_group
 from termguard.errors import ConfigError
+
+if TYPE_CHECKING:
+    from termguard.translit.names import RussianName
+
+
+class _Found(TypedDict):
+    """One place a name was found: its surface form and where it stands."""
+
+    surface: str
+    where: str
+
+
+class _NameItem(TypedDict):
+    """One lemma of `termguard sources`, as the JSON output lists it."""
+
+    lemma: str
+    kind: str
+    romanized: str
+    readings: list[str]
+    found: list[_Found]
 
 
 @main.command()
@@ -76,7 +97,7 @@ def sources(doc, sources_dirs, scheme, fmt) -> None:
         raise ConfigError(f"--scheme: {exc}") from None
     text = load_text(doc)
     refs = parse_references(text)
-    names: list[tuple[str, object]] = []
+    names: list[tuple[str, RussianName]] = []
     by_line = [(r.start, r.end, f"[{r.number}]") for r in refs]
     for name in reference_names(text, refs):
         where = next((label for s, e, label in by_line if s <= name.start < e), f"line {text.count(chr(10), 0, name.start) + 1}")
@@ -85,12 +106,12 @@ def sources(doc, sources_dirs, scheme, fmt) -> None:
         for path, src in load_sources(directory):
             for name in russian_names(src):
                 names.append((f"{path} line {src.count(chr(10), 0, name.start) + 1}", name))
-    merged: dict[str, dict[str, object]] = {}
+    merged: dict[str, _NameItem] = {}
     for where, name in names:
         item = merged.setdefault(name.lemma, {"lemma": name.lemma, "kind": name.kind, "romanized": romanize(name.lemma, key),
                                               "readings": [], "found": []})
         item["found"].append({"surface": name.surface, "where": where})
-        readings: list[str] = item["readings"]  # type: ignore[assignment]
+        readings = item["readings"]
         for reading in name.readings:  # other nominatives the surface may be a form of (Горбачев/Горбачева)
             plain = reading.replace("ё", "е")
             if plain != name.lemma.replace("ё", "е") and all(r.replace("ё", "е") != plain for r in readings):
@@ -111,6 +132,6 @@ def sources(doc, sources_dirs, scheme, fmt) -> None:
     for item in merged.values():
         surfaces = sorted({f["surface"] for f in item["found"]})
         wheres = ", ".join(dict.fromkeys(f["where"].rsplit(" ", 1)[-1] if f["where"].startswith(doc) else f["where"] for f in item["found"]))
-        others: list[str] = item["readings"]  # type: ignore[assignment]
+        others = item["readings"]
         also = f"  [or {', '.join(others)}]" if others else ""
         click.echo(f"    {item['lemma']:<24} {item['kind']:<12} {item['romanized']:<24} {', '.join(surfaces)}  ({wheres}){also}")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from termguard.errors import ConfigError, InputError
 from termguard.glossary.files import Problem, glossary_files, merge
-from termguard.glossary.model import Entry, Glossary, GlossaryTest, Origin, Rendering
+from termguard.glossary.model import Entries, Entry, Glossary, GlossaryTest, Origin, Rendering
 
 __all__ = ["GLOSSARY_SUFFIXES", "Entry", "Glossary", "GlossaryTest", "Origin", "Problem", "Rendering", "glossary_from_text", "load_glossary", "read_entries", "read_glossary"]
 
@@ -52,16 +53,21 @@ def read_glossary(path: str | Path, langs: tuple[str, str] | None = None) -> tup
         raise ConfigError("no glossary files (*.yaml, *.tbx, *.csv) in this directory", str(path))
     from termguard.glossary.cached import read_cached
 
-    all_entries = []
+    all_entries: list[list[Entry] | Entries] = []
     problems: list[Problem] = []
-    keys: list[str | None] = []
+    keys: list[str] = []
+    complete = True
     for f in files:
-        entries, found, key = read_cached(f, langs, lambda f=f: read_entries(f, langs))
+        entries, found, key = read_cached(f, langs, partial(read_entries, f, langs))
         all_entries.append(entries)
         problems.extend(found)
-        keys.append(key)
-    # The files' keys stand for their entries (see termguard.glossary.cached).
-    digest = None if None in keys else "|".join(keys)  # type: ignore[arg-type]
+        if key is None:
+            complete = False
+        else:
+            keys.append(key)
+    # The files' keys stand for their entries (see termguard.glossary.cached); a file
+    # without one (unreadable) leaves the glossary without a digest.
+    digest = "|".join(keys) if complete else None
     return merge(all_entries, [str(f) for f in files], digest), problems
 
 

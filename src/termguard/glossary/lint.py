@@ -9,13 +9,17 @@ line, so the reporters of `termguard check` render them unchanged. It never open
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termguard.glossary.files import Problem
 from termguard.glossary.model import ANY_TARGET, Entry, Glossary, GlossaryTest, Rendering
-from termguard.model import Document, Field, Finding, Severity, Unit
+from termguard.model import Document, Field, Finding, Report, Severity, Unit
+
+if TYPE_CHECKING:
+    from termguard.checks.base import Rule
 
 RULE_CODES = {
     "glossary-schema": "TG501",
@@ -34,10 +38,8 @@ class LintResult:
     files: tuple[str, ...]
     entries: int
 
-    def report(self):
+    def report(self) -> Report:
         """The findings as an engine `Report`, so every reporter renders them."""
-        from termguard.model import Report
-
         return Report(self.findings, self.files, self.entries)
 
 
@@ -198,14 +200,14 @@ def check_conflicts(glossary: Glossary) -> Iterator[Finding]:
                                    term=eb.id, lang=None if lang == ANY_TARGET else lang, found=rb.text)
 
 
-def _test_rules():
+def _test_rules() -> list[Rule]:
     """The rules a glossary test runs: unit-level rules that read one text against the glossary."""
     from termguard.checks import all_rules
 
     return [cls() for cls in all_rules() if cls.needs_glossary and cls.applies_to in ("any", "source")]
 
 
-def run_test(glossary: Glossary, entry: Entry, test: GlossaryTest, rules=None) -> list[Finding]:
+def run_test(glossary: Glossary, entry: Entry, test: GlossaryTest, rules: Sequence[Rule] | None = None) -> list[Finding]:
     """Every finding the rules give for a test text (the text checked alone, in its language)."""
     from termguard.checks import CheckContext
 
@@ -219,7 +221,7 @@ def run_test(glossary: Glossary, entry: Entry, test: GlossaryTest, rules=None) -
     return out
 
 
-def check_tests(glossary: Glossary, rules=None) -> Iterator[Finding]:
+def check_tests(glossary: Glossary, rules: Sequence[Rule] | None = None) -> Iterator[Finding]:
     """Every inline test: an `ok` text gives no finding at all, a `bad` one at least one about the entry."""
     rules = rules if rules is not None else _test_rules()
     for entry in glossary:

@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entry, Glossary, Rendering
+from termguard.glossary.model import CASE_SENSITIVE_KINDS, Entries, Entry, Glossary, Rendering
 from termguard.morph.base import (
     GENERATED,
     LITERAL_EXACT,
@@ -446,7 +446,7 @@ class TermMatcher:
         return found
 
     @property
-    def entries(self) -> list[Entry]:
+    def entries(self) -> Entries:
         """The glossary's entries in slot candidate order (`value[5][n][0]` indexes it)."""
         return self._entries
 
@@ -495,7 +495,9 @@ class TermMatcher:
                 continue
             if padded[end + 1] == " ":
                 continue  # a stemmed form needs the word to go on
-            word_end = _WORD_CONT.match(folded, end).end()
+            cont = _WORD_CONT.match(folded, end)
+            assert cont is not None  # `[^\W_]*` matches, if only the empty string
+            word_end = cont.end()
             word = folded[start + lw_off : word_end]
             stop = None
             for ei, ri, form, _strength, exact, stem, capital, key in cands:

@@ -14,9 +14,13 @@ import importlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from termguard.glossary.model import Glossary
 from termguard.model import Finding, Report
+
+if TYPE_CHECKING:
+    from termguard.checks.base import Rule
 
 FORMATS = {
     "text": "termguard.reporters.text",
@@ -51,7 +55,7 @@ class RenderOptions:
     color: bool = False
     version: str = ""
     root: str | None = None
-    rules: Mapping[str, type] | None = None
+    rules: Mapping[str, type[Rule]] | None = None
     quiet: bool = False
     glossary: Glossary | None = None
     baseline: bool = False
@@ -128,7 +132,7 @@ def fingerprint(finding: Finding, occurrence: int, root: str | None = None) -> s
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def rule_classes(options: RenderOptions) -> Mapping[str, type]:
+def rule_classes(options: RenderOptions) -> Mapping[str, type[Rule]]:
     """Rule classes by name: the options' catalogue or the registry."""
     if options.rules is not None:
         return options.rules

@@ -104,7 +104,7 @@ def dumps_indented(value: object, level: int = 0) -> str:
             return "{}"
         items = [_string(k) + ": " + dumps_indented(v, level + 1) for k, v in value.items()]
         return "{" + pad + ("," + pad).join(items) + "\n" + "  " * level + "}"
-    if type(value) in (list, tuple):
+    if type(value) is list or type(value) is tuple:
         if not value:
             return "[]"
         items = [dumps_indented(v, level + 1) for v in value]

@@ -15,6 +15,7 @@ carries `baselineState: "new"`: the baseline has already hidden the known ones.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from termguard.model import Finding, Report, Severity
@@ -26,6 +27,9 @@ from termguard.reporters import (
     with_occurrences,
 )
 from termguard.reporters.ruledoc import parse_rule_doc
+
+if TYPE_CHECKING:
+    from termguard.checks.base import Rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 BASE_ID = "%SRCROOT%"
@@ -41,7 +45,7 @@ def path_uri(path: str) -> str:
     return quote(path, safe="/!$&'()*+,;=@-._~")
 
 
-def _descriptor(code: str, name: str, cls: type | None, severity: Severity) -> dict:
+def _descriptor(code: str, name: str, cls: type[Rule] | None, severity: Severity) -> dict:
     """A `reportingDescriptor` for one rule, documented from its docstring."""
     desc: dict = {"id": code, "name": name}
     if cls is not None:
@@ -84,7 +88,7 @@ def _result(f: Finding, occurrence: int, rule_index: int, options: RenderOptions
     }
     if f.fix is not None:
         result["fixes"] = [_fix(f, options)]
-    props = {k: v for k, v in (("rule", f.rule), ("unit", f.unit), ("lang", f.lang), ("term", f.term), ("found", f.found)) if v}
+    props: dict[str, str | list[str]] = {k: v for k, v in (("rule", f.rule), ("unit", f.unit), ("lang", f.lang), ("term", f.term), ("found", f.found)) if v}
     if f.suggestions:
         props["suggestions"] = list(f.suggestions)
     result["properties"] = props
