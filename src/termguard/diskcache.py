@@ -4,6 +4,9 @@ Two kinds of entry share it: compiled term matchers (`termguard.morph.cache`, fi
 `*.matcher`) and parsed glossary files (`termguard.glossary.cached`, files `*.glossary`).
 Every entry is plain data (tuples, strings, numbers, bytes) written with `marshal`, which
 holds no code, behind a CRC-32 that `load` verifies (a damaged file is refused whole);
+the checksum also covers the entry's key and kind (its suffix), and the key covers the
+content and the code it was built from, so a valid file copied or renamed under another
+entry's name fails the check and is a miss, rebuilt silently;
 large binary parts can be stored as raw sections (`store_sections`) that are read back as
 views of the mapped file (`load_sections`), with no copy;
 files are written aside and renamed, so a reader sees a whole file or none; the least
@@ -66,7 +69,7 @@ def load(key: str, suffix: str = ".matcher") -> Any | None:
         return None
     try:
         data = (where / f"{key}{suffix}").read_bytes()
-        if data[:4] != _MAGIC or data[4:8] != _checksum(memoryview(data)[8:]):
+        if data[:4] != _MAGIC or data[4:8] != _checksum(memoryview(data)[8:], _binding(key, suffix)):
             return None
         return marshal.loads(memoryview(data)[8:])
     except (OSError, ValueError, EOFError, TypeError):
@@ -78,22 +81,28 @@ def load(key: str, suffix: str = ".matcher") -> Any | None:
 # refused as a whole. (A CRC finds truncation and flipped bits, which is what a cache
 # suffers; it reads 45 MB of a 10,000-term glossary's files five times faster than
 # blake2b. Whoever can write the cache directory can write a valid checksum of any kind.)
-_MAGIC = b"TGc2"
+_MAGIC = b"TGc3"
 
 
-def _checksum(payload) -> bytes:
-    return zlib.crc32(payload).to_bytes(4, "little")
+def _binding(key: str, suffix: str) -> int:
+    """The CRC-32 the payload's checksum starts from: the entry's name (key and kind), so
+    that a file is only ever valid under the name it was written for."""
+    return zlib.crc32(f"termguard-cache|{key}|{suffix}|".encode("utf-8", "surrogatepass"))
+
+
+def _checksum(payload, start: int = 0) -> bytes:
+    return zlib.crc32(payload, start).to_bytes(4, "little")
 
 
 def store(key: str, data: Any, suffix: str = ".matcher") -> None:
     """Store `data` (plain tuples, strings, numbers, bytes) under `key`; failures are ignored."""
     payload = marshal.dumps(data)
-    _write(key, suffix, _MAGIC, [payload], zlib.crc32(payload))
+    _write(key, suffix, _MAGIC, [payload], zlib.crc32(payload, _binding(key, suffix)))
 
 
 # A file of sections: magic, a CRC-32 of everything after it, the length of the head, the
 # head (marshalled: the caller's data and the sections' lengths), the sections end to end.
-_SECTIONS_MAGIC = b"TGs1"
+_SECTIONS_MAGIC = b"TGs2"
 
 
 def store_sections(key: str, head: Any, sections: list[bytes], suffix: str = ".matcher") -> None:
@@ -101,7 +110,7 @@ def store_sections(key: str, head: Any, sections: list[bytes], suffix: str = ".m
     failures are ignored. `load_sections` reads the sections back without copying them."""
     marshalled = marshal.dumps((head, tuple(map(len, sections))))
     parts = [struct.pack("<Q", len(marshalled)), marshalled, *sections]
-    crc = 0
+    crc = _binding(key, suffix)
     for part in parts:
         crc = zlib.crc32(part, crc)
     _write(key, suffix, _SECTIONS_MAGIC, parts, crc)
@@ -118,7 +127,7 @@ def load_sections(key: str, suffix: str = ".matcher") -> tuple[Any, list[memoryv
         with open(where / f"{key}{suffix}", "rb") as handle:
             mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         view = memoryview(mapped)
-        if view[:4] != _SECTIONS_MAGIC or bytes(view[4:8]) != _checksum(view[8:]):
+        if view[:4] != _SECTIONS_MAGIC or bytes(view[4:8]) != _checksum(view[8:], _binding(key, suffix)):
             return None
         (size,) = struct.unpack_from("<Q", view, 8)
         head, lengths = marshal.loads(view[16 : 16 + size])
