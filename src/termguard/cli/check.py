@@ -82,6 +82,12 @@ def check(
         paths = tuple(p for p in DEFAULT_PATHS if os.path.isdir(p))
         if not paths:
             raise ConfigError("nothing to check: no PATHS given and no seeds/ or translations/ here")
+    from termguard.fileio import refuse_output_over_input
+    from termguard.readers import SUFFIXES
+
+    inputs = (*paths, *(p for p in (glossary, baseline, config_file) if p), *sources_dirs)
+    refuse_output_over_input(output, inputs, "-o", SUFFIXES)
+    refuse_output_over_input(write_baseline, inputs, "--write-baseline", SUFFIXES)
     config = load_config(config_file, isolated).with_cli(
         glossary=glossary, select=_split(select), ignore=_split(ignore), lang=lang
     )

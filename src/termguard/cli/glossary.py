@@ -37,8 +37,10 @@ def _load(path: str, langs: str | None):
     return load_glossary(path, _langs(langs))
 
 
-def _emit(text: str, output: str | None) -> None:
-    from termguard.fileio import write_atomic
+def _emit(text: str, output: str | None, inputs: tuple[str, ...] = ()) -> None:
+    from termguard.fileio import refuse_output_over_input, write_atomic
+
+    refuse_output_over_input(output, inputs)
 
     if output:
         write_atomic(output, text)
@@ -83,7 +85,7 @@ def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
     result = lint_path(path or glossary_path, langs=_langs(langs))
     report = result.report()
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    _emit(get_renderer(fmt)(report, RenderOptions(color=color, version=__version__)), output)
+    _emit(get_renderer(fmt)(report, RenderOptions(color=color, version=__version__)), output, (path or glossary_path,))
     failing = report.count(Severity.ERROR) + (report.count(Severity.WARNING) if strict else 0)
     sys.exit(1 if failing else 0)
 
@@ -165,10 +167,12 @@ def import_cmd(file, output, langs) -> None:
       termguard glossary import terms.tbx -o glossary/imported.yaml
       termguard glossary import terms.csv --glossary-langs en:tr -o glossary/tr.yaml
     """
+    from termguard.fileio import refuse_output_over_input
     from termguard.glossary import read_entries
     from termguard.glossary.model import ANY_TARGET
     from termguard.glossary.yaml_writer import glossary_yaml
 
+    refuse_output_over_input(output, (file,))
     suffix = Path(file).suffix.lower()
     if suffix not in (".tbx", ".csv", ".yaml", ".yml"):
         raise ConfigError(f"cannot import {suffix or 'a file without suffix'}; give a .tbx or .csv file", file)
@@ -203,15 +207,17 @@ def export_cmd(fmt, output, glossary_path, langs) -> None:
       termguard glossary export --format tbx -o glossary.tbx
       termguard glossary export --format csv --glossary-langs en:ru -o glossary-ru.csv
     """
+    from termguard.fileio import refuse_output_over_input
     from termguard.glossary.model import ANY_TARGET
 
+    refuse_output_over_input(output, (glossary_path,))
     glossary = _load(glossary_path, langs if Path(glossary_path).suffix.lower() == ".csv" else None)
     if any(ANY_TARGET in e.renderings for e in glossary):
         raise ConfigError("the CSV glossary's target language is unknown; pass --glossary-langs en:LANG", glossary_path)
     if fmt == "tbx":
         from termguard.glossary.tbx import write_tbx
 
-        _emit(write_tbx(glossary), output)
+        _emit(write_tbx(glossary), output, (glossary_path,))
         return
     from termguard.glossary.csv_io import write_csv
 
@@ -222,7 +228,7 @@ def export_cmd(fmt, output, glossary_path, langs) -> None:
             raise ConfigError(f"the glossary has target languages {', '.join(targets) or '(none)'}; "
                               "choose one with --glossary-langs en:LANG")
         pair = ("en", targets[0])
-    _emit(write_csv(glossary, *pair), output)
+    _emit(write_csv(glossary, *pair), output, (glossary_path,))
 
 
 @glossary_group.command("candidates")

@@ -33,11 +33,12 @@ def segment(doc, output, fmt, lang, srx_path, export_srx, stdin_filename) -> Non
       termguard segment notes.md --format text
       termguard segment --export-srx -o termguard.srx
     """
-    from termguard.fileio import write_atomic
+    from termguard.fileio import refuse_output_over_input, write_atomic
     from termguard.readers import decode_utf8, load_text
     from termguard.segment import guess_lang, segment_text
     from termguard.segment.writers import WRITERS, format_for
 
+    refuse_output_over_input(output, tuple(p for p in (doc, srx_path) if p))
     if export_srx:
         from termguard.segment.srx import export_srx as build_srx
 

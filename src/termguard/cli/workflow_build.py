@@ -29,10 +29,12 @@ def build(po_file, output, source, lang) -> None:
       termguard build translations/ru.po -o commentary.ru.md
       termguard build translations/tr.po --source seeds/triumf-commentary.en.md
     """
-    from termguard.fileio import write_atomic
+    from termguard.fileio import refuse_output_over_input, write_atomic
     from termguard.workflow.build import build_file
 
+    refuse_output_over_input(output, tuple(p for p in (po_file, source) if p))
     result = build_file(po_file, source=source, lang=lang)
+    refuse_output_over_input(output, (result.source_path,))
     if output:
         write_atomic(output, result.text)
     else:
