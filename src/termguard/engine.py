@@ -53,6 +53,9 @@ def collect_files(paths: Iterable[str], config: Config | None = None, force_excl
                 str(f) for f in p.rglob("*")
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.parts)
             )
+            if not found:  # "0 files, no problems" would pass a run that checked nothing
+                what = "is a directory, not a file, and holds" if p.suffix.lower() in SUFFIXES else "holds"
+                raise InputError(f"{what} no file to check ({', '.join(SUFFIXES)}); check the path", raw)
             out.extend(f for f in found if excluded is None or not excluded(f))
         elif p.exists() or raw == "-":
             if excluded is None or not force_exclude or raw == "-" or not excluded(raw):

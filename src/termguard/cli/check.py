@@ -9,7 +9,7 @@ import click
 
 from termguard import __version__
 from termguard.cli import main
-from termguard.config import load_config, repository_root
+from termguard.config import lang_option, load_config, repository_root
 from termguard.errors import ConfigError
 from termguard.model import Severity
 
@@ -38,7 +38,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--sources", "sources_dirs", multiple=True, type=click.Path(file_okay=False), help="Directory of Russian source texts (.txt/.md) the documents cite; repeatable.")
 @click.option("--select", multiple=True, help="Only these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (names or codes, comma-separated).")
-@click.option("--lang", default=None, help="Language of .md/.txt sources, or target language of PO files.")
+@click.option("--lang", default=None, callback=lang_option, help="Language of .md/.txt sources, or target language of PO files.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless termguard itself fails.")
 @click.option("-j", "--jobs", type=click.IntRange(0, None), default=1, show_default=True, help="Worker processes (0 = one per core); large PO files are split into chunks.")
@@ -95,6 +95,10 @@ def check(
         from dataclasses import replace
 
         config = replace(config, sources=tuple(sources_dirs), options={k: v for k, v in config.options.items() if k != "sources"})
+    config.check_paths()
+    absent = config.missing_glossary()
+    if absent and not quiet:
+        click.echo(f"termguard: note: {absent}", err=True)
     if config.sources and "sources" not in config.options:
         from dataclasses import replace
 

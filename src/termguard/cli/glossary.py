@@ -11,6 +11,7 @@ import click
 
 from termguard import __version__
 from termguard.cli import main
+from termguard.config import lang_option
 from termguard.errors import ConfigError
 
 DEFAULT_GLOSSARY = "glossary"
@@ -66,7 +67,7 @@ def glossary_group() -> None:
 @_langs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]), default="text", show_default=True, help="Report format (the formats of `check`).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings (unknown keys) too.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings (an empty glossary file) too.")
 def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
     """Validate glossary files: schema, duplicates, conflicts, unmatchable forms, inline tests.
 
@@ -121,7 +122,7 @@ def show_cmd(term, glossary_path, langs, fmt) -> None:
 @click.argument("text")
 @_glossary_option
 @_langs_option
-@click.option("--lang", default="en", show_default=True, help="Language of TEXT.")
+@click.option("--lang", default="en", callback=lang_option, show_default=True, help="Language of TEXT.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def find_cmd(text, glossary_path, langs, lang, fmt) -> None:
     """List the glossary terms found in TEXT ("-" reads standard input).
@@ -235,7 +236,7 @@ def export_cmd(fmt, output, glossary_path, langs) -> None:
 @click.argument("doc", type=click.Path())
 @_glossary_option
 @_langs_option
-@click.option("--lang", default=None, help="Language of DOC (default: en, or front matter).")
+@click.option("--lang", default=None, callback=lang_option, help="Language of DOC (default: en, or front matter).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--limit", type=click.IntRange(0, None), default=0, help="Show at most N candidates (0: all).")
 def candidates_cmd(doc, glossary_path, langs, lang, fmt, limit) -> None:

@@ -128,6 +128,11 @@ def file_stats(path: str, text: str) -> FileStats:
     """Count the units and source words of one PO file read with the project's reader."""
     if path.endswith(".pot"):
         raise InputError("a template has no translations to count; pass .po files", path)
+    suffix = Path(path).suffix.lower()
+    if suffix != ".po":
+        # Read as PO, any other file (an empty .xlf above all) would count as an empty catalog.
+        what = "an empty file: not an XLIFF file" if suffix in (".xlf", ".xliff") and not text.strip() else "not a PO file"
+        raise InputError(f"{what}; stats measures .po translation files", path)
     doc = parse_po(text, path)
     if not doc.target_lang:
         raise InputError("no language: the header has no 'Language:' and the file name names none; add 'Language: xx'", path)
