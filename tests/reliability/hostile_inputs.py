@@ -10,6 +10,8 @@ only waits for it to end, with a generous limit.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -88,15 +90,10 @@ def main(argv: list[str]) -> int:
         po = where / f"{name}.ru.po"
         po.write_text(po_text(text), encoding="utf-8")
         paths += [str(md), str(po)]
-    for md in paths[::2]:
-        try:
+    with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
+        for md in paths[::2]:
             cli(["sources", md], standalone_mode=False)
-        except SystemExit:
-            pass
-    try:
-        cli(["check", "--no-cache", "--exit-zero", "-q", "--glossary", glossary, *paths], standalone_mode=False)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+        cli(["check", "--exit-zero", "-q", "--glossary", glossary, *paths], standalone_mode=False)
     return 0
 
 

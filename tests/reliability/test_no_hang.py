@@ -1,0 +1,41 @@
+"""No hang on hostile input: 1 MB texts built to make backtracking patterns and pairwise
+loops explode (see `hostile_inputs.py`) go through `termguard sources` and `termguard
+check` (Markdown with a heading and a references list, and a PO entry).
+
+A hang check, not a timing: quadratic work on 1 MB is hours, linear work is seconds, so
+the limit is set far above any linear run on a loaded machine.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hostile_inputs import PIECES, hostile, po_text  # noqa: I001 - a module beside this one
+
+HERE = Path(__file__).resolve().parent
+GLOSSARY = HERE.parents[1] / "glossary"
+HANG_LIMIT = 900  # seconds for every text together; linear work needs a small part of it
+
+
+def test_hostile_texts_are_what_they_claim():
+    for name, unit, _tail in PIECES:
+        text = hostile(name)
+        assert len(text) >= 1_000_000 - len(unit) and unit in text
+    assert po_text('a "b"\n').count('msgid "a \\"b\\"\\n"') == 1
+
+
+def test_no_hostile_text_hangs_sources_or_check(tmp_path):
+    names = [name for name, _unit, _tail in PIECES]
+    try:
+        done = subprocess.run(
+            [sys.executable, str(HERE / "hostile_inputs.py"), *names, str(tmp_path), str(GLOSSARY)],
+            capture_output=True, text=True, timeout=HANG_LIMIT,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"termguard did not finish the hostile inputs within {HANG_LIMIT} s: a hang")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
