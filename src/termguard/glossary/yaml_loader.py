@@ -73,8 +73,12 @@ def compose(text: str, path: str) -> yaml.Node | None:
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "invalid YAML"
         raise InputError(f"invalid YAML: {what}; fix the syntax", path, line) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        raise InputError(f"invalid YAML: character {exc.character!r} is not allowed in YAML; remove it", path, line) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path) from None
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(f"invalid YAML: {first}", path) from None
     except RecursionError:
         raise InputError("invalid YAML: nested too deeply; a glossary is a flat list of entries", path) from None
     if root is not None:
