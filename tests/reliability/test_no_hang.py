@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from hostile_inputs import PIECES, hostile, po_text  # noqa: I001 - a module beside this one
+from hostile_inputs import PIECES, hostile, po_text
 
 HERE = Path(__file__).resolve().parent
 GLOSSARY = HERE.parents[1] / "glossary"

@@ -126,6 +126,7 @@ class _Targets:
             hash(s.values)
         except TypeError:
             return False
+        keys: list[tuple]
         if s.kind == "date":
             if exact:
                 keys = [("exact-date", s.primary)]
