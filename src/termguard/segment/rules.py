@@ -34,7 +34,9 @@ _URL = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"]*" + _URL_TAIL)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CODE = re.compile(r"`[^`\n]*`")
 _OMISSION = re.compile(r"[\[(](?:\.\.\.|…)[\])]")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+# A link target is at most 2048 characters (longer URLs do not work anywhere): an unclosed
+# "](" does not scan the rest of a text without blanks once per "](" in it.
+_LINK_TARGET = re.compile(r"\]\([^)\s]{0,2048}\)")
 
 
 def _protected_spans(s: str) -> list[tuple[int, int]]:
