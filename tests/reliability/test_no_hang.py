@@ -36,8 +36,7 @@ def test_hostile_texts_are_what_they_claim():
 
 #: Texts still quadratic in the PO term rules (missing-term and untranslated-term look up
 #: the whole target once per source match): a paragraph of tens of thousands of glossary
-#: terms in one PO entry. Left out until those look-ups are indexed; the Markdown form of
-#: the same text (inconsistent-term) is linear and covered by `many terms` below.
+#: terms in one PO entry. Left out until those look-ups are indexed.
 KNOWN_QUADRATIC = {"abbreviations", "terms", "names"}
 
 
