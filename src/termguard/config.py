@@ -102,10 +102,68 @@ class Config:
         for name in names:
             full = os.path.abspath(name)
             if glossary and (full == glossary or full.startswith(glossary.rstrip(os.sep) + os.sep)):
-                return tuple(p for p in self.checked_paths() if os.path.exists(p))
+                from termguard.files import has_checkable
+
+                return tuple(p for p in self.checked_paths() if has_checkable(p))
             if name == "-" or any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
                 kept.append(name)
         return tuple(kept)
+
+    #: Paths the configuration file named: (key, path as used, as written, line).
+    origins: tuple[tuple[str, str, str, int | None], ...] = ()
+
+    def missing_glossary(self) -> str | None:
+        """Say so when no glossary was found, so that a run without term rules is never
+        mistaken for a clean one: None when there is a glossary to load (or one was named:
+        loading it reports a missing one), else a note naming the path tried and the term
+        rules that will not run. Raises `ConfigError` when such a rule was selected by
+        name or code (`--select missing-term`, `select = ["TG102"]`): that run cannot do
+        what was asked."""
+        if self.glossary is None or self.glossary_required or Path(self.glossary).exists():
+            return None
+        from termguard.checks import rules_named
+
+        chosen = self.resolve_rules()
+        term_rules = [cls.name for cls in rules_named(chosen) if cls.needs_glossary and cls.applies_to != "glossary"]
+        tried = os.path.abspath(self.glossary)
+        named = [
+            name for value in self.select if value.upper() != "ALL" and not value.endswith("*")
+            for name in rule_names([value], "select") if name in term_rules
+        ]
+        if named:
+            raise ConfigError(
+                f"{', '.join(named)} selected, but no glossary was found (tried {tried}); "
+                "pass --glossary PATH or set `glossary` in [tool.termguard]"
+            )
+        if not term_rules:
+            return None
+        return (
+            f"no glossary found (tried {tried}); the term rules ({', '.join(term_rules)}) did not run: "
+            "pass --glossary PATH or set `glossary` in [tool.termguard]"
+        )
+
+    def check_paths(self) -> None:
+        """Raise `ConfigError` for a glossary or sources path from the configuration file
+        that does not exist, naming the file, the line and the key: a typo there would
+        otherwise check nothing (no glossary) or miss every source text. Paths that the
+        command line replaced are not the file's concern any more."""
+        for key, used, written, line in self.origins:
+            current = (self.glossary,) if key == "glossary" else self.sources
+            if used not in current:
+                continue
+            full = Path(self.root or ".") / written
+            if key == "sources" and full.exists() and not full.is_dir():
+                problem = "is not a directory"
+            elif not full.exists():
+                problem = "does not exist"
+            else:
+                continue
+            what = "a directory of source texts" if key == "sources" else "the glossary (a directory, .yaml, .tbx or .csv)"
+            raise ConfigError(
+                f"key {key!r} names {written!r}, which {problem} (relative to {self.root}); fix the key or create {what}",
+                self.path,
+                line,
+            )
 
     def resolve_rules(self) -> list[str]:
         """Names of the rules to run; unknown names in select/ignore are config errors."""
@@ -338,15 +396,19 @@ def _from_table(table: dict[str, Any], root: Path, path: str, text: str) -> Conf
 
     changes: dict[str, Any] = {"root": str(root), "path": path}
     options: dict[str, object] = {"translit.scheme": DEFAULT_SCHEME}
+    origins: list[tuple[str, str, str, int | None]] = []
     if "glossary" in table:
         value = table["glossary"]
         if not isinstance(value, str):
             raise ConfigError("'glossary' must be a path (a string)", path, _line_of(text, "glossary"))
         changes.update(glossary=here(value), glossary_required=True)
+        origins.append(("glossary", here(value), value, _line_of(text, "glossary")))
     else:
         changes["glossary"] = here("glossary")  # the default, next to the configuration
     if "sources" in table:
         sources = tuple(here(s) for s in _strings(table["sources"], "sources", path, text))
+        for value in _strings(table["sources"], "sources", path, text):
+            origins.append(("sources", here(value), value, _line_of(text, "sources", value) or _line_of(text, "sources")))
         changes["sources"] = sources
     for key in ("select", "ignore"):
         if key in table:
@@ -393,6 +455,7 @@ def _from_table(table: dict[str, Any], root: Path, path: str, text: str) -> Conf
         changes["languages"] = languages
         options["languages"] = languages
     changes["options"] = options
+    changes["origins"] = tuple(origins)
     return replace(Config(), **changes)
 
 
@@ -434,6 +497,25 @@ def _check_language(lang: str, path: str, line: int | None) -> None:
         Locale.parse(lang.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         raise ConfigError(f"unknown language {lang!r} in languages; use a code such as ru, tr or pt_BR", path, line) from None
+
+
+def validate_language(code: str | None, what: str = "--lang") -> str | None:
+    """`code` when babel knows the language (`ru`, `pt_BR`, `pt-BR`), else a `ConfigError`:
+    an unknown code would silently select no plural rules, no morphology, no renderings."""
+    if code is None:
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code.strip().replace("-", "_"))
+    except (ValueError, UnknownLocaleError, TypeError):
+        raise ConfigError(f"unknown language {code!r} in {what}; use a code such as en, ru, tr or pt_BR") from None
+    return code.strip()
+
+
+def lang_option(_ctx: object, _param: object, value: str | None) -> str | None:
+    """A click callback for `--lang` options: `validate_language` on the value."""
+    return validate_language(value)
 
 
 def load_config(config_file: str | None = None, isolated: bool = False, cwd: str | None = None) -> Config:

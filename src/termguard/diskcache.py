@@ -4,7 +4,10 @@ Two kinds of entry share it: compiled term matchers (`termguard.morph.cache`, fi
 `*.matcher`) and parsed glossary files (`termguard.glossary.cached`, files `*.glossary`).
 Every entry is plain data (tuples, strings, numbers, bytes) written with `marshal`, which
 holds no code, together with its key, behind a CRC-32 that `load` verifies (a damaged
-file, or one written under another key, is refused whole); files are written aside and renamed, so a reader sees a whole file or none; the least
+file is refused whole); the checksum also covers the entry's key and kind (its suffix), and
+the key covers the content and the code it was built from, so a valid file copied or
+renamed under another entry's name fails the check and is a miss, rebuilt silently;
+files are written aside and renamed, so a reader sees a whole file or none; the least
 recently written are removed beyond `KEEP` files or `KEEP_BYTES`. The cache is an
 optimisation only: an unreadable, corrupt or unwritable cache is ignored.
 
@@ -60,7 +63,7 @@ def load(key: str, suffix: str = ".matcher") -> Any | None:
         return None
     try:
         data = (where / f"{key}{suffix}").read_bytes()
-        if data[:4] != _MAGIC or data[4:8] != _checksum(memoryview(data)[8:]):
+        if data[:4] != _MAGIC or data[4:8] != _checksum(memoryview(data)[8:], _binding(key, suffix)):
             return None
         stored = marshal.loads(memoryview(data)[8:])
     except (OSError, ValueError, EOFError, TypeError):
@@ -75,19 +78,25 @@ def load(key: str, suffix: str = ".matcher") -> Any | None:
 # A stored file: magic, a CRC-32 of the payload, the payload. Readers trust what they load
 # as termguard wrote it (no per-item checks), so a truncated or damaged file must be
 # refused as a whole. (A CRC finds truncation and flipped bits, which is what a cache
-# suffers; it reads 45 MB of a 10,000-term glossary's files five times faster than
-# blake2b. Whoever can write the cache directory can write a valid checksum of any kind.)
+# suffers, and is much cheaper to compute over a large glossary's files than a
+# cryptographic hash. Whoever can write the cache directory can write a valid checksum of any kind.)
 _MAGIC = b"TGc3"
 
 
-def _checksum(payload) -> bytes:
-    return zlib.crc32(payload).to_bytes(4, "little")
+def _binding(key: str, suffix: str) -> int:
+    """The CRC-32 the payload's checksum starts from: the entry's name (key and kind), so
+    that a file is only ever valid under the name it was written for."""
+    return zlib.crc32(f"termguard-cache|{key}|{suffix}|".encode("utf-8", "surrogatepass"))
+
+
+def _checksum(payload, start: int = 0) -> bytes:
+    return zlib.crc32(payload, start).to_bytes(4, "little")
 
 
 def store(key: str, data: Any, suffix: str = ".matcher") -> None:
     """Store `data` (plain tuples, strings, numbers, bytes) under `key`; failures are ignored."""
     payload = marshal.dumps((key, data))
-    _write(key, suffix, _MAGIC, [payload], zlib.crc32(payload))
+    _write(key, suffix, _MAGIC, [payload], zlib.crc32(payload, _binding(key, suffix)))
 
 
 def _write(key: str, suffix: str, magic: bytes, parts: list[bytes], crc: int) -> None:

@@ -14,6 +14,20 @@ if TYPE_CHECKING:
     from termguard.config import Config
 
 
+def _checkable_below(p: Path) -> list[str]:
+    return sorted(
+        str(f) for f in p.rglob("*")
+        if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.parts)
+    )
+
+
+def has_checkable(path: str) -> bool:
+    """Whether `path` is a file, or a directory holding a file termguard reads: a configured
+    path that is empty today (a new project's translations/) is skipped, not an error."""
+    p = Path(path)
+    return p.is_file() or (p.is_dir() and bool(_checkable_below(p)))
+
+
 def collect_files(paths: Iterable[str], config: Config | None = None, force_exclude: bool = False) -> list[str]:
     """Expand directories into the checkable files below them (sorted); files pass as given.
 
@@ -25,10 +39,10 @@ def collect_files(paths: Iterable[str], config: Config | None = None, force_excl
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.parts)
-            )
+            found = _checkable_below(p)
+            if not found:  # "0 files, no problems" would pass a run that checked nothing
+                what = "is a directory, not a file, and holds" if p.suffix.lower() in SUFFIXES else "holds"
+                raise InputError(f"{what} no file to check ({', '.join(SUFFIXES)}); check the path", raw)
             out.extend(f for f in found if excluded is None or not excluded(f))
         elif p.exists() or raw == "-":
             if excluded is None or not force_exclude or raw == "-" or not excluded(raw):

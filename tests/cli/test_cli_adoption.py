@@ -311,7 +311,9 @@ def test_configured_sources_must_exist(project):
     (project / "termguard.toml").write_text('sources = ["sources/ru"]\n', encoding="utf-8")
     code, out, err = run(*SELECT)
     assert (code, out) == (2, "")
-    assert err.startswith("termguard: error: sources/ru: ") and err.count("\n") == 1
+    # The error names the configuration file, the line and the key, not just the path.
+    assert err.startswith("termguard: error: termguard.toml:1: key 'sources' names 'sources/ru', which does not exist")
+    assert err.count("\n") == 1
     (project / "sources" / "ru").mkdir(parents=True)
     (project / "sources" / "ru" / "a.md").write_text("Комплекс «Триумф».\n", encoding="utf-8")
     assert run(*SELECT)[0] == 1

@@ -222,6 +222,7 @@ def test_reference_relative_to_a_parent_of_the_po_directory(work: Path, monkeypa
     (work / "translations").mkdir()
     shutil.move(work / "note.en.md", work / "seeds" / "note.en.md")
     write_po(work / "translations" / "ru.po", work / "seeds" / "note.en.md", ru_translation, ref="seeds/note.en.md")
+    (work / "termguard.toml").write_text("", encoding="utf-8")  # the project: seeds/ lies inside it
     monkeypatch.chdir(work / "translations")  # the reference is not relative to here
     assert build_file("ru.po").text == EXPECTED_RU
 

@@ -15,16 +15,21 @@ class GlossarySchema(Rule):
         an `id`, ids that are not kebab-case, unknown `kind`s and `status`es, flags that are
         not true/false, notes that are not text, malformed `origin`s and `tests`, languages
         with an empty list of renderings, and entries with no rendering at all (errors).
-        Keys that are neither a field nor a known language code (`notes:`, `nte:`) are
-        warnings: they are ignored, which is rarely what the editor meant. A file that is not
-        valid YAML is one error at the line and column where the parser stopped, with the
-        parser's reason; the other glossary files are still linted.
+        Keys that are neither a field nor a known language code (`notes:`, `nte:`), and
+        unknown keys of a rendering or an origin (`stauts:`), are errors too, with the
+        nearest known key as a suggestion: an ignored `stauts: forbidden` would leave a
+        forbidden form approved. A file that is not valid YAML is one error at the line and
+        column where the parser stopped, with the parser's reason; the other glossary files
+        are still linted. YAML tags (`!x`, `!!python/...`) and merge keys (`<<`) stop the
+        file with a one-line error instead (exit 2). An empty file is a warning. It does not
+        judge the renderings themselves (see glossary-conflict and glossary-unmatchable).
     Why:
         Every check reads the glossary; an entry the loader cannot understand silently drops
         a term from every check, so a typo in a key must be caught where it was made.
     Example:
         `- id: Triumf` (not kebab-case), `status: forbiden`, `case_sensitive: yes please`,
-        or `notes: Transliterate` (unknown key, warned) each get `file:line: TG501 ...`.
+        `notes: Transliterate` or `{text: Druzba, stauts: forbidden}` (unknown key: "did you
+        mean 'status'?") each get `file:line: TG501 ...`.
     Use instead:
         The fields of SPEC §4: `id`, `kind`, `note`, `origin: {lang, text}`, `dnt`,
         `case_sensitive`, `tests`, and language keys mapping to lists of renderings

@@ -12,24 +12,93 @@ from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Document, Field, Finding, Severity, Unit
 
 
-def _in_quotation(plain: str, start: int, end: int) -> bool:
-    """True when `[start, end)` lies inside a quotation of five words or more.
+class _Quotations:
+    """Answers `_in_quotation` for one prose text in logarithmic time per span.
 
-    A quoted name ("S-400 “Triumph”") is the author's rendering; a quoted sentence from
-    a source ("… the S-400 surface-to-air missile system") is the source's wording.
+    The positions of every quotation mark and of every word start are found once per
+    text, so a paragraph with tens of thousands of terms is not scanned once per term.
     """
-    for open_, close in (("“", "”"), ("«", "»"), ('"', '"')):
-        if open_ not in plain:
-            continue
-        left = plain.rfind(open_, 0, start)
-        if left < 0 or (open_ == close and plain.count(open_, 0, start) % 2 == 0):
-            continue
-        if open_ != close and plain.rfind(close, left, start) >= 0:
-            continue
-        right = plain.find(close, end)
-        if right >= 0 and len(plain[left + 1:right].split()) >= 5:
-            return True
-    return False
+
+    _MARKS = (("“", "”"), ("«", "»"), ('"', '"'))
+
+    def __init__(self, plain: str) -> None:
+        self.plain = plain
+        self.marks: dict[str, list[int]] = {}
+        for open_, close in self._MARKS:
+            if open_ in plain:
+                for ch in (open_, close):
+                    if ch not in self.marks:
+                        self.marks[ch] = [i for i, c in enumerate(plain) if c == ch]
+        self.word_starts: list[int] | None = None
+
+    def _words_between(self, lo: int, hi: int) -> int:
+        """len(plain[lo:hi].split()), from the word starts of the whole text."""
+        from bisect import bisect_left
+
+        if self.word_starts is None:
+            self.word_starts = [m.start() for m in re.finditer(r"(?<!\S)\S", self.plain)]
+        if lo >= hi:
+            return 0
+        inner = bisect_left(self.word_starts, hi) - bisect_left(self.word_starts, lo)
+        # A word cut at `lo` (it starts before it) is a word of the slice too.
+        cut = not self.plain[lo].isspace() and lo > 0 and not self.plain[lo - 1].isspace()
+        return inner + (1 if cut else 0)
+
+    def inside(self, start: int, end: int) -> bool:
+        """True when `[start, end)` lies inside a quotation of five words or more.
+
+        A quoted name ("S-400 “Triumph”") is the author's rendering; a quoted sentence from
+        a source ("… the S-400 surface-to-air missile system") is the source's wording.
+        """
+        from bisect import bisect_left
+
+        for open_, close in self._MARKS:
+            opens = self.marks.get(open_)
+            if not opens:
+                continue
+            before = bisect_left(opens, start)  # marks at positions < start
+            if before == 0:
+                continue
+            left = opens[before - 1]
+            if open_ == close and before % 2 == 0:
+                continue
+            closes = self.marks.get(close, [])
+            if open_ != close:
+                i = bisect_left(closes, left)
+                if i < len(closes) and closes[i] < start:
+                    continue
+            j = bisect_left(closes, end)
+            if j < len(closes) and self._words_between(left + 1, closes[j]) >= 5:
+                return True
+        return False
+
+
+def _in_quotation(plain: str, start: int, end: int) -> bool:
+    """True when `[start, end)` lies inside a quotation of five words or more (one-off
+    form of `_Quotations.inside`)."""
+    return _Quotations(plain).inside(start, end)
+
+
+def _outermost(matches: list) -> list:
+    """The matches not inside a longer one ("SIPER" inside "SIPER 2" is one use of the
+    longer form), in their order; one sort and one sweep instead of comparing every pair."""
+    if len(matches) < 2:
+        return list(matches)
+    order = sorted(range(len(matches)), key=lambda i: (matches[i].start, -matches[i].end))
+    keep = [False] * len(matches)
+    reach = -1  # the furthest end among spans other than the current group's
+    k = 0
+    while k < len(order):
+        first = matches[order[k]]
+        group_end = k
+        while group_end < len(order) and (matches[order[group_end]].start, matches[order[group_end]].end) == (first.start, first.end):
+            group_end += 1
+        inside = reach >= first.end
+        for g in range(k, group_end):
+            keep[order[g]] = not inside
+        reach = max(reach, first.end)
+        k = group_end
+    return [m for i, m in enumerate(matches) if keep[i]]
 
 
 def _plain_span(view, start: int, end: int) -> tuple[int, int]:
@@ -145,24 +214,41 @@ class InconsistentTerm(Rule):
         rejected: set[tuple[str, str, str]] = state.setdefault("rejected", set())
         romanised: set[tuple[str, str]] = state.setdefault("romanised", set())
 
+        # Folded spelling -> the first form of a bucket with it (a look-up, not a scan of
+        # every form per use).
+        folded: dict[tuple[str, str], tuple[list[int], dict[str, str]]] = state.setdefault("folded", {})
+
         def use(key: tuple[str, str], form: str, fld: Field, start: int, end: int, surface: str, lang: str,
                 loose: bool = False) -> str:
             bucket = groups.setdefault(key, {})
+            indexed, index = folded.setdefault(key, ([0], {}))
+            if indexed[0] != len(bucket):  # forms added elsewhere (a merged state): index them
+                for f in list(bucket)[indexed[0]:]:
+                    index.setdefault(fold(f).casefold(), f)
+                indexed[0] = len(bucket)
             if loose:
                 # A name spelt with or without diacritics or in capitals is one form (Erdogan,
                 # Erdoğan, ERDOGAN); glossary renderings are compared exactly (White house).
-                form = next((f for f in bucket if fold(f).casefold() == fold(form).casefold()), form)
+                form = index.get(fold(form).casefold(), form)
             if form in bucket:
                 bucket[form][0] += 1
             else:
                 bucket[form] = [1, ctx.finding(self, unit, fld, start, end, "", lang=lang, found=surface)]
+                index.setdefault(fold(form).casefold(), form)
+                indexed[0] += 1
             return form
 
+        quotations: dict[int, _Quotations] = {}
+
+        def quoted(plain: str, start: int, end: int) -> bool:
+            q = quotations.get(id(plain))
+            if q is None or q.plain is not plain:
+                q = quotations[id(plain)] = _Quotations(plain)
+            return q.inside(start, end)
+
         for fld, lang, view, matches in field_terms(unit, ctx.document, ctx):
-            for m in matches:
-                if any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in matches):
-                    continue  # "SIPER" inside "SIPER 2" is one use of the longer form
-                if _in_quotation(view.plain, m.start, m.end):
+            for m in _outermost(matches):
+                if quoted(view.plain, m.start, m.end):
                     continue  # a quoted source keeps its own wording
                 key = (lang, m.entry.id)
                 if not m.rendering.approved:
@@ -175,7 +261,7 @@ class InconsistentTerm(Rule):
             v = occ.verdict
             if v.kind not in ("accepted", "approved", "translated") or not v.key:
                 continue
-            if _in_quotation(ctx.prose(occ.fld).plain, *_plain_span(ctx.prose(occ.fld), occ.start, occ.end)):
+            if quoted(ctx.prose(occ.fld).plain, *_plain_span(ctx.prose(occ.fld), occ.start, occ.end)):
                 continue
             key = (occ.lang, v.key)
             form = use(key, v.form if v.kind == "approved" and v.form else v.token, occ.fld, occ.start, occ.end, v.token, occ.lang,

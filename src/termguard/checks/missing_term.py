@@ -63,6 +63,7 @@ class MissingTerm(Rule):
                 (here if match.approved else rejected).add(match.entry.id)
             present.append(here)
         reported: set[str] = set()
+        source_left: dict[str, bool] = {}
         for match in terms.source:
             entry = match.entry
             if entry.id in reported:
@@ -73,10 +74,14 @@ class MissingTerm(Rule):
             expected = terms.target_matcher.approved_texts(entry)
             if not expected or entry.id in rejected:
                 continue  # nothing to expect, or a rejected form stands there: forbidden-term's
-            if must_translate(entry, terms.source_matcher, terms.target_matcher) and any(
-                source_forms_left(terms, target, {entry.id: entry}) for target in terms.targets
-            ):
-                continue  # the source form stands there: untranslated-term's
+            if must_translate(entry, terms.source_matcher, terms.target_matcher):
+                left = source_left.get(entry.id)
+                if left is None:  # once per entry, not per match: each look-up reads every target
+                    left = source_left[entry.id] = any(
+                        source_forms_left(terms, target, {entry.id: entry}) for target in terms.targets
+                    )
+                if left:
+                    continue  # the source form stands there: untranslated-term's
             start, end = terms.source_view.to_text_span(match.start, match.end)
             if all(in_citation(unit.source.text, start, end, t.field.text) for t in terms.targets):
                 continue  # a title cited in its own language: nothing to translate

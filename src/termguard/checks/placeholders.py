@@ -14,7 +14,9 @@ from termguard.triggers import Trigger
 
 # printf: %[(name)][n$][flags][width][.precision][length]conversion; %% is a literal percent.
 _PRINTF = re.compile(
-    r"%(?:(?P<pct>%)|(?:\((?P<name>[^)]*)\))?(?:(?P<pos>\d+)\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    # Linear on hostile text: a name is at most 256 characters (an unclosed "%(" does not
+    # scan the rest of the text), and runs of flags and digits are taken whole.
+    r"%(?:(?P<pct>%)|(?:\((?P<name>[^)]{0,256})\))?(?:(?P<pos>\d++)\$)?[-+ #0']*+(?:\d++|\*)?(?:\.(?:\d++|\*))?"
     r"(?:hh|h|ll|l|L|q|j|z|t)?(?P<conv>[diouxXeEfFgGcrsaAp]))"
 )
 # str.format / python-brace-format: {}, {0}, {name}, {name.attr}, {name[0]!r:>10}; {{ }} are literal.

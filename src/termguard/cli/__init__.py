@@ -1,11 +1,15 @@
 """Command line: a click group; each command lives in its own module and holds no logic.
 
 Every `TermguardError` becomes one line on stderr and exit code 2; click's own usage errors
-exit 2 too.
+exit 2 too. Any other exception is a bug in termguard: one line saying so and how to
+report it, exit 2 (never 1, which means findings); `--debug` or `TERMGUARD_DEBUG=1` adds
+the traceback. A reader that stops reading (`termguard check | head`) ends the run quietly
+with status 141, as a program killed by SIGPIPE would.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -26,11 +30,39 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("termguard: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(141)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # the last line of defence: a bug, reported as one line
+            if ctx.params.get("debug") or os.environ.get("TERMGUARD_DEBUG", "").strip() not in ("", "0"):
+                import traceback
+
+                traceback.print_exc()
+            command = ctx.invoked_subcommand or "termguard"
+            click.echo(
+                f"termguard: internal error in `{command}`: {type(exc).__name__}: {exc}. This is a bug in "
+                "termguard, not in your files; please report it with the command and its input "
+                "(rerun with --debug or TERMGUARD_DEBUG=1 for the traceback)",
+                err=True,
+            )
+            sys.exit(2)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null so that flushing it at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="termguard")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error (also TERMGUARD_DEBUG=1).")
+def main(debug: bool = False) -> None:
     """termguard: segment, translate and lint documents against a glossary.
 
     \b

@@ -9,7 +9,7 @@ import click
 
 from termguard import __version__
 from termguard.cli import main
-from termguard.config import load_config, repository_root
+from termguard.config import lang_option, load_config, repository_root
 from termguard.errors import ConfigError
 from termguard.model import Severity
 from termguard.reporters import FORMATS
@@ -39,7 +39,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--sources", "sources_dirs", multiple=True, type=click.Path(file_okay=False), help="Directory of Russian source texts (.txt/.md) the documents cite; repeatable.")
 @click.option("--select", multiple=True, help="Only these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (names or codes, comma-separated).")
-@click.option("--lang", default=None, help="Language of .md/.txt sources, or target language of PO files.")
+@click.option("--lang", default=None, callback=lang_option, help="Language of .md/.txt sources, or target language of PO files.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless termguard itself fails.")
 @click.option("-j", "--jobs", type=click.IntRange(0, None), default=1, show_default=True, help="Worker processes (0 = one per core); large PO files are split into chunks.")
@@ -91,7 +91,9 @@ def check(
         glossary=glossary, select=_split(select), ignore=_split(ignore), lang=lang
     )
     if not paths:
-        paths = tuple(p for p in config.checked_paths() if os.path.exists(p))
+        from termguard.files import has_checkable
+
+        paths = tuple(p for p in config.checked_paths() if has_checkable(p))
         if not paths:
             raise ConfigError("nothing to check: no PATHS given and none of the configured paths "
                               f"({', '.join(config.checked_paths())}) exists here")
@@ -101,10 +103,20 @@ def check(
             sys.exit(0)  # pre-commit named no document or translation of this project
     if baseline is None and not write_baseline and config.baseline:
         baseline = config.baseline
+    from termguard.fileio import refuse_output_over_input
+    from termguard.readers import SUFFIXES
+
+    inputs = (*paths, *(p for p in (glossary, baseline, config_file) if p), *sources_dirs)
+    refuse_output_over_input(output, inputs, "-o", SUFFIXES)
+    refuse_output_over_input(write_baseline, inputs, "--write-baseline", SUFFIXES)
     if sources_dirs:  # --sources replaces the configured source directories
         from dataclasses import replace
 
         config = replace(config, sources=tuple(sources_dirs), options={k: v for k, v in config.options.items() if k != "sources"})
+    config.check_paths()
+    absent = config.missing_glossary()
+    if absent and not quiet:
+        click.echo(f"termguard: note: {absent}", err=True)
     if config.sources and "sources" not in config.options:
         from dataclasses import replace
 

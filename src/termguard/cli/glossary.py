@@ -11,6 +11,7 @@ import click
 
 from termguard import __version__
 from termguard.cli import main
+from termguard.config import lang_option
 from termguard.errors import ConfigError
 
 DEFAULT_GLOSSARY = "glossary"
@@ -37,8 +38,10 @@ def _load(path: str, langs: str | None):
     return load_glossary(path, _langs(langs))
 
 
-def _emit(text: str, output: str | None) -> None:
-    from termguard.fileio import write_atomic
+def _emit(text: str, output: str | None, inputs: tuple[str, ...] = ()) -> None:
+    from termguard.fileio import refuse_output_over_input, write_atomic
+
+    refuse_output_over_input(output, inputs)
 
     if output:
         write_atomic(output, text)
@@ -64,7 +67,7 @@ def glossary_group() -> None:
 @_langs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]), default="text", show_default=True, help="Report format (the formats of `check`).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings (unknown keys) too.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings (an empty glossary file) too.")
 def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
     """Validate glossary files: schema, duplicates, conflicts, unmatchable forms, inline tests.
 
@@ -84,7 +87,7 @@ def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
     report = result.report()
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     options = RenderOptions(color=color, version=__version__)
-    _emit(get_renderer(fmt)(report, options), output)
+    _emit(get_renderer(fmt)(report, options), output, (path or glossary_path,))
     note = stderr_summary(fmt, report, options)
     if note:
         click.echo(note, err=True)
@@ -127,7 +130,7 @@ def show_cmd(term, glossary_path, langs, fmt) -> None:
 @click.argument("text")
 @_glossary_option
 @_langs_option
-@click.option("--lang", default="en", show_default=True, help="Language of TEXT.")
+@click.option("--lang", default="en", callback=lang_option, show_default=True, help="Language of TEXT.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def find_cmd(text, glossary_path, langs, lang, fmt) -> None:
     """List the glossary terms found in TEXT ("-" reads standard input), as LINE:COL.
@@ -178,10 +181,12 @@ def import_cmd(file, output, langs) -> None:
       termguard glossary import terms.tbx -o glossary/imported.yaml
       termguard glossary import terms.csv --glossary-langs en:tr -o glossary/tr.yaml
     """
+    from termguard.fileio import refuse_output_over_input
     from termguard.glossary import read_entries
     from termguard.glossary.model import ANY_TARGET
     from termguard.glossary.yaml_writer import glossary_yaml
 
+    refuse_output_over_input(output, (file,))
     suffix = Path(file).suffix.lower()
     if suffix not in (".tbx", ".csv", ".yaml", ".yml"):
         raise ConfigError(f"cannot import {suffix or 'a file without suffix'}; give a .tbx or .csv file", file)
@@ -222,15 +227,17 @@ def export_cmd(fmt, output, glossary_path, langs, tbx_version="3") -> None:
       termguard glossary export --format tbx --tbx-version 2 -o glossary-v2.tbx
       termguard glossary export --format csv --glossary-langs en:ru -o glossary-ru.csv
     """
+    from termguard.fileio import refuse_output_over_input
     from termguard.glossary.model import ANY_TARGET
 
+    refuse_output_over_input(output, (glossary_path,))
     glossary = _load(glossary_path, langs if Path(glossary_path).suffix.lower() == ".csv" else None)
     if any(ANY_TARGET in e.renderings for e in glossary):
         raise ConfigError("the CSV glossary's target language is unknown; pass --glossary-langs en:LANG", glossary_path)
     if fmt == "tbx":
         from termguard.glossary.tbx import write_tbx
 
-        _emit(write_tbx(glossary, version=int(tbx_version)), output)
+        _emit(write_tbx(glossary, version=int(tbx_version)), output, (glossary_path,))
         return
     from termguard.glossary.csv_io import csv_losses, write_csv
 
@@ -241,7 +248,7 @@ def export_cmd(fmt, output, glossary_path, langs, tbx_version="3") -> None:
             raise ConfigError(f"the glossary has target languages {', '.join(targets) or '(none)'}; "
                               "choose one with --glossary-langs en:LANG")
         pair = ("en", targets[0])
-    _emit(write_csv(glossary, *pair), output)
+    _emit(write_csv(glossary, *pair), output, (glossary_path,))
     for loss in csv_losses(glossary, *pair):
         click.echo(f"termguard: warning: CSV cannot carry this: {loss}", err=True)
 
@@ -250,7 +257,7 @@ def export_cmd(fmt, output, glossary_path, langs, tbx_version="3") -> None:
 @click.argument("doc", type=click.Path())
 @_glossary_option
 @_langs_option
-@click.option("--lang", default=None, help="Language of DOC (default: en, or front matter).")
+@click.option("--lang", default=None, callback=lang_option, help="Language of DOC (default: en, or front matter).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--limit", type=click.IntRange(0, None), default=0, help="Show at most N candidates (0: all).")
 def candidates_cmd(doc, glossary_path, langs, lang, fmt, limit) -> None:

@@ -7,6 +7,7 @@ import sys
 import click
 
 from termguard.cli import main
+from termguard.config import lang_option
 from termguard.errors import ConfigError
 
 
@@ -17,7 +18,7 @@ from termguard.errors import ConfigError
     "--format", "fmt", type=click.Choice(["pot", "json", "text", "xliff", "xliff2"]), default=None,
     help="Output format (default: from the -o suffix, else pot); xliff is XLIFF 1.2, xliff2 XLIFF 2.0.",
 )
-@click.option("--lang", default=None, help="Language of DOC (default: front matter lang:, a name like x.ru.md, else en).")
+@click.option("--lang", default=None, callback=lang_option, help="Language of DOC (default: front matter lang:, a name like x.ru.md, else en).")
 @click.option("--srx", "srx_path", type=click.Path(dir_okay=False), default=None, help="Use the sentence rules of this SRX file.")
 @click.option("--export-srx", is_flag=True, help="Write the built-in sentence rules as SRX 2.0 and exit.")
 @click.option("--stdin-filename", default=None, help="Name to use for DOC when it is '-' (standard input).")
@@ -33,11 +34,12 @@ def segment(doc, output, fmt, lang, srx_path, export_srx, stdin_filename) -> Non
       termguard segment notes.md --format text
       termguard segment --export-srx -o termguard.srx
     """
-    from termguard.fileio import write_atomic
+    from termguard.fileio import refuse_output_over_input, write_atomic
     from termguard.readers import decode_utf8, load_text
     from termguard.segment import guess_lang, segment_text
     from termguard.segment.writers import WRITERS, format_for
 
+    refuse_output_over_input(output, tuple(p for p in (doc, srx_path) if p))
     if export_srx:
         from termguard.segment.srx import export_srx as build_srx
 

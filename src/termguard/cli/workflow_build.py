@@ -7,6 +7,7 @@ import os
 import click
 
 from termguard.cli import main
+from termguard.config import lang_option
 from termguard.errors import ConfigError
 
 DEFAULT_TRANSLATIONS = "translations"
@@ -16,7 +17,7 @@ DEFAULT_TRANSLATIONS = "translations"
 @click.argument("po_file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the document here (default: standard output).")
 @click.option("--source", type=click.Path(dir_okay=False), default=None, help="Source document (default: the one the '#:' references name).")
-@click.option("--lang", default=None, help="Refuse the PO file unless its Language is this one.")
+@click.option("--lang", default=None, callback=lang_option, help="Refuse the PO file unless its Language is this one.")
 def build(po_file, output, source, lang) -> None:
     """Rebuild the translated document from PO_FILE and its source document.
 
@@ -29,10 +30,12 @@ def build(po_file, output, source, lang) -> None:
       termguard build translations/ru.po -o commentary.ru.md
       termguard build translations/tr.po --source seeds/triumf-commentary.en.md
     """
-    from termguard.fileio import write_atomic
+    from termguard.fileio import refuse_output_over_input, write_atomic
     from termguard.workflow.build import build_file
 
+    refuse_output_over_input(output, tuple(p for p in (po_file, source) if p))
     result = build_file(po_file, source=source, lang=lang)
+    refuse_output_over_input(output, (result.source_path,))
     if output:
         write_atomic(output, result.text)
     else:

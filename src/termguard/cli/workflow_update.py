@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from termguard.cli import main
+from termguard.config import lang_option
 
 
 @main.command("update")
 @click.argument("template", type=click.Path(dir_okay=False))
 @click.argument("po_files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Print what would change per file (old and new text of changed units, new units); write nothing.")
-@click.option("--lang", default=None, help="Refuse any PO file whose Language is not this one.")
+@click.option("--lang", default=None, callback=lang_option, help="Refuse any PO file whose Language is not this one.")
 @click.option("--threshold", type=float, default=0.7, show_default=True,
               help="Minimum similarity (0-1) for a changed unit to inherit an old translation as fuzzy.")
 @click.option("--force", is_flag=True, help="Merge even when a PO file shares no unit with the template.")

@@ -158,6 +158,20 @@ def _parse(data: bytes, path: str, track_lines: bool):
     guard = DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
     expat_parser = guard.parser
     expat_parser.ordered_attributes = False
+    external: list[str] = []
+
+    def on_doctype(name: str, system_id: str | None, public_id: str | None, internal: bool) -> None:
+        from termguard.readers.xmlguard import external_dtd
+
+        found = external_dtd(system_id, public_id)
+        if found is not None:
+            external.append(found)
+            raise ExpatError("external DTD")
+        if previous_doctype is not None:
+            previous_doctype(name, system_id, public_id, internal)
+
+    previous_doctype = getattr(expat_parser, "StartDoctypeDeclHandler", None)
+    expat_parser.StartDoctypeDeclHandler = on_doctype
     lines: dict[int, int] = {}
     if track_lines:
         start = builder.start
@@ -191,6 +205,10 @@ def _parse(data: bytes, path: str, track_lines: bool):
         }.get(what, f"is refused as unsafe XML ({what})")
         raise InputError(f"the file {reason}", path, line) from None
     except (ExpatError, ParseError) as exc:
+        if external:
+            from termguard.readers.xmlguard import refusal
+
+            raise InputError(refusal("TBX", external[0]), path, expat_parser.CurrentLineNumber) from None
         line = getattr(exc, "lineno", None) or (exc.position[0] if getattr(exc, "position", None) else None)
         code = getattr(exc, "code", None)
         msg = expat_errors.messages.get(code, str(exc).split(":")[0]) if code else str(exc).split(":")[0]

@@ -6,6 +6,7 @@ stood, so files are composed into nodes and built here: every problem gets `file
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
@@ -76,9 +77,10 @@ class YAMLSyntaxError(InputError):
 
 
 def compose(text: str, path: str) -> yaml.Node | None:
-    """Parse YAML into a node tree; a syntax error becomes a one-line `YAMLSyntaxError`."""
+    """Parse YAML into a node tree; a syntax error, a tag or a merge key (`<<`) becomes a
+    one-line `InputError` at the node's line."""
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -89,8 +91,58 @@ def compose(text: str, path: str) -> yaml.Node | None:
         if exc.context and opened is not None and mark is not None and opened.line != mark.line:
             what = f"{what} (started at line {opened.line + 1}, column {opened.column + 1})"
         raise YAMLSyntaxError(f"invalid YAML: {what}; fix the syntax", path, line, column) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        raise InputError(f"invalid YAML: character {exc.character!r} is not allowed in YAML; remove it", path, line) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path) from None
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(f"invalid YAML: {first}", path) from None
+    except RecursionError:
+        raise InputError("invalid YAML: nested too deeply; a glossary is a flat list of entries", path) from None
+    if root is not None:
+        _refuse_tags(root, path)
+    return root
+
+
+#: The tags plain YAML data resolves to; a glossary needs nothing else. Any other tag
+#: (`!x`, `!!python/object/new:...`, `!!set`, `!!binary`) or a merge key (`<<`) is refused:
+#: a constructor would fail on it, or the tag would be silently dropped and its value used.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+
+
+def _refuse_tags(root: yaml.Node, path: str) -> None:
+    """Walk the node graph once (each node once, aliases included: no expansion) and
+    refuse the first node with a tag plain data does not have."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            line = node.start_mark.line + 1
+            if node.tag == "tag:yaml.org,2002:merge":
+                raise InputError("YAML merge keys (<<) are not supported; write the keys out in each entry", path, line)
+            raise InputError(
+                f"YAML tag {node.tag.removeprefix('tag:yaml.org,2002:')!r} is not supported; "
+                "a glossary holds plain strings, lists and mappings: remove the tag",
+                path,
+                line,
+            )
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
+def _did_you_mean(key: str, known: set[str] | frozenset[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}? " if close else ""
 
 
 def _text(nodes: _Nodes, node: yaml.Node, key: str, entry_id: str | None) -> str | None:
@@ -124,7 +176,12 @@ def _rendering(nodes: _Nodes, node: yaml.Node, entry_id: str, index: int, approv
     m = nodes.mapping(node)
     for key, (knode, _) in m.items():
         if key not in RENDERING_KEYS:
-            nodes.problem(knode, f"unknown rendering key {key!r}; known: {', '.join(sorted(RENDERING_KEYS))}", severity="warning", term=entry_id)
+            # An error, not a warning: `stauts: forbidden` ignored would approve a forbidden form.
+            nodes.problem(
+                knode,
+                f"unknown rendering key {key!r}; {_did_you_mean(key, RENDERING_KEYS)}known: {', '.join(sorted(RENDERING_KEYS))}",
+                term=entry_id,
+            )
     if "text" not in m:
         nodes.problem(node, "rendering without text:", term=entry_id)
         return None
@@ -208,7 +265,7 @@ def _entry(nodes: _Nodes, node: yaml.Node) -> Entry | None:
         om = nodes.mapping(onode) if isinstance(onode, yaml.MappingNode) else {}
         for key, (knode, _) in om.items():
             if key not in ORIGIN_KEYS:
-                nodes.problem(knode, f"unknown origin key {key!r}; known: lang, text", severity="warning", term=entry_id)
+                nodes.problem(knode, f"unknown origin key {key!r}; {_did_you_mean(key, ORIGIN_KEYS)}known: lang, text", term=entry_id)
         if "lang" in om and "text" in om:
             olang = _text(nodes, om["lang"][1], "origin lang", entry_id)
             otext = _text(nodes, om["text"][1], "origin text", entry_id)
@@ -225,8 +282,8 @@ def _entry(nodes: _Nodes, node: yaml.Node) -> Entry | None:
         if not known_language(key):
             nodes.problem(
                 knode,
-                f"unknown key {key!r}: not a field ({', '.join(sorted(ENTRY_KEYS))}) and not a known language code; it is ignored",
-                severity="warning",
+                f"unknown key {key!r}: {_did_you_mean(key, ENTRY_KEYS)}not a field ({', '.join(sorted(ENTRY_KEYS))}) "
+                "and not a known language code",
                 term=entry_id,
             )
             continue
@@ -234,10 +291,12 @@ def _entry(nodes: _Nodes, node: yaml.Node) -> Entry | None:
             nodes.problem(vnode, f"{key}: has an empty list of renderings; add one or remove the language", term=entry_id)
         items = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
         forms: list[Rendering] = []
+        approved = 0  # counted as they come: summing `forms` per item is quadratic
         for index, item in enumerate(items):
-            r = _rendering(nodes, item, entry_id, index, sum(f.approved for f in forms))
+            r = _rendering(nodes, item, entry_id, index, approved)
             if r is not None:
                 forms.append(r)
+                approved += r.approved
         renderings[key.replace("-", "_")] = tuple(forms)
     dnt = bool(_bool(nodes, m["dnt"][1], "dnt")) if "dnt" in m else False
     case_sensitive = _bool(nodes, m["case_sensitive"][1], "case_sensitive") if "case_sensitive" in m else None

@@ -25,7 +25,7 @@ STEMMER_LANGS = {
     "pt": "portuguese", "ro": "romanian", "sr": "serbian", "st": "sesotho", "es": "spanish",
     "sv": "swedish", "ta": "tamil", "yi": "yiddish",
 }
-_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)$")  # from a word's start only: linear
 
 
 def _stemmer(algorithm: str):  # type: ignore[no-untyped-def]

@@ -71,7 +71,8 @@ _MASK = re.compile(
     # HTML character references (&#39; &#x2013; &nbsp;) are characters, not numbers.
     r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
-_PRINTF = re.compile(r"%(?:\([^)]*\))?(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaA%]")
+# (Bounded name, possessive runs: linear on hostile text, see checks.placeholders.)
+_PRINTF = re.compile(r"%(?:\([^)]{0,256}\))?(?:\d++\$)?[-+ #0']*+(?:\d++|\*)?(?:\.(?:\d++|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaA%]")
 
 _DIGIT = re.compile(r"\d")
 _NUM = re.compile(r"(?<![\d])\d+(?:(?:[.,](?=\d)|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
@@ -84,7 +85,9 @@ _DAY_MONTH = re.compile(
     rf"(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
 )
 _MONTH_FIRST = re.compile(
-    rf"(?P<m>[^\W\d_]+)\.?{_SP}+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
+    # Starts at a word's start only, and takes the word whole: a long run of letters is
+    # not tried again from each of its letters.
+    rf"(?<![^\W\d_])(?P<m>[^\W\d_]++)\.?{_SP}++(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
     rf"|(?P<y2>\d{{4}})(?![\d.,]\d))"
 )
 _CURRENCY_PREFIX = re.compile(r"(US\$|\$|€|₽|₺|£|USD|EUR|RUB|TRY|TL)[ \u00a0]?$")

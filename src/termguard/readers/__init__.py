@@ -38,6 +38,18 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*(["'])([A-Za-z][A-Za-
 _DECLARED = re.compile(r"""(<\?xml[^>]*?encoding\s*=\s*)(["'])([A-Za-z][A-Za-z0-9._-]*)\2""")
 
 
+def refuse_nul(text: str, path: str, first_line: int = 1) -> None:
+    """Raise `InputError` at the line of the first NUL character of `text`, if any.
+
+    No text format termguard reads allows one (gettext stops a string there, XML forbids
+    it): a NUL means a binary or damaged file, whose content cannot be what was meant.
+    """
+    at = text.find("\x00")
+    if at != -1:
+        line = first_line + text.count("\n", 0, at)
+        raise InputError("contains a NUL byte: a binary or damaged file, not text; remove it or re-save the file", path, line)
+
+
 def decode_text(data: bytes, path: str) -> str:
     """Decode a file: UTF-8 by default; UTF-16 or UTF-32 with a byte-order mark, and XML
     (TMX, XLIFF) in the encoding its declaration names, as translation tools write them
@@ -60,7 +72,9 @@ def decode_text(data: bytes, path: str) -> str:
         if m and m.group(2).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):
             encoding = m.group(2).decode("ascii")
     if encoding is None:
-        return decode_utf8(data, path)
+        text = decode_utf8(data, path)
+        refuse_nul(text, path)
+        return text
     try:
         codecs.lookup(encoding)
     except LookupError:
@@ -76,7 +90,9 @@ def decode_text(data: bytes, path: str) -> str:
     if m:
         pad = " " * max(0, len(m.group(3)) - len("UTF-8"))
         text = f"{m.group(1)}{m.group(2)}UTF-8{m.group(2)}{pad}{text[m.end():]}"
-    return text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
+    refuse_nul(text, path)
+    return text
 
 
 def utf8_error(path: str | os.PathLike[str], shown: str) -> InputError:

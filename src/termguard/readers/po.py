@@ -442,6 +442,10 @@ def _comments(block: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
 
 def _entries_in(text: str, path: str, first_line: int) -> Iterator[PoEntry]:
     """Entries of a block of whole entries, fast path first, the line lexer for the rest."""
+    if "\x00" in text:
+        from termguard.readers import refuse_nul
+
+        refuse_nul(text, path, first_line)
     pos = 0
     line = first_line
     length = len(text)
@@ -585,10 +589,33 @@ def iter_po_entries(source: str | IO[str] | IO[bytes], path: str, first_line: in
     read in blocks cut at blank lines (`iter_po_blocks`).
     """
     if isinstance(source, str):
-        yield from _entries_in(source, path, first_line)
+        yield from _unique(_entries_in(source, path, first_line), path)
         return
-    for block, line in iter_po_blocks(source, first_line):
-        yield from _entries_in(block, path, line)
+    yield from _unique((e for block, line in iter_po_blocks(source, first_line) for e in _entries_in(block, path, line)), path)
+
+
+def _unique(entries: Iterator[PoEntry], path: str) -> Iterator[PoEntry]:
+    """`entries`, refusing a second entry with the msgctxt and msgid of an earlier one.
+
+    gettext calls that a fatal "duplicate message definition": which of the two
+    translations a program gets is undefined. The error names both lines. Only the
+    (per-process randomised, 64-bit) hash of each key is kept with its line, so a
+    million entries cost tens of megabytes, not a copy of every msgid; two different
+    keys sharing a hash are a chance of about one in 10^7 for a million-entry file.
+    """
+    seen: dict[int, int] = {}  # hash of (msgctxt, msgid) -> line of the first entry
+    for entry in entries:
+        h = hash((entry.msgctxt, entry.msgid.text))
+        first = seen.setdefault(h, entry.line)
+        if first != entry.line:
+            where = f"msgctxt {entry.msgctxt!r}, " if entry.msgctxt is not None else ""
+            raise InputError(
+                f"duplicate message definition ({where}msgid {entry.msgid.text[:60]!r}); the first is at line "
+                f"{first}: keep one of the two entries",
+                path,
+                entry.line,
+            )
+        yield entry
 
 
 def entries_in(text: str, path: str, first_line: int) -> Iterator[PoEntry]:

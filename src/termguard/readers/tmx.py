@@ -53,12 +53,21 @@ class _Forbidden(Exception):
 
 
 def _forbid(*_args: object) -> None:
-    raise _Forbidden("entity declarations and external entities are not allowed in TMX")
+    raise _Forbidden("entity declarations and external entities are not allowed in TMX; remove the DOCTYPE")
+
+
+def _doctype(_name: str, system_id: str | None, public_id: str | None, _internal: bool) -> None:
+    from termguard.readers.xmlguard import external_dtd, refusal
+
+    found = external_dtd(system_id, public_id)
+    if found is not None:
+        raise _Forbidden(refusal("TMX", found))
 
 
 def _parser() -> expat.XMLParserType:
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = _doctype
     parser.EntityDeclHandler = _forbid
     parser.UnparsedEntityDeclHandler = _forbid
     parser.ExternalEntityRefHandler = _forbid
@@ -69,7 +78,7 @@ def _feed(parser: expat.XMLParserType, data: bytes, final: bool, path: str) -> N
     try:
         parser.Parse(data, final)
     except _Forbidden as exc:
-        raise InputError(f"{exc}; remove the DOCTYPE", path, parser.CurrentLineNumber) from None
+        raise InputError(str(exc), path, parser.CurrentLineNumber) from None
     except expat.ExpatError as exc:
         raise InputError(f"malformed XML: {expat.errors.messages[exc.code]}; fix the file", path, exc.lineno) from None
 

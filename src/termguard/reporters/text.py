@@ -9,7 +9,9 @@ from termguard.model import Report, Severity
 _COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
 _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
-_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+# A whitespace run holding a line break, matched from the run's start only (blanks, then
+# breaks and blanks), so a long run of blanks without a break is not retried per blank.
+_BREAKS = re.compile(r"(?<![^\S\r\n])[^\S\r\n]*+(?:[\r\n]+[^\S\r\n]*+)+")
 
 
 def _plural(n: int, word: str) -> str:

@@ -53,7 +53,8 @@ KIND_LETTERS = {"heading": "h", "sentence": "s", "reference": "r", "footnote": "
 
 _SPECIAL_START = frozenset("#>-*+=_|`~<[•⁃0123456789")
 _ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+# (From the start of a blank run only, runs taken whole: linear on a line of blanks.)
+_ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]++#++[ \t]*+$|^#++[ \t]*+$")
 _THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*")
 _LIST = re.compile(r"(?:[-*+•⁃]|\d{1,9}[.)])(?:[ \t]+|$)")

@@ -34,7 +34,9 @@ _URL = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"]*" + _URL_TAIL)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CODE = re.compile(r"`[^`\n]*`")
 _OMISSION = re.compile(r"[\[(](?:\.\.\.|…)[\])]")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+# A link target is at most 2048 characters (longer URLs do not work anywhere): an unclosed
+# "](" does not scan the rest of a text without blanks once per "](" in it.
+_LINK_TARGET = re.compile(r"\]\([^)\s]{0,2048}\)")
 
 
 def _protected_spans(s: str) -> list[tuple[int, int]]:
@@ -67,7 +69,10 @@ _CANDIDATES = re.compile(
     r"(?P<spaced>(?: \.){2,})(?:" + _CLOSE + r")*(?=\s|\Z)"
     # "Hello world.Today": a period glued to a capitalised word.
     r"|(?P<glued>(?<=\.)(?=[A-ZА-ЯЁ][a-zа-яё]))"
-    r"|(?P<end>[.!?‽…]*)(?:" + _CLOSE + r")*(?=\s|\Z)"
+    # From the first mark of a run only, the run taken whole: a run of 100,000 "?" with no
+    # blank after it is read once, not once per mark (a later start in the run would fail
+    # exactly as the first did).
+    r"|(?<![.!?‽…][.!?‽…])(?P<end>[.!?‽…]*+)(?:" + _CLOSE + r")*(?=\s|\Z)"
     r")"
 )
 # After a candidate: whitespace, opening quotes/brackets/markup, then the next word.
@@ -80,7 +85,7 @@ _BULLETS = " \t•⁃*-"
 
 # Inline lists in running text: "1. a 2. b", "a) x b) y", "• x • y".
 _LIST_START = re.compile(r"\s*(?:(?P<bullet>[•⁃])|(?P<first>1|a|A)(?P<sep>\.\)|\)|\.)\s)")
-_BULLET_CUT = re.compile(r"\s+(?=[•⁃])")
+_BULLET_CUT = re.compile(r"(?<!\s)\s++(?=[•⁃])")  # from a blank run's start: linear
 
 
 def fold(word: str, lang: str) -> str:

@@ -17,14 +17,20 @@ from termguard.translit.names import RussianName, russian_names
 from termguard.translit.schemes import has_cyrillic
 
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$")
-_PLAIN_TITLE = re.compile(r"(?i)^[ \t]*[*_]*[ \t]*(references|bibliography|sources|works cited|литература|источники|список литературы|kaynaklar|kaynakça)[ \t]*:?[ \t]*[*_]*[ \t]*$")
+# Possessive runs: each run of blanks or markers is taken whole (what follows it can never
+# be a blank or a marker), so a line of 20,000 spaces is read once, not once per split.
+_PLAIN_TITLE = re.compile(r"(?i)^[ \t]*+[*_]*+[ \t]*+(references|bibliography|sources|works cited|литература|источники|список литературы|kaynaklar|kaynakça)[ \t]*+:?[ \t]*+[*_]*+[ \t]*+$")
 _REF_TITLE = re.compile(r"(?i)\b(references|bibliography|sources|works cited|литература|источники|список литературы|kaynaklar|kaynakça)\b")
 _ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+][ \t]+)?\[(\d{1,4})\][ \t]*|^[ \t]{0,3}(\d{1,4})[.)][ \t]+")
-_URL = re.compile(r"<((?:https?|ftp)://[^>\s]+)>|\[[^\]]*\]\(((?:https?|ftp)://(?:[^()\s]|\([^()\s]*\))+)\)|((?:https?|ftp)://[^\s<>()\]]+)")
+_URL = re.compile(r"<((?:https?|ftp)://[^>\s]+)>|\[[^\[\]]*+\]\(((?:https?|ftp)://(?:[^()\s]|\([^()\s]*\))+)\)|((?:https?|ftp)://[^\s<>()\]]+)")
 _ACCESS = re.compile(r"\((?:download date|downloaded|accessed(?: on)?|access date|retrieved(?: on)?|дата обращения|erişim tarihi)\s*:?\s*([^)]*)\)", re.I)
 _OUTLET = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)\*(?!\*)")
 _INITIAL = re.compile(r"(?<![\w])[A-ZА-ЯЁ]\.")
-_CITATION = re.compile(r"\[(\d{1,4}(?:\s*[,;–—-]\s*\d{1,4})*)\](?!\()")
+_CITATION = re.compile(r"\[(\d{1,4}(?:\s*+[,;–—-]\s*+\d{1,4})*)\](?!\()")
+# Separators inside a citation, matched from the start of a blank run only (a long run of
+# blanks is not retried from each blank).
+_LIST_SEP = re.compile(r"(?<!\s)\s*+[,;]\s*+")
+_RANGE_SEP = re.compile(r"(?<!\s)\s*+[–—-]\s*+")
 _MASK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|\]\((?:[^()\s]|\([^()\s]*\))*\)|(?:https?|ftp)://[^\s<>()\]]+|`+[^`]*`+")
 _QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“"}
 
@@ -172,8 +178,8 @@ def find_citations(text: str) -> list[Citation]:
         if section and section[0] <= m.start() < section[1]:
             continue
         inner = m.group(1)
-        for part in re.split(r"\s*[,;]\s*", inner):
-            bounds = re.split(r"\s*[–—-]\s*", part)
+        for part in _LIST_SEP.split(inner):
+            bounds = _RANGE_SEP.split(part)
             if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit() and int(bounds[0]) < int(bounds[1]) <= int(bounds[0]) + 50:
                 out.extend(Citation(n, m.start(), m.end()) for n in range(int(bounds[0]), int(bounds[1]) + 1))
             elif part.isdigit():

@@ -90,12 +90,34 @@ def _reference_path(ref: str) -> str:
     return path if sep and line.isdigit() else ref
 
 
-def find_source(catalog: _Catalog) -> str:
+def allowed_roots(po_path: str) -> tuple[Path, ...]:
+    """The folders a PO file's `#:` references may lead into: the PO file's own folder and
+    the project's (the configuration file's folder, else the enclosing Git work tree, else
+    the working directory). Resolved, so a symbolic link cannot lead out of them."""
+    from termguard.config import Config, find_config_file, repository_root
+
+    roots = [Path(po_path).resolve().parent]
+    found = find_config_file()
+    roots.append(found.resolve().parent if found is not None else Path(repository_root(Config())).resolve())
+    return tuple(dict.fromkeys(roots))
+
+
+def _inside(path: Path, roots: tuple[Path, ...]) -> bool:
+    return any(path == root or root in path.parents for root in roots)
+
+
+def find_source(catalog: _Catalog, roots: tuple[Path, ...] | None = None) -> str:
     """Locate the source document named by the `#:` references.
 
     A reference is tried as written (relative to the working directory), then relative to
     the PO file's directory and each of its parents, since a template made at the project
     root names `seeds/doc.md` while the PO lives in `translations/`.
+
+    Only files inside `roots` (default `allowed_roots`: the project and the PO file's
+    folder) are followed, after resolving symbolic links: a PO file is input, and a
+    reference such as `/etc/passwd` or `../../proc/self/environ` must not copy a file of
+    the system into the output. A reference that leads only outside is an `InputError`;
+    the user can still name any source with `--source`.
     """
     counts = Counter(_reference_path(ref) for entry in catalog.entries for ref in entry.references)
     if not counts:
@@ -107,15 +129,33 @@ def find_source(catalog: _Catalog) -> str:
         names = ", ".join(sorted(counts))
         raise InputError(f"entries come from several documents ({names}); choose one with --source", catalog.path)
     (ref,) = counts
+    if roots is None:
+        roots = allowed_roots(catalog.path)
     candidates = [Path(ref)]
     if not Path(ref).is_absolute():
         base = Path(catalog.path).resolve().parent
         for directory in (base, *base.parents):
             candidates.append(directory / ref)
-    for cand in candidates:
-        if cand.is_file():
-            return str(cand) if cand == Path(ref) else os.path.relpath(cand)
     line = next(e.line for e in catalog.entries if e.references)
+    outside = None
+    for cand in candidates:
+        try:
+            if not cand.is_file():
+                continue
+            real = cand.resolve()
+        except (OSError, RuntimeError, ValueError):
+            continue
+        if not _inside(real, roots):
+            outside = outside or cand
+            continue
+        return str(cand) if cand == Path(ref) else os.path.relpath(cand)
+    if outside is not None:
+        raise InputError(
+            f"source document {ref!r} named by the '#:' references lies outside the project "
+            f"({roots[-1]}) and the PO file's folder; it is not read: pass the source document with --source",
+            catalog.path,
+            line,
+        )
     raise InputError(
         f"source document {ref!r} named by the '#:' references not found; run from the project root or pass --source",
         catalog.path,

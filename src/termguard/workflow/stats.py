@@ -139,6 +139,12 @@ def document_stats(path: str, text: str, warnings: list[str] | None = None) -> l
     """
     if path.endswith(".pot"):
         raise InputError("a template has no translations to count; pass .po files", path)
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".po", ".xlf", ".xliff", ".tmx"):
+        raise InputError(f"not a translation file; stats measures .po, .xlf, .xliff and .tmx files, not {suffix or 'this'}", path)
+    if suffix != ".po" and not text.strip():
+        # Read as XML it would fail less clearly; read as PO it would count as an empty catalog.
+        raise InputError(f"an empty file: not an {'XLIFF' if suffix != '.tmx' else 'TMX'} file", path)
     doc = read_document(path, text)
     if doc.kind == "po" and warnings is not None:
         note = language_disagreement(doc.header.get("Language"), path)

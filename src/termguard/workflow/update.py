@@ -33,8 +33,8 @@ import polib
 from rapidfuzz import fuzz, process
 
 from termguard.errors import InputError
-from termguard.fileio import write_atomic
-from termguard.readers import load_text
+from termguard.fileio import Snapshot, read_snapshot, replace_if_unchanged
+from termguard.readers import decode_text, load_text
 from termguard.readers.po import iter_po_entries, language_from_filename
 
 DEFAULT_THRESHOLD = 0.7
@@ -83,6 +83,8 @@ class FileUpdate:
     result: MergeResult
     text: str
     unchanged: bool
+    #: What the file held when it was read: it is only replaced if it still holds that.
+    snapshot: Snapshot | None = None
 
 
 def shorten(text: str, width: int = 72) -> str:
@@ -350,9 +352,11 @@ def _wrap_style(text: str) -> int:
     return 0 if longest > 79 else 78
 
 
-def read_catalog(path: str) -> polib.POFile:
-    """Read a PO/POT file: syntax checked by termguard's reader (exact line), modelled by polib."""
-    text = load_text(path)
+def read_catalog(path: str, text: str | None = None) -> polib.POFile:
+    """Read a PO/POT file (or parse `text`, read from it already): syntax checked by
+    termguard's reader (exact line), modelled by polib."""
+    if text is None:
+        text = load_text(path)
     for _ in iter_po_entries(text, path):
         pass  # raises InputError naming the line of the first syntax error
     try:
@@ -426,7 +430,9 @@ def plan_updates(
             raise InputError("a template cannot be updated; pass .po translation files", path)
         if check_writable and _read_only(path):
             raise InputError("file is read-only; make it writable (chmod u+w) and run again", path)
-        po = read_catalog(path)
+        data, snapshot = read_snapshot(path)
+        old_text = decode_text(data, path)
+        po = read_catalog(path, old_text)
         found = _language(po, path)
         if lang and found and found.lower() != lang.replace("-", "_").lower():
             raise InputError(f"language is {found!r}, not {lang!r}; pass the {lang} file or drop --lang", path)
@@ -443,13 +449,16 @@ def plan_updates(
         text = str(result.catalog)
         if not text.endswith("\n"):
             text += "\n"
-        old_text = load_text(path)
-        plans.append(FileUpdate(path=path, result=result, text=text, unchanged=text == old_text))
+        plans.append(FileUpdate(path=path, result=result, text=text, unchanged=text == old_text, snapshot=snapshot))
     return plans
 
 
 def apply_updates(plans: list[FileUpdate]) -> None:
-    """Write every planned file that changed, each atomically."""
+    """Write every planned file that changed, each atomically and only if it still holds
+    what was read (`termguard.fileio.replace_if_unchanged`): a PO file edited while the
+    update ran stops the run with exit 2 naming it, and the edit is kept."""
     for plan in plans:
         if not plan.unchanged:
-            write_atomic(plan.path, plan.text)
+            if plan.snapshot is None:
+                raise InputError("internal: an update planned without reading the file", plan.path)
+            replace_if_unchanged(plan.path, plan.snapshot, plan.text)
