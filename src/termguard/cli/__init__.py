@@ -46,6 +46,7 @@ def _register() -> None:
         cache,
         check,
         glossary,
+        lsp,
         review,
         rules,
         segment,

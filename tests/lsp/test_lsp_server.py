@@ -1,0 +1,176 @@
+"""The language server as an editor drives it: a `termguard lsp` process over stdio.
+
+Each test starts a server on a copy of a small project (tests/lsp/lsp_project.py) through
+pytest-lsp's client, which speaks to it as VS Code does (its recorded capabilities).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsp_project import PO, write_project
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from termguard.lsp.mapping import TextLines, code_point_column
+
+pytestmark = [pytest.mark.slow, pytest.mark.asyncio]
+
+FORBIDDEN_LINE = PO.split("\n").index("msgstr \"🚀 С-400 «Триумпф» здесь.\"")
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "termguard", "lsp"]))
+async def client(lsp_client: LanguageClient, tmp_path: Path):
+    write_project(tmp_path)
+    registrations: list[types.Registration] = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        registrations.extend(params.registrations)
+
+    lsp_client.registrations = registrations  # type: ignore[attr-defined]
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"),
+        root_uri=tmp_path.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="project")],
+        initialization_options={"debounce": 0.05, "docsUrl": "https://docs.example/termguard/"},
+    ))
+    yield
+    if lsp_client._server is not None and lsp_client._server.returncode is None:
+        await lsp_client.shutdown_session()
+
+
+
+
+async def _open(client: LanguageClient, path: Path, text: str, language: str = "po") -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)))
+    await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+    return uri
+
+
+async def _diagnostics_after(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
+    await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+    return list(client.diagnostics[uri])
+
+
+
+
+async def test_forbidden_form_gives_a_diagnostic_with_rule_code_link_and_utf16_range(client: LanguageClient, tmp_path: Path):
+    uri = await _open(client, tmp_path / "translations" / "ru.po", PO)
+    diags = [d for d in client.diagnostics[uri] if d.code == "forbidden-term"]
+    assert len(diags) == 1
+    diag = diags[0]
+    assert diag.source == "termguard"
+    assert diag.severity == types.DiagnosticSeverity.Error
+    assert diag.code_description is not None
+    assert diag.code_description.href == "https://docs.example/termguard/rules/forbidden-term/"
+    line = PO.split("\n")[FORBIDDEN_LINE]
+    # `msgstr "🚀 С-400 «` is 17 code points but 18 UTF-16 code units (the rocket is astral).
+    start = line.index("Триумпф")
+    assert diag.range.start == types.Position(line=FORBIDDEN_LINE, character=start + 1)
+    assert diag.range.end == types.Position(line=FORBIDDEN_LINE, character=start + 1 + len("Триумпф"))
+    assert code_point_column(line, diag.range.start.character) == start + 1
+
+
+async def test_changing_to_the_preferred_form_clears_the_diagnostic(client: LanguageClient, tmp_path: Path):
+    uri = await _open(client, tmp_path / "translations" / "ru.po", PO)
+    assert any(d.code == "forbidden-term" for d in client.diagnostics[uri])
+    line = PO.split("\n")[FORBIDDEN_LINE]
+    start = line.index("Триумпф") + 1  # UTF-16: the rocket counts twice
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=FORBIDDEN_LINE, character=start),
+                              end=types.Position(line=FORBIDDEN_LINE, character=start + len("Триумпф"))),
+            text="Триумф")],
+    ))
+    diags = await _diagnostics_after(client, uri)
+    assert not any(d.code == "forbidden-term" for d in diags), diags
+    assert not any(d.code == "missing-term" for d in diags), diags
+
+
+async def test_the_check_reads_the_editor_text_not_the_file(client: LanguageClient, tmp_path: Path):
+    path = tmp_path / "translations" / "ru.po"
+    clean = PO.replace("Триумпф", "Триумф")
+    path.write_text(clean, encoding="utf-8")
+    uri = await _open(client, path, PO)
+    assert any(d.code == "forbidden-term" for d in client.diagnostics[uri])
+
+
+async def test_code_actions_offer_ignore_for_this_entry(client: LanguageClient, tmp_path: Path):
+    uri = await _open(client, tmp_path / "translations" / "ru.po", PO)
+    diag = next(d for d in client.diagnostics[uri] if d.code == "forbidden-term")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=diag.range,
+        context=types.CodeActionContext(diagnostics=[diag])))
+    assert actions
+    ignore = next(a for a in actions if isinstance(a, types.CodeAction) and "Ignore forbidden-term" in a.title)
+    assert ignore.kind == types.CodeActionKind.QuickFix
+    edits = _edits(ignore, uri)
+    new_text = _apply(PO, edits)
+    assert "# termguard: ignore forbidden-term\n#. sentence\nmsgctxt \"s-1\"" in new_text
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=new_text)]))
+    diags = await _diagnostics_after(client, uri)
+    assert not any(d.code == "forbidden-term" for d in diags), diags
+    assert not any(d.code == "unused-suppression" for d in diags), diags
+
+
+async def test_hover_on_a_term_shows_its_entry(client: LanguageClient, tmp_path: Path):
+    uri = await _open(client, tmp_path / "translations" / "ru.po", PO)
+    line = PO.split("\n")[FORBIDDEN_LINE - 1]  # msgid "The S-400 Triumf is here."
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=FORBIDDEN_LINE - 1, character=line.index("Triumf") + 2)))
+    assert hover is not None
+    assert isinstance(hover.contents, types.MarkupContent)
+    value = hover.contents.value
+    assert "**triumf**" in value
+    assert "preferred: Triumf" in value and "forbidden: Triumph" in value
+    assert "preferred: Триумф" in value and "forbidden: Триумпф" in value
+    assert "Transliterate, never translate" in value
+    assert "Origin: Триумф (ru)" in value
+    assert hover.range is not None and hover.range.start.character == line.index("Triumf")
+
+
+async def test_shutdown_and_exit_end_the_process_with_code_0(client: LanguageClient, tmp_path: Path):
+    await _open(client, tmp_path / "translations" / "ru.po", PO)
+    await client.shutdown_session()
+    assert client._server is not None
+    assert client._server.returncode == 0
+
+
+def _edits(action: types.CodeAction, uri: str) -> list[types.TextEdit]:
+    assert action.edit is not None
+    if action.edit.document_changes:
+        out: list[types.TextEdit] = []
+        for change in action.edit.document_changes:
+            assert isinstance(change, types.TextDocumentEdit)
+            assert change.text_document.uri == uri
+            out.extend(e for e in change.edits if isinstance(e, types.TextEdit))
+        return out
+    assert action.edit.changes is not None
+    return list(action.edit.changes[uri])
+
+
+def _apply(text: str, edits: list[types.TextEdit]) -> str:
+    """Apply LSP edits (UTF-16 positions) to a text, as an editor does."""
+    lines = TextLines.of(text)
+    starts = [0]
+    for line in lines.lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(position: types.Position) -> int:
+        line, column = lines.column_at(position)
+        return starts[line - 1] + column - 1
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
