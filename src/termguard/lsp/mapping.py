@@ -60,7 +60,8 @@ def lsp_character(line_text: str, column: int, encoding: str = UTF16) -> int:
 
 def code_point_column(line_text: str, character: int, encoding: str = UTF16) -> int:
     """The 1-based code-point column of a 0-based LSP `character` on a line (inverse of
-    `lsp_character`; an offset inside a character counts as that character)."""
+    `lsp_character`; an offset inside a surrogate pair or a UTF-8 sequence moves on to the
+    next character)."""
     if encoding == UTF32:
         return min(max(character, 0), len(line_text)) + 1
     units = 0

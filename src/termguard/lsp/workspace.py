@@ -23,6 +23,7 @@ from typing import Any
 from termguard.checks.base import CheckContext
 from termguard.config import CONFIG_FILES, Config, load_config
 from termguard.engine import Engine, display_path
+from termguard.errors import TermguardError
 from termguard.gcpause import paused
 from termguard.model import Document, Field, Finding, Unit
 from termguard.prose import prose_view
@@ -182,7 +183,7 @@ class Project:
         for index, chunk_text in enumerate(_chunks(pieces)):
             chunk = memo.chunks.get(chunk_text)
             if chunk is None:
-                chunk = self._check_chunk(header_doc, rules, chunk_text, skip_header=index == 0 and has_header)
+                chunk = self._check_chunk(header_doc, rules, chunk_text, index == 0 and has_header, offset)
             kept[chunk_text] = chunk
             placed_findings, placed_states = chunk.at(offset)
             findings.extend(placed_findings)
@@ -213,16 +214,22 @@ class Project:
             doc = parse_po("", shown, lang=self.config.lang)
         return replace(doc, units=()), has_header
 
-    def _check_chunk(self, doc: Document, rules: list, text: str, skip_header: bool) -> _Chunk:
+    def _check_chunk(self, doc: Document, rules: list, text: str, skip_header: bool, offset: int) -> _Chunk:
+        """Check one chunk, its lines counted from 1 (`offset` lines down in the file)."""
         from termguard.readers.po import entries_in, units_from_entries
 
         ctx = self.engine.context(doc)
         ctx.chunked = True
-        entries = entries_in(text, doc.path, 1)
-        if skip_header:
-            next(entries, None)
-        units = units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang)
-        found, count = self.engine.unit_findings(units, rules, ctx)
+        try:
+            entries = entries_in(text, doc.path, 1)
+            if skip_header:
+                next(entries, None)
+            units = units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang)
+            found, count = self.engine.unit_findings(units, rules, ctx)
+        except TermguardError as exc:
+            if exc.line is not None:
+                exc.line += offset  # where the file breaks, not where the chunk does
+            raise
         return _Chunk(found, ctx._states, count)
 
     def _check_wanted(self, doc: Document, spans: list[tuple[int, str]], wanting: list, ctx: CheckContext) -> list[Finding]:

@@ -1,0 +1,197 @@
+"""The project seen from a workspace root: in-memory checks (PO files a chunk at a time),
+glossary terms under the cursor, which files reload the configuration."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from lsp_project import HEADER, PO, write_project
+
+from termguard.errors import ConfigError, TermguardError
+from termguard.lsp import mapping
+from termguard.lsp.workspace import CHUNK_MAX, Project, workspace_config
+
+
+def _entry(i: int) -> str:
+    """Entries of many kinds, so that unit rules, rules with state over the whole file
+    (inconsistent-term, plural-forms) and suppressions all report."""
+    if i % 37 == 5:
+        return f'#. sentence\nmsgctxt "s-{i}"\nmsgid "Turkey bought air defense systems."\nmsgstr "Турция купила системы ПВО."\n'
+    if i % 37 == 9:
+        return f'#. sentence\nmsgctxt "s-{i}"\nmsgid "Turkey bought air defense systems."\nmsgstr "Турция купила системы противовоздушной обороны."\n'
+    if i % 41 == 3:
+        return f'#, fuzzy\nmsgctxt "s-{i}"\nmsgid "The S-400 Triumph is {i}."\nmsgstr "С-400 «Триумпф» {i}."\n'
+    if i % 43 == 7:
+        return f'# termguard: ignore forbidden-term\nmsgctxt "s-{i}"\nmsgid "The S-400 Triumf is {i}."\nmsgstr "С-400 «Триумпф» {i}, 2,5 млрд."\n'
+    if i % 47 == 11:  # the same source as the next kind, translated with other terms
+        return f'msgctxt "r-{i}"\nmsgid "The Triumf deal."\nmsgstr "Сделка по «Триумфу»."\n'
+    if i % 47 == 30:
+        return f'msgctxt "r-{i}"\nmsgid "The Triumf deal."\nmsgstr "Сделка по системе."\n'
+    if i % 29 == 4:
+        return (f'msgctxt "p-{i}"\nmsgid "One Triumf system"\nmsgid_plural "{{n}} Triumf systems"\n'
+                f'msgstr[0] "Один «Триумф»"\nmsgstr[1] "{{n}} «Триумфа»"\n')
+    if i % 31 == 2:
+        return f'msgctxt "u-{i}"\nmsgid "Costs $2.5 billion in {i}."\nmsgstr ""\n'
+    return f'#. sentence\nmsgctxt "s-{i}"\nmsgid "Turkey bought {i} S-400 Triumf systems."\nmsgstr "Турция купила {i} систем С-400 «Триумф»."\n'
+
+
+def _big_po(n: int = 400) -> str:
+    return HEADER + "\n".join(_entry(i) for i in range(n))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> tuple[Project, str]:
+    path = write_project(tmp_path)
+    return Project(str(tmp_path)), str(path)
+
+
+def _whole(project: Project, path: str, text: str):
+    return list(project.engine.run_text(path, text).findings)
+
+
+def test_chunked_po_check_reports_what_a_whole_file_check_does(project):
+    proj, path = project
+    text = _big_po()
+    assert text.count("\n\n") > 3 * CHUNK_MAX  # several chunks
+    found = proj.check(path, text)
+    rules = {f.rule for f in found}
+    assert {"forbidden-term", "inconsistent-term", "fuzzy", "untranslated", "plural-forms", "missing-term"} <= rules
+    assert found == _whole(proj, path, text)
+
+
+@pytest.mark.parametrize("edit", ["in place", "lines added", "entry removed", "header"])
+def test_chunked_po_check_stays_exact_after_edits(project, edit):
+    proj, path = project
+    text = _big_po()
+    proj.check(path, text)
+    proj.check(path, text)  # kept chunks are reused: the same answer again
+    assert proj.check(path, text) == _whole(proj, path, text)
+    if edit == "in place":
+        at = text.index("Турция купила 200 систем С-400 «Триумф»")
+        text = text[:at] + text[at:].replace("«Триумф»", "«Триумпф»", 1)
+    elif edit == "lines added":
+        at = text.index('msgctxt "s-20"')
+        text = text[:at] + '#. added\n#: seeds/a.md:1\n' + text[at:]
+        text = text.replace('msgstr "Турция купила 300 систем С-400 «Триумф»."', 'msgstr "Турция купила 300 систем С-400 «Триумпф»."')
+    elif edit == "entry removed":
+        start = text.index('#. sentence\nmsgctxt "s-100"')
+        end = text.index("\n\n", start) + 2
+        text = text[:start] + text[end:]
+    else:
+        text = text.replace('"Language: ru\\n"', '"Language: ru\\n"\n"X-Note: edited\\n"')
+    assert proj.check(path, text) == _whole(proj, path, text)
+
+
+def test_a_po_text_without_a_header_and_crlf_line_ends(project):
+    proj, path = project
+    text = PO.split("\n\n", 1)[1].replace("\n", "\r\n")
+    found = proj.check(path, text)
+    assert found == _whole(proj, path, text.replace("\r\n", "\n"))
+    assert any(f.rule == "forbidden-term" for f in found)
+
+
+def test_markdown_is_checked_from_memory(project, tmp_path):
+    proj, _ = project
+    md = tmp_path / "seeds" / "a.md"
+    text = "# Title\n\nThe S-400 Triumph arrived.\n"
+    found = proj.check(str(md), text)  # the file does not exist: the text is what counts
+    assert [(f.rule, f.line, f.column) for f in found if f.rule == "forbidden-term"] == [("forbidden-term", 3, 11)]
+
+
+@pytest.mark.parametrize("entries", [10, 300])
+def test_an_unreadable_po_is_an_input_error_at_the_files_line(project, entries):
+    proj, path = project
+    text = _big_po(entries) + '\nmsgctxt "bad"\nmsgid "unterminated\nmsgstr ""\n'
+    with pytest.raises(TermguardError) as chunked:
+        proj.check(path, text)
+    with pytest.raises(TermguardError) as whole:
+        _whole(proj, path, text)
+    assert chunked.value.line == whole.value.line == text.split("\n").index('msgid "unterminated') + 1
+    assert str(chunked.value) == str(whole.value)
+
+
+def test_an_edit_re_checks_only_the_chunk_it_is_in(project, monkeypatch):
+    proj, path = project
+    text = _big_po(600)
+    proj.check(path, text)
+    checked: list[str] = []
+    original = Project._check_chunk
+
+    def counting(self, doc, rules, chunk, skip_header, offset):
+        checked.append(chunk)
+        return original(self, doc, rules, chunk, skip_header, offset)
+
+    monkeypatch.setattr(Project, "_check_chunk", counting)
+    at = text.index("Турция купила 300 систем")
+    edited = text[:at] + text[at:].replace("«Триумф»", "«Триумпф»", 1)
+    found = proj.check(path, edited)
+    assert len(checked) == 1 and "«Триумпф»" in checked[0]
+    assert found == _whole(proj, path, edited)
+
+
+@pytest.mark.parametrize(("kind", "name", "text"), [
+    ("po", "translations/ru.po", PO),
+    ("markdown", "seeds/a.md", "# Title\n\nA line before.\nThe S-400 Triumph arrived.\n"),
+])
+def test_the_ignore_edit_really_suppresses_and_is_not_unused(project, tmp_path, kind, name, text):
+    proj, _ = project
+    path = str(tmp_path / name)
+    target = next(f for f in proj.check(path, text) if f.rule == "forbidden-term")
+    edit = mapping.suppression_edit(kind, text.split("\n"), target)
+    assert edit is not None
+    after = proj.check(path, mapping.apply_edits(text, [edit]))
+    assert not any(f.rule in ("forbidden-term", "unused-suppression") for f in after), after
+
+
+def test_terms_under_the_cursor_in_source_and_translation(project):
+    proj, path = project
+    lines = PO.split("\n")
+    msgid = next(i for i, line in enumerate(lines, 1) if line == 'msgid "The S-400 Triumf is here."')
+    hits = proj.terms_at(path, PO, msgid, lines[msgid - 1].index("Triumf") + 3)
+    assert [(h.entry.id, h.found, h.status, h.lang) for h in hits] == [("triumf", "Triumf", "preferred", "en")]
+    msgstr = msgid + 1
+    column = lines[msgstr - 1].index("Триумпф") + 1
+    hits = proj.terms_at(path, PO, msgstr, column)
+    assert [(h.entry.id, h.found, h.status, h.lang) for h in hits] == [("triumf", "Триумпф", "forbidden", "ru")]
+    assert (hits[0].line, hits[0].column, hits[0].end_column) == (msgstr, column, column + 7)
+    assert proj.terms_at(path, PO, msgstr, 2) == []  # on `msgstr`, no term
+
+
+def test_terms_under_the_cursor_in_markdown(project, tmp_path):
+    proj, _ = project
+    hits = proj.terms_at(str(tmp_path / "a.md"), "Some *air defense* systems.\n", 1, 10)
+    assert [(h.entry.id, h.found, h.column, h.end_column) for h in hits] == [("air-defense", "air defense", 7, 18)]
+
+
+def test_configuration_and_glossary_files_reload_the_project(project, tmp_path):
+    proj, _ = project
+    assert proj.affects_config(str(tmp_path / "pyproject.toml"))
+    assert proj.affects_config(str(tmp_path / "termguard.toml"))
+    assert proj.affects_config(str(tmp_path / "glossary" / "terms.yaml"))
+    assert proj.affects_config(str(tmp_path / "glossary" / "new.yaml"))
+    assert not proj.affects_config(str(tmp_path / "translations" / "ru.po"))
+    assert not proj.affects_config(str(tmp_path / "other" / "list.yaml"))
+
+
+def test_workspace_config_reads_the_roots_configuration(tmp_path, monkeypatch):
+    write_project(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the editor started the server somewhere else
+    config = workspace_config(str(tmp_path))
+    assert config.glossary is not None and os.path.samefile(config.glossary, tmp_path / "glossary")
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "glossary" / "terms.yaml").rename(tmp_path / "lexicon" / "terms.yaml")
+    (tmp_path / "termguard.toml").write_text('glossary = "lexicon"\nignore = ["fuzzy"]\n', encoding="utf-8")
+    config = workspace_config(str(tmp_path))
+    assert config.glossary is not None and os.path.samefile(config.glossary, tmp_path / "lexicon")
+    assert config.ignore == ("fuzzy",)
+    assert len(Project(str(tmp_path), config).engine.glossary) == 2
+
+
+def test_a_broken_configuration_is_a_one_line_error(tmp_path):
+    (tmp_path / "termguard.toml").write_text("select = [\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        workspace_config(str(tmp_path))
