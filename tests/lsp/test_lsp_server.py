@@ -59,6 +59,14 @@ async def _diagnostics_after(client: LanguageClient, uri: str) -> list[types.Dia
     return list(client.diagnostics[uri])
 
 
+async def _diagnostics_of(client: LanguageClient, uri: str, version: int | None = None) -> types.PublishDiagnosticsParams:
+    """The next diagnostics published for `uri` (for its `version` when given)."""
+    while True:
+        params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+        if params.uri == uri and (version is None or params.version == version):
+            return params
+
+
 
 
 async def test_forbidden_form_gives_a_diagnostic_with_rule_code_link_and_utf16_range(client: LanguageClient, tmp_path: Path):
@@ -174,3 +182,60 @@ def _apply(text: str, edits: list[types.TextEdit]) -> str:
     for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
         text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
     return text
+
+
+async def test_a_markdown_source_is_checked_too(client: LanguageClient, tmp_path: Path):
+    text = "# Title\n\nThe S-400 Triumph arrived.\n"
+    uri = await _open(client, tmp_path / "seeds" / "a.md", text, "markdown")
+    (diag,) = [d for d in client.diagnostics[uri] if d.code == "forbidden-term"]
+    assert diag.range.start == types.Position(line=2, character=10)
+
+
+async def test_fast_typing_publishes_the_last_version_only_once_it_settles(client: LanguageClient, tmp_path: Path):
+    uri = await _open(client, tmp_path / "translations" / "ru.po", PO)
+    text = PO
+    for version in range(2, 7):
+        text = text.replace("здесь", "здесь!") if version % 2 else text.replace("здесь!", "здесь")
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    final = text.replace("Триумпф", "Триумф")
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=7),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=final)]))
+    params = await _diagnostics_of(client, uri, 7)
+    assert not any(d.code == "forbidden-term" for d in params.diagnostics)
+
+
+async def test_a_glossary_change_reloads_the_project(client: LanguageClient, tmp_path: Path):
+    uri = await _open(client, tmp_path / "translations" / "ru.po", PO)
+    # (asked for right after `initialized`; by the first diagnostics it has arrived)
+    assert any(r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES for r in client.registrations)  # type: ignore[attr-defined]
+    assert any(d.code == "forbidden-term" for d in client.diagnostics[uri])
+    glossary = tmp_path / "glossary" / "terms.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "ru: [Триумф, {text: Триумпф, status: forbidden}]", "ru: [Триумф, {text: Триумпф, status: admitted}]"), encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=glossary.as_uri(), type=types.FileChangeType.Changed)]))
+    params = await _diagnostics_of(client, uri)
+    assert not any(d.code == "forbidden-term" for d in params.diagnostics), params.diagnostics
+
+
+async def test_a_saved_configuration_file_reloads_the_project(client: LanguageClient, tmp_path: Path):
+    uri = await _open(client, tmp_path / "translations" / "ru.po", PO)
+    assert any(d.code == "forbidden-term" for d in client.diagnostics[uri])
+    config = tmp_path / "termguard.toml"
+    config.write_text('ignore = ["forbidden-term"]\n', encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
+    params = await _diagnostics_of(client, uri)
+    assert not any(d.code == "forbidden-term" for d in params.diagnostics), params.diagnostics
+
+
+async def test_an_unreadable_po_is_one_diagnostic_where_it_breaks(client: LanguageClient, tmp_path: Path):
+    broken = PO + '\nmsgctxt "bad"\nmsgid "unterminated\nmsgstr ""\n'
+    uri = await _open(client, tmp_path / "translations" / "ru.po", broken)
+    (diag,) = client.diagnostics[uri]
+    assert diag.code == "input-error"
+    assert diag.range.start.line == broken.split("\n").index('msgid "unterminated')
+    assert "unterminated string" in diag.message
