@@ -15,7 +15,7 @@ and the last published diagnostics stay until newer ones replace them.
 Settings (`initializationOptions`): `docsUrl`, the base URL of the documentation site whose
 `rules/<name>/` pages diagnostics link to (default: `$TERMGUARD_DOCS_URL`, else the package's
 `Documentation` project URL, else the relative `rules/<name>/`); `debounce`, seconds to wait
-after a change before checking (default 0.1).
+after a change before checking (default 0.05).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from .workspace import Project, checked, kind_of
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DEBOUNCE = 0.1
+DEFAULT_DEBOUNCE = 0.05
 _ENCODINGS: dict[str, str] = {
     types.PositionEncodingKind.Utf16.value: mapping.UTF16,
     types.PositionEncodingKind.Utf8.value: mapping.UTF8,
