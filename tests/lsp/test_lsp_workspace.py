@@ -195,3 +195,28 @@ def test_a_broken_configuration_is_a_one_line_error(tmp_path):
     (tmp_path / "termguard.toml").write_text("select = [\n", encoding="utf-8")
     with pytest.raises(ConfigError):
         workspace_config(str(tmp_path))
+
+
+def test_suppression_silences_tells_entry_findings_from_whole_file_ones(project):
+    proj, path = project
+    text = _big_po()
+    found = proj.check(path, text)
+    kept = dict(proj._po[path].chunks)
+    forbidden = next(f for f in found if f.rule == "forbidden-term")
+    edit = mapping.suppression_edit("po", text.split("\n"), forbidden)
+    assert edit is not None and proj.suppression_silences(path, text, forbidden, edit)
+    # A rival form is reported over the whole file: an entry's comment does not cover it.
+    rival = next(f for f in found if f.rule == "inconsistent-term" and "written 2 ways" in f.message)
+    edit = mapping.suppression_edit("po", text.split("\n"), rival)
+    assert edit is not None and not proj.suppression_silences(path, text, rival, edit)
+    # What-if checks leave what the real check keeps alone.
+    assert proj._po[path].chunks == kept
+
+
+def test_suppression_silences_in_markdown(project, tmp_path):
+    proj, _ = project
+    path = str(tmp_path / "a.md")
+    text = "# Title\n\nA line before.\nThe S-400 Triumph arrived.\n"
+    finding = next(f for f in proj.check(path, text) if f.rule == "forbidden-term")
+    edit = mapping.suppression_edit("markdown", text.split("\n"), finding)
+    assert edit is not None and proj.suppression_silences(path, text, finding, edit)

@@ -33,10 +33,10 @@ from pygls.uris import to_fs_path
 
 from termguard import __version__
 from termguard.errors import TermguardError
-from termguard.model import Finding
+from termguard.model import Edit, Finding
 
 from . import mapping
-from .workspace import Project, checked, kind_of
+from .workspace import Project, checked, kind_of, suppressible
 
 log = logging.getLogger(__name__)
 
@@ -308,8 +308,9 @@ def did_change_watched_files(ls: TermguardServer, params: types.DidChangeWatched
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
 )
-def code_action(ls: TermguardServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    """Quick fixes for the findings in the range: their fixes, and "ignore RULE here"."""
+async def code_action(ls: TermguardServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    """Quick fixes for the findings in the range: their fixes, and "ignore RULE here" where
+    the suppression comment does silence the finding (tried on a copy of the text)."""
     only = params.context.only
     if only and not any(types.CodeActionKind.QuickFix.value.startswith(k) for k in only):
         return []
@@ -327,6 +328,7 @@ def code_action(ls: TermguardServer, params: types.CodeActionParams) -> list[typ
     kind = kind_of(to_fs_path(uri) or uri)
     eol = "\r\n" if "\r\n" in found.text else "\n"
     actions: list[types.CodeAction] = []
+    ignoring: list[tuple[Finding, types.Diagnostic, Edit]] = []
     for finding in found.findings:
         if not (mapping.overlaps(finding, line, column, end_line, end_column)
                 or any(mapping.same_range(d, finding, lines, encoding) for d in params.context.diagnostics)):
@@ -335,36 +337,26 @@ def code_action(ls: TermguardServer, params: types.CodeActionParams) -> list[typ
         if finding.fix is not None and finding.fix.edits:
             actions.append(mapping.fix_action(
                 finding.fix, diag, uri, lines, version=found.version, encoding=encoding, document_changes=document_changes))
-        if _suppressible(kind, finding):
+        if suppressible(kind, finding):
+            edit = mapping.suppression_edit(kind, lines.lines, finding, eol)
+            if edit is not None and all((f.rule, e) != (finding.rule, edit) for f, _d, e in ignoring):
+                ignoring.append((finding, diag, edit))
+    project = ls.project
+    if ignoring and project is not None:
+        path = to_fs_path(uri) or uri
+        loop = asyncio.get_running_loop()
+        try:
+            works = await loop.run_in_executor(ls.executor, lambda: [
+                project.suppression_silences(path, text, f, e) for f, _d, e in ignoring])
+        except TermguardError:
+            works = [False] * len(ignoring)
+        for (finding, diag, _edit), ok in zip(ignoring, works):
             action = mapping.ignore_action(
                 kind, finding, diag, uri, lines, version=found.version, encoding=encoding,
-                document_changes=document_changes, eol=eol)
+                document_changes=document_changes, eol=eol) if ok else None
             if action is not None:
                 actions.append(action)
     return actions
-
-
-def _suppressible(kind: str, finding: Finding) -> bool:
-    """Does a suppression comment where `suppression_edit` puts it silence this finding?
-
-    In Markdown and text, comments cover lines, so every rule's findings. In PO files an
-    entry's comment filters the findings its rules report on that entry (`check_unit`), not
-    those a rule reports over the whole file (`check_document`: po-header, plural-forms,
-    inconsistent-term), nor an input error or an unused suppression.
-    """
-    from termguard.checks import get_rule
-    from termguard.checks.base import Rule
-    from termguard.suppressions import UNUSED
-
-    rule = get_rule(finding.rule)
-    if rule is None or finding.rule == UNUSED:
-        return False
-    if kind in mapping.MARKDOWN_KINDS:
-        return True
-    if kind in mapping.PO_KINDS:
-        cls = rule if isinstance(rule, type) else type(rule)
-        return finding.unit is not None and cls.check_document is Rule.check_document
-    return False
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

@@ -20,17 +20,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from termguard.checks import get_rule
 from termguard.checks.base import CheckContext
 from termguard.config import CONFIG_FILES, Config, load_config
 from termguard.engine import Engine, display_path
 from termguard.errors import TermguardError
 from termguard.gcpause import paused
-from termguard.model import Document, Field, Finding, Unit
+from termguard.model import Document, Edit, Field, Finding, Unit
 from termguard.prose import prose_view
 from termguard.readers import SUFFIXES, read_document
-from termguard.suppressions import ignore_per_file
+from termguard.suppressions import UNUSED, ignore_per_file
 
-from .mapping import TermHit
+from .mapping import MARKDOWN_KINDS, PO_KINDS, TermHit, apply_edits
 
 #: The documents the server checks (SPEC §7).
 CHECKED_SUFFIXES = (".po", ".pot", ".md", ".xlf", ".xliff")
@@ -147,33 +148,54 @@ class Project:
 
     # -- checks ----------------------------------------------------------------------------
 
-    def check(self, path: str, text: str) -> list[Finding]:
+    def check(self, path: str, text: str, remember: bool = True) -> list[Finding]:
         """The findings for `text`, the current content of the document at `path`, sorted.
 
-        Lines end in `\\n` (a carriage return before it changes no line or column).
+        Lines end in `\\n` (a carriage return before it changes no line or column). With
+        `remember` false (a what-if check), what a PO check keeps for the next is left as
+        it was.
         """
         text = text.replace("\r\n", "\n")
         if kind_of(path) in ("po", "pot") and self.chunkable:
-            return self._check_po(path, text)
+            return self._check_po(path, text, remember)
         if not path.lower().endswith(SUFFIXES):
             return []
         return list(self.engine.run_text(path, text).findings)
+
+    def suppression_silences(self, path: str, text: str, finding: Finding, edit: Edit) -> bool:
+        """Does `edit` (a suppression comment, `mapping.suppression_edit`) silence `finding`
+        without leaving an unused suppression? Answered by checking the edited text: which
+        findings an entry's comment covers depends on how the rule reports them."""
+        after = self.check(path, apply_edits(text.replace("\r\n", "\n"), [edit]), remember=False)
+        added = edit.content.count("\n") - (edit.end_line - edit.line)
+        line = finding.line + added if finding.line >= edit.line else finding.line
+        end_line = finding.end_line + added if finding.end_line >= edit.line else finding.end_line
+        for f in after:
+            if f.rule == finding.rule and (f.line, f.column, f.end_line, f.end_column) == (
+                line, finding.column, end_line, finding.end_column
+            ):
+                return False
+            if f.rule == UNUSED and edit.line <= f.line <= edit.line + added:
+                return False
+        return True
 
     def forget(self, path: str) -> None:
         """Drop what the checks kept for a closed document."""
         self._po.pop(path, None)
 
-    def _check_po(self, path: str, text: str) -> list[Finding]:
+    def _check_po(self, path: str, text: str, remember: bool = True) -> list[Finding]:
         with paused():  # what a check allocates holds no cycles for the collector to find
-            return self._check_po_chunks(path, text)
+            return self._check_po_chunks(path, text, remember)
 
-    def _check_po_chunks(self, path: str, text: str) -> list[Finding]:
+    def _check_po_chunks(self, path: str, text: str, remember: bool) -> list[Finding]:
         shown = display_path(path)
         pieces = text.split("\n\n")
         header_doc, has_header = self._header_document(shown, pieces[0])
         memo = self._po.get(path)
         if memo is None or memo.header != pieces[0]:
-            memo = self._po[path] = _PoMemo(header=pieces[0])
+            memo = _PoMemo(header=pieces[0])
+            if remember:
+                self._po[path] = memo
         rules = self.engine.rules_for(header_doc)
         findings: list[Finding] = []
         states: list[dict[str, dict[str, Any]]] = []
@@ -190,7 +212,8 @@ class Project:
             states.append(placed_states)
             spans.append((offset + 1, chunk_text))
             offset += chunk_text.count("\n")
-        memo.chunks = kept
+        if remember:
+            memo.chunks = kept
         ctx = self.engine.context(header_doc)
         wanting = []
         for rule in rules:
@@ -297,6 +320,19 @@ class Project:
         if not path.lower().endswith(SUFFIXES):
             return []
         return list(read_document(shown, text, lang=self.config.lang).units)
+
+
+def suppressible(kind: str, finding: Finding) -> bool:
+    """Can a suppression comment silence this finding at all? A rule's finding (not an
+    input error, not an unused suppression) in a PO entry or a Markdown or text document.
+    Whether the comment does is `Project.suppression_silences`'s question: an entry's
+    comment covers what its rules report on that entry, not what a rule reports over the
+    whole file (`inconsistent-term`'s rival forms, the PO header's problems)."""
+    if get_rule(finding.rule) is None or finding.rule == UNUSED:
+        return False
+    if kind in MARKDOWN_KINDS:
+        return True
+    return kind in PO_KINDS and finding.unit is not None
 
 
 _NO_DOCUMENT = Document(path="", kind="text", source_lang="en", target_lang=None, units=())
