@@ -239,3 +239,28 @@ async def test_an_unreadable_po_is_one_diagnostic_where_it_breaks(client: Langua
     assert diag.code == "input-error"
     assert diag.range.start.line == broken.split("\n").index('msgid "unterminated')
     assert "unterminated string" in diag.message
+
+
+async def test_saving_a_document_checks_it_again(client: LanguageClient, tmp_path: Path):
+    uri = await _open(client, tmp_path / "translations" / "ru.po", PO)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    params = await _diagnostics_of(client, uri, 1)
+    assert any(d.code == "forbidden-term" for d in params.diagnostics)
+
+
+async def test_a_broken_configuration_is_shown_as_one_error_message(client: LanguageClient, tmp_path: Path):
+    await _open(client, tmp_path / "translations" / "ru.po", PO)
+    config = tmp_path / "termguard.toml"
+    config.write_text("select = [\n", encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
+    message = await asyncio.wait_for(client.wait_for_notification(types.WINDOW_SHOW_MESSAGE), 60)
+    assert message.type == types.MessageType.Error
+    assert "invalid TOML" in message.message and "termguard.toml" in message.message
+    assert "\n" not in message.message
+
+
+async def test_exit_without_shutdown_ends_with_code_1(client: LanguageClient, tmp_path: Path):
+    client.exit(None)
+    assert client._server is not None
+    assert await asyncio.wait_for(client._server.wait(), 60) == 1

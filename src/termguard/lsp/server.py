@@ -90,6 +90,15 @@ class TermguardServer(LanguageServer):
         self.results: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.latest: dict[str, int | None] = {}
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def from_worker(self, send: Any, params: Any) -> None:
+        """Send a notification from the worker thread: through the event loop, so that
+        messages never interleave on standard output."""
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(send, params)
+        else:
+            send(params)
 
     # -- the project -----------------------------------------------------------------------
 
@@ -101,12 +110,12 @@ class TermguardServer(LanguageServer):
             self.project = Project(self.root)
         except TermguardError as exc:
             self.project = None
-            self.window_show_message(types.ShowMessageParams(
+            self.from_worker(self.window_show_message, types.ShowMessageParams(
                 type=types.MessageType.Error, message=f"termguard: {exc}"))
         except Exception as exc:  # an internal error must not end the session
             log.exception("loading the termguard configuration failed")
             self.project = None
-            self.window_show_message(types.ShowMessageParams(
+            self.from_worker(self.window_show_message, types.ShowMessageParams(
                 type=types.MessageType.Error, message=f"termguard: internal error loading the configuration: {exc!r}"))
 
     def reload(self) -> None:
@@ -156,7 +165,7 @@ class TermguardServer(LanguageServer):
             return [_input_finding(path, exc)]
         except Exception as exc:
             log.exception("checking %s failed", path)
-            self.window_log_message(types.LogMessageParams(
+            self.from_worker(self.window_log_message, types.LogMessageParams(
                 type=types.MessageType.Error, message=f"termguard: internal error checking {path}: {exc!r}"))
             return None
 
@@ -195,6 +204,7 @@ def _input_finding(path: str, exc: TermguardError) -> Finding:
 @server.feature(types.INITIALIZE)
 def initialize(ls: TermguardServer, params: types.InitializeParams) -> None:
     """Find the workspace root and the settings; start reading the project."""
+    ls.loop = asyncio.get_running_loop()
     options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
     if isinstance(options.get("docsUrl"), str):
         ls.docs_url = options["docsUrl"]
@@ -381,5 +391,8 @@ async def hover(ls: TermguardServer, params: types.HoverParams) -> types.Hover |
 
 
 def start(stdin: Any = None, stdout: Any = None) -> None:
-    """Serve over standard input and output until the client says `exit`."""
+    """Serve over standard input and output until the client says `exit`; the process
+    then ends with code 0 after a `shutdown` request, 1 without one (LSP's `exit`)."""
     server.start_io(stdin, stdout)
+    if not getattr(server.protocol, "_shutdown", False):
+        raise SystemExit(1)
