@@ -220,3 +220,39 @@ def test_suppression_silences_in_markdown(project, tmp_path):
     finding = next(f for f in proj.check(path, text) if f.rule == "forbidden-term")
     edit = mapping.suppression_edit("markdown", text.split("\n"), finding)
     assert edit is not None and proj.suppression_silences(path, text, finding, edit)
+
+
+XLIFF = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="seeds/a.md" source-language="en" target-language="ru" datatype="plaintext">
+    <body>
+      <trans-unit id="s-1">
+        <source>The S-400 Triumf is here.</source>
+        <target>🚀 С-400 «Триумпф» здесь.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_from_memory_diagnostics_and_hover(project, tmp_path):
+    proj, _ = project
+    path = str(tmp_path / "translations" / "ru.xlf")
+    lines = XLIFF.split("\n")
+    (finding,) = [f for f in proj.check(path, XLIFF) if f.rule == "forbidden-term"]
+    line = lines.index("        <target>🚀 С-400 «Триумпф» здесь.</target>") + 1
+    assert (finding.line, finding.column) == (line, lines[line - 1].index("Триумпф") + 1)
+    diag = mapping.diagnostic(finding, mapping.TextLines.of(XLIFF))
+    assert diag.range.start.character == finding.column  # one more than column - 1: the rocket
+    hits = proj.terms_at(path, XLIFF, line, finding.column + 2)
+    assert [(h.entry.id, h.status, h.lang) for h in hits] == [("triumf", "forbidden", "ru")]
+
+
+def test_files_the_configuration_excludes_get_no_findings(tmp_path):
+    path = write_project(tmp_path)
+    (tmp_path / "termguard.toml").write_text('exclude = ["translations/"]\n', encoding="utf-8")
+    proj = Project(str(tmp_path))
+    assert proj.check(str(path), PO) == []
+    assert proj.check(str(tmp_path / "seeds" / "a.md"), "The S-400 Triumph arrived.\n")

@@ -156,6 +156,8 @@ class Project:
         it was.
         """
         text = text.replace("\r\n", "\n")
+        if self.config.is_excluded(path):
+            return []  # as `check` skips it in a directory it walks (and with --force-exclude)
         if kind_of(path) in ("po", "pot") and self.chunkable:
             return self._check_po(path, text, remember)
         if not path.lower().endswith(SUFFIXES):
