@@ -33,7 +33,7 @@ async def client(lsp_client: LanguageClient, tmp_path: Path):
         registrations.extend(params.registrations)
 
     lsp_client.registrations = registrations  # type: ignore[attr-defined]
-    await lsp_client.initialize_session(types.InitializeParams(
+    lsp_client.initialize_result = await lsp_client.initialize_session(types.InitializeParams(  # type: ignore[attr-defined]
         capabilities=client_capabilities("visual-studio-code"),
         root_uri=tmp_path.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="project")],
@@ -264,3 +264,16 @@ async def test_exit_without_shutdown_ends_with_code_1(client: LanguageClient, tm
     client.exit(None)
     assert client._server is not None
     assert await asyncio.wait_for(client._server.wait(), 60) == 1
+
+
+async def test_the_server_announces_what_it_does(client: LanguageClient):
+    result: types.InitializeResult = client.initialize_result  # type: ignore[attr-defined]
+    assert result.server_info is not None and result.server_info.name == "termguard"
+    caps = result.capabilities
+    assert caps.hover_provider
+    assert isinstance(caps.code_action_provider, types.CodeActionOptions)
+    assert list(caps.code_action_provider.code_action_kinds or ()) == ["quickfix"]
+    sync = caps.text_document_sync
+    assert isinstance(sync, types.TextDocumentSyncOptions)
+    assert sync.open_close and sync.change == types.TextDocumentSyncKind.Incremental
+    assert sync.save
