@@ -256,3 +256,45 @@ def test_files_the_configuration_excludes_get_no_findings(tmp_path):
     proj = Project(str(tmp_path))
     assert proj.check(str(path), PO) == []
     assert proj.check(str(tmp_path / "seeds" / "a.md"), "The S-400 Triumph arrived.\n")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_chunked_po_check_equals_the_whole_check_on_damaged_text(project, seed):
+    """Random cuts and insertions (quotes, backslashes, blank lines, stray keywords) give the
+    same findings, or the same input error, as the whole-file check."""
+    import random
+
+    proj, path = project
+    rng = random.Random(seed)
+    text = _big_po(120)
+    proj.check(path, text)
+    for _ in range(3):
+        at = rng.randrange(len(text))
+        if rng.random() < 0.5:
+            text = text[:at] + text[at + rng.randrange(1, 40):]
+        else:
+            text = text[:at] + rng.choice(["\n\n", '"', "\\", "\n", "msgid ", "«Триумпф»", "\n\n#~ x\n", "  \n"]) + text[at:]
+        assert _outcome(proj.check, path, text) == _outcome(_whole_of(proj), path, text)
+
+
+def _whole_of(project: Project):
+    return lambda path, text: _whole(project, path, text)
+
+
+def _outcome(check, path: str, text: str):
+    """The findings of a check, or its input error as `check` prints it."""
+    try:
+        return ("findings", check(path, text))
+    except TermguardError as exc:
+        return ("error", str(exc))
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n\n\n", HEADER, HEADER.rstrip("\n"), PO.rstrip("\n"),
+    HEADER + 'msgctxt "a"\nmsgid "The S-400 Triumf"\n\nmsgstr "С-400 «Триумпф»"\n',
+    HEADER + '#~ msgid "Triumph"\n#~ msgstr "Триумпф"\n',
+    HEADER + 'msgid "Triumph"\nmsgstr "Триумпф"\n\n' * 3,
+])
+def test_chunked_po_check_on_edge_texts(project, text):
+    proj, path = project
+    assert _outcome(proj.check, path, text) == _outcome(_whole_of(proj), path, text)
