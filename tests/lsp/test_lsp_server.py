@@ -277,3 +277,22 @@ async def test_the_server_announces_what_it_does(client: LanguageClient):
     assert isinstance(sync, types.TextDocumentSyncOptions)
     assert sync.open_close and sync.change == types.TextDocumentSyncKind.Incremental
     assert sync.save
+
+
+async def test_a_client_that_counts_code_points_gets_code_point_positions(tmp_path: Path):
+    write_project(tmp_path)
+    lsp_client = await ClientServerConfig(server_command=[sys.executable, "-m", "termguard", "lsp"]).start()
+    try:
+        result = await lsp_client.initialize_session(types.InitializeParams(
+            capabilities=types.ClientCapabilities(general=types.GeneralClientCapabilities(
+                position_encodings=[types.PositionEncodingKind.Utf32])),
+            root_uri=tmp_path.as_uri(),
+        ))
+        assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf32
+        uri = await _open(lsp_client, tmp_path / "translations" / "ru.po", PO)
+        (diag,) = [d for d in lsp_client.diagnostics[uri] if d.code == "forbidden-term"]
+        start = PO.split("\n")[FORBIDDEN_LINE].index("Триумпф")  # code points: the rocket counts once
+        assert diag.range.start == types.Position(line=FORBIDDEN_LINE, character=start)
+        await lsp_client.shutdown_session()
+    finally:
+        await lsp_client.stop()
