@@ -210,7 +210,55 @@ def test_markdown_suppression_extends_the_comment_above_the_block():
     assert "  <!-- termguard: ignore translit-drift, forbidden-term -->\nThe first" in apply_edits(md, [edit])
 
 
-def test_no_suppression_comment_for_xliff():
+XLF12 = """\
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="ru" datatype="plaintext" original="a.md">
+    <body>
+      <trans-unit id="s-1">
+        <source>The Triumf</source>
+        <target>«Триумпф»</target>
+        <alt-trans><target>«Триумф»</target></alt-trans>
+      </trans-unit>
+      <trans-unit id="s-2"><source>x</source><target>«Триумпф»</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_1_2_note_goes_before_alt_trans_or_the_end_of_the_unit():
+    lines = XLF12.split("\n")
+    edit = suppression_edit("xliff", lines, finding(6, 18, 6, 25))
+    assert "        <note>termguard: ignore forbidden-term</note>\n        <alt-trans>" in apply_edits(XLF12, [edit])
+    edit = suppression_edit("xliff", lines, finding(9, 58, 9, 65))
+    assert '<target>«Триумпф»</target><note>termguard: ignore forbidden-term</note></trans-unit>' in apply_edits(XLF12, [edit])
+
+
+def test_xliff_note_extends_an_existing_directive():
+    xlf = XLF12.replace("<alt-trans>", "<note>termguard: ignore mixed-script</note><alt-trans>")
+    edit = suppression_edit("xliff", xlf.split("\n"), finding(6, 18, 6, 25))
+    assert "<note>termguard: ignore mixed-script, forbidden-term</note>" in apply_edits(xlf, [edit])
+
+
+XLF20 = """\
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">
+  <file id="f1">
+    <unit id="s-1"><segment><source>The Triumf</source><target>«Триумпф»</target></segment></unit>
+    <unit id="s-2"><notes><note>keep</note></notes><segment><source>x</source><target>«Триумпф»</target></segment></unit>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_2_notes_come_first_in_the_unit():
+    lines = XLF20.split("\n")
+    edit = suppression_edit("xliff", lines, finding(3, 70, 3, 77))
+    assert '<unit id="s-1"><notes><note>termguard: ignore forbidden-term</note></notes><segment>' in apply_edits(XLF20, [edit])
+    edit = suppression_edit("xliff", lines, finding(4, 100, 4, 107))
+    assert '<notes><note>termguard: ignore forbidden-term</note><note>keep</note></notes>' in apply_edits(XLF20, [edit])
+
+
+def test_no_xliff_note_outside_a_unit():
     assert suppression_edit("xliff", ["<xliff/>"], finding()) is None
 
 

@@ -248,6 +248,8 @@ def test_xliff_from_memory_diagnostics_and_hover(project, tmp_path):
     assert diag.range.start.character == finding.column  # one more than column - 1: the rocket
     hits = proj.terms_at(path, XLIFF, line, finding.column + 2)
     assert [(h.entry.id, h.status, h.lang) for h in hits] == [("triumf", "forbidden", "ru")]
+    edit = mapping.suppression_edit("xliff", lines, finding)
+    assert edit is not None and proj.suppression_silences(path, XLIFF, finding, edit)
 
 
 def test_files_the_configuration_excludes_get_no_findings(tmp_path):

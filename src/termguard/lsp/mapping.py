@@ -14,6 +14,7 @@ and gets lsprotocol objects back.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -221,7 +222,8 @@ def suppression_edit(kind: str, lines: Sequence[str], finding: Finding, eol: str
       entry's first line, or the rule added to such a comment the entry has already;
     * Markdown and text: `<!-- termguard: ignore RULE -->` on its own line before the block
       (paragraph, list, heading) the finding is in, which is the block such a comment covers
-      (see `termguard.suppressions`), or the rule added to that comment.
+      (see `termguard.suppressions`), or the rule added to that comment;
+    * XLIFF: a `<note>termguard: ignore RULE</note>` in the unit (see `_xliff_suppression`).
 
     `lines` are the document's lines without their line ends; `eol` ends an inserted line.
     """
@@ -258,7 +260,61 @@ def suppression_edit(kind: str, lines: Sequence[str], finding: Finding, eol: str
                 return Edit(index, 1, index, len(above) + 1, f"{m.group('indent')}<!-- termguard: ignore{rest} -->")
         indent = re.match(r"[ \t]*", lines[index]).group(0)  # type: ignore[union-attr]
         return Edit(index + 1, 1, index + 1, 1, f"{indent}<!-- termguard: ignore {rule} -->{eol}")
+    if kind == "xliff":
+        return _xliff_suppression(lines, finding, rule, eol)
     return None
+
+
+_XLIFF_UNIT = re.compile(r"<(?P<prefix>[\w.-]+:)?(?P<name>trans-unit|unit)(?=[\s/>])")
+_XLIFF_NOTE = re.compile(r"(<(?:[\w.-]+:)?note\b[^>]*>)\s*termguard\s*:\s*ignore\b(?P<rest>[^<]*)(</(?:[\w.-]+:)?note>)")
+
+
+def _xliff_suppression(lines: Sequence[str], finding: Finding, rule: str, eol: str) -> Edit | None:
+    """A `<note>termguard: ignore RULE</note>` in the XLIFF unit the finding is in: before
+    `</trans-unit>` (or its first `<alt-trans>`, which the 1.2 schema wants after the notes);
+    in XLIFF 2 in the unit's `<notes>`, added as the unit's first child when it has none."""
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    row = min(max(finding.line, 1), len(lines))
+    at = starts[row - 1] + min(max(finding.column - 1, 0), len(lines[row - 1]))
+    unit = next(reversed(list(_XLIFF_UNIT.finditer(text, 0, at))), None)  # the last unit opened
+    if unit is None:
+        return None
+    prefix, name = unit.group("prefix") or "", unit.group("name")
+    close = text.find(f"</{prefix}{name}>", at)
+    open_end = text.find(">", unit.end())
+    if close == -1 or open_end == -1 or text[open_end - 1] == "/":
+        return None
+    body = text[open_end + 1 : close]
+    existing = _XLIFF_NOTE.search(body)
+
+    def position(offset: int) -> tuple[int, int]:
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    if existing is not None:
+        rest = _with_rule(existing.group("rest"), rule)
+        if rest is None:
+            return None
+        first = open_end + 1 + existing.start("rest")
+        last = open_end + 1 + existing.end("rest")
+        return Edit(*position(first), *position(last), rest)
+    note = f"<{prefix}note>termguard: ignore {rule}</{prefix}note>"
+    if name == "trans-unit":
+        alt = text.find(f"<{prefix}alt-trans", open_end, close)
+        where = alt if alt != -1 else close
+        line_start = text.rfind("\n", 0, where) + 1
+        indent = text[line_start:where]
+        content = f"  {note}{eol}{indent}" if indent.strip(" \t") == "" and indent else note
+        return Edit(*position(where), *position(where), content)
+    notes = re.search(rf"<{re.escape(prefix)}notes\b[^>]*>", body)
+    if notes is not None:
+        where = open_end + 1 + notes.end()
+        return Edit(*position(where), *position(where), note)
+    where = open_end + 1
+    return Edit(*position(where), *position(where), f"<{prefix}notes>{note}</{prefix}notes>")
 
 
 def ignore_action(
@@ -269,7 +325,7 @@ def ignore_action(
     edit = suppression_edit(kind, lines.lines, finding, eol)
     if edit is None:
         return None
-    where = "for this entry" if kind in PO_KINDS else "in this block"
+    where = {"po": "for this entry", "pot": "for this entry", "xliff": "for this unit"}.get(kind, "in this block")
     return types.CodeAction(
         title=f"Ignore {finding.rule} {where} (termguard: ignore)",
         kind=types.CodeActionKind.QuickFix,

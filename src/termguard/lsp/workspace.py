@@ -325,7 +325,8 @@ class Project:
 
 def suppressible(kind: str, finding: Finding) -> bool:
     """Can a suppression comment silence this finding at all? A rule's finding (not an
-    input error, not an unused suppression) in a PO entry or a Markdown or text document.
+    input error, not an unused suppression) in a PO entry, an XLIFF unit, or a Markdown or
+    text document.
     Whether the comment does is `Project.suppression_silences`'s question: an entry's
     comment covers what its rules report on that entry, not what a rule reports over the
     whole file (`inconsistent-term`'s rival forms, the PO header's problems)."""
@@ -333,7 +334,7 @@ def suppressible(kind: str, finding: Finding) -> bool:
         return False
     if kind in MARKDOWN_KINDS:
         return True
-    return kind in PO_KINDS and finding.unit is not None
+    return kind in (*PO_KINDS, "xliff") and finding.unit is not None
 
 
 _NO_DOCUMENT = Document(path="", kind="text", source_lang="en", target_lang=None, units=())
