@@ -104,8 +104,8 @@ class _PoMemo:
 
 class _Engine(Engine):
     """The engine, its rule contexts sharing one set of term matchers across checks (a
-    language server checks the same documents again and again; building the matchers of a
-    large glossary takes seconds)."""
+    language server checks the same documents again and again, and building the matchers
+    of a large glossary is the costliest part of a check)."""
 
     def __init__(self, config: Config) -> None:
         super().__init__(config)
