@@ -296,3 +296,25 @@ async def test_a_client_that_counts_code_points_gets_code_point_positions(tmp_pa
         await lsp_client.shutdown_session()
     finally:
         await lsp_client.stop()
+
+
+async def test_a_hover_is_answered_while_a_large_file_is_being_checked(client: LanguageClient, tmp_path: Path):
+    entries = "".join(
+        f'#. sentence\nmsgctxt "b-{i}"\nmsgid "Turkey bought {i} S-400 Triumf systems."\n'
+        f'msgstr "Турция купила {i} систем С-400 «Триумф»."\n\n' for i in range(3000))
+    text = PO + "\n" + entries
+    uri = (tmp_path / "translations" / "big.po").as_uri()
+    order: list[str] = []
+    diagnostics = asyncio.ensure_future(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
+    diagnostics.add_done_callback(lambda _f: order.append("diagnostics"))
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="po", version=1, text=text)))
+    line = PO.split("\n")[FORBIDDEN_LINE]
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=FORBIDDEN_LINE, character=line.index("Триумпф") + 3)))
+    order.append("hover")
+    assert hover is not None and "**triumf**" in hover.contents.value  # type: ignore[union-attr]
+    await asyncio.wait_for(diagnostics, 120)
+    # Checking 3,000 entries takes far longer than one hover: the hover did not wait for it.
+    assert order == ["hover", "diagnostics"]

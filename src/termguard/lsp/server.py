@@ -8,8 +8,8 @@
 * the configuration and glossary of the workspace root, read again when `pyproject.toml`,
   `termguard.toml` or a glossary file changes (watched files, or saved in the editor).
 
-Checks run one at a time on a worker thread, so the server keeps answering while a large
-file is checked; a check whose document has changed since is skipped or its result dropped,
+Checks run one at a time on a worker thread, hovers on another, so the server keeps
+answering while a large file is checked; a check whose document has changed since is skipped or its result dropped,
 and the last published diagnostics stay until newer ones replace them.
 
 Settings (`initializationOptions`): `docsUrl`, the base URL of the documentation site whose
@@ -23,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,12 +85,18 @@ class TermguardServer(LanguageServer):
         self.root: str | None = None
         self.docs_url = default_docs_url()
         self.debounce = DEFAULT_DEBOUNCE
-        # One check at a time: rules and matchers keep per-run caches.
+        # One check at a time: rules and matchers keep per-run caches, and a PO file's kept
+        # chunks are shared between its checks.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="termguard-check")
+        # Hovers only read the glossary and its matchers: they are answered beside a long
+        # check rather than after it.
+        self.answers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="termguard-hover")
         self.results: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.latest: dict[str, int | None] = {}
         self.loop: asyncio.AbstractEventLoop | None = None
+        # The latest reading of the project (hovers wait for it, not for the checks).
+        self.loading: Future[None] | None = None
 
     def from_worker(self, send: Any, params: Any) -> None:
         """Send a notification from the worker thread: through the event loop, so that
@@ -120,8 +126,7 @@ class TermguardServer(LanguageServer):
 
     def reload(self) -> None:
         """Read the configuration and glossary again and re-check every open document."""
-        loop = asyncio.get_running_loop()
-        loop.run_in_executor(self.executor, self.load_project)
+        self.loading = self.executor.submit(self.load_project)
         self.results.clear()
         for uri in list(self.latest):
             self.schedule(uri, 0)
@@ -218,7 +223,7 @@ def initialize(ls: TermguardServer, params: types.InitializeParams) -> None:
     elif params.root_path:
         root = params.root_path
     ls.root = os.path.abspath(root) if root else os.getcwd()
-    ls.executor.submit(ls.load_project)
+    ls.loading = ls.executor.submit(ls.load_project)
 
 
 @server.feature(types.INITIALIZED)
@@ -248,6 +253,7 @@ def shutdown(ls: TermguardServer, params: Any) -> None:
     ls.pending.clear()
     ls.latest.clear()
     ls.executor.shutdown(wait=False, cancel_futures=True)
+    ls.answers.shutdown(wait=False, cancel_futures=True)
 
 
 # -- documents ------------------------------------------------------------------------------
@@ -374,8 +380,12 @@ async def hover(ls: TermguardServer, params: types.HoverParams) -> types.Hover |
     """The glossary entry of the term under the cursor."""
     uri = params.text_document.uri
     path = to_fs_path(uri) or uri
+    if not checked(path):
+        return None
+    if ls.loading is not None:
+        await asyncio.wrap_future(ls.loading)
     project = ls.project
-    if project is None or not checked(path):
+    if project is None:
         return None
     document = ls.workspace.get_text_document(uri)
     text = document.source.replace("\r\n", "\n")
@@ -384,7 +394,7 @@ async def hover(ls: TermguardServer, params: types.HoverParams) -> types.Hover |
     line, column = lines.column_at(params.position, encoding)
     loop = asyncio.get_running_loop()
     try:
-        hits = await loop.run_in_executor(ls.executor, project.terms_at, path, text, line, column)
+        hits = await loop.run_in_executor(ls.answers, project.terms_at, path, text, line, column)
     except TermguardError:
         return None
     return mapping.hover(hits, lines, encoding)
