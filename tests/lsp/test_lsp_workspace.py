@@ -300,3 +300,14 @@ def _outcome(check, path: str, text: str):
 def test_chunked_po_check_on_edge_texts(project, text):
     proj, path = project
     assert _outcome(proj.check, path, text) == _outcome(_whole_of(proj), path, text)
+
+
+def test_terms_under_the_cursor_in_a_multi_line_po_string(project):
+    proj, path = project
+    text = HEADER + 'msgctxt "m"\nmsgid ""\n"The S-400 "\n"Triumf is here."\nmsgstr ""\n"С-400 «Триумпф» "\n"здесь."\n'
+    lines = text.split("\n")
+    row = lines.index('"С-400 «Триумпф» "') + 1
+    hits = proj.terms_at(path, text, row, lines[row - 1].index("Триумпф") + 4)
+    assert [(h.entry.id, h.found, h.line, h.column) for h in hits] == [("triumf", "Триумпф", row, 9)]
+    row = lines.index('"Triumf is here."') + 1
+    assert [h.found for h in proj.terms_at(path, text, row, 3)] == ["Triumf"]
