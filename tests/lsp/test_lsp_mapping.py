@@ -317,3 +317,31 @@ def test_overlaps_touches_both_ends():
     assert mapping.overlaps(f, 1, 1, 3, 1)
     assert not mapping.overlaps(f, 2, 10, 2, 12)
     assert not mapping.overlaps(f, 1, 1, 2, 4)
+
+
+def test_findings_at_a_cursor_a_selection_or_a_sent_diagnostic():
+    text = "🚀 Triumph and Triumph\nsecond line\n"
+    lines = TextLines.of(text)
+    first = finding(1, 3, 1, 10, fix=Fix(Applicability.SAFE, "replace", (Edit(1, 3, 1, 10, "Triumf"),)))
+    second = finding(1, 15, 1, 22)
+    other = finding(2, 1, 2, 7, rule="mixed-script")
+    every = [first, second, other]
+
+    def at(start: int, end: int, line: int = 0) -> list[Finding]:
+        rng = types.Range(start=types.Position(line=line, character=start), end=types.Position(line=line, character=end))
+        return mapping.findings_at(every, lines, rng)
+
+    # UTF-16: the first "Triumph" starts at character 3 (the rocket is two units), not 2.
+    assert at(3, 3) == [first]
+    assert at(10, 10) == [first]     # a cursor right after the word still means it
+    assert at(11, 11) == []
+    assert at(0, 40) == [first, second]
+    sent = [mapping.diagnostic(other, lines)]
+    assert mapping.findings_at(every, lines, types.Range(start=types.Position(line=0, character=0),
+                                                          end=types.Position(line=0, character=0)), sent) == [other]
+    # The fix of the selected finding becomes its quick fix, edits in UTF-16.
+    (chosen,) = at(5, 5)
+    action = mapping.fix_action(chosen.fix, mapping.diagnostic(chosen, lines), "file:///a.md", lines, version=4)
+    (edit,) = action.edit.document_changes[0].edits
+    assert (edit.range.start.character, edit.range.end.character, edit.new_text) == (3, 10, "Triumf")
+    assert apply_edits(text, chosen.fix.edits) == "🚀 Triumf and Triumph\nsecond line\n"

@@ -440,3 +440,15 @@ def overlaps(finding: Finding, line: int, column: int, end_line: int, end_column
     inclusive, as a cursor at either end of a word still means that word)?"""
     return (finding.line, finding.column) <= (end_line, end_column) and (line, column) <= (finding.end_line, finding.end_column)
 
+
+def findings_at(findings: Iterable[Finding], lines: TextLines, where: types.Range,
+                sent: Sequence[types.Diagnostic] = (), encoding: str = UTF16) -> list[Finding]:
+    """The findings a code-action request is about: those touching the requested range, and
+    those whose diagnostics the client sent along (rule and range)."""
+    line, column = lines.column_at(where.start, encoding)
+    end_line, end_column = lines.column_at(where.end, encoding)
+    return [
+        f for f in findings
+        if overlaps(f, line, column, end_line, end_column) or any(same_range(d, f, lines, encoding) for d in sent)
+    ]
+

@@ -337,18 +337,13 @@ async def code_action(ls: TermguardServer, params: types.CodeActionParams) -> li
     text = found.text.replace("\r\n", "\n")
     lines = mapping.TextLines.of(text)
     encoding = ls.encoding
-    line, column = lines.column_at(params.range.start, encoding)
-    end_line, end_column = lines.column_at(params.range.end, encoding)
     caps = ls.client_capabilities.workspace
     document_changes = bool(caps and caps.workspace_edit and caps.workspace_edit.document_changes)
     kind = kind_of(to_fs_path(uri) or uri)
     eol = "\r\n" if "\r\n" in found.text else "\n"
     actions: list[types.CodeAction] = []
     ignoring: list[tuple[Finding, types.Diagnostic, Edit]] = []
-    for finding in found.findings:
-        if not (mapping.overlaps(finding, line, column, end_line, end_column)
-                or any(mapping.same_range(d, finding, lines, encoding) for d in params.context.diagnostics)):
-            continue
+    for finding in mapping.findings_at(found.findings, lines, params.range, params.context.diagnostics, encoding):
         diag = mapping.diagnostic(finding, lines, ls.docs_url, encoding)
         if finding.fix is not None and finding.fix.edits:
             actions.append(mapping.fix_action(
