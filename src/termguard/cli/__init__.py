@@ -78,6 +78,7 @@ def _register() -> None:
         cache,
         check,
         glossary,
+        lsp,
         review,
         rules,
         segment,
