@@ -318,3 +318,42 @@ async def test_a_hover_is_answered_while_a_large_file_is_being_checked(client: L
     await asyncio.wait_for(diagnostics, 120)
     # Checking 3,000 entries takes far longer than one hover: the hover did not wait for it.
     assert order == ["hover", "diagnostics"]
+
+
+async def test_a_quick_fix_from_the_findings_fix_gives_the_preferred_form(client: LanguageClient, tmp_path: Path):
+    uri = await _open(client, tmp_path / "translations" / "ru.po", PO)
+    diag = next(d for d in client.diagnostics[uri] if d.code == "forbidden-term")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=diag.range,
+        context=types.CodeActionContext(diagnostics=[diag])))
+    fixes = [a for a in actions or [] if isinstance(a, types.CodeAction) and a.title.startswith("replace")]
+    assert len(fixes) == 1, actions
+    fix = fixes[0]
+    assert fix.kind == types.CodeActionKind.QuickFix
+    assert fix.is_preferred is True
+    assert list(fix.diagnostics or ()) == [diag]
+    assert fix.edit is not None and fix.edit.document_changes is not None
+    assert fix.edit.document_changes[0].text_document.version == 1  # type: ignore[union-attr]
+    fixed = _apply(PO, _edits(fix, uri))
+    assert fixed == PO.replace("«Триумпф»", "«Триумф»")
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]))
+    params = await _diagnostics_of(client, uri, 2)
+    assert not any(d.code in ("forbidden-term", "missing-term") for d in params.diagnostics), params.diagnostics
+
+
+async def test_a_quick_fix_in_markdown(client: LanguageClient, tmp_path: Path):
+    text = "# Title\n\nThe 🚀 S-400 Triumph arrived.\n"
+    uri = await _open(client, tmp_path / "seeds" / "a.md", text, "markdown")
+    diag = next(d for d in client.diagnostics[uri] if d.code == "forbidden-term")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=diag.range.start, end=diag.range.start),  # a cursor in the word
+        context=types.CodeActionContext(diagnostics=[])))
+    titles = [a.title for a in actions or [] if isinstance(a, types.CodeAction)]
+    fix = next(a for a in actions or [] if isinstance(a, types.CodeAction) and a.is_preferred)
+    assert _apply(text, _edits(fix, uri)) == text.replace("Triumph", "Triumf"), titles
+    ignore = next(a for a in actions or [] if isinstance(a, types.CodeAction) and a.title.startswith("Ignore"))
+    assert _apply(text, _edits(ignore, uri)) == text.replace(
+        "\nThe 🚀", "\n<!-- termguard: ignore forbidden-term -->\nThe 🚀")

@@ -25,6 +25,8 @@ def lsp_cmd(stdio: bool) -> None:
     try:
         from termguard.lsp.server import start
     except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol", "cattrs", "attrs"):
+            raise  # not the extra: a bug, reported as one (the CLI's internal-error line)
         raise ConfigError(
             f"the language server needs the lsp extra ({exc.name or 'pygls'} is missing); "
             "install it with: pip install 'termguard[lsp]'"

@@ -24,7 +24,6 @@ from termguard.checks.base import CheckContext
 from termguard.config import CONFIG_FILES, Config, load_config
 from termguard.engine import Engine, display_path
 from termguard.errors import TermguardError
-from termguard.gcpause import paused
 from termguard.model import Document, Edit, Field, Finding, Unit
 from termguard.prose import prose_view
 from termguard.readers import SUFFIXES, read_document
@@ -185,8 +184,7 @@ class Project:
         self._po.pop(path, None)
 
     def _check_po(self, path: str, text: str, remember: bool = True) -> list[Finding]:
-        with paused():  # what a check allocates holds no cycles for the collector to find
-            return self._check_po_chunks(path, text, remember)
+        return self._check_po_chunks(path, text, remember)
 
     def _check_po_chunks(self, path: str, text: str, remember: bool) -> list[Finding]:
         shown = display_path(path)
