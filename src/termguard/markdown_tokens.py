@@ -20,10 +20,11 @@ and `build` all read the same tokens.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-_CODE = re.compile(r"(`+)(.+?)\1", re.S)
+_TICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]*)>")
 _INLINE_LINK = re.compile(r"\]\(\s*((?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\s*\)")
 # A bare URL ends at a quotation mark or an apostrophe: the quote closing an HTML attribute
@@ -57,28 +58,53 @@ class Token:
     end: int
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The `[start, end)` of each inline code span, as CommonMark reads them: a run of n
+    backticks opens a span that the next run of exactly n backticks closes; a run with no
+    such partner is literal text. Linear in the text (a regular expression with a
+    back-reference would try every run against every later one)."""
+    runs = [m.span() for m in _TICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(i)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        same = by_length[end - start]
+        k = bisect_right(same, i)
+        if k < len(same):
+            j = same[k]
+            spans.append((start, runs[j][1]))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
 def _masked(text: str) -> tuple[str, list[Token]]:
     """`text` with code spans, URLs and link targets blanked (offsets kept), and those
     code and link tokens."""
     if "`" not in text and "://" not in text and "www." not in text and "](" not in text:
         return text, []  # most texts: nothing to mask
     tokens: list[Token] = []
+    chars = list(text)  # blanked in place: one copy of the text, whatever the token count
 
-    def blank(masked: str, start: int, end: int) -> str:
-        return masked[:start] + " " * (end - start) + masked[end:]
+    def blank(start: int, end: int) -> None:
+        chars[start:end] = " " * (end - start)
 
-    masked = text
     if "`" in text:
-        for m in _CODE.finditer(text):
-            tokens.append(Token("code", m.group(), m.start(), m.end()))
-            masked = blank(masked, m.start(), m.end())
+        for start, end in code_spans(text):
+            tokens.append(Token("code", text[start:end], start, end))
+            blank(start, end)
     for pattern, group in ((_AUTOLINK, 1), (_INLINE_LINK, 1), (_BARE_URL, 0)):
-        for m in list(pattern.finditer(masked)):
+        masked = "".join(chars)
+        for m in pattern.finditer(masked):
             url = m.group(group).rstrip(".,;:")
             tokens.append(Token("link", url, m.start(group), m.start(group) + len(url)))
             # An inline link keeps its `](` `)`: they pair with the link text's `[`.
-            masked = blank(masked, *(m.span(group) if pattern is _INLINE_LINK else m.span()))
-    return masked, tokens
+            blank(*(m.span(group) if pattern is _INLINE_LINK else m.span()))
+    return "".join(chars), tokens
 
 
 def tokens(text: str) -> list[Token]:
