@@ -212,6 +212,16 @@ def unit_text(unit: Unit, fld: Field, start: int, end: int) -> UnitText:
     return UnitText(source.text, fld.text, "target", start, end, unit.source_lang, unit.target_lang)
 
 
+def translated_pairs(unit: Unit) -> Iterator[tuple[Field, Field]]:
+    """(source, target) for each non-empty target of a unit: a plural form after the first
+    translates the plural msgid, the others the singular."""
+    for index, fld in enumerate(unit.targets):
+        if not fld.text:
+            continue
+        plural = index > 0 and unit.source_plural is not None
+        yield (unit.source_plural if plural and unit.source_plural is not None else unit.source), fld
+
+
 def context_hash(text: str) -> str:
     """A short hash of a unit's text with whitespace normalised (for baselines and fingerprints)."""
     norm = " ".join(text.split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from termguard.checks.base import CheckContext, Rule, register
+from termguard.checks.base import CheckContext, Rule, register, translated_pairs
 from termguard.markdown_tokens import Token, unbalanced_brackets, unbalanced_quotes
 from termguard.model import Field, Finding, Severity, Unit
 
@@ -44,11 +44,7 @@ class BracketsQuotes(Rule):
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Report the translation's unpaired marks beyond the source's own."""
-        plural = unit.source_plural is not None
-        for index, fld in enumerate(unit.targets):
-            if not fld.text:
-                continue
-            src = unit.source_plural if plural and index > 0 and unit.source_plural is not None else unit.source
+        for src, fld in translated_pairs(unit):
             yield from self._brackets(unit, ctx, src, fld)
             yield from self._quotes(unit, ctx, src, fld)
 

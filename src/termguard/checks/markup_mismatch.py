@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from termguard.checks.base import CheckContext, Rule, register
+from termguard.checks.base import CheckContext, Rule, register, translated_pairs
 from termguard.markdown_tokens import MARKUP_CHARS, Token, tokens
 from termguard.model import Field, Finding, Severity, Unit
 
@@ -58,11 +58,7 @@ class MarkupMismatch(Rule):
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Compare the markup of each non-empty target with its source."""
-        plural = unit.source_plural is not None
-        for index, fld in enumerate(unit.targets):
-            if not fld.text:
-                continue
-            src = unit.source_plural if plural and index > 0 and unit.source_plural is not None else unit.source
+        for src, fld in translated_pairs(unit):
             yield from self._compare(unit, ctx, src, fld)
 
     def _compare(self, unit: Unit, ctx: CheckContext, src: Field, fld: Field) -> Iterator[Finding]:

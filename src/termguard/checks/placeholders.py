@@ -243,16 +243,7 @@ def parse_c(text: str) -> Parsed:
 
 def parse_brace(text: str) -> Parsed:
     """A python-brace-format string: `{name}`, `{0}`, `{}`; `{{`/`}}` are literal."""
-    out: list[Directive] = []
-    auto = 0
-    for m in _BRACE.finditer(text):
-        if m.group() in ("{{", "}}"):
-            continue
-        name = m.group("field")
-        if name == "":
-            name = str(auto)
-            auto += 1
-        out.append(Directive(name, 0, "any", m.group(), m.start(), m.end()))
+    out = [Directive(p.key, 0, "any", p.text, p.start, p.end) for p in brace_placeholders(text)]
     for d in out:
         if d.name is not None and not d.name.isascii():
             # gettext's python-brace-format takes ASCII identifiers only.
