@@ -7,9 +7,13 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import replace
 from hashlib import blake2b
+from typing import TYPE_CHECKING
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Document, Field, Finding, Severity, Unit
+
+if TYPE_CHECKING:
+    from termguard.prose import ProseView
 
 
 class _Quotations:
@@ -101,7 +105,7 @@ def _outermost(matches: list) -> list:
     return [m for i, m in enumerate(matches) if keep[i]]
 
 
-def _plain_span(view, start: int, end: int) -> tuple[int, int]:
+def _plain_span(view: ProseView, start: int, end: int) -> tuple[int, int]:
     """Map a `[start, end)` of a field's text back into its prose view."""
     if view.index is None:
         return start, end

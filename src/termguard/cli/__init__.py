@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -21,7 +22,7 @@ from termguard.errors import TermguardError
 class _Group(click.Group):
     """Turns termguard errors into one clear line and exit code 2, never a traceback."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except TermguardError as exc:

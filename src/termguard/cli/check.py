@@ -114,9 +114,7 @@ def check(
 
         config = replace(config, sources=tuple(sources_dirs), options={k: v for k, v in config.options.items() if k != "sources"})
     config.check_paths()
-    absent = config.missing_glossary()
-    if absent and not quiet:
-        click.echo(f"termguard: note: {absent}", err=True)
+    absent = config.missing_glossary()  # raises when a term rule was asked for by name
     if config.sources and "sources" not in config.options:
         from dataclasses import replace
 
@@ -157,6 +155,8 @@ def check(
         report = engine.run(
             paths, jobs=jobs or os.cpu_count() or 1, progress=progress_reporter(quiet), force_exclude=force_exclude
         )
+    if absent and not quiet:  # said once the files were read: an input error comes alone
+        click.echo(f"termguard: note: {absent}", err=True)
     if write_baseline:
         from termguard.baseline import write_baseline as record
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from xml.etree.ElementTree import ParseError, TreeBuilder
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 from xml.parsers.expat import ExpatError
 from xml.parsers.expat import errors as expat_errors
 from xml.sax.saxutils import escape, quoteattr
@@ -117,7 +117,7 @@ _ENTRY_RE = re.compile(rb"<(?:[\w.-]+:)?(?:conceptEntry|termEntry)[\s>/]")
 _TERM_RE = re.compile(rb"<(?:[\w.-]+:)?term[\s>/]")
 
 
-def _line_map(root, data: bytes) -> dict[int, int] | None:
+def _line_map(root: Element, data: bytes) -> dict[int, int] | None:
     """Lines of entries and terms from their start tags in the raw bytes, matched in order.
 
     Returns None when the tags found in the bytes do not pair one to one with the elements
@@ -126,8 +126,8 @@ def _line_map(root, data: bytes) -> dict[int, int] | None:
     """
     entry_pos = [m.start() for m in _ENTRY_RE.finditer(data)]
     term_pos = [m.start() for m in _TERM_RE.finditer(data)]
-    entries: list = []
-    terms: list = []
+    entries: list[Element] = []
+    terms: list[Element] = []
     kinds: dict[str, int] = {}
     for elem in root.iter():
         tag = elem.tag
@@ -152,7 +152,7 @@ def _line_map(root, data: bytes) -> dict[int, int] | None:
     return lines
 
 
-def _parse(data: bytes, path: str, track_lines: bool):
+def _parse(data: bytes, path: str, track_lines: bool) -> tuple[Element, dict[int, int]]:
     """One guarded expat pass into an ElementTree; with `track_lines`, note entries' and terms' lines."""
     builder = TreeBuilder()
     guard = DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
@@ -177,7 +177,7 @@ def _parse(data: bytes, path: str, track_lines: bool):
         start = builder.start
         lined: dict[str, bool] = {}
 
-        def on_start(tag: str, attrs: dict) -> None:
+        def on_start(tag: str, attrs: dict[str, str]) -> None:
             elem = start(tag, attrs)
             wanted = lined.get(tag)
             if wanted is None:
@@ -209,7 +209,9 @@ def _parse(data: bytes, path: str, track_lines: bool):
             from termguard.readers.xmlguard import refusal
 
             raise InputError(refusal("TBX", external[0]), path, expat_parser.CurrentLineNumber) from None
-        line = getattr(exc, "lineno", None) or (exc.position[0] if getattr(exc, "position", None) else None)
+        # pyexpat sets `lineno` on an ExpatError; ElementTree sets `position` on a ParseError.
+        position = getattr(exc, "position", None)
+        line = getattr(exc, "lineno", None) or (position[0] if position else None)
         code = getattr(exc, "code", None)
         msg = expat_errors.messages.get(code, str(exc).split(":")[0]) if code else str(exc).split(":")[0]
         raise InputError(f"malformed XML ({msg}); fix the markup", path, line) from None
@@ -218,7 +220,7 @@ def _parse(data: bytes, path: str, track_lines: bool):
     return root, lines
 
 
-def parse_xml(data: bytes, path: str):
+def parse_xml(data: bytes, path: str) -> tuple[Element, dict[int, int]]:
     """Parse TBX bytes safely; return (root element, line map). Errors are one `InputError`.
 
     defusedxml's parser installs the guards (no entity declarations, no external
@@ -240,7 +242,7 @@ def parse_xml(data: bytes, path: str):
     return root, lines
 
 
-def _attr(elem, name: str) -> str | None:
+def _attr(elem: Element, name: str) -> str | None:
     """An attribute by local name (`xml:lang` arrives as `...namespace}lang`)."""
     value = elem.get(name)
     if value is None and name == "lang":
@@ -253,7 +255,7 @@ def _attr(elem, name: str) -> str | None:
     return None
 
 
-def _text(elem) -> str:
+def _text(elem: Element) -> str:
     """An element's text content, stripped (a leaf's own text without walking)."""
     text = elem.text if not len(elem) else "".join(elem.itertext())
     return text.strip() if text else ""
@@ -294,7 +296,7 @@ def _read_meta(text: str, path: str, line: int, problems: list[Problem]) -> dict
     return value
 
 
-def _note_or_meta(elem, path: str, line: int, notes: list[str], meta: dict, problems: list[Problem]) -> None:
+def _note_or_meta(elem: Element, path: str, line: int, notes: list[str], meta: dict, problems: list[Problem]) -> None:
     text = _text(elem)
     if not text:
         return
@@ -309,7 +311,7 @@ def _note_or_meta(elem, path: str, line: int, notes: list[str], meta: dict, prob
 _NOTE_TAGS = {"termNote", "descrip", "admin", "termType"}
 
 
-def _read_term(tsec, approved_seen: int, lines: dict[int, int], path: str,
+def _read_term(tsec: Element, approved_seen: int, lines: dict[int, int], path: str,
                problems: list[Problem]) -> tuple[Rendering, str | None] | None:
     """One term section (termSec, tig, ntig) as a rendering, plus its termType if any.
 
@@ -405,7 +407,7 @@ def _tests(raw: list, path: str, line: int, entry_id: str, problems: list[Proble
     return tuple(tests)
 
 
-def _entries(root):
+def _entries(root: Element) -> list[Element]:
     """The entry elements: the children of <body> (found without walking every element)."""
     for section in root:
         if _local(section.tag) == "text":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
 from termguard.glossary.model import Entry, Rendering
 from termguard.morph.base import GENERATED, LITERAL_FOLDED, Morphology, Variant, is_acronym
@@ -28,7 +29,13 @@ STEMMER_LANGS = {
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)$")  # from a word's start only: linear
 
 
-def _stemmer(algorithm: str):  # type: ignore[no-untyped-def]
+class _Stems(Protocol):
+    """What is used of a PyStemmer `Stemmer.Stemmer`."""
+
+    def stemWord(self, word: str) -> str: ...
+
+
+def _stemmer(algorithm: str) -> _Stems | None:
     try:
         import Stemmer
     except ImportError:  # pragma: no cover - PyStemmer is a dependency
@@ -58,6 +65,8 @@ class StemMorphology(Morphology):
         if s is None:
             if len(self._stems) >= self._STEM_CACHE_SIZE:
                 self._stems.clear()
+            # Only stems of variants are compared, and there are none without a stemmer.
+            assert self._stemmer is not None
             s = self._stems[word] = self._stemmer.stemWord(word)
         return s
 

@@ -160,9 +160,9 @@ def _dates(masked: str, lex: Lexicon, runs: list[str] | None = None) -> list[Qua
     for m in _DAY_MONTH.finditer(masked) if named else ():
         month = month_of(m.group("m"), lex)
         d = int(m.group("d"))
-        y = int(m.group("y")) if m.group("y") else None
-        if month and _valid(y, month, d):
-            found.append((m.start(), m.end(), frozenset({(y, month, d)}), (y, month, d)))
+        year = int(m.group("y")) if m.group("y") else None
+        if month and _valid(year, month, d):
+            found.append((m.start(), m.end(), frozenset({(year, month, d)}), (year, month, d)))
     for m in _MONTH_FIRST.finditer(masked) if named else ():
         month = month_of(m.group("m"), lex)
         if not month:
@@ -373,7 +373,7 @@ def _number_words(masked: str, lex: Lexicon, runs: list[str] | None = None) -> I
         return
     if not _has_number_word(_letter_runs(masked) if runs is None else runs, lex):
         return  # no word of the text is a number word: most texts
-    tokens = []
+    tokens: list[tuple[int, int, Decimal | None, bool]] = []
     for m in _WORD.finditer(masked):
         key = normalise_word(m.group())
         if key in _ONE_AND_HALF and base_lang(lex.lang) == "ru":

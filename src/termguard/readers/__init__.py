@@ -86,10 +86,10 @@ def decode_text(data: bytes, path: str) -> str:
         raise InputError(f"not valid {encoding}; re-save the file as UTF-8", path, line) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    m = _DECLARED.match(text)
-    if m:
-        pad = " " * max(0, len(m.group(3)) - len("UTF-8"))
-        text = f"{m.group(1)}{m.group(2)}UTF-8{m.group(2)}{pad}{text[m.end():]}"
+    declared = _DECLARED.match(text)
+    if declared:
+        pad = " " * max(0, len(declared.group(3)) - len("UTF-8"))
+        text = f"{declared.group(1)}{declared.group(2)}UTF-8{declared.group(2)}{pad}{text[declared.end():]}"
     text = text.replace("\r\n", "\n")
     refuse_nul(text, path)
     return text

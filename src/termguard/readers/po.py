@@ -334,7 +334,7 @@ def _document(path: str, header_entry: PoEntry | None, units: tuple[Unit, ...], 
     )
 
 
-def parse_po(text: str | Iterable[str], path: str, lang: str | None = None, source_lang: str = "en") -> Document:
+def parse_po(text: str | IO[str] | IO[bytes], path: str, lang: str | None = None, source_lang: str = "en") -> Document:
     """Read a PO or POT file into a Document; the target language comes from `Language:`."""
     header_entry, rest = _split_header(iter_po_entries(text, path))
     doc = _document(path, header_entry, (), lang, source_lang, {})
@@ -342,7 +342,7 @@ def parse_po(text: str | Iterable[str], path: str, lang: str | None = None, sour
     return dataclasses.replace(doc, units=units)
 
 
-def stream_po(lines: Iterable[str], path: str, lang: str | None = None, source_lang: str = "en") -> tuple[Document, Iterator[Unit]]:
+def stream_po(lines: str | IO[str] | IO[bytes], path: str, lang: str | None = None, source_lang: str = "en") -> tuple[Document, Iterator[Unit]]:
     """Read a PO file lazily: a Document without units, and an iterator over its units.
 
     Used for large files so that memory stays flat whatever the number of entries.
@@ -360,7 +360,7 @@ def _room(buffer: bytearray, used: int, need: int) -> bytearray:
     return bigger
 
 
-def stream_po_blocks(handle: IO[bytes], path: str, lang: str | None = None) -> tuple[Document, Iterator[tuple[memoryview, int]]]:
+def stream_po_blocks(handle: io.BufferedIOBase, path: str, lang: str | None = None) -> tuple[Document, Iterator[tuple[memoryview, int]]]:
     """A large PO file opened in binary: its Document (header only, from the first block's
     first entry, without reading the file twice) and all its blocks, undecoded
     (`iter_po_buffers`: each valid until the one after the next is asked for)."""
@@ -527,7 +527,7 @@ def iter_po_blocks(source: IO[str] | IO[bytes], first_line: int = 1) -> Iterator
 
 
 def iter_po_buffers(
-    source: IO[bytes],
+    source: io.BufferedIOBase,
     first_line: int = 1,
     block: int | None = None,
     first: int | None = None,

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import xml.parsers.expat as expat
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, NoReturn
 
 from termguard.errors import InputError
 from termguard.model import Document, Field, Unit
@@ -52,7 +52,7 @@ class _Forbidden(Exception):
     pass
 
 
-def _forbid(*_args: object) -> None:
+def _forbid(*_args: object) -> NoReturn:
     raise _Forbidden("entity declarations and external entities are not allowed in TMX; remove the DOCTYPE")
 
 
@@ -172,7 +172,7 @@ def _units_of(tu: _TU, src_default: str | None, path: str) -> list[Unit]:
     ]
 
 
-def _document(path: str, srclang: str | None, targets_seen: set[str], units: tuple, meta: dict) -> Document:
+def _document(path: str, srclang: str | None, targets_seen: Collection[str | None], units: tuple, meta: dict) -> Document:
     src = (srclang or "en").replace("-", "_").split("_")[0]
     target = next(iter(targets_seen)) if len(targets_seen) == 1 else None
     return Document(path=path, kind="tmx", source_lang=src, target_lang=target, units=units,

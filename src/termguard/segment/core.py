@@ -219,22 +219,23 @@ def parse_blocks(text: str, markdown: bool = True, *, plain_structure: bool = Fa
                 lm = None
         if lm is not None:
             cur = None
-            content = lead + lm.end()
-            if content < tail:
-                cur = _Block("reference" if in_refs else "list-item", start + content, start + tail)
+            content_at = lead + lm.end()
+            if content_at < tail:
+                cur = _Block("reference" if in_refs else "list-item", start + content_at, start + tail)
                 blocks.append(cur)
             continue
         if c == ">":
             qm = _QUOTE.match(stripped)
-            content = lead + qm.end()
-            while content < tail and line[content] in " \t":
-                content += 1
-            if content >= tail:
+            assert qm is not None  # `stripped` starts with ">", which _QUOTE always matches
+            content_at = lead + qm.end()
+            while content_at < tail and line[content_at] in " \t":
+                content_at += 1
+            if content_at >= tail:
                 cur = None
             elif cur is not None and cur.kind == "quote":
-                cur.add(text, start + content, start + tail)
+                cur.add(text, start + content_at, start + tail)
             else:
-                cur = _Block("quote", start + content, start + tail)
+                cur = _Block("quote", start + content_at, start + tail)
                 blocks.append(cur)
             continue
         if c == "|" and "|" in stripped[1:]:

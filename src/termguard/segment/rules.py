@@ -193,7 +193,7 @@ def _inline_list_cuts(s: str) -> list[int]:
     if m.group("bullet"):
         return [c.start() for c in _BULLET_CUT.finditer(s, m.end())]
     first, sep = m.group("first"), m.group("sep")
-    cuts = []
+    cuts: list[int] = []
     pos = m.end()
     label = first
     while True:

@@ -240,10 +240,10 @@ def build_text(catalog: _Catalog, source_text: str, source_path: str, source_lan
     """Replace each translated unit of `source_text` by its translation from `catalog`."""
     by_id: dict[str, PoEntry] = {}
     by_msgid: dict[str, PoEntry] = {}
-    for entry in catalog.entries:
-        if entry.msgctxt is not None:
-            by_id.setdefault(entry.msgctxt, entry)
-        by_msgid.setdefault(_norm(entry.msgid.text), entry)
+    for known in catalog.entries:
+        if known.msgctxt is not None:
+            by_id.setdefault(known.msgctxt, known)
+        by_msgid.setdefault(_norm(known.msgid.text), known)
     result = BuildResult(text="", source_path=source_path, lang=catalog_language(catalog))
     used: set[int] = set()
     translations: dict[str, str] = {}

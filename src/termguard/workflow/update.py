@@ -28,6 +28,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import polib
 from rapidfuzz import fuzz, process
@@ -36,6 +37,8 @@ from termguard.errors import InputError
 from termguard.fileio import Snapshot, read_snapshot, replace_if_unchanged
 from termguard.readers import decode_text, load_text
 from termguard.readers.po import iter_po_entries, language_from_filename
+
+_K = TypeVar("_K")
 
 DEFAULT_THRESHOLD = 0.7
 
@@ -219,6 +222,14 @@ def _header(template: polib.POFile, po: polib.POFile) -> tuple[str, dict[str, st
     return po.header, metadata
 
 
+def _prefer(index: dict[_K, polib.POEntry], key: _K, entry: polib.POEntry) -> None:
+    """Put `entry` at `key` in `index`, unless the entry already there is translated and
+    `entry` is not."""
+    current = index.get(key)
+    if current is None or _is_translated(entry) or not _is_translated(current):
+        index[key] = entry
+
+
 def merge_catalogs(template: polib.POFile, po: polib.POFile, threshold: float = DEFAULT_THRESHOLD) -> MergeResult:
     """Merge `template` into the translations of `po`; return the new catalog and counts.
 
@@ -235,10 +246,8 @@ def merge_catalogs(template: polib.POFile, po: polib.POFile, threshold: float = 
     for entry in old_obsolete + old_active:
         if entry.msgid == "" and not entry.msgctxt:
             continue
-        for index, key in ((by_key, _key(entry)), (by_msgid, entry.msgid)):
-            current = index.get(key)
-            if current is None or _is_translated(entry) or not _is_translated(current):
-                index[key] = entry
+        _prefer(by_key, _key(entry), entry)
+        _prefer(by_msgid, entry.msgid, entry)
 
     template_entries = [e for e in template if not e.obsolete and not (e.msgid == "" and not e.msgctxt)]
     template_keys = {_key(e) for e in template_entries}
