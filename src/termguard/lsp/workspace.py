@@ -27,6 +27,7 @@ from termguard.errors import TermguardError
 from termguard.model import Document, Edit, Field, Finding, Unit
 from termguard.prose import prose_view
 from termguard.readers import SUFFIXES, read_document
+from termguard.readers.po import PoEntry, duplicate_error
 from termguard.suppressions import UNUSED, ignore_per_file
 
 from .mapping import MARKDOWN_KINDS, PO_KINDS, TermHit, apply_edits
@@ -77,6 +78,8 @@ class _Chunk:
     findings: list[Finding]
     states: dict[str, dict[str, Any]]
     units: int
+    #: (msgctxt, msgid, line in the chunk) of each entry: duplicates across chunks.
+    keys: list[tuple[str | None, str, int]] = field(default_factory=list)
     offset: int = 0
     placed: tuple[list[Finding], dict[str, dict[str, Any]]] | None = None
 
@@ -201,10 +204,15 @@ class Project:
         kept: dict[str, _Chunk] = {}
         spans: list[tuple[int, str]] = []  # (first line, text) of each chunk, for wanted lines
         offset = 0
+        seen: dict[tuple[str | None, str], int] = {}  # the first line of each entry's key
         for index, chunk_text in enumerate(_chunks(pieces)):
             chunk = memo.chunks.get(chunk_text)
             if chunk is None:
                 chunk = self._check_chunk(header_doc, rules, chunk_text, index == 0 and has_header, offset)
+            for msgctxt, msgid, line in chunk.keys:  # as a whole-file read refuses them
+                first = seen.setdefault((msgctxt, msgid), line + offset)
+                if first != line + offset:
+                    raise duplicate_error(msgctxt, msgid, first, shown, line + offset)
             kept[chunk_text] = chunk
             placed_findings, placed_states = chunk.at(offset)
             findings.extend(placed_findings)
@@ -246,13 +254,20 @@ class Project:
             entries = entries_in(text, doc.path, 1)
             if skip_header:
                 next(entries, None)
-            units = units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang)
+            keys: list[tuple[str | None, str, int]] = []
+
+            def recorded(entries: Iterator[PoEntry]) -> Iterator[PoEntry]:
+                for entry in entries:
+                    keys.append((entry.msgctxt, entry.msgid.text, entry.line))
+                    yield entry
+
+            units = units_from_entries(recorded(entries), doc.path, doc.source_lang, doc.target_lang)
             found, count = self.engine.unit_findings(units, rules, ctx)
         except TermguardError as exc:
             if exc.line is not None:
                 exc.line += offset  # where the file breaks, not where the chunk does
             raise
-        return _Chunk(found, ctx._states, count)
+        return _Chunk(found, ctx._states, count, keys)
 
     def _check_wanted(self, doc: Document, spans: list[tuple[int, str]], wanting: list, ctx: CheckContext) -> list[Finding]:
         """The units of the chunks holding a wanted line, read again, for the rules that

@@ -608,14 +608,19 @@ def _unique(entries: Iterator[PoEntry], path: str) -> Iterator[PoEntry]:
         h = hash((entry.msgctxt, entry.msgid.text))
         first = seen.setdefault(h, entry.line)
         if first != entry.line:
-            where = f"msgctxt {entry.msgctxt!r}, " if entry.msgctxt is not None else ""
-            raise InputError(
-                f"duplicate message definition ({where}msgid {entry.msgid.text[:60]!r}); the first is at line "
-                f"{first}: keep one of the two entries",
-                path,
-                entry.line,
-            )
+            raise duplicate_error(entry.msgctxt, entry.msgid.text, first, path, entry.line)
         yield entry
+
+
+def duplicate_error(msgctxt: str | None, msgid: str, first: int, path: str, line: int) -> InputError:
+    """gettext's fatal "duplicate message definition", naming both lines."""
+    where = f"msgctxt {msgctxt!r}, " if msgctxt is not None else ""
+    return InputError(
+        f"duplicate message definition ({where}msgid {msgid[:60]!r}); the first is at line "
+        f"{first}: keep one of the two entries",
+        path,
+        line,
+    )
 
 
 def entries_in(text: str, path: str, first_line: int) -> Iterator[PoEntry]:
