@@ -40,7 +40,17 @@ class _Nodes:
         )
 
     def scalar(self, node: yaml.Node) -> Any:
-        return self._constructor.construct_object(node, deep=True)
+        """The node's value as YAML reads it; a value its tag cannot hold (`!!int 0.0`,
+        `!!timestamp x`) is one input error at its line, not a traceback."""
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (ValueError, TypeError, IndexError, OverflowError, yaml.YAMLError):
+            tag = str(node.tag).removeprefix("tag:yaml.org,2002:")
+            raise InputError(
+                f"YAML cannot read this value as {tag!r}: write it as plain text (quote it)",
+                self.path,
+                node.start_mark.line + 1,
+            ) from None
 
     def mapping(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Key → (key node, value node); a repeated key is reported, not overwritten."""
