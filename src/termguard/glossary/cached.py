@@ -1,7 +1,7 @@
 """Parsed glossary files kept in the disk cache, keyed by their bytes.
 
-Parsing a 10,000-term TBX file takes about 0.4 s, most of a warm `termguard check` on a
-small file; rebuilding its entries from the cache takes a tenth of that. A file's key
+Parsing a large TBX file is most of a warm `termguard check` on a small file; rebuilding
+its entries from the cache is far cheaper (figures on the docs' benchmarks page). A file's key
 covers everything its entries and problems depend on: its bytes, the path it was read
 from (entries and problems name it), the CSV column languages, the source of the
 glossary readers and model, and the versions of termguard, Python and PyYAML. The key

@@ -1,8 +1,8 @@
 """A disk cache of compiled term matchers: a glossary's forms are generated once per change.
 
-Building a matcher generates every inflected form of every term (pymorphy3 for Russian:
-about 2 s for a 10,000-term glossary, and loading pymorphy3 itself is a fifth of a cold
-`termguard check`). What the build produces, the automaton's keys and their candidates
+Building a matcher generates every inflected form of every term (pymorphy3 for Russian),
+which dominates a run on a large glossary, and loading pymorphy3 itself is a large part
+of a cold `termguard check` (figures on the docs' benchmarks page). What the build produces, the automaton's keys and their candidates
 with entries and renderings by index, is stored under a key that covers everything the
 forms depend on:
 
