@@ -127,7 +127,9 @@ def test_an_edit_re_checks_only_the_chunk_it_is_in(project, monkeypatch):
     at = text.index("Турция купила 300 систем")
     edited = text[:at] + text[at:].replace("«Триумф»", "«Триумпф»", 1)
     found = proj.check(path, edited)
-    assert len(checked) == 1 and "«Триумпф»" in checked[0]
+    # Chunks are cut by their content: an edit re-checks its own chunk, and the next one
+    # too when the edited entry was (or becomes) a cut point; never the rest of the file.
+    assert 1 <= len(checked) <= 2 and any("«Триумпф»" in c for c in checked)
     assert found == _whole(proj, path, edited)
 
 

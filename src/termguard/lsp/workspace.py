@@ -14,6 +14,7 @@ rule (`merge_states`, `check_document`, `wanted_lines`) runs over the kept state
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -374,8 +375,9 @@ def _chunks(pieces: list[str]) -> Iterator[str]:
         group.append(piece)
         if index == last:
             break
-        # (str's hash differs between processes, not within one: the chunks stay put)
-        if len(group) >= CHUNK_MAX or hash(piece) % CHUNK_MODULUS == 0:
+        # A checksum of the piece, not `hash` (salted per process): the same text is cut
+        # the same way in every run, so a problem seen once can be seen again.
+        if len(group) >= CHUNK_MAX or zlib.crc32(piece.encode("utf-8", "surrogatepass")) % CHUNK_MODULUS == 0:
             yield "\n\n".join(group) + "\n\n"
             group = []
     yield "\n\n".join(group)
