@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import difflib
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termguard.errors import InputError
@@ -231,30 +229,12 @@ def write_fixes(run: FixRun) -> None:
 
 
 def _replace_if_unchanged(snapshot: Snapshot, text: str, shown: str) -> None:
-    """Write `text` to a temporary file beside the target, then replace the target with it
-    only if the target still holds the snapshot's bytes."""
-    target = Path(snapshot.path)
-    # As `fileio.write_atomic`: a file someone made read-only is a file they did not want changed.
-    if not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222:
-        raise InputError("file is read-only; make it writable to apply fixes", shown)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise InputError(f"cannot write here: {exc.strerror}", shown) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, os.stat(snapshot.path).st_mode & 0o7777)
-        if not unchanged_since(snapshot):
-            raise InputError("changed since it was read; not written, run termguard check --fix again", shown)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", shown) from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    """Replace the file with `text` through the one in-place rewrite every command uses
+    (`fileio.replace_if_unchanged`: under the file's lock, only if it still holds the
+    bytes read into `snapshot`, atomically)."""
+    from termguard.fileio import replace_if_unchanged, snapshot_of
+
+    replace_if_unchanged(snapshot.path, snapshot_of(snapshot.path, snapshot.data), text)
 
 
 def render_diff(run: FixRun) -> str:
