@@ -13,7 +13,7 @@ import io
 import itertools
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -138,28 +138,37 @@ def _check_chunk(engine: Engine, task: _Task) -> tuple[list[Finding], int, int, 
     return findings, count, data.count(b"\n"), ctx._states
 
 
-def _check_wanted(path: str, doc, wanting: list, ctx) -> list[Finding]:
-    """Read again the units whose target starts on a wanted line and let each rule that
-    wants them report on them (in the parent, after the chunks' states are merged)."""
+def wanted_findings(blocks: Iterable[tuple[str, int]], doc, wanting: list, ctx) -> list[Finding]:
+    """Read again the units of `blocks` ((text of whole entries, its first file line))
+    whose target starts on a wanted line, and let each rule that wants them report on them
+    (after the chunks' states are merged: here for `--jobs`, in the language server for
+    its chunks)."""
     from bisect import bisect_left
 
-    from termguard.readers.po import entries_in, iter_po_blocks, units_from_entries
+    from termguard.readers.po import entries_in, units_from_entries
 
     every = sorted(set().union(*(lines for _rule, lines in wanting)))
     out: list[Finding] = []
-    with open(path, encoding="utf-8") as handle:
-        for block, first in iter_po_blocks(handle):
-            last = first + block.count("\n")
-            at = bisect_left(every, first)
-            if at == len(every) or every[at] > last:
-                continue  # no wanted line in this block
-            entries = entries_in(block, doc.path, first)
-            for unit in units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang):
-                line = unit.targets[0].line if unit.targets else None
-                for rule, lines in wanting:
-                    if line in lines:
-                        out.extend(rule.check_wanted(unit, ctx))
+    for block, first in blocks:
+        last = first + block.count("\n")
+        at = bisect_left(every, first)
+        if at == len(every) or every[at] > last:
+            continue  # no wanted line in this block
+        entries = entries_in(block, doc.path, first)
+        for unit in units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang):
+            line = unit.targets[0].line if unit.targets else None
+            for rule, lines in wanting:
+                if line in lines:
+                    out.extend(rule.check_wanted(unit, ctx))
     return out
+
+
+def _check_wanted(path: str, doc, wanting: list, ctx) -> list[Finding]:
+    """`wanted_findings` over the file's blocks."""
+    from termguard.readers.po import iter_po_blocks
+
+    with open(path, encoding="utf-8") as handle:
+        return wanted_findings(iter_po_blocks(handle), doc, wanting, ctx)
 
 
 def _shift(finding: Finding, lines: int) -> Finding:

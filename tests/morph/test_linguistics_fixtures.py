@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_morph_fixtures import expectations
 
 from termguard.config import Config
 from termguard.engine import Engine
 from termguard.glossary import load_glossary
-from termguard.readers.po import parse_po
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linguistics"
 RULES = ("forbidden-term", "missing-term", "untranslated-term")
@@ -25,14 +25,8 @@ def glossary():
     return load_glossary(FIXTURES / "glossary.yaml")
 
 
-def _expectations(path: Path) -> dict[str, set[str]]:
-    doc = parse_po(path.read_text(encoding="utf-8"), str(path))
-    out = {}
-    for unit in doc.units:
-        wanted = [c.split()[1:] for c in unit.comments if c.startswith("expect:")]
-        assert len(wanted) == 1, f"{unit.id} needs one expect: comment"
-        out[unit.id] = set(wanted[0]) - {"ok"}
-    return out
+# The fixtures' `expect:` comments are read as the morphology fixtures' are.
+_expectations = expectations
 
 
 @pytest.mark.parametrize("name", ["ru.po", "tr.po"])

@@ -43,6 +43,16 @@ def _fold(text: str) -> str:
     return folded.replace("ё", "е").replace("’", "'")
 
 
+def entry_flags(entry: Entry) -> list[str]:
+    """The entry-wide flags in words: do not translate, case-(in)sensitive."""
+    flags = []
+    if entry.dnt:
+        flags.append("do not translate")
+    if entry.case_sensitive is not None:
+        flags.append("case-sensitive" if entry.case_sensitive else "case-insensitive")
+    return flags
+
+
 def describe(entry: Entry) -> str:
     """A human-readable block: id, kind, where, note, origin, every language's forms, tests."""
     lines = [f"{entry.id}  ({entry.kind})  {entry.path}:{entry.line}" if entry.path else f"{entry.id}  ({entry.kind})"]
@@ -50,11 +60,7 @@ def describe(entry: Entry) -> str:
         lines.append(f"  note: {entry.note}")
     if entry.origin is not None:
         lines.append(f"  origin: {entry.origin.text} ({entry.origin.lang})")
-    flags = []
-    if entry.dnt:
-        flags.append("do not translate")
-    if entry.case_sensitive is not None:
-        flags.append("case-sensitive" if entry.case_sensitive else "case-insensitive")
+    flags = entry_flags(entry)
     if flags:
         lines.append(f"  {', '.join(flags)}")
     for lang, forms in entry.renderings.items():

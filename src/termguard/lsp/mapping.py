@@ -379,11 +379,9 @@ def entry_markdown(entry: Entry, found: str | None = None, status: str | None = 
         out.append(md_escape(entry.note))
     if entry.origin is not None:
         out.append(f"Origin: {md_escape(entry.origin.text)} ({md_escape(entry.origin.lang)})")
-    flags = []
-    if entry.dnt:
-        flags.append("do not translate")
-    if entry.case_sensitive is not None:
-        flags.append("case-sensitive" if entry.case_sensitive else "case-insensitive")
+    from termguard.glossary.query import entry_flags
+
+    flags = entry_flags(entry)
     if flags:
         out.append(", ".join(flags).capitalize())
     rows = []

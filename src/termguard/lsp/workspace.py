@@ -272,22 +272,10 @@ class Project:
 
     def _check_wanted(self, doc: Document, spans: list[tuple[int, str]], wanting: list, ctx: CheckContext) -> list[Finding]:
         """The units of the chunks holding a wanted line, read again, for the rules that
-        want them (as `termguard.parallel` does with the file)."""
-        from termguard.readers.po import entries_in, units_from_entries
+        want them (`termguard.parallel.wanted_findings`, as `--jobs` does with the file)."""
+        from termguard.parallel import wanted_findings
 
-        every = set().union(*(lines for _rule, lines in wanting))
-        out: list[Finding] = []
-        for first, text in spans:
-            last = first + text.count("\n")
-            if not any(first <= line <= last for line in every):
-                continue
-            entries = entries_in(text, doc.path, first)
-            for unit in units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang):
-                line = unit.targets[0].line if unit.targets else None
-                for rule, lines in wanting:
-                    if line in lines:
-                        out.extend(rule.check_wanted(unit, ctx))
-        return out
+        return wanted_findings(((text, first) for first, text in spans), doc, wanting, ctx)
 
     # -- glossary terms under the cursor --------------------------------------------------------
 
