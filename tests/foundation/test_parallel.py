@@ -7,6 +7,7 @@ import termguard.parallel as parallel
 from termguard.config import Config
 from termguard.engine import Engine
 from termguard.glossary import glossary_from_text
+from termguard.runner import check_paths
 
 GLOSSARY = """
 - id: triumf
@@ -46,7 +47,7 @@ def test_parallel_run_equals_serial(tmp_path, monkeypatch):
     engine = Engine(Config(select=("forbidden-term", "missing-term")), glossary=glossary)
     paths = [str(tmp_path)]
     serial = engine.run(paths)
-    parallel_report = engine.run(paths, jobs=2)
+    parallel_report = check_paths(engine, paths, jobs=2)
     assert serial.units == 4000 + 7 + 2
     assert len(serial.findings) > 2000
     assert parallel_report.findings == serial.findings
@@ -73,7 +74,7 @@ def test_bad_byte_in_a_chunk_is_one_input_error(tmp_path, monkeypatch):
     engine = Engine(Config(select=("forbidden-term", "missing-term")), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
     for jobs in (1, 2):
         with pytest.raises(InputError) as err:
-            engine.run([str(big)], jobs=jobs)
+            check_paths(engine, [str(big)], jobs=jobs)
         assert "not valid UTF-8 (byte 0xe9)" in str(err.value)
         assert err.value.line == text[:cut].count("\n") + 1
 
@@ -98,7 +99,7 @@ def test_repeated_sources_are_compared_across_chunks(tmp_path, monkeypatch):
     glossary = glossary_from_text(GLOSSARY, "g.yaml")
     engine = Engine(Config(select=("inconsistent-term", "forbidden-term")), glossary=glossary)
     serial = engine.run([str(big)])
-    both = engine.run([str(big)], jobs=2)
+    both = check_paths(engine, [str(big)], jobs=2)
     assert cuts  # the file was cut into chunks
     repeats = [f for f in serial.findings if "other glossary terms" in f.message]
     assert len(repeats) == 1000
@@ -116,7 +117,7 @@ def test_a_rule_that_cannot_merge_chunks_keeps_large_files_whole(tmp_path, monke
     cuts: list[int] = []
     monkeypatch.setattr(parallel, "_chunk_bounds", lambda path, pieces: cuts.append(pieces) or [(0, -1)])
     engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
-    assert engine.run([str(big)], jobs=2).findings == engine.run([str(big)]).findings
+    assert check_paths(engine, [str(big)], jobs=2).findings == engine.run([str(big)]).findings
     assert cuts == []
 
 
