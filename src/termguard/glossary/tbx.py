@@ -353,9 +353,9 @@ def _read_term(tsec: Element, approved_seen: int, lines: dict[int, int], path: s
         i += 1
         local = _LOCAL.get(child.tag) or _local(child.tag)
         if local == "term":
-            if term_elem is None:
-                term_elem = child
-                line = lines.get(id(child), line)
+            # The first <term> is the term (a second one is not TBX; it is passed over).
+            term_elem = term_elem if term_elem is not None else child
+            line = lines.get(id(term_elem), line)
         elif local in _NOTE_TAGS or local.lower() in STATUS_TYPES:
             low = (child.get("type") or local).strip().lower()
             value = _text(child)
