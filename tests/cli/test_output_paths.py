@@ -54,6 +54,7 @@ COMMANDS = [
     (["segment", "seeds/doc.en.md"], "-o", "seeds/doc.en.md"),
     (["build", "translations/ru.po"], "-o", "translations/ru.po"),
     (["init", "translations/doc.pot", "--lang", "de"], "-o", "translations/doc.pot"),
+    (["glossary", "lint", "g.csv", "--glossary-langs", "en:ru"], "-o", "g.csv"),
     (["glossary", "import", "g.csv", "--glossary-langs", "en:ru"], "-o", "g.csv"),
     (["glossary", "export", "--format", "tbx", "--glossary", "g.csv", "--glossary-langs", "en:ru"], "-o", "g.csv"),
     (["review", "import", "sheet.xlsx"], "-o", "sheet.xlsx"),

@@ -190,3 +190,13 @@ def test_the_engine_never_imports_parallel():
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_every_option_of_the_command_reaches_the_settings():
+    # An option added to `termguard check` but not to CheckOptions would be dropped silently.
+    from dataclasses import fields
+
+    from termguard.cli.check import check
+
+    names = {param.name for param in check.params}
+    assert names == {f.name for f in fields(CheckOptions)}

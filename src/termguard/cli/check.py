@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -19,11 +20,11 @@ FORMAT_NAMES = list(FORMATS)
 @click.option("--glossary", "glossary", type=click.Path(), default=None, help="Glossary directory or file (default: glossary/).")
 @click.option("--glossary-langs", default=None, metavar="SRC:TGT", help="Languages of a CSV glossary's columns, e.g. en:ru (default: en and the checked file's language).")
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, help="Output format (default: text; github when GITHUB_ACTIONS=true).")
-@click.option("-o", "--output", type=click.Path(), default=None, help="Write the report to this file.")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write the report to this file.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read this configuration file instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--baseline", "baseline", type=click.Path(dir_okay=False), default=None, help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", "write_baseline", type=click.Path(), default=None, help="Record today's findings in this baseline file and exit 0.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(), metavar="FILE", default=None, help="Record today's findings in this baseline file and exit 0.")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` and the configured `paths` to files named on the command line too; a glossary file stands for every configured path (for pre-commit).")
 @click.option("--stdin-filename", default=None, help="With PATH `-`: the name (and so the file type) of standard input.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
@@ -39,11 +40,7 @@ FORMAT_NAMES = list(FORMATS)
 @click.option("--fix", "apply_fixes", is_flag=True, help="Apply every safe fix in place (atomically), then report what is left.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the unified diff of the fixes and write nothing (exit 1 when there is one).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too (they may change the meaning).")
-def check(
-    paths, glossary, glossary_langs, fmt, output, config_file, isolated, baseline, write_baseline, force_exclude,
-    stdin_filename, statistics, quiet, select, ignore, lang, strict, exit_zero, jobs, no_cache=False, sources_dirs=(),
-    apply_fixes=False, show_diff=False, unsafe_fixes=False,
-) -> None:
+def check(**params: Any) -> None:
     """Lint sources (.md, .txt) and translations (.po, .pot) against the glossary.
 
     With no PATHS, checks seeds/ and translations/ of the current directory. Settings come
@@ -62,14 +59,7 @@ def check(
     """
     from termguard.checkrun import CheckOptions, Console, run_check
 
-    options = CheckOptions(
-        paths=tuple(paths), glossary=glossary, glossary_langs=glossary_langs, fmt=fmt, output=output,
-        config_file=config_file, isolated=isolated, baseline=baseline, write_baseline=write_baseline,
-        force_exclude=force_exclude, stdin_filename=stdin_filename, statistics=statistics, quiet=quiet,
-        sources_dirs=tuple(sources_dirs), select=tuple(select), ignore=tuple(ignore), lang=lang, strict=strict,
-        exit_zero=exit_zero, jobs=jobs, no_cache=no_cache, apply_fixes=apply_fixes, show_diff=show_diff,
-        unsafe_fixes=unsafe_fixes,
-    )
+    options = CheckOptions(**params)  # click gives every option by its parameter name
     console = Console(
         out=lambda text: click.echo(text, nl=False), err=lambda line: click.echo(line, err=True),
         tty=sys.stdout.isatty(), stdin=sys.stdin.buffer, environ=os.environ,

@@ -66,7 +66,7 @@ def glossary_group() -> None:
 @_glossary_option
 @_langs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]), default="text", show_default=True, help="Report format (the formats of `check`).")
-@click.option("-o", "--output", type=click.Path(), default=None, help="Write the report to this file.")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write the report to this file.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings (an empty glossary file) too.")
 def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
     """Validate glossary files: schema, duplicates, conflicts, unmatchable forms, inline tests.
@@ -168,7 +168,7 @@ def find_cmd(text, glossary_path, langs, lang, fmt) -> None:
 
 @glossary_group.command("import")
 @click.argument("file", type=click.Path())
-@click.option("-o", "--output", type=click.Path(), default=None, help="Write the YAML here (default: standard output).")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write the YAML here (default: standard output).")
 @_langs_option
 def import_cmd(file, output, langs) -> None:
     """Convert a TBX (v2 martif or v3 TBX-Basic) or CSV glossary into glossary YAML.
@@ -208,7 +208,7 @@ def import_cmd(file, output, langs) -> None:
 @glossary_group.command("export")
 @click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True, help="tbx: TBX-Basic (v3 unless --tbx-version 2); csv: source,target,forbidden,note.")
 @click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True, help="TBX version: 3 (ISO 30042:2019) or 2 (martif, for translate-toolkit and older tools).")
-@click.option("-o", "--output", type=click.Path(), default=None, help="Write here (default: standard output).")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write here (default: standard output).")
 @_glossary_option
 @_langs_option
 def export_cmd(fmt, output, glossary_path, langs, tbx_version="3") -> None:

@@ -14,7 +14,7 @@ def review() -> None:
 
 @review.command("import")
 @click.argument("sheet", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(), default=".termguard-baseline.json", show_default=True, help="Baseline file to write.")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=".termguard-baseline.json", show_default=True, help="Baseline file to write.")
 def import_cmd(sheet: str, output: str) -> None:
     """Turn the rows marked "not an error" in SHEET into a baseline for `check --baseline`.
 

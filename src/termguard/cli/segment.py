@@ -13,7 +13,7 @@ from termguard.errors import ConfigError
 
 @main.command()
 @click.argument("doc", required=False, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(), default=None, help="Write here instead of standard output.")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write here instead of standard output.")
 @click.option(
     "--format", "fmt", type=click.Choice(["pot", "json", "text", "xliff", "xliff2"]), default=None,
     help="Output format (default: from the -o suffix, else pot); xliff is XLIFF 1.2, xliff2 XLIFF 2.0.",

@@ -15,7 +15,7 @@ DEFAULT_TRANSLATIONS = "translations"
 
 @main.command("build")
 @click.argument("po_file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(), default=None, help="Write the document here (default: standard output).")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write the document here (default: standard output).")
 @click.option("--source", type=click.Path(dir_okay=False), default=None, help="Source document (default: the one the '#:' references name).")
 @click.option("--lang", default=None, callback=lang_option, help="Refuse the PO file unless its Language is this one.")
 def build(po_file, output, source, lang) -> None:

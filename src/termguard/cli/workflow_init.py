@@ -10,7 +10,7 @@ from termguard.cli import main
 @main.command("init")
 @click.argument("template", type=click.Path(dir_okay=False))
 @click.option("--lang", required=True, help="Language of the new translation (a babel locale: ru, tr, pt_BR).")
-@click.option("-o", "--output", type=click.Path(), default=None,
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None,
               help="The new PO file (default: <template's folder>/<lang>.po). Never overwritten.")
 @click.option("--translator", default=None, metavar="'NAME <EMAIL>'", help="Your name and e-mail for the Last-Translator header.")
 def init(template, lang, output, translator) -> None:
