@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from termguard.config import Config, load_config
 from termguard.errors import ConfigError
@@ -70,13 +70,15 @@ class CheckOptions:
 @dataclass(frozen=True)
 class Console:
     """Where `check` speaks: `out(text)` on standard output (written as given), `err(line)`
-    one line on standard error; `tty` says whether standard output is a terminal, `stdin`
-    is standard input's bytes and `environ` the environment."""
+    one line on standard error; `tty()` says whether standard output is a terminal,
+    `read_stdin()` returns standard input's bytes, `environ` is the environment. The two
+    are called only when needed: a run with standard input or output closed still works
+    when it reads or writes neither."""
 
     out: Callable[[str], None]
     err: Callable[[str], None]
-    tty: bool = False
-    stdin: BinaryIO | None = None
+    tty: Callable[[], bool] = lambda: False
+    read_stdin: Callable[[], bytes] = lambda: b""
     environ: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -207,8 +209,7 @@ def read_report(engine: Engine, settings: CheckSettings, console: Console) -> Re
             return Report((), (), 0)
         from termguard.readers import decode_utf8
 
-        data = console.stdin.read() if console.stdin is not None else b""
-        return engine.run_text(name, decode_utf8(data, name))
+        return engine.run_text(name, decode_utf8(console.read_stdin(), name))
     from termguard.progress import progress_reporter
     from termguard.runner import check_paths
 
@@ -243,9 +244,9 @@ def output_format(fmt: str | None, environ: Mapping[str, str]) -> str:
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def use_color(fmt: str, output: str | None, tty: bool, environ: Mapping[str, str]) -> bool:
-    """Colour only for text on a terminal, and never with NO_COLOR set."""
-    return fmt == "text" and output is None and tty and not environ.get("NO_COLOR")
+def use_color(fmt: str, output: str | None, tty: Callable[[], bool], environ: Mapping[str, str]) -> bool:
+    """Colour only for text on a terminal (`tty()`), and never with NO_COLOR set."""
+    return fmt == "text" and output is None and tty() and not environ.get("NO_COLOR")
 
 
 def exit_code(report: Report, strict: bool, exit_zero: bool) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -43,7 +44,7 @@ class Recorder:
         self.said: list[tuple[str, str]] = []
         self.console = Console(out=lambda text: self.said.append(("out", text)),
                                err=lambda line: self.said.append(("err", line)),
-                               tty=tty, stdin=io.BytesIO(stdin), environ=environ or {})
+                               tty=lambda: tty, read_stdin=io.BytesIO(stdin).read, environ=environ or {})
 
     def text(self, stream: str) -> str:
         return "".join(text for where, text in self.said if where == stream)
@@ -103,11 +104,14 @@ def test_format_and_colour():
     assert output_format(None, {}) == "text"
     assert output_format(None, {"GITHUB_ACTIONS": "true"}) == "github"
     assert output_format("json", {"GITHUB_ACTIONS": "true"}) == "json"
-    assert use_color("text", None, True, {})
-    assert not use_color("text", None, True, {"NO_COLOR": "1"})
-    assert not use_color("text", "r.txt", True, {})
-    assert not use_color("text", None, False, {})
-    assert not use_color("json", None, True, {})
+    def closed() -> bool:
+        raise AssertionError("standard output is not asked about when the answer cannot matter")
+
+    assert use_color("text", None, lambda: True, {})
+    assert not use_color("text", None, lambda: True, {"NO_COLOR": "1"})
+    assert not use_color("text", "r.txt", closed, {})
+    assert not use_color("text", None, lambda: False, {})
+    assert not use_color("json", None, closed, {})
 
 
 def test_paths_from_configuration_and_force_exclude(project):
@@ -200,3 +204,19 @@ def test_every_option_of_the_command_reaches_the_settings():
 
     names = {param.name for param in check.params}
     assert names == {f.name for f in fields(CheckOptions)}
+
+
+def test_closed_standard_streams_matter_only_when_used(tmp_path):
+    # `termguard check FILE <&-` (no standard input) and `-o FILE >&-` (no standard output).
+    doc = tmp_path / "doc.en.md"
+    doc.write_text(DOC, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    base = [sys.executable, "-m", "termguard", "check", str(doc), "--isolated", "--glossary", str(root / "glossary")]
+    closed_in = subprocess.run(base, cwd=tmp_path, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                               preexec_fn=lambda: os.close(0))
+    assert closed_in.returncode == 1 and "Triumph" in closed_in.stdout, closed_in.stderr
+    report = tmp_path / "r.json"
+    closed_out = subprocess.run([*base, "--format", "json", "-o", str(report)], cwd=tmp_path,
+                                stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
+    assert closed_out.returncode == 1, closed_out.stderr
+    assert '"Triumph"' in report.read_text(encoding="utf-8")

@@ -62,6 +62,6 @@ def check(**params: Any) -> None:
     options = CheckOptions(**params)  # click gives every option by its parameter name
     console = Console(
         out=lambda text: click.echo(text, nl=False), err=lambda line: click.echo(line, err=True),
-        tty=sys.stdout.isatty(), stdin=sys.stdin.buffer, environ=os.environ,
+        tty=lambda: sys.stdout.isatty(), read_stdin=lambda: sys.stdin.buffer.read(), environ=os.environ,
     )
     sys.exit(run_check(options, console))
