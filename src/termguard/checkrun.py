@@ -126,6 +126,11 @@ class CheckSettings:
     #: Why the term rules did not run (no glossary), said after the files were read.
     absent: str | None
 
+    @property
+    def nothing_to_check(self) -> bool:
+        """True when --force-exclude left none of the named files: the run ends with exit 0."""
+        return bool(self.options.paths) and not self.paths
+
     @classmethod
     def from_options(cls, options: CheckOptions) -> CheckSettings:
         """Validate the options, read the configuration and settle every setting; raises
@@ -137,7 +142,7 @@ class CheckSettings:
         )
         paths = resolve_paths(options, config)
         if options.paths and not paths:
-            return cls(options, config, (), None, None)  # the run ends here: see `run_check`
+            return cls(options, config, (), None, None)  # nothing_to_check: the run ends here
         baseline = options.baseline
         if baseline is None and not options.write_baseline and config.baseline:
             baseline = config.baseline
@@ -145,7 +150,7 @@ class CheckSettings:
         config = _with_sources(config, options.sources_dirs)
         config.check_paths()
         absent = config.missing_glossary()  # raises when a term rule was asked for by name
-        config = _with_glossary_langs(config, options.glossary_langs)
+        config = _with_rule_options(config, options.glossary_langs)
         return cls(options, config, paths, baseline, absent)
 
 
@@ -167,7 +172,7 @@ def _with_sources(config: Config, sources_dirs: tuple[str, ...]) -> Config:
     return config
 
 
-def _with_glossary_langs(config: Config, glossary_langs: str | None) -> Config:
+def _with_rule_options(config: Config, glossary_langs: str | None) -> Config:
     """The source texts' names and --glossary-langs (a CSV glossary's columns) as rule options."""
     if config.sources and "sources" not in config.options:
         from termguard.sources.loader import source_options
@@ -294,8 +299,8 @@ def run_check(options: CheckOptions, console: Console) -> int:
 
         disable()
     settings = CheckSettings.from_options(options)
-    if options.paths and not settings.paths:
-        return 0  # --force-exclude: pre-commit named no document or translation of this project
+    if settings.nothing_to_check:
+        return 0  # pre-commit named no document or translation of this project
     engine = Engine(settings.config)
     if options.apply_fixes or options.show_diff:
         ended = run_fixes(engine, settings, console)
