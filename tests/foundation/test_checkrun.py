@@ -220,3 +220,13 @@ def test_closed_standard_streams_matter_only_when_used(tmp_path):
                                 stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
     assert closed_out.returncode == 1, closed_out.stderr
     assert '"Triumph"' in report.read_text(encoding="utf-8")
+
+
+def test_force_exclude_with_nothing_of_the_project_ends_quietly(project):
+    (project / "notes.txt").write_text("The Triumph.\n", encoding="utf-8")
+    settings = CheckSettings.from_options(CheckOptions(paths=("README.txt",), force_exclude=True))
+    assert settings.nothing_to_check
+    said = Recorder()
+    assert run_check(CheckOptions(paths=("README.txt",), force_exclude=True), said.console) == 0
+    assert said.said == []
+    assert not CheckSettings.from_options(CheckOptions(paths=("seeds",), force_exclude=True)).nothing_to_check
