@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import os
+
 import termguard.engine as engine_module
 import termguard.parallel as parallel
 from termguard.config import Config
@@ -135,3 +138,48 @@ def test_shifting_a_finding_keeps_every_other_field():
     moved_fix = Fix(Applicability.SAFE, "m", (Edit(13, 4, 15, 6, "x"), Edit(17, 1, 17, 2, "y")))
     assert moved == dataclasses.replace(finding, line=13, end_line=15, fix=moved_fix)
     assert _shift(finding, 0) is finding
+
+
+def test_the_plan_cuts_large_po_files_into_contiguous_chunks(tmp_path, monkeypatch):
+    big = tmp_path / "big.po"
+    big.write_text(_po(3000), encoding="utf-8")
+    small = tmp_path / "small.po"
+    small.write_text(_po(5), encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text("The Triumph system.\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_THRESHOLD", 10_000)
+    engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
+    files = [str(big), str(small), str(doc)]
+    plan = parallel.plan_tasks(engine, files, jobs=2)
+    assert [path for path, _ in plan.layout] == files
+    assert [task.index for task in plan.tasks] == list(range(len(plan.tasks)))
+    big_tasks = [plan.tasks[k] for k in plan.layout[0][1]]
+    assert len(big_tasks) == 4 and all(task.chunked for task in big_tasks)  # two per worker
+    # The chunks cover the file end to end, each starting after a blank line.
+    data = big.read_bytes()
+    assert big_tasks[0].start == 0 and big_tasks[-1].end == len(data)
+    for before, after in itertools.pairwise(big_tasks):
+        assert before.end == after.start and data[after.start - 2:after.start] == b"\n\n"
+    assert sum(plan.sizes[k] for k in plan.layout[0][1]) == len(data)
+    for path, indexes in plan.layout[1:]:
+        assert len(indexes) == 1 and not plan.tasks[indexes[0]].chunked
+        assert plan.sizes[indexes[0]] == os.path.getsize(path)
+    # A rule whose chunk states cannot be merged exactly keeps every file whole.
+    monkeypatch.setattr(type(engine.rules[0]), "chunkable", False)
+    whole = parallel.plan_tasks(engine, files, jobs=2)
+    assert len(whole.tasks) == 3 and not any(task.chunked for task in whole.tasks)
+
+
+def test_merge_raises_the_first_error_of_a_file(tmp_path):
+    import pytest
+
+    from termguard.errors import InputError
+
+    engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
+    a = tmp_path / "a.md"
+    a.write_text("x\n", encoding="utf-8")
+    plan = parallel.plan_tasks(engine, [str(a)], jobs=2)
+    with pytest.raises(InputError, match="broken"):
+        parallel.merge(engine, plan, {0: ("error", InputError("broken", str(a)))})
+    report = parallel.merge(engine, plan, {0: ("file", ([], "a.md", 1))})
+    assert report.files == ("a.md",) and report.units == 1
