@@ -5,6 +5,10 @@ line numbers relative to the chunk, and shifted back in the parent. Rules that k
 per-document state (see `Rule.check_document`) have their chunk states merged with
 `Rule.merge_states` before `check_document` runs once in the parent, so a parallel run
 reports exactly what a serial run does.
+
+`run_parallel` is three steps: `plan_tasks` (which files, which chunks), `execute` (the
+worker pool) and `merge` (the report). The workers call the engine; the engine never calls
+this module (`termguard.runner` chooses serial or parallel).
 """
 
 from __future__ import annotations
