@@ -165,21 +165,15 @@ class Engine:
     def run(
         self,
         paths: Iterable[str],
-        jobs: int = 1,
         progress: Callable[[int, int], None] | None = None,
         force_exclude: bool = False,
     ) -> Report:
-        """Check files and directories; return the sorted report.
+        """Check files and directories in this process; return the sorted report.
 
-        With `jobs > 1` files are checked in parallel processes, and a single large PO file
-        is cut into chunks; the findings are the same as a serial run's.
+        `termguard.runner.check_paths` chooses between this and worker processes
+        (`termguard.parallel`), which call the engine: the engine never calls them.
         """
         files = collect_files(paths, self.config, force_exclude)
-        if jobs > 1:
-            from termguard.parallel import run_parallel
-
-            report = run_parallel(self, files, jobs, progress)
-            return Report(tuple(ignore_per_file(self.config, report.findings)), report.files, report.units)
         findings: list[Finding] = []
         units = 0
         shown = []

@@ -2,6 +2,8 @@
 
 * `write_atomic`: a temporary file in the same directory, then a rename; a crash or a full
   disk never leaves a half-written report, template or translation.
+* `check_output`: the one validation of an output file (empty, a directory, an input);
+  `check_output_dir` the same for an output folder.
 * `refuse_output_over_input`: an output path that is one of the run's input files (the
   same file by device and inode, whatever the path says: `./ru.po`, a hard link, a
   symbolic link) is refused before anything is read or written.
@@ -112,6 +114,34 @@ def refuse_output_over_input(
                         "of this run; choose an output outside it",
                         str(output),
                     )
+
+
+def check_output(
+    output: str | os.PathLike[str] | None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    option: str = "-o",
+    dir_suffixes: tuple[str, ...] = (),
+) -> None:
+    """The one validation of every command's output path (`-o`, `--write-baseline`, ...):
+    raise `ConfigError` when it is empty, names a directory, or is one of the run's
+    `inputs` (see `refuse_output_over_input`). None means "no output": nothing to check."""
+    if output is None:
+        return
+    text = os.fspath(output)
+    if not text.strip():
+        raise ConfigError(f"{option} was given an empty file name; name the file to write")
+    if text.endswith(("/", os.sep)) or os.path.isdir(text):
+        raise ConfigError(f"this {option} output is a directory; name a file to write (inside it, for example)", text)
+    refuse_output_over_input(output, inputs, option, dir_suffixes)
+
+
+def check_output_dir(output: str | os.PathLike[str], option: str = "--into") -> None:
+    """An output folder (`sources fetch --into`): refuse an empty name and an existing file."""
+    text = os.fspath(output)
+    if not text.strip():
+        raise ConfigError(f"{option} was given an empty folder name; name the folder to write into")
+    if os.path.exists(text) and not os.path.isdir(text):
+        raise ConfigError(f"{option} must be a directory (the store of what is written), not a file", text)
 
 
 @dataclass(frozen=True)

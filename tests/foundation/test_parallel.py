@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import os
+
 import termguard.engine as engine_module
 import termguard.parallel as parallel
 from termguard.config import Config
 from termguard.engine import Engine
 from termguard.glossary import glossary_from_text
+from termguard.runner import check_paths
 
 GLOSSARY = """
 - id: triumf
@@ -46,7 +50,7 @@ def test_parallel_run_equals_serial(tmp_path, monkeypatch):
     engine = Engine(Config(select=("forbidden-term", "missing-term")), glossary=glossary)
     paths = [str(tmp_path)]
     serial = engine.run(paths)
-    parallel_report = engine.run(paths, jobs=2)
+    parallel_report = check_paths(engine, paths, jobs=2)
     assert serial.units == 4000 + 7 + 2
     assert len(serial.findings) > 2000
     assert parallel_report.findings == serial.findings
@@ -73,7 +77,7 @@ def test_bad_byte_in_a_chunk_is_one_input_error(tmp_path, monkeypatch):
     engine = Engine(Config(select=("forbidden-term", "missing-term")), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
     for jobs in (1, 2):
         with pytest.raises(InputError) as err:
-            engine.run([str(big)], jobs=jobs)
+            check_paths(engine, [str(big)], jobs=jobs)
         assert "not valid UTF-8 (byte 0xe9)" in str(err.value)
         assert err.value.line == text[:cut].count("\n") + 1
 
@@ -98,7 +102,7 @@ def test_repeated_sources_are_compared_across_chunks(tmp_path, monkeypatch):
     glossary = glossary_from_text(GLOSSARY, "g.yaml")
     engine = Engine(Config(select=("inconsistent-term", "forbidden-term")), glossary=glossary)
     serial = engine.run([str(big)])
-    both = engine.run([str(big)], jobs=2)
+    both = check_paths(engine, [str(big)], jobs=2)
     assert cuts  # the file was cut into chunks
     repeats = [f for f in serial.findings if "other glossary terms" in f.message]
     assert len(repeats) == 1000
@@ -116,7 +120,7 @@ def test_a_rule_that_cannot_merge_chunks_keeps_large_files_whole(tmp_path, monke
     cuts: list[int] = []
     monkeypatch.setattr(parallel, "_chunk_bounds", lambda path, pieces: cuts.append(pieces) or [(0, -1)])
     engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
-    assert engine.run([str(big)], jobs=2).findings == engine.run([str(big)]).findings
+    assert check_paths(engine, [str(big)], jobs=2).findings == engine.run([str(big)]).findings
     assert cuts == []
 
 
@@ -134,3 +138,48 @@ def test_shifting_a_finding_keeps_every_other_field():
     moved_fix = Fix(Applicability.SAFE, "m", (Edit(13, 4, 15, 6, "x"), Edit(17, 1, 17, 2, "y")))
     assert moved == dataclasses.replace(finding, line=13, end_line=15, fix=moved_fix)
     assert _shift(finding, 0) is finding
+
+
+def test_the_plan_cuts_large_po_files_into_contiguous_chunks(tmp_path, monkeypatch):
+    big = tmp_path / "big.po"
+    big.write_text(_po(3000), encoding="utf-8")
+    small = tmp_path / "small.po"
+    small.write_text(_po(5), encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text("The Triumph system.\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_THRESHOLD", 10_000)
+    engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
+    files = [str(big), str(small), str(doc)]
+    plan = parallel.plan_tasks(engine, files, jobs=2)
+    assert [path for path, _ in plan.layout] == files
+    assert [task.index for task in plan.tasks] == list(range(len(plan.tasks)))
+    big_tasks = [plan.tasks[k] for k in plan.layout[0][1]]
+    assert len(big_tasks) == 4 and all(task.chunked for task in big_tasks)  # two per worker
+    # The chunks cover the file end to end, each starting after a blank line.
+    data = big.read_bytes()
+    assert big_tasks[0].start == 0 and big_tasks[-1].end == len(data)
+    for before, after in itertools.pairwise(big_tasks):
+        assert before.end == after.start and data[after.start - 2:after.start] == b"\n\n"
+    assert sum(plan.sizes[k] for k in plan.layout[0][1]) == len(data)
+    for path, indexes in plan.layout[1:]:
+        assert len(indexes) == 1 and not plan.tasks[indexes[0]].chunked
+        assert plan.sizes[indexes[0]] == os.path.getsize(path)
+    # A rule whose chunk states cannot be merged exactly keeps every file whole.
+    monkeypatch.setattr(type(engine.rules[0]), "chunkable", False)
+    whole = parallel.plan_tasks(engine, files, jobs=2)
+    assert len(whole.tasks) == 3 and not any(task.chunked for task in whole.tasks)
+
+
+def test_merge_raises_the_first_error_of_a_file(tmp_path):
+    import pytest
+
+    from termguard.errors import InputError
+
+    engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
+    a = tmp_path / "a.md"
+    a.write_text("x\n", encoding="utf-8")
+    plan = parallel.plan_tasks(engine, [str(a)], jobs=2)
+    with pytest.raises(InputError, match="broken"):
+        parallel.merge(engine, plan, {0: ("error", InputError("broken", str(a)))})
+    report = parallel.merge(engine, plan, {0: ("file", ([], "a.md", 1))})
+    assert report.files == ("a.md",) and report.units == 1

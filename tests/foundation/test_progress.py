@@ -13,6 +13,7 @@ from termguard.config import Config
 from termguard.engine import Engine
 from termguard.glossary import glossary_from_text
 from termguard.progress import progress_reporter
+from termguard.runner import check_paths
 
 GLOSSARY = "- id: triumf\n  kind: name\n  en: [Triumf]\n  ru: [Триумф, {text: Триумпф, status: forbidden}]\n"
 
@@ -73,7 +74,7 @@ def test_engine_reports_bytes_within_a_large_file(tmp_path, monkeypatch, jobs):
     monkeypatch.setattr(po, "_BLOCK", 8_192)
     calls: list[tuple[int, int]] = []
     engine = Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(GLOSSARY, "g.yaml"))
-    report = engine.run([str(tmp_path)], jobs=jobs, progress=lambda done, total, calls=calls: calls.append((done, total)))
+    report = check_paths(engine, [str(tmp_path)], jobs=jobs, progress=lambda done, total, calls=calls: calls.append((done, total)))
     total = big.stat().st_size + small.stat().st_size
     assert report.units == 3003
     assert len([d for d, _ in calls if d < total]) >= 3  # within the large file, not only once per file
@@ -93,6 +94,6 @@ def test_larger_files_are_cut_into_more_chunks(tmp_path, monkeypatch):
     for target, chunks in ((1 << 30, 4), (big.stat().st_size // 5 + 1, 2 * 5)):
         monkeypatch.setattr(parallel, "CHUNK_TARGET", target)
         calls: list[tuple[int, int]] = []
-        report = engine.run([str(big)], jobs=2, progress=lambda done, total: calls.append((done, total)))  # noqa: B023 -- called within this iteration
+        report = check_paths(engine, [str(big)], jobs=2, progress=lambda done, total: calls.append((done, total)))  # noqa: B023 -- called within this iteration
         assert len(calls) == chunks
         assert report == serial

@@ -20,6 +20,7 @@ from termguard.errors import TermguardError
 from termguard.glossary import load_glossary
 from termguard.model import Unit
 from termguard.reporters import RenderOptions, get_renderer
+from termguard.runner import check_paths
 from termguard.triggers import Dispatcher, Trigger
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +34,7 @@ OPTIONS = RenderOptions(color=False, version="test", root=str(ROOT), quiet=True)
 
 def _rendered(engine: Engine, paths: list[str], jobs: int = 1) -> str:
     try:
-        report = engine.run(paths, jobs=jobs)
+        report = check_paths(engine, paths, jobs=jobs)
     except TermguardError as exc:
         return f"error: {exc}"
     return get_renderer("json")(report, OPTIONS)

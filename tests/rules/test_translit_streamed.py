@@ -8,6 +8,7 @@ import termguard.engine as engine_mod
 from termguard.config import Config
 from termguard.engine import Engine
 from termguard.glossary.model import Glossary
+from termguard.runner import check_paths
 from termguard.sources.loader import load_sources
 
 FIX = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "translit"
@@ -44,5 +45,5 @@ def test_parallel_chunks_report_the_same(monkeypatch):
 
     # Cut even this small file into chunks: the chunk states must merge into one report.
     monkeypatch.setattr(parallel_mod, "CHUNK_THRESHOLD", 0)
-    report = _engine().run([str(FIX / "variants.en_GB.po")], jobs=2)
+    report = check_paths(_engine(), [str(FIX / "variants.en_GB.po")], jobs=2)
     assert sorted(_summary(report)) == sorted(EXPECTED)

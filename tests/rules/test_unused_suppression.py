@@ -7,6 +7,7 @@ import pytest
 from termguard.config import Config
 from termguard.engine import Engine
 from termguard.glossary import glossary_from_text
+from termguard.runner import check_paths
 
 GLOSSARY = """
 - id: triumf
@@ -158,7 +159,7 @@ def test_po_suppression_same_with_parallel_chunks(engine, tmp_path):
     path = tmp_path / "ru.po"
     path.write_text(PO, encoding="utf-8")
     serial = engine.run([str(path)])
-    parallel = engine.run([str(path)], jobs=2)
+    parallel = check_paths(engine, [str(path)], jobs=2)
     assert [(f.line, f.rule) for f in parallel.findings] == [(f.line, f.rule) for f in serial.findings]
     assert len(serial.findings) == 4
 

@@ -39,9 +39,9 @@ def _load(path: str, langs: str | None):
 
 
 def _emit(text: str, output: str | None, inputs: tuple[str, ...] = ()) -> None:
-    from termguard.fileio import refuse_output_over_input, write_atomic
+    from termguard.fileio import check_output, write_atomic
 
-    refuse_output_over_input(output, inputs)
+    check_output(output, inputs)
 
     if output:
         write_atomic(output, text)
@@ -66,7 +66,7 @@ def glossary_group() -> None:
 @_glossary_option
 @_langs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]), default="text", show_default=True, help="Report format (the formats of `check`).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write the report to this file.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings (an empty glossary file) too.")
 def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
     """Validate glossary files: schema, duplicates, conflicts, unmatchable forms, inline tests.
@@ -168,7 +168,7 @@ def find_cmd(text, glossary_path, langs, lang, fmt) -> None:
 
 @glossary_group.command("import")
 @click.argument("file", type=click.Path())
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the YAML here (default: standard output).")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write the YAML here (default: standard output).")
 @_langs_option
 def import_cmd(file, output, langs) -> None:
     """Convert a TBX (v2 martif or v3 TBX-Basic) or CSV glossary into glossary YAML.
@@ -181,12 +181,12 @@ def import_cmd(file, output, langs) -> None:
       termguard glossary import terms.tbx -o glossary/imported.yaml
       termguard glossary import terms.csv --glossary-langs en:tr -o glossary/tr.yaml
     """
-    from termguard.fileio import refuse_output_over_input
+    from termguard.fileio import check_output
     from termguard.glossary import read_entries
     from termguard.glossary.model import ANY_TARGET
     from termguard.glossary.yaml_writer import glossary_yaml
 
-    refuse_output_over_input(output, (file,))
+    check_output(output, (file,))
     suffix = Path(file).suffix.lower()
     if suffix not in (".tbx", ".csv", ".yaml", ".yml"):
         raise ConfigError(f"cannot import {suffix or 'a file without suffix'}; give a .tbx or .csv file", file)
@@ -208,7 +208,7 @@ def import_cmd(file, output, langs) -> None:
 @glossary_group.command("export")
 @click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True, help="tbx: TBX-Basic (v3 unless --tbx-version 2); csv: source,target,forbidden,note.")
 @click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True, help="TBX version: 3 (ISO 30042:2019) or 2 (martif, for translate-toolkit and older tools).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here (default: standard output).")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write here (default: standard output).")
 @_glossary_option
 @_langs_option
 def export_cmd(fmt, output, glossary_path, langs, tbx_version="3") -> None:
@@ -227,10 +227,10 @@ def export_cmd(fmt, output, glossary_path, langs, tbx_version="3") -> None:
       termguard glossary export --format tbx --tbx-version 2 -o glossary-v2.tbx
       termguard glossary export --format csv --glossary-langs en:ru -o glossary-ru.csv
     """
-    from termguard.fileio import refuse_output_over_input
+    from termguard.fileio import check_output
     from termguard.glossary.model import ANY_TARGET
 
-    refuse_output_over_input(output, (glossary_path,))
+    check_output(output, (glossary_path,))
     glossary = _load(glossary_path, langs if Path(glossary_path).suffix.lower() == ".csv" else None)
     if any(ANY_TARGET in e.renderings for e in glossary):
         raise ConfigError("the CSV glossary's target language is unknown; pass --glossary-langs en:LANG", glossary_path)

@@ -14,7 +14,7 @@ def review() -> None:
 
 @review.command("import")
 @click.argument("sheet", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=".termguard-baseline.json", show_default=True, help="Baseline file to write.")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=".termguard-baseline.json", show_default=True, help="Baseline file to write.")
 def import_cmd(sheet: str, output: str) -> None:
     """Turn the rows marked "not an error" in SHEET into a baseline for `check --baseline`.
 
@@ -27,7 +27,10 @@ def import_cmd(sheet: str, output: str) -> None:
       termguard check --baseline baseline.json
     """
     from termguard.config import load_config, repository_root
+    from termguard.fileio import check_output
     from termguard.review import import_review
+
+    check_output(output, (sheet,))
 
     count = import_review(sheet, output, repository_root(load_config(None, False)))
     click.echo(f"termguard: wrote {count} finding(s) marked not an error to baseline {output}", err=True)

@@ -13,7 +13,7 @@ from termguard.errors import ConfigError
 
 @main.command()
 @click.argument("doc", required=False, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of standard output.")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write here instead of standard output.")
 @click.option(
     "--format", "fmt", type=click.Choice(["pot", "json", "text", "xliff", "xliff2"]), default=None,
     help="Output format (default: from the -o suffix, else pot); xliff is XLIFF 1.2, xliff2 XLIFF 2.0.",
@@ -34,12 +34,12 @@ def segment(doc, output, fmt, lang, srx_path, export_srx, stdin_filename) -> Non
       termguard segment notes.md --format text
       termguard segment --export-srx -o termguard.srx
     """
-    from termguard.fileio import refuse_output_over_input, write_atomic
+    from termguard.fileio import check_output, write_atomic
     from termguard.readers import decode_utf8, load_text
     from termguard.segment import guess_lang, segment_text
     from termguard.segment.writers import WRITERS, format_for
 
-    refuse_output_over_input(output, tuple(p for p in (doc, srx_path) if p))
+    check_output(output, tuple(p for p in (doc, srx_path) if p))
     if export_srx:
         from termguard.segment.srx import export_srx as build_srx
 

@@ -15,7 +15,7 @@ DEFAULT_TRANSLATIONS = "translations"
 
 @main.command("build")
 @click.argument("po_file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the document here (default: standard output).")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write the document here (default: standard output).")
 @click.option("--source", type=click.Path(dir_okay=False), default=None, help="Source document (default: the one the '#:' references name).")
 @click.option("--lang", default=None, callback=lang_option, help="Refuse the PO file unless its Language is this one.")
 def build(po_file, output, source, lang) -> None:
@@ -30,12 +30,12 @@ def build(po_file, output, source, lang) -> None:
       termguard build translations/ru.po -o commentary.ru.md
       termguard build translations/tr.po --source seeds/triumf-commentary.en.md
     """
-    from termguard.fileio import refuse_output_over_input, write_atomic
+    from termguard.fileio import check_output, write_atomic
     from termguard.workflow.build import build_file
 
-    refuse_output_over_input(output, tuple(p for p in (po_file, source) if p))
+    check_output(output, tuple(p for p in (po_file, source) if p))
     result = build_file(po_file, source=source, lang=lang)
-    refuse_output_over_input(output, (result.source_path,))
+    check_output(output, (result.source_path,))
     if output:
         write_atomic(output, result.text)
     else:

@@ -10,7 +10,7 @@ from termguard.cli import main
 @main.command("init")
 @click.argument("template", type=click.Path(dir_okay=False))
 @click.option("--lang", required=True, help="Language of the new translation (a babel locale: ru, tr, pt_BR).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None,
               help="The new PO file (default: <template's folder>/<lang>.po). Never overwritten.")
 @click.option("--translator", default=None, metavar="'NAME <EMAIL>'", help="Your name and e-mail for the Last-Translator header.")
 def init(template, lang, output, translator) -> None:
@@ -27,7 +27,9 @@ def init(template, lang, output, translator) -> None:
       termguard init translations/commentary.pot --lang tr --translator "Ayşe Kaya <ayse@example.org>"
       termguard init translations/commentary.pot --lang pt_BR -o work/pt_BR.po
     """
+    from termguard.fileio import check_output
     from termguard.workflow.init import init_file
 
+    check_output(output, (template,))
     result = init_file(template, lang, output, translator)
     click.echo(f"{result.path}: {result.units} units to translate into {result.lang}")

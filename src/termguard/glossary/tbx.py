@@ -311,6 +311,28 @@ def _note_or_meta(elem: Element, path: str, line: int, notes: list[str], meta: d
 _NOTE_TAGS = {"termNote", "descrip", "admin", "termType"}
 
 
+def _term_status(value: str, path: str, line: int, problems: list[Problem]) -> str:
+    """A TBX term status (`preferredTerm-admn-sts`, `deprecated`, ...) as a rendering status;
+    an unknown one is read as admitted, with a warning."""
+    status = STATUS_IN.get(value.lower())
+    if status is None:
+        problems.append(Problem("glossary-schema", "warning", path, line, f"unknown term status {value!r}; read as admitted"))
+        return "admitted"
+    return status
+
+
+def _term_settings(meta: dict | None, path: str, line: int, problems: list[Problem]) -> tuple[bool | None, bool, bool]:
+    """A term's termguard settings from its `termguard:` note: (case_sensitive, exact,
+    indeclinable); unknown keys are warned about and ignored."""
+    if not meta:
+        return None, False, False
+    for key in meta:
+        if key not in ("case_sensitive", "exact", "indeclinable"):
+            problems.append(Problem("glossary-schema", "warning", path, line, f"unknown termguard term setting {key!r}; ignored"))
+    cs = meta.get("case_sensitive")
+    return (cs if isinstance(cs, bool) else None), meta.get("exact") is True, meta.get("indeclinable") is True
+
+
 def _read_term(tsec: Element, approved_seen: int, lines: dict[int, int], path: str,
                problems: list[Problem]) -> tuple[Rendering, str | None] | None:
     """One term section (termSec, tig, ntig) as a rendering, plus its termType if any.
@@ -331,18 +353,14 @@ def _read_term(tsec: Element, approved_seen: int, lines: dict[int, int], path: s
         i += 1
         local = _LOCAL.get(child.tag) or _local(child.tag)
         if local == "term":
-            if term_elem is None:
-                term_elem = child
-                line = lines.get(id(child), line)
+            # The first <term> is the term (a second one is not TBX; it is passed over).
+            term_elem = term_elem if term_elem is not None else child
+            line = lines.get(id(term_elem), line)
         elif local in _NOTE_TAGS or local.lower() in STATUS_TYPES:
             low = (child.get("type") or local).strip().lower()
             value = _text(child)
             if low in STATUS_TYPES:
-                status = STATUS_IN.get(value.lower())
-                if status is None:
-                    problems.append(Problem("glossary-schema", "warning", path, line,
-                                            f"unknown term status {value!r}; read as admitted"))
-                    status = "admitted"
+                status = _term_status(value, path, line, problems)
             elif low == "termtype":
                 term_type = value
             elif low in NOTE_DESCRIPS and value:
@@ -356,16 +374,7 @@ def _read_term(tsec: Element, approved_seen: int, lines: dict[int, int], path: s
     if term_elem is None:
         problems.append(Problem("glossary-schema", "warning", path, line, "a term section without <term>; skipped"))
         return None
-    case_sensitive = None
-    exact = indeclinable = False
-    if meta:
-        for key in meta:
-            if key not in ("case_sensitive", "exact", "indeclinable"):
-                problems.append(Problem("glossary-schema", "warning", path, line, f"unknown termguard term setting {key!r}; ignored"))
-        cs = meta.get("case_sensitive")
-        case_sensitive = cs if isinstance(cs, bool) else None
-        exact = meta.get("exact") is True
-        indeclinable = meta.get("indeclinable") is True
+    case_sensitive, exact, indeclinable = _term_settings(meta, path, line, problems)
     rendering = Rendering(
         text=_text(term_elem),
         status=status or ("preferred" if approved_seen == 0 else "admitted"),
@@ -417,6 +426,119 @@ def _entries(root: Element) -> list[Element]:
     return [e for e in root.iter() if _local(e.tag) in _ENTRY_TAGS]
 
 
+def _entry_field(child: Element, notes: list[str]) -> bool | None:
+    """An entry-level `descrip` or `admin`: a note joins `notes`; Weblate's `Translation
+    needed` field returns the entry's do-not-translate flag (None for any other field)."""
+    dtype = (child.get("type") or "").strip().lower()
+    value = _text(child)
+    if dtype == "translation needed":
+        return value.lower() in ("no", "false", "0")
+    if dtype in NOTE_DESCRIPS and value:
+        notes.append(value)
+    return None
+
+
+def _lang_of(lang_set: Element, path: str, line: int, problems: list[Problem]) -> str | None:
+    """The language of a langSet/langSec, or None (with a warning) when it is unknown."""
+    lang = _normalise_lang(_attr(lang_set, "lang"))
+    if not lang or not known_language(lang):
+        problems.append(Problem("glossary-schema", "warning", path, line,
+                                f"language section with unknown language {lang!r}; skipped"))
+        return None
+    return lang
+
+
+def _read_lang_set(lang_set: Element, lang: str, forms: list[Rendering], notes: list[str], lines: dict[int, int],
+                   path: str, problems: list[Problem]) -> str | None:
+    """Append the renderings of one langSet/langSec to `forms` (the entry's forms in
+    `lang` so far: the first approved one is preferred) and its notes to `notes`.
+    Returns the termType of its first term ("" when it has none), None when no term was read."""
+    approved = sum(r.status in APPROVED for r in forms)
+    first_type: str | None = None
+    for sub in lang_set:
+        local = _LOCAL.get(sub.tag) or _local(sub.tag)
+        if local in _TERM_TAGS:
+            read = _read_term(sub, approved, lines, path, problems)
+            if read is None:
+                continue
+            rendering, term_type = read
+            if first_type is None:
+                first_type = term_type or ""
+            approved += rendering.status in APPROVED
+            forms.append(rendering)
+        elif local == "note" or (local == "descrip" and (sub.get("type") or "").lower() in NOTE_DESCRIPS):
+            text = _text(sub)
+            if text and not text.startswith(META_PREFIX):
+                notes.append(f"({lang}) {text}")
+    return first_type
+
+
+def _entry_id(elem: Element, index: int, renderings: dict[str, list[Rendering]], used: set[str], path: str,
+              line: int, problems: list[Problem]) -> tuple[str, str]:
+    """(the id the file gives, the kebab-case id it is imported as: unique among `used`,
+    made from the first term when the file gives none). A changed id is noted."""
+    raw_id = (elem.get("id") or "").strip()
+    if raw_id[:1] == "_" and raw_id[1:2].isdigit() and _KEBAB.fullmatch(raw_id[1:]):
+        raw_id = raw_id[1:]  # an XML id cannot start with a digit: `write_tbx` added the `_`
+    entry_id = raw_id if _KEBAB.fullmatch(raw_id) else _slug(raw_id)
+    if not entry_id:
+        first = next((r.text for forms in renderings.values() for r in forms), "")
+        entry_id = _slug(first) or f"entry-{index + 1}"
+    base, n = entry_id, 2
+    while entry_id in used:
+        entry_id = f"{base}-{n}"
+        n += 1
+    if raw_id and entry_id != raw_id:
+        problems.append(Problem("glossary-schema", "info", path, line, f"entry id {raw_id!r} imported as '{entry_id}'", term=entry_id))
+    used.add(entry_id)
+    return raw_id, entry_id
+
+
+def _read_entry(elem: Element, index: int, lines: dict[int, int], path: str, used: set[str],
+                problems: list[Problem]) -> tuple[Entry | None, bool]:
+    """One termEntry/conceptEntry: (the entry, or None when it has no terms; whether it
+    had a language section in a known language)."""
+    line = lines.get(id(elem), 0)
+    notes: list[str] = []
+    meta: dict = {}
+    dnt = False
+    renderings: dict[str, list[Rendering]] = {}
+    first_type: str | None = None
+    langs_seen = False
+    for child in elem:
+        local = _LOCAL.get(child.tag) or _local(child.tag)
+        if local in ("descrip", "admin"):
+            flag = _entry_field(child, notes)
+            dnt = dnt if flag is None else flag
+        elif local == "note":
+            _note_or_meta(child, path, line, notes, meta, problems)
+        elif local in _LANG_TAGS:
+            lang = _lang_of(child, path, line, problems)
+            if lang is not None:
+                langs_seen = True
+                term_type = _read_lang_set(child, lang, renderings.setdefault(lang, []), notes, lines, path, problems)
+                first_type = term_type if first_type is None else first_type
+    raw_id, entry_id = _entry_id(elem, index, renderings, used, path, line, problems)
+    if not any(renderings.values()):
+        problems.append(Problem("glossary-schema", "warning", path, line, f"entry {raw_id or entry_id!r} has no terms; skipped", term=entry_id))
+        return None, langs_seen
+    meta = _entry_meta(meta, entry_id, path, line, problems)
+    kind = meta.get("kind") or ("acronym" if (first_type or "").lower() in ("acronym", "abbreviation", "initialism") else "term")
+    origin = meta.get("origin")
+    return Entry(
+        id=entry_id,
+        kind=kind,
+        note=" ".join(notes) or None,
+        origin=Origin(origin["lang"], origin["text"]) if origin else None,
+        dnt=meta.get("dnt", dnt),
+        case_sensitive=meta.get("case_sensitive"),
+        renderings={lang: tuple(forms) for lang, forms in renderings.items() if forms},
+        tests=_tests(meta.get("tests", []), path, line, entry_id, problems),
+        path=path,
+        line=line,
+    ), langs_seen
+
+
 def read_tbx(data: bytes, path: str) -> tuple[list[Entry], list[Problem]]:
     """Parse a TBX file's bytes into glossary entries, with warnings for what was not understood."""
     root, lines = parse_xml(data, path)
@@ -425,81 +547,10 @@ def read_tbx(data: bytes, path: str) -> tuple[list[Entry], list[Problem]]:
     used: set[str] = set()
     body_langs_seen = False
     for index, elem in enumerate(_entries(root)):
-        line = lines.get(id(elem), 0)
-        notes: list[str] = []
-        meta: dict = {}
-        dnt = False
-        renderings: dict[str, list[Rendering]] = {}
-        approved_by_lang: dict[str, int] = {}
-        first_type: str | None = None
-        for child in elem:
-            local = _LOCAL.get(child.tag) or _local(child.tag)
-            if local in ("descrip", "admin"):
-                dtype = (child.get("type") or "").strip().lower()
-                value = _text(child)
-                if dtype == "translation needed":
-                    dnt = value.lower() in ("no", "false", "0")
-                elif dtype in NOTE_DESCRIPS and value:
-                    notes.append(value)
-            elif local == "note":
-                _note_or_meta(child, path, line, notes, meta, problems)
-            elif local in _LANG_TAGS:
-                lang = _normalise_lang(_attr(child, "lang"))
-                if not lang or not known_language(lang):
-                    problems.append(Problem("glossary-schema", "warning", path, line,
-                                            f"language section with unknown language {lang!r}; skipped"))
-                    continue
-                body_langs_seen = True
-                forms = renderings.setdefault(lang, [])
-                approved = approved_by_lang.get(lang, 0)
-                for sub in child:
-                    slocal = _LOCAL.get(sub.tag) or _local(sub.tag)
-                    if slocal in _TERM_TAGS:
-                        read = _read_term(sub, approved, lines, path, problems)
-                        if read is None:
-                            continue
-                        rendering, term_type = read
-                        if first_type is None:
-                            first_type = term_type or ""
-                        approved += rendering.status in APPROVED
-                        forms.append(rendering)
-                    elif slocal == "note" or (slocal == "descrip" and (sub.get("type") or "").lower() in NOTE_DESCRIPS):
-                        text = _text(sub)
-                        if text and not text.startswith(META_PREFIX):
-                            notes.append(f"({lang}) {text}")
-                approved_by_lang[lang] = approved
-        raw_id = (elem.get("id") or "").strip()
-        if raw_id[:1] == "_" and raw_id[1:2].isdigit() and _KEBAB.fullmatch(raw_id[1:]):
-            raw_id = raw_id[1:]  # an XML id cannot start with a digit: `write_tbx` added the `_`
-        entry_id = raw_id if _KEBAB.fullmatch(raw_id) else _slug(raw_id)
-        if not entry_id:
-            first = next((r.text for forms in renderings.values() for r in forms), "")
-            entry_id = _slug(first) or f"entry-{index + 1}"
-        base, n = entry_id, 2
-        while entry_id in used:
-            entry_id = f"{base}-{n}"
-            n += 1
-        if raw_id and entry_id != raw_id:
-            problems.append(Problem("glossary-schema", "info", path, line, f"entry id {raw_id!r} imported as '{entry_id}'", term=entry_id))
-        used.add(entry_id)
-        if not any(renderings.values()):
-            problems.append(Problem("glossary-schema", "warning", path, line, f"entry {raw_id or entry_id!r} has no terms; skipped", term=entry_id))
-            continue
-        meta = _entry_meta(meta, entry_id, path, line, problems)
-        kind = meta.get("kind") or ("acronym" if (first_type or "").lower() in ("acronym", "abbreviation", "initialism") else "term")
-        origin = meta.get("origin")
-        entries.append(Entry(
-            id=entry_id,
-            kind=kind,
-            note=" ".join(notes) or None,
-            origin=Origin(origin["lang"], origin["text"]) if origin else None,
-            dnt=meta.get("dnt", dnt),
-            case_sensitive=meta.get("case_sensitive"),
-            renderings={lang: tuple(forms) for lang, forms in renderings.items() if forms},
-            tests=_tests(meta.get("tests", []), path, line, entry_id, problems),
-            path=path,
-            line=line,
-        ))
+        entry, langs_seen = _read_entry(elem, index, lines, path, used, problems)
+        body_langs_seen = body_langs_seen or langs_seen
+        if entry is not None:
+            entries.append(entry)
     if not entries and not body_langs_seen:
         problems.append(Problem("glossary-schema", "warning", path, 1, "no terms found in this TBX file"))
     return entries, problems

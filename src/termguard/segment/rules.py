@@ -213,102 +213,120 @@ class RuleSplitter:
 
     def cuts(self, s: str) -> list[int]:
         """Offsets in `s` where a sentence ends (before the whitespace that follows it)."""
-        data = self.data
-        starters = data.starters
-        classify = data.classify
         out: list[int] = []
         pending = _inline_list_cuts(s)
         pi = 0
         sent_start = 0
-        rfind = s.rfind
         protected = _protected_spans(s)
         pj = 0
         for m in _CANDIDATES.finditer(s):
-            group = m.lastgroup
             pos = m.start()
             if protected:
-                while pj < len(protected) and protected[pj][1] <= pos:
-                    pj += 1
+                pj = _first_open(protected, pj, pos)
                 if pj < len(protected) and protected[pj][0] <= pos:
-                    continue
+                    continue  # inside a URL, an address, code or a link target
             while pi < len(pending) and pending[pi] <= pos:
                 out.append(pending[pi])
                 sent_start = pending[pi]
                 pi += 1
-            if group == "glued":
-                before = s[pos - 2:pos]
-                if not (before[-1:].isdigit() or (len(before) == 2 and before.isalpha() and before.islower())):
-                    continue
-                word = s[m.end():m.end() + 40].split(None, 1)[0]
-            else:
-                nxt = _NEXT.match(s, m.end())
-                if nxt is None:
-                    continue
-                word = nxt.group(2)
-                if not word:
-                    continue
-            first = word[0]
-            if first.islower() or not (first.isalnum() or first in _CURRENCY):
-                continue
-            if group == "spaced":
-                if s[pos] != ".":
-                    continue
-                if pos > 0 and not s[pos - 1].isspace():
-                    # "compounds. . . . The": the period ends the sentence, the ellipsis
-                    # opens the next one.
-                    cut = pos + 1 if m.group("spaced").count(".") >= 3 else m.end()
-                elif m.group("spaced").count(".") >= 3:
-                    cut = m.end()  # ". . . ." after a space
-                else:
-                    continue  # ". . ." after a space: an omission inside the sentence
+            cut = self._candidate_cut(s, m, sent_start)
+            if cut is not None:
                 out.append(cut)
                 sent_start = cut
-                continue
-            punct = s[pos:m.end("end")] if group == "end" else "."
-            if punct != ".":
-                if "!" in punct or "?" in punct or "‽" in punct:
-                    out.append(m.end())
-                    sent_start = m.end()
-                elif pos > 0 and not s[pos - 1].isspace():
-                    # "that.... She", "complex… The": an ellipsis closing a word.
-                    out.append(m.end())
-                    sent_start = m.end()
-                continue
-            # A single period: is the word before it an abbreviation, an initial, a list label?
-            # Tokens longer than this are never abbreviations; the bound keeps runs of
-            # glued periods in one huge token linear.
-            lo = max(sent_start, pos - 48)
-            tstart = max(rfind(" ", lo, pos), rfind("\t", lo, pos), rfind("\xa0", lo, pos), lo - 1) + 1
-            token = s[tstart:pos].lstrip(_OPENERS)
-            if not token:
-                out.append(m.end())
-                sent_start = m.end()
-                continue
-            if (
-                (token.isdigit() or (len(token) == 1 and token.isalpha()))
-                and tstart - sent_start <= 4
-                and not s[sent_start:tstart].strip(_BULLETS)
-            ):
-                continue  # "1. The first item", "a. The first item"
-            cls = classify(token)
-            if cls is None or cls == "final":
-                out.append(m.end())
-                sent_start = m.end()
-                continue
-            if cls == "titles" or (cls == "numeric" and first.isdigit()):
-                continue
-            # abbreviations and initials: a boundary only before a sentence starter that is
-            # not itself an initial ("J. A. Smith").
-            w = _WORD.match(word)
-            if w is not None and w.group() in starters and word[w.end():w.end() + 1] != ".":
-                out.append(m.end())
-                sent_start = m.end()
-        while pi < len(pending):
-            out.append(pending[pi])
-            pi += 1
+        out.extend(pending[pi:])
         if len(out) > 1:
             out = sorted(set(out))
         return out
+
+    def _candidate_cut(self, s: str, m: re.Match[str], sent_start: int) -> int | None:
+        """Where the sentence ends at candidate `m` (which began after `sent_start`), or None."""
+        word = _next_word(s, m)
+        if not word:
+            return None
+        first = word[0]
+        if first.islower() or not (first.isalnum() or first in _CURRENCY):
+            return None
+        group = m.lastgroup
+        if group == "spaced":
+            return _spaced_cut(s, m)
+        punct = s[m.start():m.end("end")] if group == "end" else "."
+        if punct != ".":
+            return _mark_cut(s, m, punct)
+        return self._period_cut(s, m.start(), m.end(), word, sent_start)
+
+    def _period_cut(self, s: str, pos: int, end: int, word: str, sent_start: int) -> int | None:
+        """A single period at `pos` before `word`: is the token before it an abbreviation,
+        an initial, a list label? `end` is where the sentence ends if it does."""
+        # Tokens longer than this are never abbreviations; the bound keeps runs of glued
+        # periods in one huge token linear.
+        lo = max(sent_start, pos - 48)
+        rfind = s.rfind
+        tstart = max(rfind(" ", lo, pos), rfind("\t", lo, pos), rfind("\xa0", lo, pos), lo - 1) + 1
+        token = s[tstart:pos].lstrip(_OPENERS)
+        if not token:
+            return end
+        if (
+            (token.isdigit() or (len(token) == 1 and token.isalpha()))
+            and tstart - sent_start <= 4
+            and not s[sent_start:tstart].strip(_BULLETS)
+        ):
+            return None  # "1. The first item", "a. The first item"
+        cls = self.data.classify(token)
+        if cls is None or cls == "final":
+            return end
+        if cls == "titles" or (cls == "numeric" and word[0].isdigit()):
+            return None
+        # abbreviations and initials: a boundary only before a sentence starter that is
+        # not itself an initial ("J. A. Smith").
+        w = _WORD.match(word)
+        if w is not None and w.group() in self.data.starters and word[w.end():w.end() + 1] != ".":
+            return end
+        return None
+
+
+def _first_open(protected: list[tuple[int, int]], pj: int, pos: int) -> int:
+    """The index of the first protected span from `pj` on that ends after `pos`."""
+    while pj < len(protected) and protected[pj][1] <= pos:
+        pj += 1
+    return pj
+
+
+def _next_word(s: str, m: re.Match[str]) -> str | None:
+    """The word after candidate `m` (past blanks and opening quotes, brackets, markup); for a
+    period glued to the next word, only after a digit or two lower-case letters."""
+    pos = m.start()
+    if m.lastgroup == "glued":
+        before = s[pos - 2:pos]
+        if not (before[-1:].isdigit() or (len(before) == 2 and before.isalpha() and before.islower())):
+            return None
+        return s[m.end():m.end() + 40].split(None, 1)[0]
+    nxt = _NEXT.match(s, m.end())
+    return None if nxt is None else nxt.group(2)
+
+
+def _spaced_cut(s: str, m: re.Match[str]) -> int | None:
+    """A spaced ellipsis ". . ." before a capitalised word."""
+    pos = m.start()
+    if s[pos] != ".":
+        return None
+    dots = m.group("spaced").count(".")
+    if pos > 0 and not s[pos - 1].isspace():
+        # "compounds. . . . The": the period ends the sentence, the ellipsis opens the next one.
+        return pos + 1 if dots >= 3 else m.end()
+    if dots >= 3:
+        return m.end()  # ". . . ." after a space
+    return None  # ". . ." after a space: an omission inside the sentence
+
+
+def _mark_cut(s: str, m: re.Match[str], punct: str) -> int | None:
+    """A run of marks `punct` other than one period ("!", "?!", "...", "…") before a
+    capitalised word."""
+    if "!" in punct or "?" in punct or "‽" in punct:
+        return m.end()
+    pos = m.start()
+    if pos > 0 and not s[pos - 1].isspace():
+        return m.end()  # "that.... She", "complex… The": an ellipsis closing a word
+    return None
 
 
 def split(s: str, lang: str | None = DEFAULT_LANG) -> list[str]:

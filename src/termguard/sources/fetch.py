@@ -472,9 +472,10 @@ def fetch_references(
     refs = parse_references(text)
     if not refs:
         raise InputError("no reference list found (a `References` heading followed by numbered entries); nothing to fetch", document)
+    from termguard.fileio import check_output_dir
+
+    check_output_dir(into, "--into")
     root = Path(into)
-    if root.exists() and not root.is_dir():
-        raise InputError("--into must be a directory (the store), not a file", into)
     store = _read_store(root)
     results: dict[int, FetchResult] = {}
     jobs: list[tuple[int, Reference, str, Path, StoredPage | None]] = []
