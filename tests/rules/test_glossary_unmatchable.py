@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from termguard.checks import get_rule
 from termguard.glossary import Glossary
-from termguard.glossary.lint import lint, unmatchable_reason
+from termguard.checks.glossary_unmatchable import unmatchable_reason
+from termguard.glossary_lint import lint
 from termguard.glossary.yaml_loader import parse_yaml_glossary
 
 

@@ -10,6 +10,7 @@ from hashlib import blake2b
 from typing import TYPE_CHECKING
 
 from termguard.checks.base import CheckContext, Rule, register
+from termguard.checks.translit_drift import HOUSE_SCHEME
 from termguard.model import Document, Field, Finding, Severity, Unit
 
 if TYPE_CHECKING:
@@ -202,6 +203,7 @@ class InconsistentTerm(Rule):
         One form throughout: the one the message names.
     """
 
+    options = (HOUSE_SCHEME,)
     code = "TG104"
     name = "inconsistent-term"
     severity = Severity.WARNING

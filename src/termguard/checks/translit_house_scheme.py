@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register
-from termguard.checks.translit_drift import _english
+from termguard.checks.translit_drift import HOUSE_SCHEME, _english
 from termguard.edits import replacement_fix
 from termguard.model import Document, Finding, Severity, Unit
 
@@ -33,6 +33,7 @@ class TranslitHouseScheme(Rule):
         follows. The finding carries an unsafe fix writing the house form.
     """
 
+    options = (HOUSE_SCHEME,)
     code = "TG204"
     name = "translit-house-scheme"
     severity = Severity.INFO

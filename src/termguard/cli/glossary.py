@@ -79,7 +79,7 @@ def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
       termguard glossary lint
       termguard glossary lint glossary/systems.yaml --format json
     """
-    from termguard.glossary.lint import lint_path
+    from termguard.glossary_lint import lint_path
     from termguard.model import Severity
     from termguard.reporters import RenderOptions, get_renderer, stderr_summary
 
