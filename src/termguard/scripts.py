@@ -15,7 +15,6 @@ import json
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 LATIN = "Latin"
 CYRILLIC = "Cyrillic"
@@ -43,6 +42,8 @@ def lookalikes() -> dict[str, dict[str, str]]:
 
     Keyed by the script a letter should be converted *to*. Built once from TR39 data.
     """
+    from importlib import resources
+
     raw = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
     data: dict[str, list[dict[str, str]]] = json.loads(raw)
     out: dict[str, dict[str, str]] = {LATIN: {}, CYRILLIC: {}}

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from termguard.glossary import read_glossary
 from termguard.checks.glossary_test import run_test
+from termguard.glossary import read_glossary
 from termguard.glossary_lint import inline_test_rules, lint
 
 ROOT = Path(__file__).resolve().parents[2]

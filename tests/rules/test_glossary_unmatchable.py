@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from termguard.checks import get_rule
-from termguard.glossary import Glossary
 from termguard.checks.glossary_unmatchable import unmatchable_reason
-from termguard.glossary_lint import lint
+from termguard.glossary import Glossary
 from termguard.glossary.yaml_loader import parse_yaml_glossary
+from termguard.glossary_lint import lint
 
 
 def _unmatchable(text: str):

@@ -11,9 +11,8 @@ morphology) are imported inside the functions that use them.
 
 from __future__ import annotations
 
-import difflib
 import importlib
-import pkgutil
+import os
 from collections.abc import Iterable
 
 from termguard.checks.base import REGISTRY, CheckContext, GlossaryContext, Option, Rule, register
@@ -40,9 +39,11 @@ def _load() -> None:
     global _loaded
     if _loaded:
         return
-    for info in pkgutil.iter_modules(__path__):
-        if info.name != "base" and not info.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{info.name}")
+    # The package's files, not pkgutil (which costs more to import than the rules together).
+    names = {entry[:-3] for folder in __path__ for entry in os.listdir(folder) if entry.endswith(".py")}
+    for name in sorted(names):
+        if name != "base" and not name.startswith("_"):
+            importlib.import_module(f"{__name__}.{name}")
     _loaded = True
 
 
@@ -76,6 +77,8 @@ def get_rule(name_or_code: str) -> type[Rule] | None:
 
 def suggest(word: str, known: Iterable[str]) -> str:
     """`; did you mean 'x'?` for the nearest of `known`, or an empty string."""
+    import difflib
+
     near = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"; did you mean {near[0]!r}?" if near else ""
 

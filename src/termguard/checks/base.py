@@ -14,12 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from termguard.fields import text_fields, translated_pairs
 from termguard.model import Document, Field, Finding, Severity, Unit, UnitText
 from termguard.prose import ProseView, prose_view
+
+__all__ = [
+    "REGISTRY", "CheckContext", "GlossaryContext", "Option", "Rule", "context_hash", "register", "text_fields",
+    "translated_pairs", "unit_text",
+]
 
 if TYPE_CHECKING:
     from termguard.glossary.files import Problem
@@ -265,34 +271,10 @@ def unit_text(unit: Unit, fld: Field, start: int, end: int) -> UnitText:
     return UnitText(source.text, fld.text, "target", start, end, unit.source_lang, unit.target_lang)
 
 
-def translated_pairs(unit: Unit) -> Iterator[tuple[Field, Field]]:
-    """(source, target) for each non-empty target of a unit: a plural form after the first
-    translates the plural msgid, the others the singular."""
-    for index, fld in enumerate(unit.targets):
-        if not fld.text:
-            continue
-        plural = index > 0 and unit.source_plural is not None
-        yield (unit.source_plural if plural and unit.source_plural is not None else unit.source), fld
-
-
 def context_hash(text: str) -> str:
     """A short hash of a unit's text with whitespace normalised (for baselines and fingerprints)."""
     norm = " ".join(text.split())
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
-
-
-def text_fields(unit: Unit, doc: Document, *, source: bool = True) -> Iterator[tuple[Field, str, str]]:
-    """The (field, language, role) triples of a unit that a rule should read.
-
-    In a translation file the source (msgid) belongs to the source document, where it is
-    checked; only targets are read there unless `source` rules ask for it explicitly.
-    """
-    if source and not doc.is_translation:
-        yield unit.source, unit.source_lang, "source"
-    if doc.is_translation and unit.target_lang:
-        for fld in unit.targets:
-            if fld.text:
-                yield fld, unit.target_lang, "target"
 
 
 @dataclass

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Field, Finding, Severity, Unit
-from termguard.numbers import Quantity, compare, extract
 from termguard.triggers import Trigger
+
+if TYPE_CHECKING:
+    from termguard.numbers import Quantity
 
 _FORMAT_FLAGS = frozenset({"c-format", "python-format", "php-format", "perl-format", "sh-format"})
 
@@ -70,6 +73,9 @@ class NumberMismatch(Rule):
         lang = unit.target_lang
         if not lang or not unit.is_translated or unit.is_fuzzy:
             return
+        # The numbers package loads babel's locale data: imported when a rule first needs it.
+        from termguard.numbers import extract
+
         printf = bool(unit.flags & _FORMAT_FLAGS)
         singular = extract(unit.source.text, unit.source_lang, printf=printf)
         plural = extract(unit.source_plural.text, unit.source_lang, printf=printf) if unit.source_plural else singular
@@ -82,6 +88,8 @@ class NumberMismatch(Rule):
             yield from self._compare(unit, ctx, source, fld, lang, printf)
 
     def _compare(self, unit: Unit, ctx: CheckContext, source: list[Quantity], fld: Field, lang: str, printf: bool) -> Iterator[Finding]:
+        from termguard.numbers import compare, extract
+
         target = extract(fld.text, lang, printf=printf)
         if not source and not any(q.kind == "citation" for q in target):
             return

@@ -15,9 +15,9 @@ from termguard.translit.names import RussianName, russian_names
 from termguard.translit.schemes import has_cyrillic, resolve_scheme
 
 if TYPE_CHECKING:
-    from termguard.checks.base import CheckContext
     from termguard.glossary.model import Glossary
     from termguard.model import Document
+    from termguard.morph.unitterms import TermContext as CheckContext
 
 DEFAULT_HOUSE_SCHEME = "wikipedia"
 #: Languages written in Cyrillic, whose texts are not searched for Latin renderings.
@@ -77,7 +77,7 @@ def field_terms(unit: Any, doc: Document, ctx: CheckContext) -> list[tuple[Any, 
     Translation targets reuse the matches the term rules already found for the unit
     (`unit_terms`), so a large PO file is matched once, not once more per rule.
     """
-    from termguard.checks.base import text_fields
+    from termguard.fields import text_fields
 
     cached = _LAST_SCAN.get("terms")
     if cached is not None and cached[0] is unit and cached[1] is ctx:
