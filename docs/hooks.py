@@ -38,6 +38,10 @@ def rule_page(rule: Any) -> str:
             if name == "Example":
                 body = "```text\n" + body + "\n```"
             lines += [f"## {name}", "", body, ""]
+    if rule.options:
+        lines += ["## Options", "", "Set in the configuration (see [Configuration](../configuration.md)):", ""]
+        lines += [f"- `{o.key}` (default `{o.default!r}`): {o.help}" for o in rule.options]
+        lines.append("")
     return "\n".join(lines)
 
 
