@@ -72,7 +72,7 @@ class Rule:
     #: False when `merge_states` cannot make a chunked run report exactly what a serial run
     #: does; with such a rule selected, `--jobs` checks a large file whole, not in chunks.
     chunkable: ClassVar[bool] = True
-    #: The configuration settings this rule reads (`ctx.option(key)`), with their defaults.
+    #: The configuration settings this rule reads (`ctx.option(self, key)`), with their defaults.
     options: ClassVar[tuple[Option, ...]] = ()
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterable[Finding]:

@@ -101,7 +101,7 @@ class TranslitDrift(Rule):
         """Report every drifting name of the unit with the nearest accepted form."""
         from termguard.translit.document import unit_name_occurrences
 
-        for occ in unit_name_occurrences(unit, ctx.document, ctx):
+        for occ in unit_name_occurrences(unit, ctx.document, ctx, ctx.option(self, HOUSE_SCHEME.key)):
             v = occ.verdict
             if v.kind != "drift" or not _english(occ.lang):
                 continue

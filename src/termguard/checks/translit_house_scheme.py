@@ -45,11 +45,11 @@ class TranslitHouseScheme(Rule):
         from termguard.translit.document import document_index, unit_name_occurrences
 
         found = ctx.state_for(self).setdefault("found", [])
-        for occ in unit_name_occurrences(unit, ctx.document, ctx):
+        for occ in unit_name_occurrences(unit, ctx.document, ctx, ctx.option(self, HOUSE_SCHEME.key)):
             v = occ.verdict
             if v.kind != "accepted" or not _english(occ.lang):
                 continue
-            index = document_index(ctx.document, ctx)
+            index = document_index(ctx.document, ctx, ctx.option(self, HOUSE_SCHEME.key))
             if index.house in v.schemes or index.foreign(v):
                 continue
             house = index.house_form(v)
