@@ -277,7 +277,7 @@ def context_hash(text: str) -> str:
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
 
 
-@dataclass
+@dataclass(frozen=True)
 class GlossaryContext:
     """What the `glossary-*` rules read: the glossary, the loader's problems with it, and
     the rules its inline tests run (the unit rules that read one text against it)."""
