@@ -6,7 +6,6 @@ which writes a new translation's header. babel's locale data is read on first us
 
 from __future__ import annotations
 
-import gettext
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +37,8 @@ def parse_plural_forms(value: str) -> PluralForms | str:
     nplurals = int(m.group(1))
     if nplurals < 1:
         return "nplurals must be at least 1"
+    import gettext
+
     try:
         # gettext's own C-expression compiler: it tokenises and rejects anything but C
         # arithmetic on n, so no Python code can come through.

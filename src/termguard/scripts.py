@@ -11,7 +11,6 @@ Russian alphabet А–я, Ё, ё), so a suggestion is always a letter a reader t
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -42,6 +41,7 @@ def lookalikes() -> dict[str, dict[str, str]]:
 
     Keyed by the script a letter should be converted *to*. Built once from TR39 data.
     """
+    import json
     from importlib import resources
 
     raw = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
