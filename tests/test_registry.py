@@ -137,7 +137,7 @@ def test_a_rule_option_is_read_with_its_default(tmp_path, monkeypatch):
     [
         ('select = ["ALL"]\n[translit]\nschema = "wikipedia"\n', 3, "unknown key 'translit.schema'; did you mean 'translit.scheme'?"),
         ('translit.shceme = "wikipedia"\n', 1, "did you mean 'translit.scheme'?"),
-        ('[translit]\nscheme = 3\n', 2, "'translit.scheme' must be a str"),
+        ('[translit]\nscheme = 3\n', 2, "'translit.scheme' must be a string"),
         ('[translit]\nscheme = "no-such-scheme"\n', 2, "translit --help"),
         ('translitt = {scheme = "bgn"}\n', 1, "unknown key 'translitt' in termguard configuration; did you mean 'translit'?"),
     ],

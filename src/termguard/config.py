@@ -480,6 +480,10 @@ def _severities(value: Any, path: str, text: str) -> dict[str, Severity]:
     return out
 
 
+#: How an option's type is named in an error message.
+_KINDS: dict[type, str] = {str: "a string", int: "a whole number", float: "a number", bool: "true or false", list: "a list"}
+
+
 def _rule_options(
     namespace: str, value: Any, declared: dict[str, tuple[Any, tuple[str, ...]]], path: str, text: str
 ) -> dict[str, object]:
@@ -489,9 +493,11 @@ def _rule_options(
     from termguard.checks import suggest
 
     known = {key.split(".", 1)[1]: key for key in declared if key.startswith(namespace + ".")}
-    example = next(iter(known))
     if not isinstance(value, dict):
-        raise ConfigError(f"{namespace!r} must be a table, e.g. {namespace}.{example} = ...", path, _line_of(text, namespace))
+        example = declared[next(iter(known.values()))][0]
+        raise ConfigError(
+            f"{namespace!r} must be a table, e.g. {example.key} = {example.default!r}", path, _line_of(text, namespace)
+        )
     out: dict[str, object] = {}
     for key, given in value.items():
         line = _line_of(text, key)
@@ -503,7 +509,8 @@ def _rule_options(
         option, readers = declared[known[key]]
         if not isinstance(given, option.kind):
             raise ConfigError(
-                f"'{option.key}' must be a {option.kind.__name__} ({option.help}; read by {', '.join(readers)})", path, line
+                f"'{option.key}' must be {_KINDS.get(option.kind, option.kind.__name__)} ({option.help}; "
+                f"read by {', '.join(readers)})", path, line
             )
         if option.choices and given not in option.choices:
             raise ConfigError(f"'{option.key}' must be one of {', '.join(option.choices)}", path, line)
