@@ -18,7 +18,7 @@ from termguard.translit.schemes import has_cyrillic, resolve_scheme
 if TYPE_CHECKING:
     from termguard.glossary.model import Glossary
     from termguard.model import Document
-    from termguard.morph.unitterms import TermContext as CheckContext
+    from termguard.morph.unitterms import TermContext
 
 #: Languages written in Cyrillic, whose texts are not searched for Latin renderings.
 CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv", "sah"})
@@ -53,7 +53,7 @@ def _index(glossary: Glossary, text: str | None, sources: tuple[tuple[str, str],
     return NameIndex.build(names, glossary, house)
 
 
-def document_index(doc: Document, ctx: CheckContext, scheme: str) -> NameIndex:
+def document_index(doc: Document, ctx: TermContext, scheme: str) -> NameIndex:
     """The name index for `doc` under the run's glossary and sources and the house `scheme`."""
     return _index(ctx.glossary, doc.source_text, sources_key(ctx.options), house_scheme(scheme))
 
@@ -70,7 +70,7 @@ class NameOccurrence:
 _LAST_SCAN: dict[str, tuple[Any, ...]] = {}
 
 
-def field_terms(unit: Any, doc: Document, ctx: CheckContext) -> list[tuple[Any, str, Any, list]]:
+def field_terms(unit: Any, doc: Document, ctx: TermContext) -> list[tuple[Any, str, Any, list]]:
     """(field, language, prose view, glossary matches) for each field a rule reads.
 
     Translation targets reuse the matches the term rules already found for the unit
@@ -86,7 +86,7 @@ def field_terms(unit: Any, doc: Document, ctx: CheckContext) -> list[tuple[Any, 
     return out
 
 
-def _field_terms(unit: Any, doc: Document, ctx: CheckContext, text_fields: Any) -> list[tuple[Any, str, Any, list]]:
+def _field_terms(unit: Any, doc: Document, ctx: TermContext, text_fields: Any) -> list[tuple[Any, str, Any, list]]:
     if doc.is_translation:
         from termguard.morph.unitterms import unit_terms
 
@@ -99,7 +99,7 @@ def _field_terms(unit: Any, doc: Document, ctx: CheckContext, text_fields: Any) 
     return out
 
 
-def unit_name_occurrences(unit: Any, doc: Document, ctx: CheckContext, scheme: str) -> list[NameOccurrence]:
+def unit_name_occurrences(unit: Any, doc: Document, ctx: TermContext, scheme: str) -> list[NameOccurrence]:
     """Every capitalised Latin word of one unit's text with its verdict.
 
     Words inside a glossary match are left to the glossary rules (an approved match needs
@@ -133,6 +133,6 @@ def unit_name_occurrences(unit: Any, doc: Document, ctx: CheckContext, scheme: s
     return out
 
 
-def name_occurrences(doc: Document, ctx: CheckContext, scheme: str) -> list[NameOccurrence]:
+def name_occurrences(doc: Document, ctx: TermContext, scheme: str) -> list[NameOccurrence]:
     """`unit_name_occurrences` for every unit of a (fully read) document."""
     return [occ for unit in doc.units for occ in unit_name_occurrences(unit, doc, ctx, scheme)]
