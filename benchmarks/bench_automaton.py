@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from termguard.glossary import read_glossary
     from termguard.morph import TermMatcher
-    from termguard.morph import _padded as padded
+    from termguard.morph.matcher import _padded as padded
 
     paths = make_corpus(args.entries, args.terms)
     glossary, _ = read_glossary(paths["tbx"])

@@ -40,7 +40,7 @@ from termguard.model import Severity
 
 CONFIG_FILES = ("termguard.toml", "pyproject.toml")
 KNOWN_KEYS = (
-    "glossary", "sources", "select", "ignore", "severity", "per-file-ignores", "exclude", "translit", "languages",
+    "glossary", "sources", "select", "ignore", "severity", "per-file-ignores", "exclude", "languages",
     "paths", "baseline",
 )
 #: The document and translation paths checked when the configuration names none.
@@ -167,11 +167,12 @@ class Config:
 
     def resolve_rules(self) -> list[str]:
         """Names of the rules to run; unknown names in select/ignore are config errors."""
-        from termguard.checks import CODES
+        from termguard.checks import rule_codes
 
-        chosen = set(rule_names(self.select, "select")) if self.select else set(CODES)
+        codes = rule_codes()
+        chosen = set(rule_names(self.select, "select")) if self.select else set(codes)
         chosen -= set(rule_names(self.ignore, "ignore"))
-        return [name for name in CODES if name in chosen]
+        return [name for name in codes if name in chosen]
 
     def relative(self, path: str) -> str:
         """`path` relative to the configuration root, `/`-separated (for pattern matching)."""
@@ -224,19 +225,21 @@ class Config:
 
 def rule_names(values: Iterable[str], what: str, path: str | None = None, line: int | None = None) -> list[str]:
     """Resolve rule names, codes, `prefix*` and `ALL` to rule names; unknown → ConfigError."""
-    from termguard.checks import CODES
+    from termguard.checks import rule_codes, suggest
 
+    codes = rule_codes()
     out: list[str] = []
     for value in values:
         if value.upper() == "ALL":
-            out.extend(CODES)
+            out.extend(codes)
             continue
         matched = [
-            name for name, code in CODES.items()
+            name for name, code in codes.items()
             if name == value or code == value.upper() or (value.endswith("*") and name.startswith(value[:-1]))
         ]
         if not matched:
-            raise ConfigError(f"unknown rule {value!r} in {what}; `termguard rules` lists them", path, line)
+            near = suggest(value, codes) or suggest(value.upper(), codes.values())
+            raise ConfigError(f"unknown rule {value!r} in {what}{near}; `termguard rules` lists them", path, line)
         out.extend(matched)
     return list(dict.fromkeys(out))
 
@@ -382,10 +385,16 @@ def load_config_file(path: str | os.PathLike[str], shown: str | None = None) -> 
 
 
 def _from_table(table: dict[str, Any], root: Path, path: str, text: str) -> Config:
+    from termguard.checks import declared_options, suggest
+
+    declared = declared_options()
+    # A rule option `a.b` is written `a.b = ...` or in an `[a]` table: `a` is a known key.
+    namespaces = sorted({key.split(".", 1)[0] for key in declared})
     for key in table:
-        if key not in KNOWN_KEYS:
+        if key not in KNOWN_KEYS and key not in namespaces:
+            known = (*KNOWN_KEYS, *namespaces)
             raise ConfigError(
-                f"unknown key {key!r} in termguard configuration; known keys: {', '.join(KNOWN_KEYS)}",
+                f"unknown key {key!r} in termguard configuration{suggest(key, known)}; known keys: {', '.join(known)}",
                 path, _line_of(text, key),
             )
 
@@ -432,15 +441,9 @@ def _from_table(table: dict[str, Any], root: Path, path: str, text: str) -> Conf
         changes["per_file_ignores"] = tuple(entries)
     if "exclude" in table:
         changes["exclude"] = _strings(table["exclude"], "exclude", path, text)
-    if "translit" in table:
-        translit = table["translit"]
-        if not isinstance(translit, dict):
-            raise ConfigError("'translit' must be a table, e.g. translit.scheme = \"wikipedia\"", path, _line_of(text, "translit"))
-        for key in translit:
-            if key != "scheme":
-                raise ConfigError(f"unknown key 'translit.{key}'; known: translit.scheme", path, _line_of(text, key))
-        if "scheme" in translit:
-            options["translit.scheme"] = _scheme(translit["scheme"], path, _line_of(text, "scheme"))
+    for namespace in namespaces:
+        if namespace in table:
+            options.update(_rule_options(namespace, table[namespace], declared, path, text))
     if "paths" in table:
         changes["paths"] = tuple(here(p) for p in _strings(table["paths"], "paths", path, text))
     if "baseline" in table:
@@ -477,17 +480,47 @@ def _severities(value: Any, path: str, text: str) -> dict[str, Severity]:
     return out
 
 
-def _scheme(value: Any, path: str, line: int | None) -> str:
-    if not isinstance(value, str):
-        raise ConfigError("'translit.scheme' must be a scheme name", path, line)
-    try:
-        from termguard.translit.schemes import resolve_scheme
-    except ImportError:  # pragma: no cover - the transliteration layer ships with termguard
-        return value
-    try:
-        return resolve_scheme(value).key
-    except ValueError as exc:
-        raise ConfigError(f"{exc}; `termguard translit --help` lists them", path, line) from None
+#: How an option's type is named in an error message.
+_KINDS: dict[type, str] = {str: "a string", int: "a whole number", float: "a number", bool: "true or false", list: "a list"}
+
+
+def _rule_options(
+    namespace: str, value: Any, declared: dict[str, tuple[Any, tuple[str, ...]]], path: str, text: str
+) -> dict[str, object]:
+    """The rule options set in one `[namespace]` table, checked against the rules'
+    declarations (`Rule.options`): unknown keys (with the nearest known one), values of the
+    wrong type and values the option refuses are `ConfigError`s at their line."""
+    from termguard.checks import suggest
+
+    known = {key.split(".", 1)[1]: key for key in declared if key.startswith(namespace + ".")}
+    if not isinstance(value, dict):
+        example = declared[next(iter(known.values()))][0]
+        raise ConfigError(
+            f"{namespace!r} must be a table, e.g. {example.key} = {example.default!r}", path, _line_of(text, namespace)
+        )
+    out: dict[str, object] = {}
+    for key, given in value.items():
+        line = _line_of(text, key)
+        if key not in known:
+            full = f"{namespace}.{key}"
+            raise ConfigError(
+                f"unknown key {full!r}{suggest(full, known.values())}; known: {', '.join(known.values())}", path, line
+            )
+        option, readers = declared[known[key]]
+        if not isinstance(given, option.kind):
+            raise ConfigError(
+                f"'{option.key}' must be {_KINDS.get(option.kind, option.kind.__name__)} ({option.help}; "
+                f"read by {', '.join(readers)})", path, line
+            )
+        if option.choices and given not in option.choices:
+            raise ConfigError(f"'{option.key}' must be one of {', '.join(option.choices)}", path, line)
+        if option.check is not None:
+            try:
+                given = option.check(given)
+            except ValueError as exc:
+                raise ConfigError(f"{exc}; {option.fix}", path, line) from None
+        out[option.key] = given
+    return out
 
 
 def _check_language(lang: str, path: str, line: int | None) -> None:

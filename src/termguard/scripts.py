@@ -11,11 +11,9 @@ Russian alphabet А–я, Ё, ё), so a suggestion is always a letter a reader t
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 LATIN = "Latin"
 CYRILLIC = "Cyrillic"
@@ -43,6 +41,9 @@ def lookalikes() -> dict[str, dict[str, str]]:
 
     Keyed by the script a letter should be converted *to*. Built once from TR39 data.
     """
+    import json
+    from importlib import resources
+
     raw = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
     data: dict[str, list[dict[str, str]]] = json.loads(raw)
     out: dict[str, dict[str, str]] = {LATIN: {}, CYRILLIC: {}}

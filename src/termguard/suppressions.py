@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from termguard.checks.unused_suppression import ALL
 from termguard.model import Document, Finding, Unit
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from termguard.config import Config
 
 UNUSED = "unused-suppression"
-ALL = "*"
 
 _MD_COMMENT = re.compile(r"<!--\s*termguard\s*:\s*(?P<kind>[A-Za-z-]+)(?P<rest>.*?)-->")
 _PO_COMMENT = re.compile(r"^termguard\s*:\s*(?P<kind>[A-Za-z-]+)(?P<rest>.*)$")
@@ -242,26 +242,9 @@ def _filter(directives: list[Directive], findings: list[Finding], rules: list[Ru
 
 
 def _unused(directives: list[Directive], rules: list[Rule], ctx: CheckContext, doc: Document) -> list[Finding]:
+    from termguard.checks.unused_suppression import UnusedSuppression
+
     reporter = next((r for r in rules if r.name == UNUSED), None)
-    if reporter is None:
+    if not isinstance(reporter, UnusedSuppression):
         return []
-    ran = {r.name for r in rules}
-    out = []
-    for d in directives:
-        if d.used:
-            continue
-        if d.problem:
-            message = d.problem
-        elif d.rule == ALL or d.rule in ran:
-            if d.unit is not None:
-                where = "this entry"
-            elif d.kind == "ignore":
-                where = "the next block"
-            else:
-                where = "the disabled lines"
-            what = "no finding" if d.rule == ALL else f"no {d.rule} finding"
-            message = f"unused suppression: {what} in {where}; remove it"
-        else:
-            continue
-        out.append(reporter.report(doc, d, message, ctx))  # type: ignore[attr-defined]
-    return out
+    return list(reporter.unused(directives, (r.name for r in rules), doc, ctx))

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 import ahocorasick
 
@@ -30,7 +30,18 @@ from termguard.model import Unit
 from termguard.prose import plain_text
 
 if TYPE_CHECKING:
-    from termguard.checks.base import CheckContext, Rule
+    from termguard.morph import TermMatcher
+
+
+class MatcherSource(Protocol):
+    """What the dispatcher needs of a run's context (`checks.base.CheckContext` is one):
+    the term matcher of a language."""
+
+    def matcher(self, lang: str) -> TermMatcher: ...
+
+
+#: A rule class instance: anything with an optional `trigger` attribute.
+R = TypeVar("R")
 
 __all__ = ["Dispatcher", "Trigger"]
 
@@ -58,10 +69,10 @@ class Trigger:
 _SEP = "\n\x00\n"
 
 
-class Dispatcher:
+class Dispatcher(Generic[R]):
     """Hands each entry of a block to the rules whose triggers fire on it."""
 
-    def __init__(self, rules: Sequence[Rule], ctx: CheckContext) -> None:
+    def __init__(self, rules: Sequence[R], ctx: MatcherSource) -> None:
         self.rules = list(rules)
         self.ctx = ctx
         triggers = [getattr(r, "trigger", None) for r in self.rules]
@@ -81,7 +92,7 @@ class Dispatcher:
         self._terms = any(t.terms for t in self.triggers)
         self._numbers = any(t.numbers for t in self.triggers)
 
-    def rules_per_unit(self, units: Sequence[Unit]) -> list[list[Rule]]:
+    def rules_per_unit(self, units: Sequence[Unit]) -> list[list[R]]:
         """For each unit of a block, the rules it goes to (in the rules' order)."""
         n = len(units)
         chars_hit = self._chars_evidence(units) if self._chars else {}
@@ -107,7 +118,7 @@ class Dispatcher:
         slots = self._slot
         rules = self.rules
         out = []
-        cache: dict[tuple[bool, ...], list[Rule]] = {}
+        cache: dict[tuple[bool, ...], list[R]] = {}
         for i in range(n):
             pattern = tuple(slot is None or fired[slot][i] for slot in slots)
             chosen = cache.get(pattern)

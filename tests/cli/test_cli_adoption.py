@@ -167,12 +167,12 @@ def test_config_errors_exit_2_with_one_line(project):
     assert (code, out) == (2, "")
     assert err == (
         "termguard: error: termguard.toml:2: unknown key 'foo' in termguard configuration; known keys: "
-        "glossary, sources, select, ignore, severity, per-file-ignores, exclude, translit, languages, paths, baseline\n"
+        "glossary, sources, select, ignore, severity, per-file-ignores, exclude, languages, paths, baseline, translit\n"
     )
     (project / "termguard.toml").write_text('ignore = ["forbiden-term"]\n', encoding="utf-8")
     code, out, err = run()
     assert (code, out) == (2, "")
-    assert err == "termguard: error: termguard.toml:1: unknown rule 'forbiden-term' in ignore; `termguard rules` lists them\n"
+    assert err == "termguard: error: termguard.toml:1: unknown rule 'forbiden-term' in ignore; did you mean 'forbidden-term'?; `termguard rules` lists them\n"
     code, out, err = run("--isolated", "--config", "termguard.toml")
     assert (code, out, err) == (2, "", "termguard: error: --config and --isolated exclude each other; drop one\n")
 

@@ -21,13 +21,15 @@ def _blocks(section: str, lang: str) -> list[str]:
 
 
 def test_configuration_example_loads(tmp_path, monkeypatch):
-    (toml,) = _blocks(_page("docs/configuration.md"), "toml")
+    toml, options = _blocks(_page("docs/configuration.md"), "toml")
     (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     cfg = load_config()
     assert cfg.select == ("ALL",) and cfg.ignore == ("date-format",)
     assert cfg.per_file_ignores == (("translations/old/*.po", ("fuzzy", "untranslated")),)
     assert cfg.options["translit.scheme"] == "wikipedia"
+    (tmp_path / "pyproject.toml").write_text(options, encoding="utf-8")
+    assert load_config().options["translit.scheme"] == "bgn_pcgn"
 
 
 def test_ci_examples_parse_and_use_real_options():

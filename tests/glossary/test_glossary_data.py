@@ -9,14 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from termguard.checks.glossary_test import run_test
 from termguard.glossary import read_glossary
-from termguard.glossary.lint import (
-    check_conflicts,
-    check_duplicates,
-    check_unmatchable,
-    lint,
-    run_test,
-)
+from termguard.glossary_lint import inline_test_rules, lint
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY_DIR = ROOT / "glossary"
@@ -44,7 +39,7 @@ def test_no_duplicate_ids():
 
 
 def test_no_duplicates_conflicts_or_unmatchable_forms():
-    found = [*check_duplicates(GLOSSARY), *check_conflicts(GLOSSARY), *check_unmatchable(GLOSSARY)]
+    found = lint(GLOSSARY, select=["glossary-duplicate", "glossary-conflict", "glossary-unmatchable"])
     assert [f"{f.path}:{f.line}: {f.message}" for f in found] == []
 
 
@@ -101,11 +96,12 @@ def test_rejected_forms_have_a_reason(entry):
 
 
 TESTS = [(e, t) for e in ENTRIES for t in e.tests]
+TEST_RULES = inline_test_rules()
 
 
 @pytest.mark.parametrize("entry,case", TESTS, ids=[f"{e.id}-{t.lang}-{'ok' if t.expect_ok else 'bad'}-{t.line}" for e, t in TESTS])
 def test_inline_test_passes(entry, case):
-    found = run_test(GLOSSARY, entry, case)
+    found = run_test(GLOSSARY, entry, case, TEST_RULES)
     if case.expect_ok:
         assert [f.message for f in found] == []
     else:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from termguard.cli import main
 from termguard.glossary import read_glossary
-from termguard.glossary.lint import lint
+from termguard.glossary_lint import lint
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = str(ROOT / "glossary")

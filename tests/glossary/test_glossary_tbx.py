@@ -187,7 +187,7 @@ def test_dct_style_and_missing_language():
 def test_csv_target_column_is_named_target_in_lint_messages():
     from termguard.glossary import Glossary
     from termguard.glossary.csv_io import read_csv
-    from termguard.glossary.lint import lint
+    from termguard.glossary_lint import lint
 
     entries, problems = read_csv("source,target,forbidden\nKyiv,Киев,\nKiev,Киев,\n", "x.csv")
     found = lint(Glossary(tuple(entries)), problems)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from termguard.checks import get_rule
 from termguard.glossary import Glossary
-from termguard.glossary.lint import lint
 from termguard.glossary.yaml_loader import parse_yaml_glossary
+from termguard.glossary_lint import lint
 
 
 def _conflicts(text: str):

@@ -8,8 +8,8 @@ import pytest
 
 from termguard.checks import get_rule
 from termguard.glossary import Glossary
-from termguard.glossary.lint import lint
 from termguard.glossary.yaml_loader import parse_yaml_glossary
+from termguard.glossary_lint import lint
 
 BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "glossary" / "broken.yaml"
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from termguard.checks import get_rule
+from termguard.checks.glossary_unmatchable import unmatchable_reason
 from termguard.glossary import Glossary
-from termguard.glossary.lint import lint, unmatchable_reason
 from termguard.glossary.yaml_loader import parse_yaml_glossary
+from termguard.glossary_lint import lint
 
 
 def _unmatchable(text: str):

@@ -2,28 +2,62 @@
 
 A rule is a class in its own module under `termguard.checks`, registered with `@register`.
 It declares its `code` (TGnnn, never reused), `name` (stable, kebab-case), default
-`severity`, and documents itself in its docstring with the sections What, Why, Example and
-Use instead. It never opens files: it gets `Unit`s and `Document`s and yields `Finding`s.
+`severity`, the `options` a configuration may set (each with its default, as yamllint's
+`CONF`/`DEFAULT`), and documents itself in its docstring with the sections What, Why,
+Example and Use instead. The registered classes are the only table of rules: name and code
+lookup, configuration keys and the docs all read them. A rule never opens files: it gets
+`Unit`s and `Document`s (or, for `glossary-*` rules, a `GlossaryContext`) and yields
+`Finding`s.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from termguard.fields import text_fields, translated_pairs
 from termguard.model import Document, Field, Finding, Severity, Unit, UnitText
 from termguard.prose import ProseView, prose_view
 
+__all__ = [
+    "REGISTRY", "CheckContext", "GlossaryContext", "Option", "Rule", "context_hash", "register", "text_fields",
+    "translated_pairs", "unit_text",
+]
+
 if TYPE_CHECKING:
+    from termguard.glossary.files import Problem
     from termguard.glossary.model import Glossary
     from termguard.morph import TermMatcher
     from termguard.triggers import Trigger
 
 
+@dataclass(frozen=True)
+class Option:
+    """One setting a rule reads from the configuration, with its default.
+
+    `key` is the dotted configuration key (`translit.scheme` is `scheme = ...` in the
+    `[tool.termguard.translit]` table); several rules may read one key, and then declare it
+    (the same `Option` object) alike. `kind` is the Python type a value must have;
+    `choices`, when given, the values it may take; `check`, when given, normalises a value
+    or raises `ValueError` saying what is wrong, and `fix` says what to do then. The
+    configuration loader refuses anything else with one error naming file and line.
+    """
+
+    key: str
+    default: object
+    kind: type
+    help: str
+    choices: tuple[str, ...] = ()
+    check: Callable[[Any], Any] | None = None
+    fix: str = ""
+
+
 class Rule:
-    """Base class of all rules; override `check_unit` and/or `check_document`."""
+    """Base class of all rules; override `check_unit` and/or `check_document`
+    (`check_glossary` for the `glossary-*` rules)."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -38,6 +72,8 @@ class Rule:
     #: False when `merge_states` cannot make a chunked run report exactly what a serial run
     #: does; with such a rule selected, `--jobs` checks a large file whole, not in chunks.
     chunkable: ClassVar[bool] = True
+    #: The configuration settings this rule reads (`ctx.option(self, key)`), with their defaults.
+    options: ClassVar[tuple[Option, ...]] = ()
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterable[Finding]:
         """Findings for one unit (default: none)."""
@@ -50,6 +86,10 @@ class Rule:
         to see every unit collects what it needs in `check_unit` into `ctx.state_for(self)`
         (called for every unit before `check_document`) and reports from that state here.
         """
+        return ()
+
+    def check_glossary(self, ctx: GlossaryContext) -> Iterable[Finding]:
+        """Findings about a glossary (`termguard glossary lint`; default: none)."""
         return ()
 
     def wanted_lines(self, ctx: CheckContext) -> set[int]:
@@ -76,12 +116,24 @@ class Rule:
 
 REGISTRY: dict[str, type[Rule]] = {}
 
+_CODE = re.compile(r"TG[1-9]\d\d")
+_NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
 
 def register(cls: type[Rule]) -> type[Rule]:
-    """Class decorator: add a rule to the registry (names and codes must be unique)."""
+    """Class decorator: add a rule to the registry.
+
+    Refuses (at import, so a test run catches it) a malformed code or name, a code or name
+    used twice, and an option declared with a default of the wrong type.
+    """
+    if not _CODE.fullmatch(cls.code) or not _NAME.fullmatch(cls.name):
+        raise RuntimeError(f"rule {cls.__name__}: code {cls.code!r} must be TGnnn and name {cls.name!r} kebab-case")
     for other in REGISTRY.values():
-        if other.code == cls.code:
-            raise RuntimeError(f"rule code {cls.code} used twice ({other.name}, {cls.name})")
+        if other is not cls and (other.code == cls.code or other.name == cls.name):
+            raise RuntimeError(f"rule code or name used twice: {other.code} {other.name}, {cls.code} {cls.name}")
+    for option in cls.options:
+        if not isinstance(option.default, option.kind) or (option.choices and option.default not in option.choices):
+            raise RuntimeError(f"rule {cls.name}: default of option {option.key!r} is not a valid value")
     REGISTRY[cls.name] = cls
     return cls
 
@@ -105,6 +157,13 @@ class CheckContext:
     #: The names of the rules of this run (empty when not known): a rule leaves a span to
     #: another rule that reports it (inconsistent-term to forbidden-term).
     selected: frozenset[str] = frozenset()
+
+    def option(self, rule: Rule | type[Rule], key: str) -> Any:
+        """The configured value of one of `rule`'s declared options, else its default."""
+        for option in rule.options:
+            if option.key == key:
+                return self.options.get(key, option.default)
+        raise KeyError(f"rule {rule.name} declares no option {key!r}")
 
     def state_for(self, rule: Rule) -> dict[str, Any]:
         """Per-document scratch state of one rule (see `Rule.check_document`)."""
@@ -212,31 +271,50 @@ def unit_text(unit: Unit, fld: Field, start: int, end: int) -> UnitText:
     return UnitText(source.text, fld.text, "target", start, end, unit.source_lang, unit.target_lang)
 
 
-def translated_pairs(unit: Unit) -> Iterator[tuple[Field, Field]]:
-    """(source, target) for each non-empty target of a unit: a plural form after the first
-    translates the plural msgid, the others the singular."""
-    for index, fld in enumerate(unit.targets):
-        if not fld.text:
-            continue
-        plural = index > 0 and unit.source_plural is not None
-        yield (unit.source_plural if plural and unit.source_plural is not None else unit.source), fld
-
-
 def context_hash(text: str) -> str:
     """A short hash of a unit's text with whitespace normalised (for baselines and fingerprints)."""
     norm = " ".join(text.split())
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def text_fields(unit: Unit, doc: Document, *, source: bool = True) -> Iterator[tuple[Field, str, str]]:
-    """The (field, language, role) triples of a unit that a rule should read.
+@dataclass(frozen=True)
+class GlossaryContext:
+    """What the `glossary-*` rules read: the glossary, the loader's problems with it, and
+    the rules its inline tests run (the unit rules that read one text against it)."""
 
-    In a translation file the source (msgid) belongs to the source document, where it is
-    checked; only targets are read there unless `source` rules ask for it explicitly.
-    """
-    if source and not doc.is_translation:
-        yield unit.source, unit.source_lang, "source"
-    if doc.is_translation and unit.target_lang:
-        for fld in unit.targets:
-            if fld.text:
-                yield fld, unit.target_lang, "target"
+    glossary: Glossary
+    problems: Sequence[Problem] = ()
+    test_rules: Sequence[Rule] = ()
+
+    def finding(
+        self,
+        rule: Rule | type[Rule],
+        path: str,
+        line: int,
+        message: str,
+        *,
+        severity: Severity | str | None = None,
+        column: int = 1,
+        end_column: int | None = None,
+        term: str | None = None,
+        lang: str | None = None,
+        found: str | None = None,
+        suggestions: Iterable[str] = (),
+    ) -> Finding:
+        """A finding at a line of a glossary file (the rule's default severity unless given)."""
+        return Finding(
+            code=rule.code,
+            rule=rule.name,
+            severity=Severity(severity) if severity is not None else rule.severity,
+            path=path,
+            line=max(line, 1),
+            column=max(column, 1),
+            end_line=max(line, 1),
+            end_column=max(end_column or column, column, 1),
+            message=message,
+            unit=None,
+            lang=lang,
+            term=term,
+            found=found,
+            suggestions=tuple(suggestions),
+        )

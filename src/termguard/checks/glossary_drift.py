@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from termguard.checks.base import Rule, register
-from termguard.model import Severity
+from collections.abc import Iterator
+
+from termguard.checks.base import GlossaryContext, Rule, register
+from termguard.model import Finding, Severity
 
 
 @register
@@ -36,3 +38,13 @@ class GlossaryDrift(Rule):
     #: Run by `glossary lint` only: the engine runs rules for "any", "source" or "translation".
     applies_to = "glossary"
     needs_glossary = True
+
+    def check_glossary(self, ctx: GlossaryContext) -> Iterator[Finding]:
+        """A finding for every drifting English form, at the rendering's line."""
+        from termguard.translit.drift import drifting_forms, nearest
+
+        for entry in ctx.glossary:
+            for rendering, message in drifting_forms(entry):
+                near = nearest(rendering.text, entry.origin.text) if entry.origin else None
+                yield ctx.finding(self, entry.path, rendering.line or entry.line, message, lang="en", term=entry.id,
+                                  found=rendering.text, suggestions=(near[0],) if near else ())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from termguard.checks.base import Rule, register
-from termguard.model import Severity
+from collections.abc import Iterator
+
+from termguard.checks.base import GlossaryContext, Rule, register
+from termguard.model import Finding, Severity
 
 
 @register
@@ -43,3 +45,15 @@ class GlossarySchema(Rule):
     #: Run by `glossary lint` only: the engine runs rules for "any", "source" or "translation".
     applies_to = "glossary"
     needs_glossary = True
+
+    def check_glossary(self, ctx: GlossaryContext) -> Iterator[Finding]:
+        """The loader's schema problems (it finds them while reading), at their line."""
+        yield from problem_findings(self, ctx)
+
+
+def problem_findings(rule: Rule, ctx: GlossaryContext) -> Iterator[Finding]:
+    """The loader problems that belong to `rule`, each with the severity the loader gave."""
+    for p in ctx.problems:
+        if p.rule == rule.name:
+            yield ctx.finding(rule, p.path, p.line, p.message, severity=p.severity, column=p.column,
+                              end_column=p.end_column, term=p.term)

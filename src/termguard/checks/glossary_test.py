@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from termguard.checks.base import Rule, register
-from termguard.model import Severity
+from collections.abc import Iterator, Sequence
+
+from termguard.checks.base import CheckContext, GlossaryContext, Rule, register
+from termguard.glossary.model import Entry, Glossary, GlossaryTest
+from termguard.model import Document, Field, Finding, Severity, Unit
 
 
 @register
@@ -33,3 +36,34 @@ class GlossaryInlineTest(Rule):
     summary = "an inline glossary test (ok/bad example) that fails"
     applies_to = "glossary"
     needs_glossary = True
+
+    def check_glossary(self, ctx: GlossaryContext) -> Iterator[Finding]:
+        """Every inline test: an `ok` text gives no finding at all, a `bad` one at least one about the entry."""
+        for entry in ctx.glossary:
+            for test in entry.tests:
+                found = run_test(ctx.glossary, entry, test, ctx.test_rules)
+                if not test.expect_ok:
+                    # A bad text must be caught because of this entry, not by chance through another.
+                    found = [f for f in found if f.term in (None, entry.id)]
+                if test.expect_ok and found:
+                    what = "; ".join(f"{f.rule}: {f.message}" for f in found[:3])
+                    yield ctx.finding(self, entry.path, test.line,
+                                      f"ok test of '{entry.id}' ({test.lang}) “{test.text}” gives a finding: {what}",
+                                      column=test.column or 1, term=entry.id, lang=test.lang)
+                elif not test.expect_ok and not found:
+                    yield ctx.finding(self, entry.path, test.line,
+                                      f"bad test of '{entry.id}' ({test.lang}) “{test.text}” gives no finding; "
+                                      f"add the rejected form to the entry or fix the test",
+                                      column=test.column or 1, term=entry.id, lang=test.lang)
+
+
+def run_test(glossary: Glossary, entry: Entry, test: GlossaryTest, rules: Sequence[Rule]) -> list[Finding]:
+    """Every finding `rules` give for a test text (the text checked alone, in its language)."""
+    path = entry.path or "<glossary>"
+    unit = Unit(id="test", kind="sentence", path=path, source=Field(test.text), source_lang=test.lang, line=test.line)
+    doc = Document(path=path, kind="text", source_lang=test.lang, target_lang=None, units=(unit,), source_text=test.text)
+    ctx = CheckContext(glossary=glossary, document=doc)
+    out: list[Finding] = []
+    for rule in rules:
+        out.extend(rule.check_unit(unit, ctx))
+    return out

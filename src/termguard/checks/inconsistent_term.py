@@ -10,6 +10,7 @@ from hashlib import blake2b
 from typing import TYPE_CHECKING
 
 from termguard.checks.base import CheckContext, Rule, register
+from termguard.checks.translit_drift import HOUSE_SCHEME
 from termguard.model import Document, Field, Finding, Severity, Unit
 
 if TYPE_CHECKING:
@@ -202,6 +203,7 @@ class InconsistentTerm(Rule):
         One form throughout: the one the message names.
     """
 
+    options = (HOUSE_SCHEME,)
     code = "TG104"
     name = "inconsistent-term"
     severity = Severity.WARNING
@@ -261,7 +263,8 @@ class InconsistentTerm(Rule):
                 use(key, m.rendering.text, fld, start, end, m.surface, lang)
                 if key not in preferred:
                     preferred[key] = m.entry.preferred(lang) or ""
-        for occ in unit_name_occurrences(unit, ctx.document, ctx):
+        scheme = ctx.option(self, HOUSE_SCHEME.key)
+        for occ in unit_name_occurrences(unit, ctx.document, ctx, scheme):
             v = occ.verdict
             if v.kind not in ("accepted", "approved", "translated") or not v.key:
                 continue
@@ -271,7 +274,7 @@ class InconsistentTerm(Rule):
             form = use(key, v.form if v.kind == "approved" and v.form else v.token, occ.fld, occ.start, occ.end, v.token, occ.lang,
                        loose=True)
             romanised.add(key)
-            if v.kind == "accepted" and not preferred.get(key) and document_index(ctx.document, ctx).house in v.schemes:
+            if v.kind == "accepted" and not preferred.get(key) and document_index(ctx.document, ctx, scheme).house in v.schemes:
                 preferred[key] = form
         if ctx.document.is_translation and unit.is_translated and not unit.is_fuzzy and len(ctx.glossary):
             yield from self._repeated_source(unit, ctx, state)

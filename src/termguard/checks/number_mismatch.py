@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Field, Finding, Severity, Unit
-from termguard.numbers import Quantity, compare, extract
 from termguard.triggers import Trigger
+
+if TYPE_CHECKING:
+    from termguard.numbers import Quantity
+
+
+@functools.cache
+def _numbers() -> ModuleType:
+    """The numbers package, imported on first use: it loads babel's locale data, and looking
+    a rule up by name imports every rule module."""
+    import termguard.numbers
+
+    return termguard.numbers
 
 _FORMAT_FLAGS = frozenset({"c-format", "python-format", "php-format", "perl-format", "sh-format"})
 
@@ -70,6 +84,7 @@ class NumberMismatch(Rule):
         lang = unit.target_lang
         if not lang or not unit.is_translated or unit.is_fuzzy:
             return
+        extract = _numbers().extract
         printf = bool(unit.flags & _FORMAT_FLAGS)
         singular = extract(unit.source.text, unit.source_lang, printf=printf)
         plural = extract(unit.source_plural.text, unit.source_lang, printf=printf) if unit.source_plural else singular
@@ -82,10 +97,11 @@ class NumberMismatch(Rule):
             yield from self._compare(unit, ctx, source, fld, lang, printf)
 
     def _compare(self, unit: Unit, ctx: CheckContext, source: list[Quantity], fld: Field, lang: str, printf: bool) -> Iterator[Finding]:
-        target = extract(fld.text, lang, printf=printf)
+        numbers = _numbers()
+        target = numbers.extract(fld.text, lang, printf=printf)
         if not source and not any(q.kind == "citation" for q in target):
             return
-        for miss in compare(source, target):
+        for miss in numbers.compare(source, target):
             s, t = miss.source, miss.target
             if s is None and t is not None:
                 message = f"citation {_shown(t)} in the translation is not in the source"

@@ -6,8 +6,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.checks.plural_forms import header_line, language_plurals, parse_plural_forms
 from termguard.model import Document, Field, Finding, Severity
@@ -19,6 +17,8 @@ def _base(lang: str) -> str:
 
 
 def _known(lang: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
     try:
         Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):

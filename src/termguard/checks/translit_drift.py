@@ -5,9 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from termguard.checks.base import CheckContext, Rule, register
+from termguard.checks.base import CheckContext, Option, Rule, register
 from termguard.edits import replacement_fix
 from termguard.model import Finding, Severity, Unit
+
+
+def _scheme_key(name: str) -> str:
+    """The canonical key of a romanisation scheme name (aliases allowed), else `ValueError`."""
+    from termguard.translit.schemes import resolve_scheme
+
+    return resolve_scheme(name).key
+
+
+#: The house romanisation: which accepted scheme's form the publication prefers. Read by
+#: every rule that aligns Latin names with Russian ones (through the document's name index).
+HOUSE_SCHEME = Option(
+    "translit.scheme", "wikipedia", str, "the house romanisation scheme",
+    check=_scheme_key, fix="`termguard translit --help` lists them",
+)
 
 
 def _english(lang: str) -> bool:
@@ -76,6 +91,7 @@ class TranslitDrift(Rule):
         finding carries an unsafe fix writing the suggested form (`--fix --unsafe-fixes`).
     """
 
+    options = (HOUSE_SCHEME,)
     code = "TG201"
     name = "translit-drift"
     severity = Severity.WARNING
@@ -85,7 +101,7 @@ class TranslitDrift(Rule):
         """Report every drifting name of the unit with the nearest accepted form."""
         from termguard.translit.document import unit_name_occurrences
 
-        for occ in unit_name_occurrences(unit, ctx.document, ctx):
+        for occ in unit_name_occurrences(unit, ctx.document, ctx, ctx.option(self, HOUSE_SCHEME.key)):
             v = occ.verdict
             if v.kind != "drift" or not _english(occ.lang):
                 continue

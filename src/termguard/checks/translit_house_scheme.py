@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from termguard.checks.base import CheckContext, Rule, register
-from termguard.checks.translit_drift import _english
+from termguard.checks.translit_drift import HOUSE_SCHEME, _english
 from termguard.edits import replacement_fix
 from termguard.model import Document, Finding, Severity, Unit
 
@@ -33,6 +33,7 @@ class TranslitHouseScheme(Rule):
         follows. The finding carries an unsafe fix writing the house form.
     """
 
+    options = (HOUSE_SCHEME,)
     code = "TG204"
     name = "translit-house-scheme"
     severity = Severity.INFO
@@ -44,11 +45,11 @@ class TranslitHouseScheme(Rule):
         from termguard.translit.document import document_index, unit_name_occurrences
 
         found = ctx.state_for(self).setdefault("found", [])
-        for occ in unit_name_occurrences(unit, ctx.document, ctx):
+        for occ in unit_name_occurrences(unit, ctx.document, ctx, ctx.option(self, HOUSE_SCHEME.key)):
             v = occ.verdict
             if v.kind != "accepted" or not _english(occ.lang):
                 continue
-            index = document_index(ctx.document, ctx)
+            index = document_index(ctx.document, ctx, ctx.option(self, HOUSE_SCHEME.key))
             if index.house in v.schemes or index.foreign(v):
                 continue
             house = index.house_form(v)

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Document, Finding, Severity
 
-if TYPE_CHECKING:
-    from termguard.suppressions import Directive
+#: A directive's rule that stands for every rule (`termguard: ignore` with no rule named).
+ALL = "*"
+
+
+class Directive(Protocol):
+    """One rule named by one suppression comment (`termguard.suppressions.Directive`)."""
+
+    kind: str
+    token: str
+    rule: str | None
+    line: int
+    column: int
+    end_column: int
+    unit: str | None
+    used: bool
+    problem: str
 
 
 @register
@@ -37,6 +52,29 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     severity = Severity.WARNING
     summary = "a suppression comment that suppresses nothing or names an unknown rule"
+
+    def unused(self, directives: Iterable[Directive], ran: Iterable[str], doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        """The findings for the directives of `doc` that suppressed nothing, after the rules
+        named `ran` have run: a directive naming an unknown rule, or one whose rule ran and
+        gave no finding it covers. A directive for a rule that did not run is left alone."""
+        ran = set(ran)
+        for d in directives:
+            if d.used:
+                continue
+            if d.problem:
+                message = d.problem
+            elif d.rule == ALL or d.rule in ran:
+                if d.unit is not None:
+                    where = "this entry"
+                elif d.kind == "ignore":
+                    where = "the next block"
+                else:
+                    where = "the disabled lines"
+                what = "no finding" if d.rule == ALL else f"no {d.rule} finding"
+                message = f"unused suppression: {what} in {where}; remove it"
+            else:
+                continue
+            yield self.report(doc, d, message, ctx)
 
     def report(self, doc: Document, directive: Directive, message: str, ctx: CheckContext) -> Finding:
         """The finding for one unused directive, at the comment (Markdown) or the entry (PO)."""

@@ -13,8 +13,11 @@ from termguard import __version__
 from termguard.cli import main
 from termguard.config import lang_option
 from termguard.errors import ConfigError
+from termguard.reporters import REPORTERS
 
 DEFAULT_GLOSSARY = "glossary"
+#: The report formats of `glossary lint`: those that render findings without unit texts, as text.
+LINT_FORMATS = [name for name, r in REPORTERS.items() if r.without_units and not r.binary]
 
 _glossary_option = click.option(
     "--glossary", "glossary_path", type=click.Path(), default=DEFAULT_GLOSSARY, show_default=True,
@@ -65,7 +68,7 @@ def glossary_group() -> None:
 @click.argument("path", required=False, type=click.Path())
 @_glossary_option
 @_langs_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]), default="text", show_default=True, help="Report format (the formats of `check`).")
+@click.option("--format", "fmt", type=click.Choice(LINT_FORMATS), default="text", show_default=True, help="Report format (the formats of `check` that need no unit texts).")
 @click.option("-o", "--output", type=click.Path(), metavar="FILE", default=None, help="Write the report to this file.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings (an empty glossary file) too.")
 def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
@@ -79,7 +82,7 @@ def lint_cmd(path, glossary_path, langs, fmt, output, strict) -> None:
       termguard glossary lint
       termguard glossary lint glossary/systems.yaml --format json
     """
-    from termguard.glossary.lint import lint_path
+    from termguard.glossary_lint import lint_path
     from termguard.model import Severity
     from termguard.reporters import RenderOptions, get_renderer, stderr_summary
 

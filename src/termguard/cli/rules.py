@@ -48,3 +48,7 @@ def explain(rule: str) -> None:
         raise ConfigError(f"unknown rule {rule!r}; `termguard rules` lists them")
     click.echo(f"{cls.code} {cls.name} (default: {cls.severity.value})\n")
     click.echo(inspect.cleandoc(cls.__doc__ or ""))
+    if cls.options:
+        click.echo("\nOptions (configuration keys, with their defaults):")
+        for option in cls.options:
+            click.echo(f"    {option.key} = {option.default!r}: {option.help}")

@@ -9,15 +9,26 @@ result to each rule, so a large PO file is scanned once per language, not once p
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
-from termguard.glossary.model import Entry
+from termguard.glossary.model import Entry, Glossary
 from termguard.model import Field, Unit
 from termguard.morph import Match, TermMatcher
 from termguard.prose import ProseView
 
-if TYPE_CHECKING:
-    from termguard.checks.base import CheckContext
+
+class TermContext(Protocol):
+    """What term lookups need of a run's context (`checks.base.CheckContext` is one): the
+    glossary, its matcher per language, and the per-field caches of prose views and matches."""
+
+    glossary: Glossary
+    options: dict[str, Any]
+
+    def matcher(self, lang: str) -> TermMatcher: ...
+
+    def prose(self, fld: Field) -> ProseView: ...
+
+    def terms(self, fld: Field, lang: str) -> list: ...
 
 
 class TargetTerms(NamedTuple):
@@ -41,7 +52,7 @@ class UnitTerms(NamedTuple):
 _last: list = [None, None, None]  # [unit, ctx, UnitTerms]: the rules ask one unit after another
 
 
-def unit_terms(unit: Unit, ctx: CheckContext) -> UnitTerms | None:
+def unit_terms(unit: Unit, ctx: TermContext) -> UnitTerms | None:
     """The unit's terms (None for a unit without target language or translation).
 
     The lists are shared with every rule that asks: read them, never change them.

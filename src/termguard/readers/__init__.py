@@ -7,15 +7,42 @@ feed text that never touched the disk (standard input, fixtures).
 from __future__ import annotations
 
 import codecs
+import importlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from termguard.errors import InputError
 from termguard.model import Document
 
-SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
-TRANSLATION_SUFFIXES = (".po", ".pot", ".tmx", ".xlf", ".xliff")
+
+@dataclass(frozen=True)
+class Reader:
+    """One file type: its suffixes, the module and function that parse it
+    (`function(text, path, lang=...)`; `lang` only when `takes_lang`), whether its files
+    are translations (source and target) or documents in one language, and what it is."""
+
+    suffixes: tuple[str, ...]
+    module: str
+    function: str
+    translation: bool
+    description: str
+    takes_lang: bool = True
+
+
+#: The one table of file types: dispatch, file discovery and the docs' list read it.
+READERS: tuple[Reader, ...] = (
+    Reader((".md", ".markdown", ".txt"), "termguard.readers.markdown", "parse_markdown", False,
+           "a Markdown or plain-text document in one language, segmented into sentences"),
+    Reader((".po", ".pot"), "termguard.readers.po", "parse_po", True, "a gettext catalog or template (streamed)"),
+    Reader((".tmx",), "termguard.readers.tmx", "parse_tmx", True, "a TMX translation memory", takes_lang=False),
+    Reader((".xlf", ".xliff"), "termguard.readers.xliff", "parse_xliff", True, "XLIFF 1.2 or 2.x"),
+)
+#: Suffix (lowercase, with the dot) → reader.
+BY_SUFFIX: dict[str, Reader] = {suffix: r for r in READERS for suffix in r.suffixes}
+SOURCE_SUFFIXES = tuple(s for r in READERS if not r.translation for s in r.suffixes)
+TRANSLATION_SUFFIXES = tuple(s for r in READERS if r.translation for s in r.suffixes)
 SUFFIXES = SOURCE_SUFFIXES + TRANSLATION_SUFFIXES
 
 
@@ -135,24 +162,16 @@ def decode_utf8(data: bytes, path: str) -> str:
 
 
 def read_document(path: str, text: str, lang: str | None = None) -> Document:
-    """Parse `text` as the file type that `path`'s extension names."""
+    """Parse `text` as the file type that `path`'s extension names (`READERS`)."""
     suffix = Path(path).suffix.lower()
-    if suffix == ".tmx":
-        from termguard.readers.tmx import parse_tmx
-
-        return parse_tmx(text, path)
-    if suffix in (".xlf", ".xliff"):
-        from termguard.readers.xliff import parse_xliff
-
-        return parse_xliff(text, path, lang=lang)
-    if suffix in TRANSLATION_SUFFIXES:
-        from termguard.readers.po import parse_po
-
-        return parse_po(text, path, lang=lang)
-    if suffix in SOURCE_SUFFIXES:
-        from termguard.readers.markdown import parse_markdown
-
-        return parse_markdown(text, path, lang=lang or "en")
+    reader = BY_SUFFIX.get(suffix)
+    if reader is not None:
+        parse = getattr(importlib.import_module(reader.module), reader.function)
+        if not reader.takes_lang:
+            return parse(text, path)
+        if not reader.translation:
+            return parse(text, path, lang=lang or "en")
+        return parse(text, path, lang=lang)
     raise InputError(
         f"unsupported file type {suffix or '(none)'}; termguard reads {', '.join(SUFFIXES)}", path
     )

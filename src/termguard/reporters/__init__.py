@@ -22,16 +22,35 @@ from termguard.model import Finding, Report
 if TYPE_CHECKING:
     from termguard.checks.base import Rule
 
-FORMATS = {
-    "text": "termguard.reporters.text",
-    "json": "termguard.reporters.json_",
-    "sarif": "termguard.reporters.sarif",
-    "github": "termguard.reporters.github",
-    "junit": "termguard.reporters.junit",
-    "gitlab": "termguard.reporters.gitlab",
-    "html": "termguard.reporters.html",
-    "xlsx": "termguard.reporters.xlsx",
-}
+@dataclass(frozen=True)
+class Reporter:
+    """One output format: its name (`--format NAME`), the module whose `render(report,
+    options)` writes it, what it is for, whether it is bytes (it needs `-o FILE`), and
+    whether it renders findings without unit texts (glossary lint's, at glossary lines)."""
+
+    name: str
+    module: str
+    description: str
+    binary: bool = False
+    without_units: bool = True
+
+
+#: The one table of output formats: `check --format`, `glossary lint --format` and the
+#: docs' list of formats read it.
+REPORTERS: dict[str, Reporter] = {r.name: r for r in (
+    Reporter("text", "termguard.reporters.text", "`path:line:col: CODE [name] message` and a summary line (the default)"),
+    Reporter("json", "termguard.reporters.json_", "the JSON document of SPEC §5.3"),
+    Reporter("sarif", "termguard.reporters.sarif", "SARIF 2.1.0, for code-scanning dashboards"),
+    Reporter("github", "termguard.reporters.github", "GitHub Actions workflow commands (annotations)"),
+    Reporter("junit", "termguard.reporters.junit", "JUnit XML, for CI test reports"),
+    Reporter("gitlab", "termguard.reporters.gitlab", "GitLab Code Quality JSON"),
+    Reporter("html", "termguard.reporters.html", "one self-contained HTML page for reviewers, filterable",
+             without_units=False),
+    Reporter("xlsx", "termguard.reporters.xlsx", "a spreadsheet for reviewers, one row per finding", binary=True,
+             without_units=False),
+)}
+#: Format name → reporter module.
+FORMATS = {name: r.module for name, r in REPORTERS.items()}
 
 #: Formats whose standard output a machine reads: their summary line goes to standard error.
 SUMMARY_ON_STDERR = frozenset({"github"})
@@ -72,13 +91,13 @@ def stderr_summary(name: str, report: Report, options: RenderOptions) -> str | N
 
 def get_renderer(name: str) -> Callable[[Report, RenderOptions], str]:
     """The `render` function of the named format."""
-    module = importlib.import_module(FORMATS[name])
+    module = importlib.import_module(REPORTERS[name].module)
     return module.render
 
 
 def is_binary(name: str) -> bool:
     """True for a format whose output is bytes (XLSX): it needs a file, not a terminal."""
-    return bool(getattr(importlib.import_module(FORMATS[name]), "BINARY", False))
+    return REPORTERS[name].binary
 
 
 def repo_path(path: str, root: str | None) -> str:

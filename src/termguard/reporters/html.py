@@ -28,8 +28,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-from termguard.engine import Report
-from termguard.model import Finding, Severity
+from termguard.model import Finding, Report, Severity
 from termguard.reporters import RenderOptions, identity, repo_path
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)

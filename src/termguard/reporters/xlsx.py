@@ -17,9 +17,8 @@ import json
 import re
 from typing import Any
 
-from termguard.engine import Report
 from termguard.errors import ConfigError
-from termguard.model import Finding
+from termguard.model import Finding, Report
 from termguard.reporters import RenderOptions, identity, repo_path
 
 #: The output is a binary file: the CLI refuses to write it to standard output.

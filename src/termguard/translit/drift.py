@@ -1,7 +1,7 @@
 """Glossary drift: an entry's English form that no scheme gives for its Russian `origin`.
 
-`check_entry(entry)` is what `termguard glossary lint` calls (rule TG506
-`glossary-drift`). An English form is fine when a romanisation scheme produces it from the
+`drifting_forms(entry)` is what rule TG506 `glossary-drift` (`termguard glossary lint`)
+reports. An English form is fine when a romanisation scheme produces it from the
 origin (word by word, schemes may differ per word), when it is the CLDR exonym of the
 origin, or when it is far from every romanisation (a translation, not a transliteration:
 "Presidency of Defense Industries"). It *drifts* when it is a small edit or an
@@ -20,8 +20,7 @@ from termguard.translit.exonyms import translate_name
 from termguard.translit.schemes import ENGLISH_SCHEMES, fold, romanize
 
 if TYPE_CHECKING:
-    from termguard.glossary.model import Entry, Glossary, Rendering
-    from termguard.model import Finding
+    from termguard.glossary.model import Entry, Rendering
 
 #: Words in a note (or a rendering's note) that mark a form as a deliberate convention.
 CONVENTIONAL = re.compile(
@@ -98,19 +97,3 @@ def drifting_forms(entry: Entry) -> Iterator[tuple[Rendering, str]]:
             f"no romanisation scheme gives it (nearest “{text}”, {labels}); "
             f"use that form, or say in the note that “{rendering.text}” is the conventional spelling"
         )
-
-
-def check_glossary(glossary: Glossary) -> Iterator[Finding]:
-    """TG506 `glossary-drift` findings for every entry of a glossary, at the rendering's line."""
-    from termguard.checks.glossary_drift import GlossaryDrift
-    from termguard.model import Finding
-
-    for entry in glossary:
-        for rendering, message in drifting_forms(entry):
-            line = max(rendering.line or entry.line, 1)
-            near = nearest(rendering.text, entry.origin.text) if entry.origin else None
-            yield Finding(
-                code=GlossaryDrift.code, rule=GlossaryDrift.name, severity=GlossaryDrift.severity,
-                path=entry.path, line=line, column=1, end_line=line, end_column=1, message=message,
-                lang="en", term=entry.id, found=rendering.text, suggestions=(near[0],) if near else (),
-            )

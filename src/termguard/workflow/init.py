@@ -46,7 +46,7 @@ def plural_forms(locale: Locale) -> str:
     """The `Plural-Forms` header value for a locale, from babel's CLDR plural rules."""
     from babel.messages.plurals import get_plural
 
-    from termguard.checks.plural_forms import language_plurals
+    from termguard.plurals import language_plurals
 
     found = language_plurals(str(locale))
     if found is not None and found.suggestion:

@@ -22,11 +22,11 @@ from babel import Locale, UnknownLocaleError
 
 from termguard.errors import InputError
 from termguard.model import Unit
-from termguard.readers import load_text, read_document
+from termguard.readers import TRANSLATION_SUFFIXES, load_text, read_document
 from termguard.readers.po import language_disagreement
 
 #: What `stats` measures: every translation format `check` reads (templates excepted).
-SUFFIXES = (".po", ".xlf", ".xliff", ".tmx")
+SUFFIXES = tuple(s for s in TRANSLATION_SUFFIXES if s != ".pot")
 
 STATES = ("translated", "fuzzy", "untranslated")
 
@@ -140,7 +140,7 @@ def document_stats(path: str, text: str, warnings: list[str] | None = None) -> l
     if path.endswith(".pot"):
         raise InputError("a template has no translations to count; pass .po files", path)
     suffix = Path(path).suffix.lower()
-    if suffix not in (".po", ".xlf", ".xliff", ".tmx"):
+    if suffix not in SUFFIXES:
         raise InputError(f"not a translation file; stats measures .po, .xlf, .xliff and .tmx files, not {suffix or 'this'}", path)
     if suffix != ".po" and not text.strip():
         # Read as XML it would fail less clearly; read as PO it would count as an empty catalog.
