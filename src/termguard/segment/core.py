@@ -21,7 +21,7 @@ from termguard.positions import LineIndex
 from termguard.segment.blocks import FRONT_MATTER, Block
 from termguard.segment.mdblocks import parse_markdown_blocks
 from termguard.segment.plainblocks import parse_plain_blocks
-from termguard.segment.rules import RuleSplitter
+from termguard.segment.rules import FOOTNOTE_MARK, RuleSplitter
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ _STRUCTURE = frozenset({"break", "skip"})
 KIND_LETTERS = {"heading": "h", "sentence": "s", "reference": "r", "footnote": "f", "list-item": "l", "table-cell": "t"}
 
 # A paragraph that ends like this is finished; anything else may continue after a page break.
-_TERMINATED = re.compile(r"[.!?…:;‽](?:[\"'”’»)\]*_]|</[A-Za-z]+>)*$")
+_TERMINATED = re.compile(r"[.!?…:;‽](?:[\"'”’»)\]*_]|</[A-Za-z]+>|" + FOOTNOTE_MARK + r")*$")
 _LEAD_LETTER = re.compile(r"(?:[*_\"'“‘«„(\[]|<[A-Za-z][^>]*>)*(\w)")
 
 def parse_blocks(text: str, markdown: bool = True, *, plain_structure: bool = False) -> list[Block]:
@@ -70,7 +70,8 @@ def parse_blocks(text: str, markdown: bool = True, *, plain_structure: bool = Fa
 def _is_open(text: str, block: Block) -> bool:
     """True when a paragraph stops without terminal punctuation (cut by a page break)."""
     start, end, _ = block.ranges[-1]
-    return _TERMINATED.search(text, max(start, end - 16), end) is None
+    # The longest ending: a mark, closing quotes and tags, a footnote marker.
+    return _TERMINATED.search(text, max(start, end - 64), end) is None
 
 
 def _starts_lower(text: str, block: Block) -> bool:
