@@ -34,12 +34,17 @@ from termguard.segment.blocks import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
-# Containers nest at most this deep; markdown-it-py leaves deeper content out (each
-# level is a recursive call, so an unbounded depth would exhaust the stack).
+    _Rule = Callable[[StateBlock, int, int, bool], bool]
+
+# Containers nest at most this deep (a list item counts twice: list and item). A deeper
+# marker is read as text: markdown-it-py would drop the rest of the document at its own
+# limit, and each level is a recursive call, so the depth must be bounded.
 MAX_NESTING = 20
 
 _BULLET = re.compile(r"[•⁃](?:[ \t]+|$)")
@@ -57,9 +62,8 @@ def _parser() -> MarkdownIt:
     """CommonMark with GFM tables and footnote definitions, block rules only."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
-    from mdit_py_plugins.footnote.index import footnote_def
 
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING + 4}).enable("table")
     # Footnote definitions stay where they are in the document (page-break repair reads
     # the blocks in order); inline parsing is not needed (units keep their inline markup).
     md.use(footnote_plugin, inline=False, move_to_end=False)
@@ -67,25 +71,43 @@ def _parser() -> MarkdownIt:
     # An indented line is prose: documents converted from PDF or a word processor indent
     # paragraphs, and a paragraph read as code would silently go untranslated (code is fenced).
     md.disable("code")
+    _wrap(md, "blockquote", _shallow)
+    _wrap(md, "list", lambda rule: _shallow(_list_in_quote(rule)))
     # A footnote definition ends a block quote as it ends a paragraph.
-    md.block.ruler.at("footnote_def", footnote_def, {"alt": ["paragraph", "reference", "blockquote"]})
-    md.block.ruler.at("list", _list_in_quote, {"alt": ["paragraph", "reference", "blockquote"]})
+    _wrap(md, "footnote_def", _shallow, "blockquote")
     return md
 
 
-def _list_in_quote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """markdown-it-py's list rule, except that a line continuing a block quote's paragraph
-    lazily is paragraph text as CommonMark says, not a list: a wrapped line starting
-    "2019. The" continues the quote, as it continues any paragraph."""
-    from markdown_it.rules_block import list_block
+def _wrap(md: MarkdownIt, name: str, wrapper: Callable[[_Rule], _Rule], *alt: str) -> None:
+    """Replace block rule `name` by `wrapper(rule)`, keeping (and adding to) the rules it ends."""
+    rule = next(r for r in md.block.ruler.__rules__ if r.name == name)
+    md.block.ruler.at(name, wrapper(rule.fn), {"alt": [*rule.alt, *alt]})
 
-    if not (silent and state.parentType == "blockquote"):
-        return list_block(state, start, end, silent)
-    state.parentType = "paragraph"
-    try:
-        return list_block(state, start, end, silent)
-    finally:
-        state.parentType = "blockquote"
+
+def _shallow(rule: _Rule) -> _Rule:
+    """`rule`, except that it opens no container deeper than `MAX_NESTING`."""
+
+    def shallow(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        return state.level < MAX_NESTING and rule(state, start, end, silent)
+
+    return shallow
+
+
+def _list_in_quote(rule: _Rule) -> _Rule:
+    """The list rule, except that a line continuing a block quote's paragraph lazily is
+    paragraph text as CommonMark says, not a list: a wrapped line starting "2019. The"
+    continues the quote, as it continues any paragraph."""
+
+    def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not (silent and state.parentType == "blockquote"):
+            return rule(state, start, end, silent)
+        state.parentType = "paragraph"
+        try:
+            return rule(state, start, end, silent)
+        finally:
+            state.parentType = "blockquote"
+
+    return list_rule
 
 
 class _Container:
