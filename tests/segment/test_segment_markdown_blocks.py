@@ -215,3 +215,12 @@ def test_footnote_marker_in_a_document_and_page_break_repair():
     assert _units("It ended here.[^1]\n\nlower case paragraph.\n") == [
         ("sentence", "It ended here.[^1]"), ("sentence", "lower case paragraph."),
     ]
+
+
+def test_indentation_after_a_blank_line_and_inside_a_paragraph():
+    # After a blank line, indentation does not make code: the heading is read.
+    assert _units("Intro.\n\n    ## Indented heading\n") == [("sentence", "Intro."), ("heading", "Indented heading")]
+    # Inside a paragraph, a deeply indented line continues it.
+    assert _units("Para text\n    ## not a heading\n") == [("sentence", "Para text ## not a heading")]
+    # A list item whose text starts on the next line.
+    assert _units("-\n  text after the marker line\n") == [("list-item", "text after the marker line")]
