@@ -68,16 +68,35 @@ def test_fenced_code_is_left_out_and_an_indented_paragraph_is_prose():
     assert _units("```\nNot prose.\n```not a close\nStill code.\n") == []
 
 
-def test_table_without_outer_pipes_and_inside_a_quote():
-    text = "Term | Note\n--- | ---\nS-400 | A system. Two sentences.\n"
-    assert _units(text) == [
+def test_table_inside_a_list_item():
+    text = "- Item:\n\n   | Term | Note |\n   |---|:---:|\n   | S-400 | A system. Two sentences. |\n"
+    units = segment_text(text, "en")
+    assert [(u.kind, u.text) for u in units] == [
+        ("list-item", "Item:"),
         ("table-cell", "Term"), ("table-cell", "Note"), ("table-cell", "S-400"), ("table-cell", "A system. Two sentences."),
     ]
-    quoted = "> | A | B |\n> |---|---|\n> | x | y |\n"
-    units = segment_text(quoted, "en")
-    assert [u.text for u in units] == ["A", "B", "x", "y"]
-    assert [u.line for u in units] == [1, 1, 3, 3]
-    _check_offsets(quoted)
+    assert [u.line for u in units] == [1, 3, 3, 5, 5]
+    _check_offsets(text)
+
+
+def test_rows_must_be_lines_that_start_with_a_pipe():
+    # Without outer pipes, or behind a quote marker, the lines stay text (as they always did).
+    assert _units("Term | Note\n--- | ---\n") == [("sentence", "Term | Note --- | ---")]
+    assert _units("> | A | B |\n> |---|---|\n") == [("sentence", "| A | B | |---|---|")]
+    # A one-column "table" over a dashed line is a setext heading.
+    assert _units("| Costs\n---\n") == [("heading", "| Costs")]
+    # The table ends at the first line that is not a row.
+    assert _units("| a | b |\n|---|---|\n| c | d |\nAfter the table.\n") == [
+        ("table-cell", "a"), ("table-cell", "b"), ("table-cell", "c"), ("table-cell", "d"), ("sentence", "After the table."),
+    ]
+
+
+def test_rules_and_closing_hashes_inside_containers_stay_text():
+    # No character of a quote or list item is lost: a thematic break there is its text,
+    # and so is a heading's closing sequence.
+    assert _units("1. ** **\n") == [("list-item", "** **")]
+    assert _units("> # Quoted heading #\n") == [("heading", "Quoted heading #")]
+    assert _units("# Top heading #\n") == [("heading", "Top heading")]
 
 
 def test_pipes_without_a_delimiter_row_are_prose():

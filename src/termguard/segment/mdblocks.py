@@ -71,6 +71,7 @@ def _parser() -> MarkdownIt:
     # An indented line is prose: documents converted from PDF or a word processor indent
     # paragraphs, and a paragraph read as code would silently go untranslated (code is fenced).
     md.disable("code")
+    _wrap(md, "table", _pipe_table)
     _wrap(md, "blockquote", _shallow)
     _wrap(md, "list", lambda rule: _shallow(_list_in_quote(rule)))
     # A footnote definition ends a block quote as it ends a paragraph.
@@ -91,6 +92,28 @@ def _shallow(rule: _Rule) -> _Rule:
         return state.level < MAX_NESTING and rule(state, start, end, silent)
 
     return shallow
+
+
+def _pipe_table(rule: _Rule) -> _Rule:
+    """The GFM table rule for tables whose every row is a line that starts with a pipe
+    (after indentation, no quote or list marker before it) and has another: a pipe or a
+    dashed line in prose ("Costs | Benefits" over "---" is a setext heading) stays text."""
+
+    def is_row(state: StateBlock, n: int) -> bool:
+        at = state.bMarks[n] + state.tShift[n]
+        line = state.src[at:state.eMarks[n]]
+        before = state.src[state.src.rfind("\n", 0, at) + 1:at]
+        return line.startswith("|") and "|" in line[1:] and not before.strip()
+
+    def table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if start + 1 >= end or not (is_row(state, start) and is_row(state, start + 1)):
+            return False
+        last = start + 2
+        while last < end and is_row(state, last):
+            last += 1
+        return rule(state, start, last, silent)
+
+    return table
 
 
 def _list_in_quote(rule: _Rule) -> _Rule:
@@ -185,13 +208,23 @@ class _MarkdownReader:
         if tok.type == "tr_open":
             self.table_row(tok.map[0])
         elif tok.type == "hr":
-            line, start = self.line(tok.map[0])
-            lead, tail = line_bounds(line)
-            self.blocks.append(Block("break", start + lead, start + tail))
+            self.rule_line(tok.map[0])
         elif tok.type == "html_block":
             self.html(tok.map[0], tok.map[1])
         elif self.stack:
             self.text_kind()  # code is the container's first block all the same
+
+    def rule_line(self, n: int) -> None:
+        """A thematic break; inside a quote or list item its characters are the item's text,
+        as they were before CommonMark was followed (no character of a container is lost)."""
+        line, start = self.line(n)
+        lead, tail = line_bounds(line)
+        if not self.stack:
+            self.blocks.append(Block("break", start + lead, start + tail))
+            return
+        a = self.content_start(line, n)
+        if a < tail:
+            self.text_line(None, self.text_kind(), line, start, a, tail)
 
     def content_start(self, line: str, n: int) -> int:
         """Where line `n`'s content starts after the markup of the open containers."""
@@ -249,7 +282,10 @@ class _MarkdownReader:
             line, start = self.line(tok.map[0])
             a = line.find(content, line.find(tok.markup) + len(tok.markup))
             if a >= 0:
-                self.open("heading", start + a, start + a + len(content))
+                # In a container, a closing "#" sequence stays in the text: only the
+                # markup before a heading's text is container markup.
+                end = a + len(content) if not self.stack else line_bounds(line)[1]
+                self.open("heading", start + a, start + end)
             return
         # A setext heading: its text lines, the underline left out.
         cur: Block | None = None
