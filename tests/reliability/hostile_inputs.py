@@ -55,6 +55,11 @@ PIECES: tuple[tuple[str, str, str], ...] = (
     ("months", "March ", "x"),
     ("list-bullets", "• ", "x"),
     ("references-title", "References", " " * 50),
+    # Markdown containers nested a million deep, on one line and line after line.
+    ("quote-markers", ">", "x"),
+    ("list-markers", "- ", "x"),
+    ("nested-markers", "> - `[", "x"),
+    ("marker-lines", "> - [\n", "x"),
 )
 
 

@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from termguard.positions import LineIndex
-from termguard.segment.rules import RuleSplitter
+from termguard.segment.blocks import FRONT_MATTER, Block
+from termguard.segment.mdblocks import parse_markdown_blocks
+from termguard.segment.plainblocks import parse_plain_blocks
+from termguard.segment.rules import FOOTNOTE_MARK, RuleSplitter
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,275 +54,39 @@ _SENTENCE_BLOCKS = frozenset({"paragraph", "quote"})
 _STRUCTURE = frozenset({"break", "skip"})
 KIND_LETTERS = {"heading": "h", "sentence": "s", "reference": "r", "footnote": "f", "list-item": "l", "table-cell": "t"}
 
-_SPECIAL_START = frozenset("#>-*+=_|`~<[•⁃0123456789")
-_ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)")
-# (From the start of a blank run only, runs taken whole: linear on a line of blanks.)
-_ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]++#++[ \t]*+$|^#++[ \t]*+$")
-_THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
-_SETEXT = re.compile(r"(?:=+|-+)[ \t]*")
-_LIST = re.compile(r"(?:[-*+•⁃]|\d{1,9}[.)])(?:[ \t]+|$)")
-_FENCE = re.compile(r"(`{3,}|~{3,})")
-_FOOTNOTE_DEF = re.compile(r"\[\^[^\]\s]+\]:[ \t]*")
-_FOOTNOTE_SUP = re.compile(r"<sup>\s*[\w*†‡]+\s*</sup>")
-_REF_ENTRY = re.compile(r"\[\d+\]")
-_QUOTE = re.compile(r"(?:>[ \t]?)+")
-_TABLE_SEP = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
-_TABLE_CELL = re.compile(r"(?:\\.|[^|\\])+")
-_HTML_LINE = re.compile(r"(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>[ \t]*)+")
-_REFERENCES_HEADING = re.compile(
-    r"(?i)\b(references|bibliography|sources|works cited|notes|литература|источники|список литературы|kaynaklar|kaynakça)\b"
-)
 # A paragraph that ends like this is finished; anything else may continue after a page break.
-_TERMINATED = re.compile(r"[.!?…:;‽](?:[\"'”’»)\]*_]|</[A-Za-z]+>)*$")
+_TERMINATED = re.compile(r"[.!?…:;‽](?:[\"'”’»)\]*_]|</[A-Za-z]+>|" + FOOTNOTE_MARK + r")*$")
 _LEAD_LETTER = re.compile(r"(?:[*_\"'“‘«„(\[]|<[A-Za-z][^>]*>)*(\w)")
-# Plain text and reStructuredText: bullets and enumerators, section adornment lines
-# (under- and overlines), and explicit markup that is not prose (link targets, comments,
-# substitution definitions, directive lines); `.. [1] text` is a footnote.
-_PLAIN_LIST = re.compile(r"(?:[-*+•‣⁃]|(\d{1,9}|#|\(\d{1,9}\))[.)]?)(?:[ \t]+|$)")
-_ADORNMENT = re.compile(r"([=\-~^\"'`#*+:_])\1{2,}[ \t]*")
-_RST_SKIP = re.compile(r"\.\.(?:[ \t]+(?:_[^:]*:|\|[^|]+\|)|[ \t]*$|[ \t]+(?!\[)(?![\w:-]+::))|__(?:[ \t]|$)")
-_RST_DIRECTIVE = re.compile(r"\.\.[ \t]+[\w:-]+::")
-_RST_FOOTNOTE = re.compile(r"\.\.[ \t]+\[[^\]\s]+\][ \t]*")
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:[ \t]*(?:#.*|[\w.-]+[ \t]*:.*|-[ \t].*|[ \t]+\S.*)?\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+
+def parse_blocks(text: str, markdown: bool = True, *, plain_structure: bool = False) -> list[Block]:
+    """Cut `text` into blocks: Markdown structure (`termguard.segment.mdblocks`), or with
+    `markdown=False` blank lines only, unless `plain_structure` asks for that of plain-text
+    documents and reStructuredText (`termguard.segment.plainblocks`)."""
+    if markdown:
+        return parse_markdown_blocks(text)
+    return parse_plain_blocks(text, plain_structure)
 
 
-class _Block:
-    """A block of the document: its kind and its line ranges `(start, end, new_span)`."""
-
-    __slots__ = ("kind", "ranges")
-
-    def __init__(self, kind: str, start: int, end: int) -> None:
-        self.kind = kind
-        self.ranges: list[tuple[int, int, bool]] = [(start, end, True)]
-
-    def add(self, text: str, start: int, end: int) -> None:
-        """Add a line range; it continues the current span when only one line break separates them."""
-        prev_end = self.ranges[-1][1]
-        gap = text[prev_end:start]
-        soft = gap.count("\n") == 1 and not gap.strip()
-        self.ranges.append((start, end, not soft))
-
-
-def _line_bounds(line: str) -> tuple[int, int]:
-    """Offsets of the first and past-the-last non-whitespace characters of a line."""
-    stripped = line.lstrip()
-    lead = len(line) - len(stripped)
-    return lead, lead + len(stripped.rstrip())
-
-
-def parse_blocks(text: str, markdown: bool = True, *, plain_structure: bool = False) -> list[_Block]:
-    """Cut `text` into blocks. With `markdown=False`, blank lines are the only structure,
-    unless `plain_structure` asks for that of plain-text documents and reStructuredText:
-    bullets and enumerators, section adornments, link targets and comments."""
-    blocks: list[_Block] = []
-    cur: _Block | None = None
-    in_refs = False
-    fence: str | None = None
-    in_comment = False
-    skip_body = False
-    pos = 0
-    lines = text.split("\n")
-    first = 0
-    fm = _FRONT_MATTER.match(text) if markdown else None
-    if fm is not None:
-        # YAML front matter: metadata, not units.
-        blocks.append(_Block("skip", 0, fm.end()))
-        first = text.count("\n", 0, fm.end()) + (0 if text[fm.end() - 1] == "\n" else 1)
-        pos = fm.end()
-    for line in lines[first:]:
-        start = pos
-        pos += len(line) + 1
-        if fence is not None:
-            if line.lstrip().startswith(fence):
-                fence = None
-            continue
-        if in_comment:
-            if "-->" in line:
-                in_comment = False
-            continue
-        lead, tail = _line_bounds(line)
-        if lead == tail:
-            cur = None
-            continue
-        c = line[lead]
-        if not markdown and plain_structure:
-            if skip_body and lead > 0:
-                continue  # the indented body of a link target or comment
-            skip_body = False
-            kind = _plain_structure(line[lead:tail], cur)
-            if kind == "skip":
-                cur, skip_body = None, True
-                continue
-            if kind == "adornment":
-                if cur is not None and cur.kind == "paragraph" and len(cur.ranges) == 1:
-                    cur.kind = "heading"
-                cur = None
-                continue
-            if kind == "directive":
-                # `.. note:: Be careful.`: the text after the directive's name is prose.
-                cur = None
-                after = line.index("::", lead) + 2
-                while after < tail and line[after] in " \t":
-                    after += 1
-                if after < tail:
-                    cur = _Block("paragraph", start + after, start + tail)
-                    blocks.append(cur)
-                continue
-            if kind is not None:
-                marker = _RST_FOOTNOTE.match(line, lead) if kind == "footnote" else _PLAIN_LIST.match(line, lead)
-                assert marker is not None
-                cur = None
-                if marker.end() < tail:
-                    cur = _Block(kind, start + marker.end(), start + tail)
-                    blocks.append(cur)
-                continue
-        if not markdown or c not in _SPECIAL_START:
-            if cur is not None:
-                cur.add(text, start + lead, start + tail)
-            else:
-                cur = _Block("paragraph", start + lead, start + tail)
-                blocks.append(cur)
-            continue
-        stripped = line[lead:tail]
-        if lead < 4 and c in "`~" and (fm := _FENCE.match(stripped)):
-            fence = fm.group(1)
-            cur = None
-            continue
-        if c == "<" and stripped.startswith("<!--"):
-            if "-->" not in stripped:
-                in_comment = True
-            cur = None
-            continue
-        if c == "#" and (hm := _ATX.match(stripped)):
-            cur = None
-            content = stripped[hm.end():]
-            close = _ATX_CLOSE.search(content)
-            if close is not None:
-                content = content[: close.start()]
-            content = content.rstrip()
-            if content:
-                cstart = start + lead + hm.end()
-                blocks.append(_Block("heading", cstart, cstart + len(content)))
-            in_refs = bool(_REFERENCES_HEADING.search(content))
-            continue
-        if c in "=-" and cur is not None and cur.kind == "paragraph" and _SETEXT.fullmatch(stripped):
-            cur.kind = "heading"
-            in_refs = bool(_REFERENCES_HEADING.search(text[cur.ranges[0][0]: cur.ranges[-1][1]]))
-            cur = None
-            continue
-        if c in "-*_" and _THEMATIC.fullmatch(stripped):
-            blocks.append(_Block("break", start + lead, start + tail))
-            cur = None
-            continue
-        lm = _LIST.match(stripped)
-        if lm is not None and c.isdigit() and cur is not None and cur.kind in ("paragraph", "quote"):
-            # As in CommonMark, only "1." may interrupt a paragraph: a wrapped line that
-            # starts "2019. The ..." continues it.
-            if stripped[: lm.end()].rstrip()[:-1] != "1":
-                lm = None
-        if lm is not None:
-            cur = None
-            content_at = lead + lm.end()
-            if content_at < tail:
-                cur = _Block("reference" if in_refs else "list-item", start + content_at, start + tail)
-                blocks.append(cur)
-            continue
-        if c == ">":
-            qm = _QUOTE.match(stripped)
-            assert qm is not None  # `stripped` starts with ">", which _QUOTE always matches
-            content_at = lead + qm.end()
-            while content_at < tail and line[content_at] in " \t":
-                content_at += 1
-            if content_at >= tail:
-                cur = None
-            elif cur is not None and cur.kind == "quote":
-                cur.add(text, start + content_at, start + tail)
-            else:
-                cur = _Block("quote", start + content_at, start + tail)
-                blocks.append(cur)
-            continue
-        if c == "|" and "|" in stripped[1:]:
-            cur = None
-            if _TABLE_SEP.fullmatch(stripped):
-                continue
-            for cell in _TABLE_CELL.finditer(stripped):
-                a, b = _line_bounds(cell.group())
-                if a < b:
-                    cstart = start + lead + cell.start()
-                    blocks.append(_Block("table-cell", cstart + a, cstart + b))
-            continue
-        if c == "[" and in_refs and _REF_ENTRY.match(stripped):
-            cur = _Block("reference", start + lead, start + tail)
-            blocks.append(cur)
-            continue
-        if c == "[" and (fd := _FOOTNOTE_DEF.match(stripped)):
-            cur = None
-            if lead + fd.end() < tail:
-                cur = _Block("footnote", start + lead + fd.end(), start + tail)
-                blocks.append(cur)
-            continue
-        if c == "<" and _HTML_LINE.fullmatch(stripped):
-            cur = None
-            continue
-        # A paragraph line that merely starts with a special character.
-        if cur is not None:
-            cur.add(text, start + lead, start + tail)
-            continue
-        kind = "paragraph"
-        if c == "<" and _FOOTNOTE_SUP.match(stripped):
-            kind = "footnote"
-        cur = _Block(kind, start + lead, start + tail)
-        blocks.append(cur)
-    return blocks
-
-
-def _plain_structure(stripped: str, cur: _Block | None) -> str | None:
-    """What a plain-text or reST line is besides prose: "list-item" (a bullet or
-    enumerator starts a unit), "footnote", "adornment" (a section under/overline),
-    "skip" (a link target, comment or substitution: not a unit, nor its indented body),
-    "directive" (the `.. note::` line itself); None for a prose line."""
-    c = stripped[0]
-    if c == "." or c == "_":
-        if _RST_FOOTNOTE.match(stripped):
-            return "footnote"
-        if _RST_DIRECTIVE.match(stripped):
-            return "directive"
-        if _RST_SKIP.match(stripped):
-            return "skip"
-    if _ADORNMENT.fullmatch(stripped):
-        return "adornment"
-    lm = _PLAIN_LIST.match(stripped)
-    if lm is None or lm.end() == len(stripped):
-        return None
-    number = lm.group(1)
-    if number is not None and cur is not None and cur.kind == "paragraph" and number not in ("1", "#", "(1)"):
-        # As in Markdown, only the first item may interrupt a paragraph: a wrapped line
-        # that starts "2019. The ..." continues it.
-        return None
-    if number is not None and not lm.group().rstrip().endswith((".", ")")) and not number.startswith("("):
-        return None  # a bare number ("2 batteries") starts prose, not an item
-    return "list-item"
-
-
-def _is_open(text: str, block: _Block) -> bool:
+def _is_open(text: str, block: Block) -> bool:
     """True when a paragraph stops without terminal punctuation (cut by a page break)."""
     start, end, _ = block.ranges[-1]
-    return _TERMINATED.search(text, max(start, end - 16), end) is None
+    # The longest ending: a mark, closing quotes and tags, a footnote marker.
+    return _TERMINATED.search(text, max(start, end - 64), end) is None
 
 
-def _starts_lower(text: str, block: _Block) -> bool:
+def _starts_lower(text: str, block: Block) -> bool:
     start, end, _ = block.ranges[0]
     m = _LEAD_LETTER.match(text, start, min(end, start + 64))
     return m is not None and m.group(1).islower()
 
 
-def repair_page_breaks(text: str, blocks: list[_Block]) -> list[_Block]:
+def repair_page_breaks(text: str, blocks: list[Block]) -> list[Block]:
     """Join paragraphs cut mid-sentence by a blank line or by a `---` + footnote block.
 
     The first part lacks terminal punctuation and the next paragraph starts in lower case;
     footnotes in between stay units of their own.
     """
-    out: list[_Block] = []
+    out: list[Block] = []
     i, n = 0, len(blocks)
     while i < n:
         block = blocks[i]
@@ -348,11 +115,11 @@ def repair_page_breaks(text: str, blocks: list[_Block]) -> list[_Block]:
 _LINE_LIST_MAX = 40
 
 
-def _split_line_lists(text: str, blocks: list[_Block]) -> list[_Block]:
+def _split_line_lists(text: str, blocks: list[Block]) -> list[Block]:
     """In plain text, a paragraph of short lines none of which ends in punctuation is a list
     written one item per line ("features / contact manager / events, activities"): one
     paragraph per line. Wrapped prose has long lines or ends in punctuation."""
-    out: list[_Block] = []
+    out: list[Block] = []
     for block in blocks:
         ranges = block.ranges
         if (
@@ -360,7 +127,7 @@ def _split_line_lists(text: str, blocks: list[_Block]) -> list[_Block]:
             and len(ranges) > 1
             and all(b - a <= _LINE_LIST_MAX and text[b - 1] not in ".!?…:;,-" for a, b, _ in ranges)
         ):
-            out.extend(_Block("paragraph", a, b) for a, b, _ in ranges)
+            out.extend(Block("paragraph", a, b) for a, b, _ in ranges)
         else:
             out.append(block)
     return out
@@ -380,7 +147,7 @@ def stable_id(kind: str, text: str, seen: dict[str, int]) -> str:
     return base if count == 1 else f"{base}-{count}"
 
 
-def _block_units(text: str, block: _Block, kind: str, splitter: Splitter | None) -> list[tuple[str, tuple, tuple]]:
+def _block_units(text: str, block: Block, kind: str, splitter: Splitter | None) -> list[tuple[str, tuple, tuple]]:
     """Cut one block into `(text, spans, pieces)` triples."""
     ranges = block.ranges
     if len(ranges) == 1:
@@ -469,7 +236,7 @@ _LANG_IN_NAME = re.compile(r"\.([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.(?:md|markdow
 
 def guess_lang(name: str, text: str, default: str = "en") -> str:
     """The document's language: front matter `lang:`, else a name like `x.ru.md`, else `default`."""
-    fm = _FRONT_MATTER.match(text)
+    fm = FRONT_MATTER.match(text)
     if fm is not None and (m := _FRONT_MATTER_LANG.search(text, 0, fm.end())):
         return m.group(1)
     m = _LANG_IN_NAME.search(name)

@@ -23,9 +23,13 @@ from termguard.errors import ConfigError
 SECTIONS = ("titles", "numeric", "abbreviations", "final", "starters")
 DEFAULT_LANG = "en"
 
-# Characters that may follow terminal punctuation and still belong to the sentence:
-# closing quotes and brackets, closing emphasis, closing inline HTML tags.
-_CLOSE = r"(?:[\"'”’»)\]*_]|</[A-Za-z][A-Za-z0-9]*>)"
+# Footnote markers that follow the sentence they annotate: Markdown footnote references
+# ("billion.[^1] The"), superscript numbers ("billion.<sup>1</sup> The") and bracketed
+# citation numbers ("billion.[12] The"). The sentence ends after the marker.
+FOOTNOTE_MARK = r"\[\^[^\]\s]{1,32}\]|<sup>[^<>]{1,16}</sup>|\[\d{1,4}\]"
+# What may follow terminal punctuation and still belong to the sentence: closing quotes
+# and brackets, closing emphasis, closing inline HTML tags, footnote markers.
+_CLOSE = r"(?:[\"'”’»)\]*_]|</[A-Za-z][A-Za-z0-9]*>|" + FOOTNOTE_MARK + ")"
 _URL_TAIL = r"[^\s<>\".,;:!?'()\[\]{}»”’*_\\]"
 
 # Never a boundary inside: URLs, e-mail addresses, inline code, "[...]", link targets.

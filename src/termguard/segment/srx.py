@@ -26,7 +26,7 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from termguard.errors import InputError
-from termguard.segment.rules import available_languages, base_lang, load_language
+from termguard.segment.rules import FOOTNOTE_MARK, available_languages, base_lang, load_language
 
 SRX_NS = "http://www.lisa.org/srx20"
 
@@ -237,7 +237,7 @@ def load_srx(text: str, path: str = "<srx>") -> SrxRules:
     return SrxRules(path=path, cascade=cascade, languagerules=languagerules, maps=maps)
 
 
-_CLOSERS = "[\"'”’»)\\]*_]*"
+_CLOSERS = "(?:[\"'”’»)\\]*_]|" + FOOTNOTE_MARK + ")*"
 _OPENERS = "[\"'“‘«(\\[*_]*"
 
 
