@@ -9,10 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
-from babel.plural import to_gettext
-
+from termguard import localedata
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Document, Field, Finding, Severity, Unit
 
@@ -69,21 +66,19 @@ class LanguagePlurals:
 def language_plurals(lang: str) -> LanguagePlurals | None:
     """CLDR categories the integers in `SAMPLE` fall into (gettext counts only integers), in
     the order gettext formulas use; plus a header value to suggest. None for unknown locales."""
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
+    locale = localedata.locale_id(lang.replace("-", "_"))
+    if locale is None:
         return None
-    rule = locale.plural_form
-    of = tuple(rule(n) for n in SAMPLE)
+    of = localedata.plural_categories(locale, SAMPLE)
     categories = tuple(c for c in _ORDER if c in set(of))
     suggestion = None
-    known = get_plural(locale)
-    if known.num_plurals == len(categories):
-        suggestion = f"nplurals={known.num_plurals}; plural={known.plural_expr};"
+    num_plurals, plural_expr = localedata.gettext_plural(locale)
+    if num_plurals == len(categories):
+        suggestion = f"nplurals={num_plurals}; plural={plural_expr};"
     elif categories == ("one", "other") and [n for n, c in zip(SAMPLE, of) if c == "one"] == [1]:
         suggestion = "nplurals=2; plural=(n != 1);"
     else:
-        generated = to_gettext(rule)
+        generated = localedata.gettext_from_cldr(locale)
         if generated.startswith(f"nplurals={len(categories)};"):
             suggestion = generated
     return LanguagePlurals(categories, of, suggestion)
