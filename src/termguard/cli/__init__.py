@@ -18,9 +18,41 @@ import click
 from termguard import __version__
 from termguard.errors import TermguardError
 
+#: Each command's name and the modules under `termguard.cli` that define it (with
+#: `@main.command` / `@main.group`); a module is imported only when its command runs or
+#: the command list is shown, so `termguard check` does not import every other command.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "build": ("workflow_build",),
+    "cache": ("cache",),
+    "check": ("check",),
+    "explain": ("rules",),
+    "glossary": ("glossary",),
+    "init": ("workflow_init",),
+    "lsp": ("lsp",),
+    "review": ("review",),
+    "rules": ("rules",),
+    "segment": ("segment",),
+    "sources": ("sources", "translit"),  # `sources list` is defined beside `translit`
+    "stats": ("workflow_build",),
+    "translit": ("translit",),
+    "update": ("workflow_update",),
+}
+
 
 class _Group(click.Group):
-    """Turns termguard errors into one clear line and exit code 2, never a traceback."""
+    """Turns termguard errors into one clear line and exit code 2, never a traceback; loads
+    each command's module when the command is first asked for (click's lazy group)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            from importlib import import_module
+
+            for module in COMMANDS[cmd_name]:
+                import_module(f"termguard.cli.{module}")
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -71,27 +103,6 @@ def main(debug: bool = False) -> None:
       termguard check                      # seeds/ and translations/ against glossary/
       termguard check translations/ru.po --format json
     """
-
-
-def _register() -> None:
-    # Imported for their side effect of adding commands to `main`.
-    from termguard.cli import (  # noqa: F401
-        cache,
-        check,
-        glossary,
-        lsp,
-        review,
-        rules,
-        segment,
-        sources,
-        translit,
-        workflow_build,
-        workflow_init,
-        workflow_update,
-    )
-
-
-_register()
 
 
 def run() -> None:
