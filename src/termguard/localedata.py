@@ -97,13 +97,21 @@ def number_symbols(ident: str) -> tuple[str, str]:
     return numbers.get_decimal_symbol(loc), numbers.get_group_symbol(loc)
 
 
-@_fact
 def month_names(ident: str, width: str, context: str) -> tuple[tuple[int, str], ...]:
     """(month number, name) of the locale `ident` for a CLDR width (`wide`, `abbreviated`)
     and context (`format`, `stand-alone`), as `babel.dates.get_month_names` gives them."""
-    from babel import dates
+    return dict(_months(ident))[width, context]
 
-    return tuple(dates.get_month_names(width, context=context, locale=_locale(ident)).items())
+
+@_fact
+def _months(ident: str) -> tuple[tuple[tuple[str, str], tuple[tuple[int, str], ...]], ...]:
+    # Every width and context at once: one cache write per language. (`Locale.months` is
+    # what `babel.dates.get_month_names` reads; babel.dates itself imports time zones.)
+    months = _locale(ident).months
+    return tuple(
+        ((width, context), tuple(months[context][width].items()))
+        for width in ("wide", "abbreviated", "narrow") for context in ("format", "stand-alone")
+    )
 
 
 @_fact

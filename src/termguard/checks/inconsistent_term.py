@@ -124,8 +124,6 @@ def _rivals(a: str, b: str, rejected: bool, romanised: bool) -> bool:
     short form beside the full one or a synonym is ordinary writing, and a Latin form in a
     Cyrillic text (a cited English title) is a quotation.
     """
-    from rapidfuzz.fuzz import ratio
-
     from termguard.translit.schemes import fold, has_cyrillic
 
     if has_cyrillic(a) != has_cyrillic(b):
@@ -137,7 +135,11 @@ def _rivals(a: str, b: str, rejected: bool, romanised: bool) -> bool:
     if romanised:
         return True
     na, nb = (re.sub(r"[\W_]+", "", fold(x).casefold()) for x in (a, b))
-    return na == nb or ratio(na, nb) >= 80
+    if na == nb:
+        return True
+    from rapidfuzz.fuzz import ratio  # (imported only for the pairs that get this far)
+
+    return ratio(na, nb) >= 80
 
 
 def _short_form(a: str, b: str) -> bool:
