@@ -10,6 +10,7 @@ from hashlib import blake2b
 from typing import TYPE_CHECKING
 
 from termguard.checks.base import CheckContext, Rule, register
+from termguard.inttable import IntTable
 from termguard.model import Document, Field, Finding, Severity, Unit
 
 if TYPE_CHECKING:
@@ -281,13 +282,15 @@ class InconsistentTerm(Rule):
     def _repeated_source(self, unit: Unit, ctx: CheckContext, state: dict) -> Iterator[Finding]:
         """One source text translated twice with different glossary terms (a translation set).
 
-        Only 8-byte digests are kept per distinct source text, so a million-entry file costs
-        tens of megabytes. A repeat can be anywhere in the file: a chunk of a parallel run
+        Only two 8-byte integers are kept per distinct source text, in flat arrays
+        (`termguard.inttable`), so a million-entry file costs about 32 MB. A repeat can be anywhere in the file: a chunk of a parallel run
         (`ctx.chunked`) records (source, terms, line) of every unit instead, the chunks'
         records are merged in file order, and the units that turn out to differ from their
         source's first translation are read again (`wanted_lines`, `check_wanted`).
         """
-        seen: dict[int, int] = state.setdefault("sources", {})
+        seen: IntTable | None = state.get("sources")
+        if seen is None:
+            seen = state["sources"] = IntTable()
         source = unit.source.text + ("\0" + unit.source_plural.text if unit.source_plural else "")
         key = int.from_bytes(blake2b(source.encode("utf-8"), digest_size=8).digest(), "big")
         target = unit.targets[0]

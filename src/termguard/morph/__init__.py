@@ -280,11 +280,13 @@ class TermMatcher:
             return build(packed=(stored[1], stored[2])) if stored[1] else None
         items = self._items()
         self._initial_chars = _initial_chars(items, len(self._entries))
+        packed = pack(items)  # (the automaton keeps its values packed, as the cache does)
+        del items
         if key:
-            cache.store(key, (self._initial_chars, *pack(items)))
+            cache.store(key, (self._initial_chars, *packed))
             if self._gaps:  # (none stored: rebuilt from the glossary, cheaply, when needed)
                 cache.store(key + "-gaps", self._gaps)
-        return build(items) if items else None
+        return build(packed=packed) if packed[0] else None
 
     def _items(self) -> tuple:
         """(padded key, automaton value) for every form (see the module docstring)."""
