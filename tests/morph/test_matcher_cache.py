@@ -139,12 +139,12 @@ def test_a_loaded_matcher_finds_what_a_built_one_does_and_damage_is_rebuilt(cach
     first = TermMatcher(glossary, "ru")
     (stored,) = cache_dir.glob("*.matcher")
     whole = stored.read_bytes()
-    built = TermMatcher._items
-    TermMatcher._items = None  # type: ignore[assignment]  # a load generates no forms
+    built = TermMatcher._keys
+    TermMatcher._keys = None  # type: ignore[assignment]  # a load generates no forms
     try:
         second = TermMatcher(glossary, "ru")
     finally:
-        TermMatcher._items = built  # type: ignore[method-assign]
+        TermMatcher._keys = built  # type: ignore[method-assign]
     texts = _texts("ru.po")
     assert sum(len(first.scan(t)) for t in texts) > 50
     for text in texts:

@@ -14,7 +14,7 @@ several times the memory of the marshalled ones (the benchmarks page has the fig
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import ahocorasick
 
@@ -75,10 +75,24 @@ class SlotAutomaton:
         return len(self._keys)
 
 
-def pack(items: tuple) -> tuple[tuple[str, ...], tuple[bytes, ...]]:
+def pack(items: Iterable[tuple[str, tuple]], initials: int | None = None) -> tuple:
     """The cache's form of `items` ((padded key, value)): the keys, and each value marshalled
-    on its own (decoded when a text first hits it)."""
-    return tuple(key for key, _value in items), tuple(marshal.dumps(value) for _key, value in items)
+    on its own (decoded when a text first hits it). With `initials` (the glossary's entry
+    count), first, per entry index, the first characters of its candidates' folded forms
+    (`TermMatcher.may_find`), read from the values as they pass."""
+    chars: list[set[str]] = [set() for _ in range(initials or 0)]
+    keys: list[str] = []
+    blobs: list[bytes] = []
+    dumps = marshal.dumps
+    for key, value in items:
+        if initials is not None:
+            for c in value[5]:
+                chars[c[0]].add(c[7][0])
+        keys.append(key)
+        blobs.append(dumps(value))
+    if initials is None:
+        return tuple(keys), tuple(blobs)
+    return tuple("".join(sorted(found)) for found in chars), tuple(keys), tuple(blobs)
 
 
 def build(items: tuple | None = None, packed: tuple | None = None) -> SlotAutomaton:
