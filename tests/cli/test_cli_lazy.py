@@ -8,6 +8,7 @@ import subprocess
 import sys
 from importlib import import_module
 
+import click
 from click.testing import CliRunner
 
 import termguard.cli
@@ -29,9 +30,26 @@ def test_the_table_names_every_command_of_every_module():
     for info in pkgutil.iter_modules(termguard.cli.__path__):
         import_module(f"termguard.cli.{info.name}")
     assert set(main.commands) == set(COMMANDS)
-    for name, modules in COMMANDS.items():
+    for name, (modules, _summary) in COMMANDS.items():
         command = main.commands[name]
         assert command.callback is None or command.callback.__module__ in {f"termguard.cli.{m}" for m in modules}
+
+
+def test_the_listing_without_imports_is_the_listing_with_them():
+    """The sentences in `COMMANDS` are the commands' own: `--help` reads the same whether
+    the command modules are loaded or not."""
+    for name, (_modules, summary) in COMMANDS.items():
+        assert click.Command(name, help=summary).get_short_help_str(10**6) == summary
+    program = ("from click.testing import CliRunner\nfrom termguard.cli import main\n"
+               "print(CliRunner().invoke(main, ['--help'], terminal_width=100, prog_name='termguard').output, end='')\n")
+    lazy = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    for info in pkgutil.iter_modules(termguard.cli.__path__):
+        import_module(f"termguard.cli.{info.name}")
+    for name, (_modules, summary) in COMMANDS.items():
+        assert main.commands[name].get_short_help_str(10**6) == summary, name
+    loaded = CliRunner().invoke(main, ["--help"], terminal_width=100, prog_name="termguard")
+    assert lazy.stdout == loaded.output
+    assert not [m for m in _modules_after(["--help"]) if m.startswith("termguard.cli.")]
 
 
 def test_version_imports_no_command_and_no_library():
