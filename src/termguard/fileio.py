@@ -24,6 +24,8 @@ from pathlib import Path
 
 from termguard.errors import ConfigError, InputError
 
+_PIECE = 1 << 20  # characters written at a time
+
 
 def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
     """Write `text` (UTF-8; bytes as they are) to `path` atomically, keeping the old file's permissions."""
@@ -45,7 +47,10 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
                 os.fsync(binary.fileno())
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+                # A piece at a time: a large report is not encoded into a second copy of
+                # itself in memory.
+                for start in range(0, len(text), _PIECE):
+                    handle.write(text[start:start + _PIECE])
                 handle.flush()
                 os.fsync(handle.fileno())
         if target.exists():
