@@ -25,6 +25,9 @@ from termguard import diskcache
 #: Bumped when a function's answer changes shape or meaning.
 FORMAT = 1
 SUFFIX = ".locale"
+#: Answers kept at most: language codes come from the files checked (a PO header's
+#: `Language`), so a table that met too many is started afresh rather than grown.
+LIMIT = 512
 
 _T = TypeVar("_T")
 _table: dict[str, Any] | None = None
@@ -55,6 +58,8 @@ def _fact(fn: Callable[..., _T]) -> Callable[..., _T]:
         if key in table:
             return table[key]  # type: ignore[no-any-return]
         value = fn(*args)
+        if len(table) >= LIMIT:
+            table.clear()
         table[key] = value
         # Written at once (a new fact is rare: a new language or a new babel), the whole
         # table, so that the next process finds every fact in one file.

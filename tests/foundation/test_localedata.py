@@ -107,3 +107,13 @@ def test_library_token_changes_with_the_package(tmp_path, monkeypatch):
     absent = diskcache.library_token("tg_no_such_package_here")
     assert absent not in (one, two)
     diskcache.library_token.cache_clear()
+
+
+def test_the_table_stays_bounded(where, monkeypatch):
+    monkeypatch.setattr(localedata, "LIMIT", 8)
+    for i in range(40):
+        assert localedata.locale_id(f"q{i:03d}") is None
+    assert localedata.locale_id("ru") == "ru"
+    assert len(localedata._answers()) <= 8
+    localedata.forget()
+    assert 0 < len(localedata._answers()) <= 8  # what was stored last

@@ -283,10 +283,11 @@ class InconsistentTerm(Rule):
         """One source text translated twice with different glossary terms (a translation set).
 
         Only two 8-byte integers are kept per distinct source text, in flat arrays
-        (`termguard.inttable`), so a million-entry file costs about 32 MB. A repeat can be anywhere in the file: a chunk of a parallel run
-        (`ctx.chunked`) records (source, terms, line) of every unit instead, the chunks'
-        records are merged in file order, and the units that turn out to differ from their
-        source's first translation are read again (`wanted_lines`, `check_wanted`).
+        (`termguard.inttable`), so a million-entry file costs about 32 MB. A repeat can be
+        anywhere in the file: a chunk of a parallel run (`ctx.chunked`) records (source,
+        terms, line) of every unit instead, the chunks' records are merged in file order,
+        and the units that turn out to differ from their source's first translation are
+        read again (`wanted_lines`, `check_wanted`).
         """
         seen: IntTable | None = state.get("sources")
         if seen is None:
