@@ -56,7 +56,7 @@ def _fact(fn: Callable[..., _T]) -> Callable[..., _T]:
         key = f"{name}{args!r}"
         table = _answers()
         if key in table:
-            return table[key]  # type: ignore[no-any-return]
+            return table[key]
         value = fn(*args)
         if len(table) >= LIMIT:
             table.clear()
