@@ -180,9 +180,11 @@ def check(
 
         rendered = render_statistics(report, options)
     else:
-        rendered = get_renderer(fmt)(report, options)
+        rendered = "" if output else get_renderer(fmt)(report, options)
     if output:
-        write_atomic(output, rendered)
+        from termguard.reporters import render_for_file  # (a file is written a piece at a time)
+
+        write_atomic(output, rendered if statistics else render_for_file(fmt, report, options))
     else:
         click.echo(rendered, nl=False)
     note = None if statistics else stderr_summary(fmt, report, options)
