@@ -19,17 +19,17 @@ from collections.abc import Iterable, Iterator, Sequence
 import ahocorasick
 
 #: How many decoded values an automaton keeps at once.
-DECODED = 1 << 15
+DECODED = 1 << 13
 
 
 class SlotAutomaton:
     """pyahocorasick's trie over the keys, with each hit's value decoded by slot."""
 
-    __slots__ = ("_blobs", "_keys", "_trie", "_values")
+    __slots__ = ("_blobs", "_trie", "_values")
 
     def __init__(self, keys: Sequence[str], blobs: Sequence[bytes]) -> None:
-        """`blobs[k]` is the marshalled value of `keys[k]` (see `pack`)."""
-        self._keys = keys
+        """`blobs[k]` is the marshalled value of `keys[k]` (see `pack`). The keys are not
+        kept: the trie holds them."""
         self._blobs = blobs
         self._values: dict[int, tuple] = {}
         trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
@@ -65,14 +65,15 @@ class SlotAutomaton:
 
     def items(self) -> Iterator[tuple[str, tuple]]:
         """Every (key, value), by slot."""
-        return zip(self._keys, self.values())
+        by_slot = sorted(self._trie.items(), key=lambda item: item[1])
+        return ((key, marshal.loads(self._blobs[k])) for key, k in by_slot)
 
     def keys(self, prefix: str = "") -> Iterator[str]:
         """The keys that start with `prefix`."""
         return self._trie.keys(prefix)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._blobs)
 
 
 def pack(items: Iterable[tuple[str, tuple]], initials: int | None = None) -> tuple:
