@@ -151,3 +151,25 @@ def likely_subtags(lang: str) -> str:
     from babel.core import get_global
 
     return str(get_global("likely_subtags").get(lang, ""))
+
+
+@_fact
+def place_names(source: str, target: str) -> tuple[tuple[str, str], ...]:
+    """(name in `source`, name in `target`) of every CLDR territory and of every time zone's
+    exemplar city (the zone's last part when `target` has no city name for it)."""
+    src, dst = _locale(source), _locale(target)
+    pairs: list[tuple[str, str]] = []
+    for code, name in src.territories.items():
+        other = dst.territories.get(code)
+        if name and other:
+            pairs.append((str(name), str(other)))
+    dst_zones = dst.time_zones
+    for zone, data in src.time_zones.items():
+        city = data.get("city") if hasattr(data, "get") else None
+        dst_data = dst_zones.get(zone, {})
+        dst_city = dst_data.get("city") if hasattr(dst_data, "get") else None
+        other = dst_city or zone.rsplit("/", 1)[-1].replace("_", " ")
+        if city and other:
+            pairs.append((str(city), str(other)))
+    return tuple(pairs)
+

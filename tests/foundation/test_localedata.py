@@ -117,3 +117,12 @@ def test_the_table_stays_bounded(where, monkeypatch):
     assert len(localedata._answers()) <= 8
     localedata.forget()
     assert 0 < len(localedata._answers()) <= 8  # what was stored last
+
+
+def test_place_names_are_babels(where):
+    ru, en = Locale("ru"), Locale("en")
+    pairs = set(localedata.place_names("ru", "en"))
+    assert (ru.territories["IN"], en.territories["IN"]) == ("Индия", "India")
+    assert ("Индия", "India") in pairs
+    assert {("Москва", "Moscow"), ("Китай", "China")} <= pairs
+    assert all(a and b for a, b in pairs)
