@@ -28,6 +28,7 @@ SUFFIX = ".locale"
 #: Answers kept at most: language codes come from the files checked (a PO header's
 #: `Language`), so a table that met too many is started afresh rather than grown.
 LIMIT = 512
+_LONGEST_KEY = 1024
 
 _T = TypeVar("_T")
 _table: dict[str, Any] | None = None
@@ -54,6 +55,8 @@ def _fact(fn: Callable[..., _T]) -> Callable[..., _T]:
     @wraps(fn)
     def remembered(*args: Any) -> _T:
         key = f"{name}{args!r}"
+        if len(key) > _LONGEST_KEY:  # no locale is named so (a hostile header): asked, not kept
+            return fn(*args)
         table = _answers()
         if key in table:
             return table[key]

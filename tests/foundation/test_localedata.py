@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 from babel.messages.plurals import get_plural
 from babel.numbers import get_decimal_symbol, get_group_symbol
@@ -126,3 +126,13 @@ def test_place_names_are_babels(where):
     assert ("Индия", "India") in pairs
     assert {("Москва", "Moscow"), ("Китай", "China")} <= pairs
     assert all(a and b for a, b in pairs)
+
+
+def test_a_huge_code_is_answered_but_not_kept(where):
+    for code in ("ru_" + "x" * 100000, "q" * 100000):
+        try:
+            expected: str | None = str(Locale.parse(code))
+        except (ValueError, UnknownLocaleError):
+            expected = None
+        assert localedata.locale_id(code) == expected  # what babel says, whatever it is
+    assert not any(len(k) > 2000 for k in localedata._answers())
