@@ -269,6 +269,13 @@ def render(report: Report, engine: Engine, settings: CheckSettings, console: Con
     from termguard.reporters import RenderOptions, get_renderer, stderr_summary
 
     options = settings.options
+
+    def write_out(rendered: str) -> None:
+        if options.output:
+            write_atomic(options.output, rendered)
+        else:
+            console.out(rendered)
+
     fmt = output_format(options.fmt, console.environ)
     render_options = RenderOptions(
         color=use_color(fmt, options.output, console.tty, console.environ), version=__version__,
@@ -278,13 +285,13 @@ def render(report: Report, engine: Engine, settings: CheckSettings, console: Con
     if options.statistics:
         from termguard.reporters.text import render_statistics
 
-        rendered = render_statistics(report, render_options)
+        write_out(render_statistics(report, render_options))
+    elif options.output:
+        from termguard.reporters import render_for_file  # a file is written a piece at a time
+
+        write_atomic(options.output, render_for_file(fmt, report, render_options))
     else:
-        rendered = get_renderer(fmt)(report, render_options)
-    if options.output:
-        write_atomic(options.output, rendered)
-    else:
-        console.out(rendered)
+        console.out(get_renderer(fmt)(report, render_options))
     note = None if options.statistics else stderr_summary(fmt, report, render_options)
     if note:
         console.err(note)

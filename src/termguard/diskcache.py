@@ -1,7 +1,8 @@
 """termguard's disk cache: where it lives, and how entries are stored, read and pruned.
 
-Two kinds of entry share it: compiled term matchers (`termguard.morph.cache`, files
-`*.matcher`) and parsed glossary files (`termguard.glossary.cached`, files `*.glossary`).
+Three kinds of entry share it: compiled term matchers (`termguard.morph.cache`, files
+`*.matcher`), parsed glossary files (`termguard.glossary.cached`, files `*.glossary`) and
+the CLDR facts read from babel (`termguard.localedata`, files `*.locale`).
 Every entry is plain data (tuples, strings, numbers, bytes) written with `marshal`, which
 holds no code, together with its key, behind a CRC-32 that `load` verifies (a damaged
 file is refused whole); the checksum also covers the entry's key and kind (its suffix), and
@@ -17,10 +18,13 @@ Where: `$TERMGUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/termguard`, else `~/.cache/
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
+import sys
 import tempfile
 import zlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +33,7 @@ from typing import Any
 KEEP = 128
 KEEP_BYTES = 512 * 1024 * 1024
 #: The kinds of file the cache holds (the suffixes `load` and `store` take).
-SUFFIXES = (".matcher", ".glossary")
+SUFFIXES = (".matcher", ".glossary", ".locale")
 
 _disabled = False
 
@@ -53,6 +57,37 @@ def cache_dir() -> Path | None:
     except RuntimeError:  # no home directory to be found
         return None
     return root / "termguard"
+
+
+@lru_cache(maxsize=16)
+def library_token(name: str) -> str:
+    """A fingerprint of the installed top-level package `name` and of the interpreter, for
+    cache keys of entries built with that library: it changes with the library's version.
+
+    Found without importing the library (importing PyYAML or babel costs more than the
+    cache entry saves): the package's `__init__.py` holds its version, so its bytes and
+    path stand for it. A package that cannot be found that way is imported for its
+    `__version__`; one that is not installed gives a token of its own.
+    """
+    from importlib.machinery import PathFinder
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{name}|{sys.version}|".encode())
+    spec = PathFinder.find_spec(name)
+    origin = spec.origin if spec is not None else None
+    try:
+        if origin is None:
+            raise OSError(name)
+        h.update(origin.encode("utf-8", "surrogatepass"))
+        h.update(Path(origin).read_bytes())
+    except OSError:
+        try:
+            module = __import__(name)
+        except ImportError:
+            h.update(b"|absent")
+        else:
+            h.update(f"|{getattr(module, '__version__', '?')}".encode())
+    return h.hexdigest()
 
 
 def load(key: str, suffix: str = ".matcher") -> Any | None:

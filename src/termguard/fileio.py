@@ -26,9 +26,12 @@ from pathlib import Path
 
 from termguard.errors import ConfigError, InputError
 
+_PIECE = 1 << 20  # characters written at a time
 
-def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
-    """Write `text` (UTF-8; bytes as they are) to `path` atomically, keeping the old file's permissions."""
+
+def write_atomic(path: str | os.PathLike[str], text: str | bytes | Iterable[str]) -> None:
+    """Write `text` (UTF-8; bytes as they are; an iterable of strings one after another) to
+    `path` atomically, keeping the old file's permissions."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     # The mode bits are checked too: root may write anywhere, but a file someone made
@@ -47,7 +50,11 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
                 os.fsync(binary.fileno())
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+                # A piece at a time: a large report is not encoded into a second copy of
+                # itself in memory.
+                for piece in [text] if isinstance(text, str) else text:
+                    for start in range(0, len(piece), _PIECE):
+                        handle.write(piece[start:start + _PIECE])
                 handle.flush()
                 os.fsync(handle.fileno())
         if target.exists():
@@ -63,6 +70,12 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
         except OSError:
             pass
         raise InputError(f"cannot write: {exc.strerror}", str(path)) from None
+    except BaseException:  # the text could not be made or encoded: no half-written file is left
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:

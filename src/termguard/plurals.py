@@ -1,7 +1,8 @@
 """Plural forms: `Plural-Forms` header values and what CLDR says about a language's plurals.
 
 Shared by the PO rules (plural-forms, po-header, placeholders) and by `termguard init`,
-which writes a new translation's header. babel's locale data is read on first use.
+which writes a new translation's header. babel's locale data comes through
+`termguard.localedata` (read once, then from the disk cache).
 """
 
 from __future__ import annotations
@@ -62,25 +63,21 @@ class LanguagePlurals:
 def language_plurals(lang: str) -> LanguagePlurals | None:
     """CLDR categories the integers in `SAMPLE` fall into (gettext counts only integers), in
     the order gettext formulas use; plus a header value to suggest. None for unknown locales."""
-    from babel import Locale, UnknownLocaleError
-    from babel.messages.plurals import get_plural
-    from babel.plural import to_gettext
+    from termguard import localedata
 
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
+    locale = localedata.locale_id(lang.replace("-", "_"))
+    if locale is None:
         return None
-    rule = locale.plural_form
-    of = tuple(rule(n) for n in SAMPLE)
+    of = localedata.plural_categories(locale, SAMPLE)
     categories = tuple(c for c in _ORDER if c in set(of))
     suggestion = None
-    known = get_plural(locale)
-    if known.num_plurals == len(categories):
-        suggestion = f"nplurals={known.num_plurals}; plural={known.plural_expr};"
+    num_plurals, plural_expr = localedata.gettext_plural(locale)
+    if num_plurals == len(categories):
+        suggestion = f"nplurals={num_plurals}; plural={plural_expr};"
     elif categories == ("one", "other") and [n for n, c in zip(SAMPLE, of) if c == "one"] == [1]:
         suggestion = "nplurals=2; plural=(n != 1);"
     else:
-        generated = to_gettext(rule)
+        generated = localedata.gettext_from_cldr(locale)
         if generated.startswith(f"nplurals={len(categories)};"):
             suggestion = generated
     return LanguagePlurals(categories, of, suggestion)

@@ -112,10 +112,10 @@ def language_script(lang: str | None) -> str | None:
     (`ru` → Cyrillic, `tr` → Latin); None when unknown or neither."""
     if not lang:
         return None
-    from babel.core import get_global
+    from termguard.localedata import likely_subtags
 
     base = lang.replace("-", "_").split("_")[0].lower()
-    likely = get_global("likely_subtags").get(base, "")
+    likely = likely_subtags(base)
     parts = likely.split("_")
     code = parts[1] if len(parts) > 1 else ""
     return {"Latn": LATIN, "Cyrl": CYRILLIC}.get(code)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.checks.translit_drift import HOUSE_SCHEME
+from termguard.inttable import IntTable
 from termguard.model import Document, Field, Finding, Severity, Unit
 
 if TYPE_CHECKING:
@@ -125,8 +126,6 @@ def _rivals(a: str, b: str, rejected: bool, romanised: bool) -> bool:
     short form beside the full one or a synonym is ordinary writing, and a Latin form in a
     Cyrillic text (a cited English title) is a quotation.
     """
-    from rapidfuzz.fuzz import ratio
-
     from termguard.translit.schemes import fold, has_cyrillic
 
     if has_cyrillic(a) != has_cyrillic(b):
@@ -138,7 +137,11 @@ def _rivals(a: str, b: str, rejected: bool, romanised: bool) -> bool:
     if romanised:
         return True
     na, nb = (re.sub(r"[\W_]+", "", fold(x).casefold()) for x in (a, b))
-    return na == nb or ratio(na, nb) >= 80
+    if na == nb:
+        return True
+    from rapidfuzz.fuzz import ratio  # (imported only for the pairs that get this far)
+
+    return ratio(na, nb) >= 80
 
 
 def _short_form(a: str, b: str) -> bool:
@@ -282,13 +285,16 @@ class InconsistentTerm(Rule):
     def _repeated_source(self, unit: Unit, ctx: CheckContext, state: dict) -> Iterator[Finding]:
         """One source text translated twice with different glossary terms (a translation set).
 
-        Only 8-byte digests are kept per distinct source text, so a million-entry file costs
-        tens of megabytes. A repeat can be anywhere in the file: a chunk of a parallel run
-        (`ctx.chunked`) records (source, terms, line) of every unit instead, the chunks'
-        records are merged in file order, and the units that turn out to differ from their
-        source's first translation are read again (`wanted_lines`, `check_wanted`).
+        Only two 8-byte integers are kept per distinct source text, in flat arrays
+        (`termguard.inttable`), so a million-entry file costs about 32 MB. A repeat can be
+        anywhere in the file: a chunk of a parallel run (`ctx.chunked`) records (source,
+        terms, line) of every unit instead, the chunks' records are merged in file order,
+        and the units that turn out to differ from their source's first translation are
+        read again (`wanted_lines`, `check_wanted`).
         """
-        seen: dict[int, int] = state.setdefault("sources", {})
+        seen: IntTable | None = state.get("sources")
+        if seen is None:
+            seen = state["sources"] = IntTable()
         source = unit.source.text + ("\0" + unit.source_plural.text if unit.source_plural else "")
         key = int.from_bytes(blake2b(source.encode("utf-8"), digest_size=8).digest(), "big")
         target = unit.targets[0]

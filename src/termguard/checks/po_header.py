@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from termguard import localedata
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.checks.plural_forms import header_line, language_plurals, parse_plural_forms
 from termguard.model import Document, Field, Finding, Severity
@@ -17,13 +18,7 @@ def _base(lang: str) -> str:
 
 
 def _known(lang: str) -> bool:
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
+    return localedata.locale_id(lang.replace("-", "_")) is not None
 
 
 @register

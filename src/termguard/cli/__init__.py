@@ -18,9 +18,51 @@ import click
 from termguard import __version__
 from termguard.errors import TermguardError
 
+#: Each command's name, the modules under `termguard.cli` that define it (with
+#: `@main.command` / `@main.group`), and the first sentence of its help: a module is
+#: imported only when its command runs, so `termguard check` does not import every other
+#: command and `termguard --help` none (the tests keep the sentences equal to the help).
+COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
+    "build": (("workflow_build",), "Rebuild the translated document from PO_FILE and its source document."),
+    "cache": (("cache",), "The cache of parsed glossaries and compiled term matchers (~/.cache/termguard, "
+                          "$XDG_CACHE_HOME/termguard or $TERMGUARD_CACHE_DIR)."),
+    "check": (("check",), "Lint sources (.md, .txt) and translations (.po, .pot) against the glossary."),
+    "explain": (("rules",), "Show a rule's documentation (by name or code)."),
+    "glossary": (("glossary",), "Validate, query, import and export the glossary (SPEC §4)."),
+    "init": (("workflow_init",), "Start a translation of TEMPLATE.pot: every unit, untranslated, with a ready header."),
+    "lsp": (("lsp",), "Run the termguard language server (LSP 3.17 over stdio) for editors."),
+    "review": (("review",), "Work with review sheets written by `check --format xlsx`."),
+    "rules": (("rules",), "List every rule: code, name, default severity, what it finds."),
+    "segment": (("segment",), "Segment DOC (Markdown or plain text) into translation units."),
+    # `sources list` is defined beside `translit`
+    "sources": (("sources", "translit"), "The sources a document cites: list its references, fetch the pages they point to."),
+    "stats": (("workflow_build",), "Per-language progress: translated, fuzzy and untranslated units and source words."),
+    "translit": (("translit",), "Romanise Russian WORDS under every known scheme, or one."),
+    "update": (("workflow_update",), "Merge TEMPLATE.pot into the PO files, keeping every translation."),
+}
+
 
 class _Group(click.Group):
-    """Turns termguard errors into one clear line and exit code 2, never a traceback."""
+    """Turns termguard errors into one clear line and exit code 2, never a traceback; loads
+    each command's module when the command is first asked for (click's lazy group)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            from importlib import import_module
+
+            for module in COMMANDS[cmd_name][0]:
+                import_module(f"termguard.cli.{module}")
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # click's own listing, over stand-ins that carry each command's first sentence.
+        listing = click.Group(commands=[
+            self.commands.get(name) or click.Command(name, help=COMMANDS[name][1]) for name in self.list_commands(ctx)
+        ])
+        click.Group.format_commands(listing, ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -71,27 +113,6 @@ def main(debug: bool = False) -> None:
       termguard check                      # seeds/ and translations/ against glossary/
       termguard check translations/ru.po --format json
     """
-
-
-def _register() -> None:
-    # Imported for their side effect of adding commands to `main`.
-    from termguard.cli import (  # noqa: F401
-        cache,
-        check,
-        glossary,
-        lsp,
-        review,
-        rules,
-        segment,
-        sources,
-        translit,
-        workflow_build,
-        workflow_init,
-        workflow_update,
-    )
-
-
-_register()
 
 
 def run() -> None:

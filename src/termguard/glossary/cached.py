@@ -4,7 +4,8 @@ Parsing a large TBX file is most of a warm `termguard check` on a small file; re
 its entries from the cache is far cheaper (figures on the docs' benchmarks page). A file's key
 covers everything its entries and problems depend on: its bytes, the path it was read
 from (entries and problems name it), the CSV column languages, the source of the
-glossary readers and model, and the versions of termguard, Python and PyYAML. The key
+glossary readers and model, and the versions of termguard, Python and PyYAML (found
+without importing PyYAML: `termguard.diskcache.library_token`). The key
 also serves as the file's fingerprint: the matcher cache (`termguard.morph.cache`) keys
 on a glossary's `digest`, built from its files' keys, instead of hashing every entry.
 
@@ -42,10 +43,8 @@ def _code_token(yaml_file: bool) -> bytes:
     here = Path(__file__).resolve().parent
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{FORMAT}:{__version__}:{sys.version}".encode())
-    if yaml_file:  # (only YAML files are read with PyYAML: TBX and CSV keys do not import it)
-        import yaml
-
-        h.update(f":{yaml.__version__}".encode())
+    if yaml_file:  # (only YAML files are read with PyYAML; the token does not import it)
+        h.update(f":{diskcache.library_token('yaml')}".encode())
     for source in [*sorted(here.glob("*.py")), here.parent / "readers" / "__init__.py"]:
         h.update(source.name.encode())
         h.update(source.read_bytes())

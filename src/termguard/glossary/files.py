@@ -19,13 +19,9 @@ def known_language(code: str) -> bool:
     """True when `code` is a BCP 47 / babel locale identifier babel knows (`en`, `pt_BR`)."""
     if not _LANG.fullmatch(code):
         return False
-    from babel import Locale, UnknownLocaleError
+    from termguard.localedata import locale_id
 
-    try:
-        Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
+    return locale_id(code.replace("-", "_")) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,30 +1,37 @@
 """The matcher's Aho-Corasick automaton: pyahocorasick over a matcher's keys, values by slot.
 
 A matcher's automaton maps padded keys to values (see `TermMatcher._items`). The trie
-stores each key's slot (its index in the items, `STORE_INTS`) and the values are kept in
-a list by slot: a matcher loaded from the cache decodes a value when a text first hits
-its key, so a check reads the values its texts hit, not every one of a 10,000-term
-Russian glossary's forms.
+stores each key's slot (its index in the items, `STORE_INTS`) and each value is kept
+marshalled, by slot (`pack`), and decoded when a text hits its key: a check reads the
+values its texts hit, not every one of a 10,000-term Russian glossary's forms.
+
+Decoded values are remembered, up to `DECODED` of them at once (then forgotten all
+together and decoded again as they are hit): a long run over a large glossary hits most
+keys sooner or later, and every value of a 10,000-term Russian glossary decoded takes
+several times the memory of the marshalled ones (the benchmarks page has the figures).
 """
 
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import ahocorasick
 
+#: How many decoded values an automaton keeps at once.
+DECODED = 1 << 13
+
 
 class SlotAutomaton:
-    """pyahocorasick's trie over the keys, with each hit's value looked up by slot."""
+    """pyahocorasick's trie over the keys, with each hit's value decoded by slot."""
 
-    __slots__ = ("_blobs", "_keys", "_trie", "_values")
+    __slots__ = ("_blobs", "_trie", "_values")
 
-    def __init__(self, keys: Sequence[str], values: Sequence[tuple] | None = None, blobs: Sequence[bytes] | None = None) -> None:
-        """`values[k]` belongs to `keys[k]`; or, from the cache, `blobs[k]` is it marshalled."""
-        self._keys = keys
+    def __init__(self, keys: Sequence[str], blobs: Sequence[bytes]) -> None:
+        """`blobs[k]` is the marshalled value of `keys[k]` (see `pack`). The keys are not
+        kept: the trie holds them."""
         self._blobs = blobs
-        self._values: list = list(values) if values is not None else [None] * len(keys)
+        self._values: dict[int, tuple] = {}
         trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for k, key in enumerate(keys):
             trie.add_word(key, k)
@@ -32,15 +39,18 @@ class SlotAutomaton:
         self._trie = trie
 
     def _value(self, k: int) -> tuple:
-        value = self._values[k] = marshal.loads(self._blobs[k])  # type: ignore[index]
+        values = self._values
+        if len(values) >= DECODED:
+            values.clear()
+        value = values[k] = marshal.loads(self._blobs[k])
         return value
 
     def iter(self, text: str) -> list[tuple[int, tuple]]:
         """(last index, value) of every key in `text`, as pyahocorasick's `iter` reports them."""
-        values = self._values
+        get = self._values.get
         out = []
         for last, k in self._trie.iter(text):
-            value = values[k]
+            value = get(k)
             out.append((last, value if value is not None else self._value(k)))
         return out
 
@@ -50,31 +60,43 @@ class SlotAutomaton:
             yield last
 
     def values(self) -> Iterator[tuple]:
-        """Every value, by slot."""
-        for k, value in enumerate(self._values):
-            yield value if value is not None else self._value(k)
+        """Every value, by slot (decoded afresh: none is kept)."""
+        return map(marshal.loads, self._blobs)
 
     def items(self) -> Iterator[tuple[str, tuple]]:
         """Every (key, value), by slot."""
-        return zip(self._keys, self.values())
+        by_slot = sorted(self._trie.items(), key=lambda item: item[1])
+        return ((key, marshal.loads(self._blobs[k])) for key, k in by_slot)
 
     def keys(self, prefix: str = "") -> Iterator[str]:
         """The keys that start with `prefix`."""
         return self._trie.keys(prefix)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._blobs)
 
 
-def pack(items: tuple) -> tuple[tuple[str, ...], tuple[bytes, ...]]:
+def pack(items: Iterable[tuple[str, tuple]], initials: int | None = None) -> tuple:
     """The cache's form of `items` ((padded key, value)): the keys, and each value marshalled
-    on its own (decoded when a text first hits it)."""
-    return tuple(key for key, _value in items), tuple(marshal.dumps(value) for _key, value in items)
+    on its own (decoded when a text first hits it). With `initials` (the glossary's entry
+    count), first, per entry index, the first characters of its candidates' folded forms
+    (`TermMatcher.may_find`), read from the values as they pass."""
+    chars: list[set[str]] = [set() for _ in range(initials or 0)]
+    keys: list[str] = []
+    blobs: list[bytes] = []
+    dumps = marshal.dumps
+    for key, value in items:
+        if initials is not None:
+            for c in value[5]:
+                chars[c[0]].add(c[7][0])
+        keys.append(key)
+        blobs.append(dumps(value))
+    if initials is None:
+        return tuple(keys), tuple(blobs)
+    return tuple("".join(sorted(found)) for found in chars), tuple(keys), tuple(blobs)
 
 
 def build(items: tuple | None = None, packed: tuple | None = None) -> SlotAutomaton:
     """The automaton of `items` ((padded key, value)), or of their packed form (`pack`)."""
-    if items is not None:
-        return SlotAutomaton([key for key, _value in items], [value for _key, value in items])
-    keys, blobs = packed  # type: ignore[misc]
-    return SlotAutomaton(keys, blobs=blobs)
+    keys, blobs = packed if packed is not None else pack(items or ())
+    return SlotAutomaton(keys, blobs)

@@ -11,7 +11,7 @@ import itertools
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -245,25 +245,27 @@ class TermMatcher:
             if key and self.morph.gaps:
                 self._gaps = cache.load(key + "-gaps")  # None: rebuilt from the glossary on first use
             return build(packed=(stored[1], stored[2])) if stored[1] else None
-        items = self._items()
-        self._initial_chars = _initial_chars(items, len(self._entries))
+        # The automaton keeps its values packed, as the cache does, and they are packed as
+        # they are made: a large glossary's values are never all held at once.
+        self._initial_chars, *packed = pack(self._items(), initials=len(self._entries))
         if key:
-            cache.store(key, (self._initial_chars, *pack(items)))
+            cache.store(key, (self._initial_chars, *packed))
             if self._gaps:  # (none stored: rebuilt from the glossary, cheaply, when needed)
                 cache.store(key + "-gaps", self._gaps)
-        return build(items) if items else None
+        return build(packed=tuple(packed)) if packed[0] else None
 
-    def _items(self) -> tuple:
-        """(padded key, automaton value) for every form (see the module docstring)."""
-        items = []
-        for k, (spaced, (plen, lead, core, is_stem, last_word, cands)) in enumerate(self._keys().items()):
+    def _items(self) -> Iterator[tuple[str, tuple]]:
+        """(padded key, automaton value) for every form (see the module docstring), one at
+        a time; each key's candidates are let go once its value is made."""
+        slots = self._keys()
+        for k, spaced in enumerate(list(slots)):
+            plen, lead, core, is_stem, last_word, cands = slots.pop(spaced)
             # One candidate, not stemmed: `scan` tests it inline. A hit on a key of word
             # characters only is the key itself, so the key is compared only when it has
             # spaces or punctuation.
             one = cands[0] if len(cands) == 1 and not is_stem else None
             check_key = one is not None and _SPACE.search(one[7]) is not None
-            items.append((spaced, (plen, lead, core, is_stem, last_word, tuple(cands), one, check_key, k)))
-        return tuple(items)
+            yield spaced, (plen, lead, core, is_stem, last_word, tuple(cands), one, check_key, k)
 
     def _keys(self) -> dict[str, list]:
         """Generate every form of every rendering: the automaton's keys and candidates."""
@@ -578,15 +580,6 @@ class _ByIndex(dict):
     def __missing__(self, index: int) -> object:
         value = self[index] = self._make(index)
         return value
-
-
-def _initial_chars(items: tuple, size: int) -> tuple[str, ...]:
-    """Per entry index, the first characters of its candidates' folded forms."""
-    chars: list[set[str]] = [set() for _ in range(size)]
-    for _spaced, value in items:
-        for c in value[5]:
-            chars[c[0]].add(c[7][0])
-    return tuple("".join(sorted(found)) for found in chars)
 
 
 # Long texts (`LONG_TEXT`) are blanked one common punctuation character at a time (each

@@ -51,11 +51,10 @@ def recase(form: str, model: str, lang: str | None = None) -> str:
 # --- Russian ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def _morph():
-    import pymorphy3
+    from termguard.morph.russian import analyzer
 
-    return pymorphy3.MorphAnalyzer()
+    return analyzer()
 
 
 def _fold(text: str) -> str:

@@ -22,6 +22,7 @@ built; forms are cached per word.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -200,10 +201,25 @@ def _recase(form: str, model: str) -> str:
 
 @lru_cache(maxsize=1)
 def analyzer() -> Any:
-    """The pymorphy3 analyser, loaded once per process on first use."""
+    """The pymorphy3 analyser, loaded once per process on first use (the one every part of
+    termguard that reads Russian shares).
+
+    Its dictionary is named by path when the `pymorphy3_dicts_ru` package is there:
+    pymorphy3 would otherwise find it through the installed packages' entry points, which
+    reads the metadata of every installed distribution. `PYMORPHY2_DICT_PATH`, when set,
+    is left to pymorphy3 as before.
+    """
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer()
+    path = None
+    if pymorphy3.MorphAnalyzer.DICT_PATH_ENV_VARIABLE not in os.environ:
+        try:
+            import pymorphy3_dicts_ru
+
+            path = pymorphy3_dicts_ru.get_path()
+        except ImportError:  # another Russian dictionary package: pymorphy3 finds it
+            path = None
+    return pymorphy3.MorphAnalyzer(path=path, lang="ru")
 
 
 class RussianMorphology(Morphology):

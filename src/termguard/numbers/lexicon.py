@@ -1,7 +1,8 @@
 """Per-language vocabulary for reading numbers: symbols, number words, scales, currencies, months.
 
 Decimal and group symbols and month names come from babel's CLDR data, so any locale babel
-knows gets them. Number words, scale words and currency words are written out here for
+knows gets them (through `termguard.localedata`, which keeps them in the disk cache: a
+check reads them without importing babel). Number words, scale words and currency words are written out here for
 English, Russian and Turkish (the project's languages); other languages read digits,
 symbols and babel month names only.
 """
@@ -13,9 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
+from termguard import localedata
 
 # Spaces that CLDR and typographers use between digit groups (no-break, narrow no-break, thin).
 GROUP_SPACES = "\u00a0\u202f\u2009"
@@ -26,14 +25,9 @@ def base_lang(lang: str) -> str:
     return re.split(r"[_-]", lang or "en")[0].lower()
 
 
-def _locale(lang: str) -> Locale:
-    try:
-        return Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        try:
-            return Locale.parse(base_lang(lang))
-        except (UnknownLocaleError, ValueError):
-            return Locale.parse("en")
+def _locale(lang: str) -> str:
+    """The babel locale of `lang` (its identifier): itself, else its base language, else en."""
+    return localedata.locale_id(lang.replace("-", "_")) or localedata.locale_id(base_lang(lang)) or "en"
 
 
 # --- number words ----------------------------------------------------------------------------
@@ -212,18 +206,18 @@ class Lexicon:
     year_word: str
 
 
-def _month_names(loc: Locale, lang: str) -> dict[str, int]:
+def _month_names(loc: str, lang: str) -> dict[str, int]:
     names: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
-            for month, name in babel_dates.get_month_names(width, context=context, locale=loc).items():
+            for month, name in localedata.month_names(loc, width, context):
                 key = normalise_word(name.rstrip("."))
                 if len(key) >= 3:
                     names[key] = month
     if base_lang(lang) == "ru":
         # babel has the nominative (stand-alone) and genitive (format) forms; "в декабре"
         # needs the prepositional, formed regularly from the nominative: -ь/-й → -е, else +е.
-        for month, name in babel_dates.get_month_names("wide", context="stand-alone", locale=loc).items():
+        for month, name in localedata.month_names(loc, "wide", "stand-alone"):
             nom = normalise_word(name)
             names[(nom[:-1] if nom[-1] in "ьй" else nom) + "е"] = month
     return names
@@ -251,10 +245,11 @@ def lexicon(lang: str) -> Lexicon:
             months.setdefault(key, month)
     scales = [*_SCALES.get(base, []), *(s for o in others for s in _SCALES[o])]
     currencies = [*_CURRENCY_WORDS.get(base, []), *(c for o in others for c in _CURRENCY_WORDS[o])]
+    decimal, group = localedata.number_symbols(loc)
     return Lexicon(
         lang=lang,
-        decimal=babel_numbers.get_decimal_symbol(loc),
-        group=babel_numbers.get_group_symbol(loc),
+        decimal=decimal,
+        group=group,
         words=words_fn() if words_fn else {},
         scales=tuple((re.compile(p, re.IGNORECASE), e) for p, e in scales),
         currencies=tuple((re.compile(p, re.IGNORECASE), c) for p, c in currencies),

@@ -95,6 +95,16 @@ def get_renderer(name: str) -> Callable[[Report, RenderOptions], str]:
     return module.render
 
 
+def render_for_file(name: str, report: Report, options: RenderOptions) -> str | bytes | Iterable[str]:
+    """What `-o FILE` writes (`termguard.fileio.write_atomic` takes each kind): the pieces
+    of the report one after another where the format can give them so (its `chunks`:
+    JSON), so that a million-entry report is never held whole in memory; else the whole
+    rendering."""
+    module = importlib.import_module(FORMATS[name])
+    chunks = getattr(module, "chunks", None)
+    return chunks(report, options) if chunks is not None else module.render(report, options)
+
+
 def is_binary(name: str) -> bool:
     """True for a format whose output is bytes (XLSX): it needs a file, not a terminal."""
     return REPORTERS[name].binary

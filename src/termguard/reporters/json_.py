@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from termguard.model import Finding, Report, Severity
 
@@ -18,6 +19,19 @@ def render(report: Report, options) -> str:
     tool = dumps_indented(_tool(options), 1)
     summary = dumps_indented(_summary(report), 1)
     return '{\n  "tool": ' + tool + ',\n  "findings": [\n    ' + findings + '\n  ],\n  "summary": ' + summary + "\n}\n"
+
+
+def chunks(report: Report, options) -> Iterator[str]:
+    """`render`'s text in pieces (a finding at a time), for writing to a file."""
+    if not report.findings:
+        yield render(report, options)
+        return
+    yield '{\n  "tool": ' + dumps_indented(_tool(options), 1) + ',\n  "findings": [\n    '
+    separator = ""
+    for finding in report.findings:
+        yield separator + _finding(finding)
+        separator = ",\n    "
+    yield '\n  ],\n  "summary": ' + dumps_indented(_summary(report), 1) + "\n}\n"
 
 
 def document(report: Report, options) -> dict:

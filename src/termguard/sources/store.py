@@ -33,8 +33,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from termguard.errors import InputError
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -98,6 +96,8 @@ def page_filename(number: int, url: str) -> str:
 
 def render_page(page: StoredPage) -> str:
     """The file text of a stored page: front matter, a blank line, the article text."""
+    import yaml  # (here, not at the top: a check that only normalises URLs does not load it)
+
     front = yaml.safe_dump(page.meta.to_front_matter(), allow_unicode=True, sort_keys=False, width=10_000)
     body = page.text.strip("\n")
     return f"---\n{front}---\n\n{body}\n"
@@ -123,6 +123,8 @@ def parse_page(text: str, path: str) -> StoredPage | None:
     front, body = split_front_matter(text)
     if front is None:
         return None
+    import yaml
+
     try:
         data = yaml.safe_load(front)
     except yaml.YAMLError as exc:

@@ -15,25 +15,13 @@ from termguard.translit.schemes import fold
 @lru_cache(maxsize=1)
 def ru_to_en() -> dict[str, tuple[str, ...]]:
     """Casefolded Russian name → its English CLDR names."""
-    from babel import Locale  # lazy: the locale data is loaded only when names are aligned
+    from termguard.localedata import place_names  # babel's data, kept in the disk cache
 
-    ru, en = Locale("ru"), Locale("en")
     out: dict[str, list[str]] = {}
-
-    def add(ru_name: str | None, en_name: str | None) -> None:
-        if ru_name and en_name:
-            forms = out.setdefault(ru_name.casefold(), [])
-            if en_name not in forms:
-                forms.append(en_name)
-
-    for code, ru_name in ru.territories.items():
-        add(ru_name, en.territories.get(code))
-    en_zones = en.time_zones
-    for zone, data in ru.time_zones.items():
-        city = data.get("city") if hasattr(data, "get") else None
-        en_data = en_zones.get(zone, {})
-        en_city = en_data.get("city") if hasattr(en_data, "get") else None
-        add(city, en_city or zone.rsplit("/", 1)[-1].replace("_", " "))
+    for ru_name, en_name in place_names("ru", "en"):
+        forms = out.setdefault(ru_name.casefold(), [])
+        if en_name not in forms:
+            forms.append(en_name)
     return {k: tuple(v) for k, v in out.items()}
 
 
