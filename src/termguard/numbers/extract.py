@@ -75,6 +75,7 @@ _MASK = re.compile(
 _PRINTF = re.compile(r"%(?:\([^)]{0,256}\))?(?:\d++\$)?[-+ #0']*+(?:\d++|\*)?(?:\.(?:\d++|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaA%]")
 
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _NUM = re.compile(r"(?<![\d])\d+(?:(?:[.,](?=\d)|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -146,11 +147,12 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 
 def _dates(masked: str, lex: Lexicon, runs: list[str] | None = None) -> list[Quantity]:
     found: list[tuple[int, int, frozenset, DateValue]] = []
-    for m in _ISO_DATE.finditer(masked):
+    # (Each pattern needs its separator: most texts have neither.)
+    for m in _ISO_DATE.finditer(masked) if "-" in masked else ():
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(y, mo, d):
             found.append((m.start(), m.end(), frozenset({(y, mo, d)}), (y, mo, d)))
-    for m in _NUM_DATE.finditer(masked):
+    for m in _NUM_DATE.finditer(masked) if "." in masked or "/" in masked else ():
         a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         # Day-first is the norm in ru/tr/en-GB; month-first (12.17.2025) is read when only it fits.
         readings = [(y, mo, d) for d, mo in ((a, b), (b, a)) if _valid(y, mo, d)]
@@ -197,18 +199,26 @@ def _extend_year_word(masked: str, end: int, lex: Lexicon) -> int:
 
 
 def _conventions(lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
-    groups = {lex.group}
-    if lex.group in GROUP_SPACES or lex.group == " ":
+    return _conventions_of(lex.decimal, lex.group)
+
+
+@lru_cache(maxsize=32)
+def _conventions_of(decimal: str, group: str) -> list[tuple[str, frozenset[str]]]:
+    groups = {group}
+    if group in GROUP_SPACES or group == " ":
         groups |= set(GROUP_SPACES) | {" "}
-    native = (lex.decimal, frozenset(groups))
+    native = (decimal, frozenset(groups))
     others = [(".", frozenset({","})), (",", frozenset({"."} | set(GROUP_SPACES) | {" "}))]
     return [native] + [c for c in others if c != native]
+
+
+_NUMBER_SEPARATORS = re.compile(r"([.,\u00a0\u202f\u2009 ])")
 
 
 def parse_number(token: str, lex: Lexicon) -> list[Decimal]:
     """Every valid reading of a digit token: the locale's own convention first, then the
     other common one ("2.5" in a Russian text is still 2.5). Empty when none fits."""
-    parts = re.split(r"([.,\u00a0\u202f\u2009 ])", token)
+    parts = _NUMBER_SEPARATORS.split(token)
     digits, seps = parts[0::2], parts[1::2]
     readings: list[Decimal] = []
     for decimal, groups in _conventions(lex):
@@ -421,34 +431,47 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
         # Dates, citations and digit numbers all need a digit: only number words are left.
         return _word_quantities(masked, text, lex)
     runs = _letter_runs(masked)
-    chars = list(masked)
     out: list[Quantity] = []
-    for q in _dates(masked, lex, runs):
-        out.append(_with_text(q, text))
-        _blank(chars, q.start, q.end)
-    work = "".join(chars)
-    for m in _CITATION.finditer(work):
-        for n in re.finditer(r"\d+", m.group(1)):
-            s, e = m.start(1) + n.start(), m.start(1) + n.end()
-            value = Decimal(n.group())
-            out.append(Quantity("citation", frozenset({value}), s, e, text[s:e], primary=value))
-        _blank(chars, m.start(), m.end())
-    work = "".join(chars)
+    work = masked
+    # Each pass reads the text with what the passes before it found blanked; a pass that
+    # found nothing leaves the text as it was, so the copy is made only when one did.
+    dates = _dates(masked, lex, runs)
+    if dates:
+        chars = list(masked)
+        for q in dates:
+            out.append(_with_text(q, text))
+            _blank(chars, q.start, q.end)
+        work = "".join(chars)
+    if "[" in work:
+        chars = list(work)
+        for m in _CITATION.finditer(work):
+            for n in _DIGITS.finditer(m.group(1)):
+                s, e = m.start(1) + n.start(), m.start(1) + n.end()
+                value = Decimal(n.group())
+                out.append(Quantity("citation", frozenset({value}), s, e, text[s:e], primary=value))
+            _blank(chars, m.start(), m.end())
+        work = "".join(chars)
+    read: list[tuple[int, int]] = []
     for m in _NUM.finditer(work):
         if _is_code(work, m.end()):
-            _blank(chars, m.start(), m.end())
+            read.append((m.start(), m.end()))
             continue
         readings = parse_number(m.group(), lex)
         pieces = [(m.start(), m.end(), readings)] if readings else [
-            (m.start() + p.start(), m.start() + p.end(), [Decimal(p.group())]) for p in re.finditer(r"\d+", m.group())
+            (m.start() + p.start(), m.start() + p.end(), [Decimal(p.group())]) for p in _DIGITS.finditer(m.group())
         ]
         for s, e, values in pieces:
             s2, e2, values, currency, percent = _decorate(work, s, e, values, lex)
             out.append(Quantity("number", frozenset(values), s2, e2, text[s2:e2].strip(), primary=values[0],
                                 currency=currency, percent=percent))
             # The scale and currency words belong to this number ("2 bin", "9 тысяч").
-            _blank(chars, s2, e2)
-    out.extend(_word_quantities("".join(chars), text, lex, runs))
+            read.append((s2, e2))
+    if lex.words and _has_number_word(runs, lex):
+        # (Without a number word in the text, `_word_quantities` finds nothing.)
+        chars = list(work)
+        for s, e in read:
+            _blank(chars, s, e)
+        out.extend(_word_quantities("".join(chars), text, lex, runs))
     out.sort(key=lambda q: q.start)
     return out
 
