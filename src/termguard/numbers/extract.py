@@ -419,12 +419,29 @@ def _number_words(masked: str, lex: Lexicon, runs: list[str] | None = None) -> I
         i += step
 
 
+#: The quantities of recent texts: a file repeats many of its texts (the same message in
+#: other contexts, a sentence and its plural), and `extract` depends on its arguments only.
+_RECENT: dict[tuple[str, str, bool], tuple[Quantity, ...]] = {}
+_RECENT_SIZE = 4096
+
+
 def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
     """All quantities in `text` (a unit's text in language `lang`), in text order.
 
     `printf` masks printf-style placeholders too (`%d`, `%(n)s`), for entries flagged
     c-format or python-format.
     """
+    key = (text, lang, printf)
+    found = _RECENT.get(key)
+    if found is None:
+        found = tuple(_extract(text, lang, printf))
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.clear()
+        _RECENT[key] = found
+    return list(found)
+
+
+def _extract(text: str, lang: str, printf: bool) -> list[Quantity]:
     lex = lexicon(lang)
     masked = mask(text, printf)
     if not _DIGIT.search(masked):
