@@ -16,6 +16,16 @@ if TYPE_CHECKING:
     from termguard.prose import ProseView
 
 
+def _positions(text: str, ch: str) -> list[int]:
+    """Every index of `ch` in `text` (a search per mark, not a look at every character)."""
+    out = []
+    at = text.find(ch)
+    while at != -1:
+        out.append(at)
+        at = text.find(ch, at + 1)
+    return out
+
+
 class _Quotations:
     """Answers `_in_quotation` for one prose text in logarithmic time per span.
 
@@ -32,7 +42,7 @@ class _Quotations:
             if open_ in plain:
                 for ch in (open_, close):
                     if ch not in self.marks:
-                        self.marks[ch] = [i for i, c in enumerate(plain) if c == ch]
+                        self.marks[ch] = _positions(plain, ch)
         self.word_starts: list[int] | None = None
 
     def _words_between(self, lo: int, hi: int) -> int:

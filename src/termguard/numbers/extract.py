@@ -329,6 +329,10 @@ _RU_COMPOUND = re.compile(
     "(" + "|".join(sorted(_RU_COMPOUNDS, key=len, reverse=True)) + r")(сот)?-?([а-я]{3,})$")
 
 
+#: `_RU_COMPOUND` matches only words that begin with one of these.
+_RU_COMPOUND_STARTS = tuple(_RU_COMPOUNDS)
+
+
 def _ru_compound(key: str) -> int | None:
     """The numeral a Russian compound word begins with («двухбуквенный» → 2,
     «пятисотлетие» → 500), or None; `key` is a normalised word."""
@@ -342,7 +346,9 @@ def _ru_compound(key: str) -> int | None:
 def _has_number_word(runs: list[str], lex: Lexicon) -> bool:
     """Whether any run of letters is a number word: one set test instead of a look-up per
     word, for the many texts that have none."""
-    if base_lang(lex.lang) == "ru" and any(_ru_compound(run) is not None for run in runs if len(run) > 6):
+    if base_lang(lex.lang) == "ru" and any(
+        _ru_compound(run) is not None for run in runs if len(run) > 6 and run.startswith(_RU_COMPOUND_STARTS)
+    ):
         return True
     return not _number_word_set(lex).isdisjoint(runs)
 
