@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from termguard.prose import ProseView
 
 
+_WORD_START = re.compile(r"(?<!\S)\S")
+
+
 def _positions(text: str, ch: str) -> list[int]:
     """Every index of `ch` in `text` (a search per mark, not a look at every character)."""
     out = []
@@ -50,7 +53,7 @@ class _Quotations:
         from bisect import bisect_left
 
         if self.word_starts is None:
-            self.word_starts = [m.start() for m in re.finditer(r"(?<!\S)\S", self.plain)]
+            self.word_starts = [m.start() for m in _WORD_START.finditer(self.plain)]
         if lo >= hi:
             return 0
         inner = bisect_left(self.word_starts, hi) - bisect_left(self.word_starts, lo)

@@ -191,8 +191,13 @@ def _extend_year_word(masked: str, end: int, lex: Lexicon) -> int:
     """Take "года" / "г." / "yılı" after a date into its span (for the message)."""
     if not lex.year_word:
         return end
-    m = re.compile(rf"{_SP}?{lex.year_word}", re.IGNORECASE).match(masked, end)
+    m = _year_word(lex.year_word).match(masked, end)
     return m.end() if m else end
+
+
+@lru_cache(maxsize=32)
+def _year_word(year_word: str) -> re.Pattern[str]:
+    return re.compile(rf"{_SP}?{year_word}", re.IGNORECASE)
 
 
 # --- numbers ---------------------------------------------------------------------------------
