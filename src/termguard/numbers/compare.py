@@ -162,6 +162,11 @@ def compare(source: list[Quantity], target: list[Quantity]) -> list[Mismatch]:
         # the one at its own index (every earlier target is taken by an earlier source), so
         # every quantity on either side is paired and nothing is left to report.
         return []
+    return _unpaired(source, target)
+
+
+def _unpaired(source: list[Quantity], target: list[Quantity]) -> list[Mismatch]:
+    """`compare` without its shortcut for quantities that pair one by one, in order."""
     targets = _Targets(target)
     matched: set[int] = set()
     for exact in (True, False):

@@ -76,24 +76,32 @@ _PRINTF = re.compile(r"%(?:\([^)]{0,256}\))?(?:\d++\$)?[-+ #0']*+(?:\d++|\*)?(?:
 
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
-_NUM = re.compile(r"(?<![\d])\d+(?:(?:[.,](?=\d)|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
+# The patterns that must not start right after some character begin with what they match
+# and look behind from there (`\d(?<![\d.]\d)` for `(?<![\d.])\d`): a pattern that opens
+# with a character class is searched for at C speed, one that opens with a look-behind is
+# tried at every position of the text.
+_NUM = re.compile(r"\d(?<!\d\d)\d*(?:(?:[.,](?=\d)|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_ISO_DATE = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d])")
-_NUM_DATE = re.compile(r"(?<![\d.,])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d]|[.,]\d)")
+_ISO_DATE = re.compile(r"(\d(?<![\d.]\d)\d{3})-(\d{2})-(\d{2})(?![\d])")
+_NUM_DATE = re.compile(r"(\d(?<![\d.,]\d)\d?)([./])(\d{1,2})\2(\d{4})(?![\d]|[.,]\d)")
 _DAY_MONTH = re.compile(
-    rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:-?(?:го|е|th|st|nd|rd))?\.?{_SP}+(?P<m>[^\W\d_]+(?:['’][^\W\d_]+)?)\.?"
+    rf"(?P<d>\d(?<![\d.,]\d)\d?)(?:-?(?:го|е|th|st|nd|rd))?\.?{_SP}+(?P<m>[^\W\d_]+(?:['’][^\W\d_]+)?)\.?"
     rf"(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
 )
 _MONTH_FIRST = re.compile(
     # Starts at a word's start only, and takes the word whole: a long run of letters is
     # not tried again from each of its letters.
-    rf"(?<![^\W\d_])(?P<m>[^\W\d_]++)\.?{_SP}++(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
+    rf"(?P<m>[^\W\d_](?<![^\W\d_][^\W\d_])[^\W\d_]*+)\.?{_SP}++(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
     rf"|(?P<y2>\d{{4}})(?![\d.,]\d))"
 )
 _CURRENCY_PREFIX = re.compile(r"(US\$|\$|€|₽|₺|£|USD|EUR|RUB|TRY|TL)[ \u00a0]?$")
 _CURRENCY_SUFFIX_SYMBOL = re.compile(r"[ \u00a0]?(\$|€|₽|₺|£|USD|EUR|RUB|TRY|TL)(?![^\W\d_])")
 _PERCENT_SIGN = re.compile(r"[ \u00a0\u202f]?%")
+# What each of the patterns above needs somewhere in the text (a quick test before it).
+_MAY_ISO_DATE = re.compile(r"-")
+_MAY_NUM_DATE = re.compile(r"[./]")
+_MAY_CITE = re.compile(r"\[")
 
 
 # Every `_MASK` match holds one of these; most texts hold none, and one search for them
@@ -148,11 +156,11 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 def _dates(masked: str, lex: Lexicon, runs: list[str] | None = None) -> list[Quantity]:
     found: list[tuple[int, int, frozenset, DateValue]] = []
     # (Each pattern needs its separator: most texts have neither.)
-    for m in _ISO_DATE.finditer(masked) if "-" in masked else ():
+    for m in _ISO_DATE.finditer(masked) if _MAY_ISO_DATE.search(masked) else ():
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(y, mo, d):
             found.append((m.start(), m.end(), frozenset({(y, mo, d)}), (y, mo, d)))
-    for m in _NUM_DATE.finditer(masked) if "." in masked or "/" in masked else ():
+    for m in _NUM_DATE.finditer(masked) if _MAY_NUM_DATE.search(masked) else ():
         a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         # Day-first is the norm in ru/tr/en-GB; month-first (12.17.2025) is read when only it fits.
         readings = [(y, mo, d) for d, mo in ((a, b), (b, a)) if _valid(y, mo, d)]
@@ -470,7 +478,7 @@ def _extract(text: str, lang: str, printf: bool) -> list[Quantity]:
             out.append(_with_text(q, text))
             _blank(chars, q.start, q.end)
         work = "".join(chars)
-    if "[" in work:
+    if _MAY_CITE.search(work):
         chars = list(work)
         for m in _CITATION.finditer(work):
             for n in _DIGITS.finditer(m.group(1)):
