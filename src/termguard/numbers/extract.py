@@ -440,8 +440,10 @@ def _number_words(masked: str, lex: Lexicon, runs: list[str] | None = None) -> I
 
 #: The quantities of recent texts: a file repeats many of its texts (the same message in
 #: other contexts, a sentence and its plural), and `extract` depends on its arguments only.
+#: Only short texts are kept (those that repeat), so the table holds a few megabytes at most.
 _RECENT: dict[tuple[str, str, bool], tuple[Quantity, ...]] = {}
 _RECENT_SIZE = 4096
+_RECENT_TEXT = 2000
 
 
 def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
@@ -450,6 +452,8 @@ def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
     `printf` masks printf-style placeholders too (`%d`, `%(n)s`), for entries flagged
     c-format or python-format.
     """
+    if len(text) > _RECENT_TEXT:
+        return _extract(text, lang, printf)
     key = (text, lang, printf)
     found = _RECENT.get(key)
     if found is None:
