@@ -168,6 +168,8 @@ def open_emphasis(text: str) -> list[str]:
 
 def unbalanced_brackets(text: str) -> tuple[list[Token], list[Token]]:
     """(unclosed openers, unmatched closers) among `()[]{}` outside code and URLs."""
+    if not _BRACKET_CHARS.search(text):
+        return [], []  # masking only blanks: no mark in the text, none in the masked text
     masked, _ = _masked(text)
     stack: list[Token] = []
     stray: list[Token] = []
@@ -196,6 +198,8 @@ _CLOSERS = {"»", "“", "”", "›", '"'}
 def unbalanced_quotes(text: str) -> tuple[list[Token], list[Token]]:
     """(unclosed opening quotes, unmatched closing quotes) of «», „“, “”, ‹› and "" outside
     code and URLs. Single quotes are left alone: ’ is also the apostrophe."""
+    if not _QUOTE_CHARS.search(text):
+        return [], []  # masking only blanks: no mark in the text, none in the masked text
     masked, _ = _masked(text)
     stack: list[tuple[str, Token]] = []
     stray: list[Token] = []

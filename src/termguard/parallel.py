@@ -147,7 +147,7 @@ def wanted_findings(blocks: Iterable[tuple[str, int]], doc, wanting: list, ctx) 
     whose target starts on a wanted line, and let each rule that wants them report on them
     (after the chunks' states are merged: here for `--jobs`, in the language server for
     its chunks)."""
-    from bisect import bisect_left
+    from bisect import bisect_left, bisect_right
 
     from termguard.readers.po import entries_in, units_from_entries
 
@@ -158,12 +158,37 @@ def wanted_findings(blocks: Iterable[tuple[str, int]], doc, wanting: list, ctx) 
         at = bisect_left(every, first)
         if at == len(every) or every[at] > last:
             continue  # no wanted line in this block
-        entries = entries_in(block, doc.path, first)
-        for unit in units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang):
-            line = unit.targets[0].line if unit.targets else None
-            for rule, lines in wanting:
-                if line in lines:
-                    out.extend(rule.check_wanted(unit, ctx))
+        for text, start in _entries_on(block, first, every[at:bisect_right(every, last)]):
+            entries = entries_in(text, doc.path, start)
+            for unit in units_from_entries(entries, doc.path, doc.source_lang, doc.target_lang):
+                line = unit.targets[0].line if unit.targets else None
+                for rule, lines in wanting:
+                    if line in lines:
+                        out.extend(rule.check_wanted(unit, ctx))
+    return out
+
+
+def _entries_on(block: str, first: int, lines: list[int]) -> list[tuple[str, int]]:
+    """The entries of `block` (whole entries, its first line `first`) that hold one of the
+    sorted file `lines`, each as (text, its first line): entries are cut at blank lines, as
+    the blocks are, so only those few entries are parsed again, not the whole file."""
+    out: list[tuple[str, int]] = []
+    offset, at_line = 0, first
+    covered = -1
+    for line in lines:
+        while at_line < line:  # the offset where `line` starts
+            nl = block.find("\n", offset)
+            if nl == -1:
+                break
+            offset, at_line = nl + 1, at_line + 1
+        if offset < covered:
+            continue  # in the entry taken for an earlier line
+        cut = block.rfind("\n\n", 0, offset)
+        start = cut + 2 if cut != -1 else 0
+        end = block.find("\n\n", offset)
+        end = end + 2 if end != -1 else len(block)
+        out.append((block[start:end], at_line - block.count("\n", start, offset)))
+        covered = end
     return out
 
 

@@ -11,6 +11,7 @@ Russian alphabet А–я, Ё, ё), so a suggestion is always a letter a reader t
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -84,14 +85,24 @@ def convert(word: str, to: str) -> str | None:
     return "".join(chars)
 
 
+# The letters of ASCII are Latin and those of the Russian alphabet Cyrillic: counted by a
+# character class each; any other character is looked up by its Unicode name.
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_RUSSIAN_LETTER = re.compile(r"[\u0410-\u044f\u0401\u0451]")
+_OTHER_CHAR = re.compile(r"[^\x00-\x7f\u0410-\u044f\u0401\u0451]")
+
+
 def letters_by_script(text: str) -> dict[str, int]:
     """How many Latin and Cyrillic letters `text` has."""
-    counts = {LATIN: 0, CYRILLIC: 0}
-    # Each distinct character looked up once (a sentence repeats its letters).
-    for ch, n in Counter(text).items():
-        script = script_of(ch)
-        if script is not None:
-            counts[script] += n
+    counts = {LATIN: len(_ASCII_LETTER.findall(text)), CYRILLIC: len(_RUSSIAN_LETTER.findall(text))}
+    if not text.isascii():
+        others = _OTHER_CHAR.findall(text)
+        if others:
+            # Each distinct character looked up once (a sentence repeats its letters).
+            for ch, n in Counter(others).items():
+                script = script_of(ch)
+                if script is not None:
+                    counts[script] += n
     return counts
 
 

@@ -183,3 +183,20 @@ def test_merge_raises_the_first_error_of_a_file(tmp_path):
         parallel.merge(engine, plan, {0: ("error", InputError("broken", str(a)))})
     report = parallel.merge(engine, plan, {0: ("file", ([], "a.md", 1))})
     assert report.files == ("a.md",) and report.units == 1
+
+
+def test_only_the_entries_on_wanted_lines_are_read_again():
+    """The parent reads again only the entries that hold a wanted line (whole, with the
+    line they start on), however many lines they span and wherever they are in a block."""
+    block = (
+        '#: a.c:1\nmsgctxt "e0"\nmsgid "one"\nmsgstr "один"\n\n'          # lines 10-13
+        'msgctxt "e1"\nmsgid "two"\nmsgstr ""\n"два\\n"\n"строки"\n\n'   # lines 15-19
+        'msgctxt "e2"\nmsgid "three"\nmsgstr "три"\n\n'                  # lines 21-23
+        'msgctxt "e3"\nmsgid "four"\nmsgstr "четыре"\n'                  # lines 25-27
+    )
+    taken = parallel._entries_on(block, 10, [13, 17, 19, 27])
+    assert [start for _text, start in taken] == [10, 15, 25]
+    assert taken[0][0].startswith("#: a.c:1") and taken[0][0].endswith('msgstr "один"\n\n')
+    assert taken[1][0].startswith('msgctxt "e1"') and '"строки"' in taken[1][0]
+    assert taken[2][0] == 'msgctxt "e3"\nmsgid "four"\nmsgstr "четыре"\n'
+    assert parallel._entries_on(block, 10, [23]) == [('msgctxt "e2"\nmsgid "three"\nmsgstr "три"\n\n', 21)]

@@ -65,3 +65,20 @@ def test_date_fix_inside_a_po_string():
           'объявлено 12.18.2025 и 20.12.2025"\n')
     fixes = [f.fix for f in _run(po, "ru.po") if f.fix]
     assert apply_fixes(po, fixes)[0] == po.replace("12.18.2025", "18.12.2025")
+
+
+def test_the_date_patterns_find_what_their_first_form_finds():
+    """The numeric date patterns open with the digit they match (searched for faster) and
+    skip texts without their separator: they find what their look-behind-first forms find."""
+    import itertools
+    import re
+
+    from termguard.sources import dates
+
+    numeric = re.compile(r"(?<![\w./-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w/]|\.\d)")
+    iso = re.compile(r"(?<![\w./-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
+    pieces = ["1", "12", "2025", "2025-12-17", "17.12.2025", "1/2/2025", ".", "/", "-", "a", "_", " ", "é"]
+    for parts in itertools.product(pieces, repeat=4):
+        text = "".join(parts) + "".join(reversed(parts))
+        want = sorted([(m.start(), m.group()) for m in numeric.finditer(text)] + [(m.start(), m.group()) for m in iso.finditer(text)])
+        assert [(d.start, d.text) for d in dates.find_dates(text)] == want, text

@@ -109,3 +109,26 @@ def test_fixes_replace_lookalikes_safely_and_romanise_unsafely(engine):
     po = (FIXTURES / "ru.po").read_text(encoding="utf-8")
     fixes = [f.fix for f in engine.check_text("ru.po", po) if f.fix and f.fix.applicability.value == "safe"]
     assert fixes and engine.check_text("ru.po", apply_fixes(po, fixes)[0]) == []
+
+
+def test_letters_are_counted_by_their_unicode_names():
+    """`letters_by_script` counts ASCII and Russian letters by character class and looks the
+    rest up by name: the same counts as a look-up of every character, whatever the text."""
+    import unicodedata
+
+    from termguard.scripts import CYRILLIC, LATIN, letters_by_script
+
+    def by_name(text: str) -> dict[str, int]:
+        counts = {LATIN: 0, CYRILLIC: 0}
+        for ch in text:
+            if ch.isalpha():
+                script = unicodedata.name(ch, "").split(" ", 1)[0]
+                if script in ("LATIN", "CYRILLIC"):
+                    counts[LATIN if script == "LATIN" else CYRILLIC] += 1
+        return counts
+
+    chars = [chr(cp) for cp in range(0x3000)] + [chr(cp) for cp in range(0xA640, 0xA800)] + ["\U0001e030", "\U0001df00"]
+    for at in range(0, len(chars), 97):
+        text = "".join(chars[at:at + 97])
+        assert letters_by_script(text) == by_name(text), text
+    assert letters_by_script("Сeрвер C-400 ёЁ Ǆ") == by_name("Сeрвер C-400 ёЁ Ǆ")

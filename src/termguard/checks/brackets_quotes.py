@@ -48,15 +48,22 @@ class BracketsQuotes(Rule):
             yield from self._brackets(unit, ctx, src, fld)
             yield from self._quotes(unit, ctx, src, fld)
 
+    # Only the translation's unpaired marks are reported: a translation that pairs all its
+    # marks (most) needs no look at the source.
+
     def _brackets(self, unit: Unit, ctx: CheckContext, src: Field, fld: Field) -> Iterator[Finding]:
-        s_open, s_stray = unbalanced_brackets(src.text)
         t_open, t_stray = unbalanced_brackets(fld.text)
+        if not t_open and not t_stray:
+            return
+        s_open, s_stray = unbalanced_brackets(src.text)
         yield from self._beyond(unit, ctx, fld, t_open, Counter(t.key for t in s_open), "opened and never closed")
         yield from self._beyond(unit, ctx, fld, t_stray, Counter(t.key for t in s_stray), "closes nothing")
 
     def _quotes(self, unit: Unit, ctx: CheckContext, src: Field, fld: Field) -> Iterator[Finding]:
-        s_open, s_stray = unbalanced_quotes(src.text)
         t_open, t_stray = unbalanced_quotes(fld.text)
+        if not t_open and not t_stray:
+            return
+        s_open, s_stray = unbalanced_quotes(src.text)
         # Quotation styles differ between languages: compare how many, not which marks.
         yield from self._beyond(unit, ctx, fld, t_open, Counter({"": len(s_open)}), "opens a quotation never closed", key=False)
         yield from self._beyond(unit, ctx, fld, t_stray, Counter({"": len(s_stray)}), "closes no quotation", key=False)

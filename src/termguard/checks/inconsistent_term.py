@@ -18,6 +18,19 @@ if TYPE_CHECKING:
     from termguard.prose import ProseView
 
 
+_WORD_START = re.compile(r"(?<!\S)\S")
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    """Every index of `ch` in `text` (a search per mark, not a look at every character)."""
+    out = []
+    at = text.find(ch)
+    while at != -1:
+        out.append(at)
+        at = text.find(ch, at + 1)
+    return out
+
+
 class _Quotations:
     """Answers `_in_quotation` for one prose text in logarithmic time per span.
 
@@ -34,7 +47,7 @@ class _Quotations:
             if open_ in plain:
                 for ch in (open_, close):
                     if ch not in self.marks:
-                        self.marks[ch] = [i for i, c in enumerate(plain) if c == ch]
+                        self.marks[ch] = _positions(plain, ch)
         self.word_starts: list[int] | None = None
 
     def _words_between(self, lo: int, hi: int) -> int:
@@ -42,7 +55,7 @@ class _Quotations:
         from bisect import bisect_left
 
         if self.word_starts is None:
-            self.word_starts = [m.start() for m in re.finditer(r"(?<!\S)\S", self.plain)]
+            self.word_starts = [m.start() for m in _WORD_START.finditer(self.plain)]
         if lo >= hi:
             return 0
         inner = bisect_left(self.word_starts, hi) - bisect_left(self.word_starts, lo)

@@ -26,13 +26,18 @@ _DESIGNATION = re.compile(r"(?<![^\W_])([^\W\d_]{1,4})-?\d+(?![^\W_])")
 _WINDOW = 40
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _JOINER = re.compile(r"['’]")
+# A word all in ASCII has no Cyrillic letter, and one all in the Cyrillic block (whose
+# letters are all Cyrillic) no Latin letter: neither can mix the two.
+_ONE_SCRIPT = re.compile(r"[\x00-\x7f]*|[\u0400-\u04ff]*")
 
 
 def _suffixed_name(word: str, home: str | None) -> bool:
     """A name in one script with case endings in the language's own script after an
     apostrophe: «Filer'а», «iPhone'ом» (Russian), the normal way to decline a foreign name."""
+    if home is None or ("'" not in word and "’" not in word):
+        return False
     parts = _JOINER.split(word)
-    if len(parts) < 2 or home is None:
+    if len(parts) < 2:
         return False
     scripts = [set(letters_by_script(p)) - {s for s, n in letters_by_script(p).items() if not n} for p in parts]
     if any(len(sc) != 1 for sc in scripts):
@@ -162,6 +167,8 @@ class MixedScript(Rule):
         )
 
     def _mixed_word(self, word: str, plain: str, start: int, end: int, lang: str) -> tuple[str, list[str]] | None:
+        if _ONE_SCRIPT.fullmatch(word):
+            return None
         counts = letters_by_script(word)
         if not counts[LATIN] or not counts[CYRILLIC]:
             return None

@@ -157,6 +157,16 @@ def compare(source: list[Quantity], target: list[Quantity]) -> list[Mismatch]:
     exactly, then (for those left) the first that renders it in any reading. The targets
     are indexed (`_Targets`), so this is linear in the number of quantities.
     """
+    if len(source) == len(target) and all(compatible(s, t, exact=True) for s, t in zip(source, target)):
+        # Each source quantity takes the first unused target that renders it exactly: here
+        # the one at its own index (every earlier target is taken by an earlier source), so
+        # every quantity on either side is paired and nothing is left to report.
+        return []
+    return _unpaired(source, target)
+
+
+def _unpaired(source: list[Quantity], target: list[Quantity]) -> list[Mismatch]:
+    """`compare` without its shortcut for quantities that pair one by one, in order."""
     targets = _Targets(target)
     matched: set[int] = set()
     for exact in (True, False):

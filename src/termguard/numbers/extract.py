@@ -75,24 +75,33 @@ _MASK = re.compile(
 _PRINTF = re.compile(r"%(?:\([^)]{0,256}\))?(?:\d++\$)?[-+ #0']*+(?:\d++|\*)?(?:\.(?:\d++|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaA%]")
 
 _DIGIT = re.compile(r"\d")
-_NUM = re.compile(r"(?<![\d])\d+(?:(?:[.,](?=\d)|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
+_DIGITS = re.compile(r"\d+")
+# The patterns that must not start right after some character begin with what they match
+# and look behind from there (`\d(?<![\d.]\d)` for `(?<![\d.])\d`): a pattern that opens
+# with a character class is searched for at C speed, one that opens with a look-behind is
+# tried at every position of the text.
+_NUM = re.compile(r"\d(?<!\d\d)\d*(?:(?:[.,](?=\d)|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_ISO_DATE = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d])")
-_NUM_DATE = re.compile(r"(?<![\d.,])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d]|[.,]\d)")
+_ISO_DATE = re.compile(r"(\d(?<![\d.]\d)\d{3})-(\d{2})-(\d{2})(?![\d])")
+_NUM_DATE = re.compile(r"(\d(?<![\d.,]\d)\d?)([./])(\d{1,2})\2(\d{4})(?![\d]|[.,]\d)")
 _DAY_MONTH = re.compile(
-    rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:-?(?:го|е|th|st|nd|rd))?\.?{_SP}+(?P<m>[^\W\d_]+(?:['’][^\W\d_]+)?)\.?"
+    rf"(?P<d>\d(?<![\d.,]\d)\d?)(?:-?(?:го|е|th|st|nd|rd))?\.?{_SP}+(?P<m>[^\W\d_]+(?:['’][^\W\d_]+)?)\.?"
     rf"(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
 )
 _MONTH_FIRST = re.compile(
     # Starts at a word's start only, and takes the word whole: a long run of letters is
     # not tried again from each of its letters.
-    rf"(?<![^\W\d_])(?P<m>[^\W\d_]++)\.?{_SP}++(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
+    rf"(?P<m>[^\W\d_](?<![^\W\d_][^\W\d_])[^\W\d_]*+)\.?{_SP}++(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?{_SP}+(?P<y>\d{{4}})(?!\d))?"
     rf"|(?P<y2>\d{{4}})(?![\d.,]\d))"
 )
 _CURRENCY_PREFIX = re.compile(r"(US\$|\$|€|₽|₺|£|USD|EUR|RUB|TRY|TL)[ \u00a0]?$")
 _CURRENCY_SUFFIX_SYMBOL = re.compile(r"[ \u00a0]?(\$|€|₽|₺|£|USD|EUR|RUB|TRY|TL)(?![^\W\d_])")
 _PERCENT_SIGN = re.compile(r"[ \u00a0\u202f]?%")
+# What each of the patterns above needs somewhere in the text (a quick test before it).
+_MAY_ISO_DATE = re.compile(r"-")
+_MAY_NUM_DATE = re.compile(r"[./]")
+_MAY_CITE = re.compile(r"\[")
 
 
 # Every `_MASK` match holds one of these; most texts hold none, and one search for them
@@ -146,11 +155,12 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 
 def _dates(masked: str, lex: Lexicon, runs: list[str] | None = None) -> list[Quantity]:
     found: list[tuple[int, int, frozenset, DateValue]] = []
-    for m in _ISO_DATE.finditer(masked):
+    # (Each pattern needs its separator: most texts have neither.)
+    for m in _ISO_DATE.finditer(masked) if _MAY_ISO_DATE.search(masked) else ():
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(y, mo, d):
             found.append((m.start(), m.end(), frozenset({(y, mo, d)}), (y, mo, d)))
-    for m in _NUM_DATE.finditer(masked):
+    for m in _NUM_DATE.finditer(masked) if _MAY_NUM_DATE.search(masked) else ():
         a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         # Day-first is the norm in ru/tr/en-GB; month-first (12.17.2025) is read when only it fits.
         readings = [(y, mo, d) for d, mo in ((a, b), (b, a)) if _valid(y, mo, d)]
@@ -189,26 +199,39 @@ def _extend_year_word(masked: str, end: int, lex: Lexicon) -> int:
     """Take "года" / "г." / "yılı" after a date into its span (for the message)."""
     if not lex.year_word:
         return end
-    m = re.compile(rf"{_SP}?{lex.year_word}", re.IGNORECASE).match(masked, end)
+    m = _year_word(lex.year_word).match(masked, end)
     return m.end() if m else end
+
+
+@lru_cache(maxsize=32)
+def _year_word(year_word: str) -> re.Pattern[str]:
+    return re.compile(rf"{_SP}?{year_word}", re.IGNORECASE)
 
 
 # --- numbers ---------------------------------------------------------------------------------
 
 
 def _conventions(lex: Lexicon) -> list[tuple[str, frozenset[str]]]:
-    groups = {lex.group}
-    if lex.group in GROUP_SPACES or lex.group == " ":
+    return _conventions_of(lex.decimal, lex.group)
+
+
+@lru_cache(maxsize=32)
+def _conventions_of(decimal: str, group: str) -> list[tuple[str, frozenset[str]]]:
+    groups = {group}
+    if group in GROUP_SPACES or group == " ":
         groups |= set(GROUP_SPACES) | {" "}
-    native = (lex.decimal, frozenset(groups))
+    native = (decimal, frozenset(groups))
     others = [(".", frozenset({","})), (",", frozenset({"."} | set(GROUP_SPACES) | {" "}))]
     return [native] + [c for c in others if c != native]
+
+
+_NUMBER_SEPARATORS = re.compile(r"([.,\u00a0\u202f\u2009 ])")
 
 
 def parse_number(token: str, lex: Lexicon) -> list[Decimal]:
     """Every valid reading of a digit token: the locale's own convention first, then the
     other common one ("2.5" in a Russian text is still 2.5). Empty when none fits."""
-    parts = re.split(r"([.,\u00a0\u202f\u2009 ])", token)
+    parts = _NUMBER_SEPARATORS.split(token)
     digits, seps = parts[0::2], parts[1::2]
     readings: list[Decimal] = []
     for decimal, groups in _conventions(lex):
@@ -319,6 +342,10 @@ _RU_COMPOUND = re.compile(
     "(" + "|".join(sorted(_RU_COMPOUNDS, key=len, reverse=True)) + r")(сот)?-?([а-я]{3,})$")
 
 
+#: `_RU_COMPOUND` matches only words that begin with one of these.
+_RU_COMPOUND_STARTS = tuple(_RU_COMPOUNDS)
+
+
 def _ru_compound(key: str) -> int | None:
     """The numeral a Russian compound word begins with («двухбуквенный» → 2,
     «пятисотлетие» → 500), or None; `key` is a normalised word."""
@@ -332,7 +359,9 @@ def _ru_compound(key: str) -> int | None:
 def _has_number_word(runs: list[str], lex: Lexicon) -> bool:
     """Whether any run of letters is a number word: one set test instead of a look-up per
     word, for the many texts that have none."""
-    if base_lang(lex.lang) == "ru" and any(_ru_compound(run) is not None for run in runs if len(run) > 6):
+    if base_lang(lex.lang) == "ru" and any(
+        _ru_compound(run) is not None for run in runs if len(run) > 6 and run.startswith(_RU_COMPOUND_STARTS)
+    ):
         return True
     return not _number_word_set(lex).isdisjoint(runs)
 
@@ -409,46 +438,80 @@ def _number_words(masked: str, lex: Lexicon, runs: list[str] | None = None) -> I
         i += step
 
 
+#: The quantities of recent texts: a file repeats many of its texts (the same message in
+#: other contexts, a sentence and its plural), and `extract` depends on its arguments only.
+#: Only short texts are kept (those that repeat), so the table holds a few megabytes at most.
+_RECENT: dict[tuple[str, str, bool], tuple[Quantity, ...]] = {}
+_RECENT_SIZE = 4096
+_RECENT_TEXT = 2000
+
+
 def extract(text: str, lang: str, *, printf: bool = False) -> list[Quantity]:
     """All quantities in `text` (a unit's text in language `lang`), in text order.
 
     `printf` masks printf-style placeholders too (`%d`, `%(n)s`), for entries flagged
     c-format or python-format.
     """
+    if len(text) > _RECENT_TEXT:
+        return _extract(text, lang, printf)
+    key = (text, lang, printf)
+    found = _RECENT.get(key)
+    if found is None:
+        found = tuple(_extract(text, lang, printf))
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.clear()
+        _RECENT[key] = found
+    return list(found)
+
+
+def _extract(text: str, lang: str, printf: bool) -> list[Quantity]:
     lex = lexicon(lang)
     masked = mask(text, printf)
     if not _DIGIT.search(masked):
         # Dates, citations and digit numbers all need a digit: only number words are left.
         return _word_quantities(masked, text, lex)
     runs = _letter_runs(masked)
-    chars = list(masked)
     out: list[Quantity] = []
-    for q in _dates(masked, lex, runs):
-        out.append(_with_text(q, text))
-        _blank(chars, q.start, q.end)
-    work = "".join(chars)
-    for m in _CITATION.finditer(work):
-        for n in re.finditer(r"\d+", m.group(1)):
-            s, e = m.start(1) + n.start(), m.start(1) + n.end()
-            value = Decimal(n.group())
-            out.append(Quantity("citation", frozenset({value}), s, e, text[s:e], primary=value))
-        _blank(chars, m.start(), m.end())
-    work = "".join(chars)
+    work = masked
+    # Each pass reads the text with what the passes before it found blanked; a pass that
+    # found nothing leaves the text as it was, so the copy is made only when one did.
+    dates = _dates(masked, lex, runs)
+    if dates:
+        chars = list(masked)
+        for q in dates:
+            out.append(_with_text(q, text))
+            _blank(chars, q.start, q.end)
+        work = "".join(chars)
+    if _MAY_CITE.search(work):
+        chars = list(work)
+        for m in _CITATION.finditer(work):
+            for n in _DIGITS.finditer(m.group(1)):
+                s, e = m.start(1) + n.start(), m.start(1) + n.end()
+                value = Decimal(n.group())
+                out.append(Quantity("citation", frozenset({value}), s, e, text[s:e], primary=value))
+            _blank(chars, m.start(), m.end())
+        work = "".join(chars)
+    read: list[tuple[int, int]] = []
     for m in _NUM.finditer(work):
         if _is_code(work, m.end()):
-            _blank(chars, m.start(), m.end())
+            read.append((m.start(), m.end()))
             continue
         readings = parse_number(m.group(), lex)
         pieces = [(m.start(), m.end(), readings)] if readings else [
-            (m.start() + p.start(), m.start() + p.end(), [Decimal(p.group())]) for p in re.finditer(r"\d+", m.group())
+            (m.start() + p.start(), m.start() + p.end(), [Decimal(p.group())]) for p in _DIGITS.finditer(m.group())
         ]
         for s, e, values in pieces:
             s2, e2, values, currency, percent = _decorate(work, s, e, values, lex)
             out.append(Quantity("number", frozenset(values), s2, e2, text[s2:e2].strip(), primary=values[0],
                                 currency=currency, percent=percent))
             # The scale and currency words belong to this number ("2 bin", "9 тысяч").
-            _blank(chars, s2, e2)
-    out.extend(_word_quantities("".join(chars), text, lex, runs))
+            read.append((s2, e2))
+    if lex.words and _has_number_word(runs, lex):
+        # (Without a number word in the text, `_word_quantities` finds nothing.)
+        chars = list(work)
+        for s, e in read:
+            _blank(chars, s, e)
+        out.extend(_word_quantities("".join(chars), text, lex, runs))
     out.sort(key=lambda q: q.start)
     return out
 

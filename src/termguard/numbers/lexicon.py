@@ -20,6 +20,7 @@ from termguard import localedata
 GROUP_SPACES = "\u00a0\u202f\u2009"
 
 
+@lru_cache(maxsize=256)
 def base_lang(lang: str) -> str:
     """`ru_RU` / `tr-TR` → `ru` / `tr`."""
     return re.split(r"[_-]", lang or "en")[0].lower()

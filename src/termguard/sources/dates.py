@@ -12,8 +12,11 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-_NUMERIC = re.compile(r"(?<![\w./-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w/]|\.\d)")
-_ISO = re.compile(r"(?<![\w./-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
+# Each opens with the digit it matches and looks behind from there (`\d(?<![\w./-]\d)` is
+# `(?<![\w./-])\d`): a pattern that opens with a character class is searched for at C
+# speed, one that opens with a look-behind is tried at every position of the text.
+_NUMERIC = re.compile(r"(\d(?<![\w./-]\d)\d?)([./])(\d{1,2})\2(\d{4})(?![\w/]|\.\d)")
+_ISO = re.compile(r"(\d(?<![\w./-]\d)\d{3})-(\d{2})-(\d{2})(?![\w-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +71,13 @@ def find_dates(text: str) -> list[DateMention]:
     out = [
         DateMention(m.start(), m.end(), m.group(), int(m.group(1)), int(m.group(3)), int(m.group(4)), m.group(2))
         for m in _NUMERIC.finditer(text)
-    ]
-    out += [
-        DateMention(m.start(), m.end(), m.group(), int(m.group(2)), int(m.group(3)), int(m.group(1)), "-", iso=True)
-        for m in _ISO.finditer(text)
-    ]
-    return sorted(out, key=lambda d: d.start)
+    ] if "." in text or "/" in text else []
+    if "-" in text:
+        out += [
+            DateMention(m.start(), m.end(), m.group(), int(m.group(2)), int(m.group(3)), int(m.group(1)), "-", iso=True)
+            for m in _ISO.finditer(text)
+        ]
+    return sorted(out, key=lambda d: d.start) if len(out) > 1 else out
 
 
 def parse_date(text: str, day_first: bool = True) -> _dt.date | None:
