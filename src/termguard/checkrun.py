@@ -300,6 +300,7 @@ def render(report: Report, engine: Engine, settings: CheckSettings, console: Con
 def run_check(options: CheckOptions, console: Console) -> int:
     """The whole of `termguard check`; returns its exit code."""
     from termguard.engine import Engine
+    from termguard.localedata import deferred
 
     if options.no_cache:
         from termguard.diskcache import disable
@@ -308,12 +309,13 @@ def run_check(options: CheckOptions, console: Console) -> int:
     settings = CheckSettings.from_options(options)
     if settings.nothing_to_check:
         return 0  # pre-commit named no document or translation of this project
-    engine = Engine(settings.config)
-    if options.apply_fixes or options.show_diff:
-        ended = run_fixes(engine, settings, console)
-        if ended is not None:
-            return ended
-    report = read_report(engine, settings, console)
+    with deferred():  # the new CLDR facts of the run go to the disk cache in one write
+        engine = Engine(settings.config)
+        if options.apply_fixes or options.show_diff:
+            ended = run_fixes(engine, settings, console)
+            if ended is not None:
+                return ended
+        report = read_report(engine, settings, console)
     if settings.absent and not options.quiet:  # said once the files were read: an input error comes alone
         console.err(f"termguard: note: {settings.absent}")
     if options.write_baseline:

@@ -16,7 +16,9 @@ categories stays in its module under `termguard.checks`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -32,6 +34,12 @@ _LONGEST_KEY = 1024
 
 _T = TypeVar("_T")
 _table: dict[str, Any] | None = None
+#: Open `deferred()` blocks (in the process `_deferrer`: a forked worker inherits the count
+#: but never ends the block, so it writes as it learns), and whether the table holds answers
+#: not yet written.
+_deferring = 0
+_deferrer = 0
+_unwritten = False
 
 
 def _key() -> str:
@@ -54,6 +62,7 @@ def _fact(fn: Callable[..., _T]) -> Callable[..., _T]:
 
     @wraps(fn)
     def remembered(*args: Any) -> _T:
+        global _unwritten
         key = f"{name}{args!r}"
         if len(key) > _LONGEST_KEY:  # no locale is named so (a hostile header): asked, not kept
             return fn(*args)
@@ -64,18 +73,47 @@ def _fact(fn: Callable[..., _T]) -> Callable[..., _T]:
         if len(table) >= LIMIT:
             table.clear()
         table[key] = value
-        # Written at once (a new fact is rare: a new language or a new babel), the whole
-        # table, so that the next process finds every fact in one file.
-        diskcache.store(_key(), table, SUFFIX)
+        # The whole table, so that the next process finds every fact in one file: at once
+        # (a new fact is rare: a new language or a new babel), or once at the end of a
+        # `deferred()` block, where a first run meets a dozen new facts.
+        _unwritten = True
+        if not _deferring or os.getpid() != _deferrer:
+            flush()
         return value
 
     return remembered
 
 
+def flush() -> None:
+    """Write the answers learnt since the last write to the disk cache (nothing when none)."""
+    global _unwritten
+    if _unwritten and _table is not None:
+        _unwritten = False
+        diskcache.store(_key(), _table, SUFFIX)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Within this block new answers are kept in the process and written once, when the
+    outermost block ends (even by an exception): a check that meets many new facts (an
+    empty cache) writes the table once instead of once per fact."""
+    global _deferring, _deferrer
+    if not _deferring:
+        _deferrer = os.getpid()
+    _deferring += 1
+    try:
+        yield
+    finally:
+        _deferring -= 1
+        if not _deferring:
+            flush()
+
+
 def forget() -> None:
     """Drop the answers held in this process (tests that change the cache directory)."""
-    global _table
+    global _table, _unwritten
     _table = None
+    _unwritten = False
 
 
 @_fact

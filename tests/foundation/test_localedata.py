@@ -136,3 +136,47 @@ def test_a_huge_code_is_answered_but_not_kept(where):
             expected = None
         assert localedata.locale_id(code) == expected  # what babel says, whatever it is
     assert not any(len(k) > 2000 for k in localedata._answers())
+
+
+def test_deferred_answers_are_written_once_when_the_block_ends(where, monkeypatch):
+    writes: list[int] = []
+    real_store = diskcache.store
+
+    def counting_store(key, data, suffix=".matcher"):
+        writes.append(len(data))
+        real_store(key, data, suffix)
+
+    monkeypatch.setattr(diskcache, "store", counting_store)
+    with localedata.deferred():
+        with localedata.deferred():  # nested: only the outermost block writes
+            assert localedata.number_symbols("ru") == (",", "\u00a0")
+            assert localedata.locale_id("tr") == "tr"
+        assert localedata.locale_id("en") == "en"
+        assert writes == []
+        assert not list(where.glob("*.locale"))
+    assert len(writes) == 1
+    localedata.forget()
+    assert localedata._answers().keys() >= {"number_symbols('ru',)", "locale_id('tr',)", "locale_id('en',)"}
+    with localedata.deferred():
+        assert localedata.locale_id("tr") == "tr"  # known: nothing new to write
+    assert len(writes) == 1
+    localedata.locale_id("de")  # outside a block: written at once
+    assert len(writes) == 2
+
+
+def test_a_deferred_block_ended_by_an_error_still_writes(where):
+    with pytest.raises(RuntimeError), localedata.deferred():
+        localedata.locale_id("ru")
+        raise RuntimeError("the check failed")
+    localedata.forget()
+    assert "locale_id('ru',)" in localedata._answers()
+
+
+def test_a_forked_worker_in_a_deferred_block_writes_what_it_learns(where, monkeypatch):
+    with localedata.deferred():
+        localedata.locale_id("ru")
+        monkeypatch.setattr(localedata, "_deferrer", -1)  # as a forked child sees it: another process's block
+        localedata.locale_id("tr")
+        assert list(where.glob("*.locale"))  # written at once, both facts
+        localedata.forget()
+        assert localedata._answers().keys() >= {"locale_id('ru',)", "locale_id('tr',)"}

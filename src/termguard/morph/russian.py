@@ -189,7 +189,7 @@ def _recase(form: str, model: str) -> str:
     """
     if len(model) > 1 and model.isupper():
         return form.upper()
-    if not any(c.isupper() for c in model[1:]):
+    if not any(map(str.isupper, model[1:])):
         return form[:1].upper() + form[1:] if model[:1].isupper() else form
     out = list(form)
     for i, (a, b) in enumerate(zip(model, form)):
