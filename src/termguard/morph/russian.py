@@ -239,6 +239,7 @@ class RussianMorphology(Morphology):
         tagged_forms.cache_clear()
         _noun_forms.cache_clear()
         _adjective.cache_clear()
+        _adjective_lexeme.cache_clear()
         _adjective_form.cache_clear()
 
     def variants(self, entry: Entry, rendering: Rendering) -> Iterable[Variant]:
@@ -367,17 +368,46 @@ def _adjective(word: str) -> Any:
 
 
 @cache
+def _adjective_lexeme(word: str) -> tuple[Any, ...]:
+    """Every form of the adjective `word` (its `_adjective` parse's lexeme), made once: an
+    adjective is inflected a dozen times per term, and pymorphy3's `Parse.inflect` makes
+    the whole lexeme again each time."""
+    p = _adjective(word)
+    return tuple(p.lexeme) if p is not None else ()
+
+
+def _inflected(p: Any, lexeme: tuple[Any, ...], required: set[str] | frozenset[str]) -> Any:
+    """What `p.inflect(required)` returns, chosen from `p`'s `lexeme` made beforehand: the
+    forms having every required grammeme (rare cases such as loc2 read as the common ones
+    when none has), the one whose tag is most like `p`'s tag updated with them; the first
+    of equals, as pymorphy3's `heapq.nlargest(1, ...)` gives it. `test_russian_inflection`
+    compares the two on every case, number, gender and animacy."""
+    found = [f for f in lexeme if required <= f.tag.grammemes]
+    if not found:
+        required = p.tag.fix_rare_cases(required)
+        found = [f for f in lexeme if required <= f.tag.grammemes]
+    grammemes = p.tag.updated_grammemes(required)
+
+    def similarity(form: Any) -> float:
+        tag = form.tag.grammemes
+        return len(grammemes & tag) - 0.1 * len(grammemes ^ tag)
+
+    return max(found, key=similarity, default=None)
+
+
+@cache
 def _adjective_form(word: str, case: str, number: str, gender: str | None, animacy: str | None) -> str | None:
     p = _adjective(word)
     if p is None:
         return None
+    lexeme = _adjective_lexeme(word)
     grams = {case, number}
     if number == "sing" and gender:
         grams.add(gender)
     found = None
     if case == "accs" and animacy:
-        found = p.inflect(grams | {animacy})
-    found = found or p.inflect(grams)
+        found = _inflected(p, lexeme, grams | {animacy})
+    found = found or _inflected(p, lexeme, grams)
     return found.word if found else None
 
 
