@@ -56,9 +56,15 @@ class Match(NamedTuple):
         return self.rendering.text
 
     @property
+    def text(self) -> str:
+        """The surface as a reader reads it: each run of white space (a line break, a tab,
+        no-break spaces, two spaces) one space (`White house` for `White\n  house`)."""
+        return one_space(self.surface)
+
+    @property
     def shown(self) -> str:
         """The text as a reader sees it, suffix included (`Erdoğan'ın`)."""
-        return self.surface + self.suffix
+        return self.text + self.suffix
 
     @property
     def inflected(self) -> bool:
@@ -284,9 +290,9 @@ class TermMatcher:
                     continue
                 todo.append((ei, ri, entry, r))
                 if r.approved:
-                    approved_forms.setdefault(fold(text), set()).add(morph.fold_exact(text))
+                    approved_forms.setdefault(_squeeze(fold(text)), set()).add(_squeeze(morph.fold_exact(text)))
                     if has_acronym_shape(text):
-                        acronym_keys.add(fold(text))
+                        acronym_keys.add(_squeeze(fold(text)))
         # folded form -> candidates, built rendering by rendering (the forms of one rendering
         # that fold alike are merged: a case-sensitive name keeps every exact spelling).
         by_key: dict[str, list[_Candidate]] = {}
@@ -303,7 +309,7 @@ class TermMatcher:
             for v in morph.variants(entry, r):
                 if not v.text:
                     continue
-                key = fold(v.text)
+                key = _squeeze(fold(v.text))
                 strength = LITERAL_EXACT if (cs and v.strength == LITERAL_FOLDED) else v.strength
                 cur = local.get((key, v.stem))
                 if cur is None:
@@ -311,7 +317,7 @@ class TermMatcher:
                 elif strength > cur[1]:
                     cur[0], cur[1] = v.text, strength
                 if cs:
-                    exact_text = morph.fold_exact(v.text)
+                    exact_text = _squeeze(morph.fold_exact(v.text))
                     cur[2].add(exact_text)
                     # A text in capitals (a headline) writes the name in the language's
                     # capitals (ТРИУМПФА, ERDOĞAN'IN); not where an approved spelling of
@@ -392,7 +398,9 @@ class TermMatcher:
             return set()
         # A newline between texts: folded and blanked as a word boundary, so each text's
         # padded form (`_padded`) lies whole in the joined one.
-        padded = _padded(self.morph.fold("\n".join(texts)))
+        folded = self.morph.fold("\n".join(texts))
+        runs = _Runs(folded) if "  " in folded else None
+        padded = _padded(runs.squeezed if runs is not None else folded)
         ends = []
         at = 1  # offsets in `padded` are one more than in the joined text
         for text in texts:
@@ -402,6 +410,8 @@ class TermMatcher:
         found: set[int] = set()
         last_text = len(texts) - 1
         for last in self._automaton.ends(padded):
+            if runs is not None:
+                last = runs.back(last - 1) + 1  # the squeezed text's offset in the joined one
             # A key of text k ends within it or on the space after it: at most `ends[k]`.
             found.add(min(bisect_left(ends, last), last_text))
         if self.morph.gaps and len(found) < len(texts):
@@ -426,8 +436,32 @@ class TermMatcher:
         """
         if self._automaton is None:
             return []
+        folded = self.morph.fold(plain)
+        # Folding made every white space character a space: two in a row are a run, which
+        # stands between the words of a form as one space does (`_scan_runs`).
+        found = self._scan(plain, folded) if "  " not in folded else self._scan_runs(plain, folded)
+        if self.morph.gaps:
+            found.extend(self._gapped(plain, folded))
+        if found and any(not m.rendering.approved for m in found):
+            found = [m for m in found if m.rendering.approved or not (self._name_clash(plain, m) or self._a_word(m))]
+        return found
+
+    def _scan_runs(self, plain: str, folded: str) -> list[Match]:
+        """`_scan` over the text with each run of white space made one space, its matches
+        mapped back: offsets, surface and suffix are those of `plain`, runs and all."""
+        runs = _Runs(folded)
+        out: list[Match] = []
+        back = runs.back
+        for m in self._scan(runs.squeeze(plain), runs.squeezed):
+            start, end = back(m.start), back(m.end)
+            stop = back(m.end + len(m.suffix))
+            out.append(m._replace(start=start, end=end, surface=plain[start:end], suffix=plain[end:stop]))
+        return out
+
+    def _scan(self, plain: str, folded: str) -> list[Match]:
+        """The automaton's hits in `folded` (`plain` folded, no run of spaces in it) kept
+        by each candidate's tests, as `Match`es on `plain`."""
         morph = self.morph
-        folded = morph.fold(plain)
         padded = _padded(folded)
         found: list[Match] = []
         new = tuple.__new__  # Match(...) without the Python-level __new__: this is the hot loop
@@ -482,10 +516,6 @@ class TermMatcher:
                     stop = morph.extend(folded, word_end)
                 found.append(Match(entries[ei], forms[ei][ri], start, word_end, plain[start:word_end], form, GENERATED,
                                    plain[word_end:stop]))
-        if morph.gaps:
-            found.extend(self._gapped(plain, folded))
-        if found and any(not m.rendering.approved for m in found):
-            found = [m for m in found if m.rendering.approved or not (self._name_clash(plain, m) or self._a_word(m))]
         return found
 
     def _a_word(self, m: Match) -> bool:
@@ -526,11 +556,12 @@ class TermMatcher:
                         continue
                     cs = r.case_sensitive if r.case_sensitive is not None else bool(entry.case_sensitive)
                     for v in morph.variants(entry, r):
-                        key = morph.fold(v.text)
+                        key = _squeeze(morph.fold(v.text))
                         words = key.split(" ")
                         if v.stem is not None or not all(_PLAIN_WORD.fullmatch(w) for w in words):
                             continue
-                        exact = (morph.fold_exact(v.text), morph.upper(morph.fold_exact(v.text))) if cs else None
+                        spelt = _squeeze(morph.fold_exact(v.text))
+                        exact = (spelt, morph.upper(spelt)) if cs else None
                         gaps.setdefault(words[0], []).append((ei, ri, v.text, exact, _needs_capital(r, cs), tuple(words)))
             self._gaps = gaps
         return self._gaps
@@ -589,6 +620,58 @@ _COMMON_NON_WORDS = [
     ch for ch in ",.;:!?\"'()[]{}<>«»“”„‘’‚‹›—–-‒―/\\|@#$%^&*+=~`…·•№§°±×÷\t\n\r\u00a0\u2009\u202f\u2007"
     if _SPACE.match(ch)
 ]
+
+
+_RUN = re.compile(" {2,}")
+_WHITE_RUN = re.compile(r"\s+")
+
+
+def one_space(text: str) -> str:
+    """`text` with each run of white space (any `str.isspace` character) made one space."""
+    if "  " not in text and text.isprintable():
+        return text  # (`isprintable` is false for every white space character but the space)
+    return _WHITE_RUN.sub(" ", text)
+
+
+def _squeeze(folded: str) -> str:
+    """`folded` (white space already folded to spaces) with each run of spaces made one."""
+    return _RUN.sub(" ", folded) if "  " in folded else folded
+
+
+class _Runs:
+    """The runs of spaces of a folded text: the text with each run made one space
+    (`squeezed`), and the way back from an offset in it to one in the text (`back`)."""
+
+    __slots__ = ("_at", "_shift", "_spans", "squeezed")
+
+    def __init__(self, folded: str) -> None:
+        self._spans = [run.span() for run in _RUN.finditer(folded)]
+        #: Per run, where its one space stands in the squeezed text, and how many
+        #: characters the runs up to it (itself included) lost.
+        self._at: list[int] = []
+        self._shift: list[int] = []
+        removed = 0
+        for a, b in self._spans:
+            self._at.append(a - removed)
+            removed += b - a - 1
+            self._shift.append(removed)
+        self.squeezed = self.squeeze(folded)
+
+    def squeeze(self, text: str) -> str:
+        """`text` (the folded text or the one it was folded from) with each run one space."""
+        parts = []
+        prev = 0
+        for a, b in self._spans:
+            parts.append(text[prev:a])
+            prev = b
+        parts.append(text[prev:])
+        return " ".join(parts)
+
+    def back(self, i: int) -> int:
+        """The offset in the text of offset `i` of the squeezed text (a run's one space
+        maps to the run's first character, what follows it to what follows the run)."""
+        k = bisect_left(self._at, i)
+        return i + self._shift[k - 1] if k else i
 
 
 def _padded(folded: str) -> str:
