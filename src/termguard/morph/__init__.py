@@ -45,7 +45,9 @@ from termguard.morph.matcher import (
     language_support,
     matcher_for,
     morphology_for,
+    one_space,
     resolve_overlaps,
 )
 
-__all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for", "resolve_overlaps"]
+__all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for", "one_space",
+           "resolve_overlaps"]
