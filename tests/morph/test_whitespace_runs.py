@@ -4,6 +4,8 @@ words of a form stands for the form's one space; zero-width characters do not.""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termguard.glossary.model import Entry, Glossary, Rendering
 from termguard.morph import TermMatcher
@@ -205,3 +207,17 @@ def test_a_long_text_with_runs(en):
     text = ("words  and\twords. " * (LONG_TEXT // 10)) + "the White\n\thouse"
     assert len(text) > LONG_TEXT
     assert found(en, text) == [("white-house", False, "White\n\thouse", "")]
+
+
+_WORDS = ["White", "house", "House", "the", "Ukraine", "Dr.", "Who", "Triumph", "front", "line", "and", "«White", "house»"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", *RUNS])), min_size=1, max_size=10))
+def test_any_text_with_runs_finds_what_its_one_space_reading_finds(words):
+    en = TermMatcher(GLOSSARY, "en")
+    text = "".join(w + sep for w, sep in words)
+    plain = "".join(w + " " for w, _sep in words)
+    assert one_space_view(en, text) == one_space_view(en, plain)
+    texts = [text, plain, "none", text]
+    assert {k for k, t in enumerate(texts) if en.find(t)} <= en.texts_hit(texts)
