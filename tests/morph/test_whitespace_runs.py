@@ -38,7 +38,8 @@ RUNS = [
     "  ", "\t", " \t ", "\u00a0", "\u202f", "\u2009", "\u2007", "\n", "\r\n", " \r\n  ", "\u00a0 \u202f",
     "\u3000", "\u2028", "\u2003\u2002", "\x0c", "\x85", "\n\n",
 ]
-# Not white space: a zero-width space, word joiner, byte order mark, soft hyphen.
+# Not white space: a zero-width space, word joiner, byte order mark, soft hyphen (between
+# two words they join them: "White\u00adhouse" is "Whitehouse").
 ZERO_WIDTH = ["\u200b", "\u2060", "\ufeff", "\u00ad"]
 
 
@@ -125,7 +126,24 @@ def test_zero_width_characters_are_not_white_space(en, ch):
 
 
 def test_a_zero_width_space_still_ends_a_word(en):
+    # U+200B breaks words (UAX #29): "Triumph" then "al", as "Triumph-al" would be.
     assert found(en, "the Triumph\u200b system") == [("triumf", False, "Triumph", "")]
+    assert found(en, "the Triumph\u200bal") == [("triumf", False, "Triumph", "")]
+    assert found(en, "the Tri\u200bumph") == []
+
+
+@pytest.mark.parametrize("ch", ["\u00ad", "\u2060", "\ufeff", "\u200d", "\u200c", "\u200e", "\u00ad\u00ad"])
+def test_format_characters_inside_a_word_do_not_break_it(en, ru, ch):
+    # Soft hyphen, word joiner, zero-width (non-)joiner, direction marks: no word boundary
+    # (UAX #29, WB4), so a forbidden form hidden by one is still found, span and all.
+    text = f"the Tri{ch}umph's system"
+    [m] = en.find(text)
+    assert (m.entry.id, m.approved, m.surface, m.text, m.suffix) == ("triumf", False, f"Tri{ch}umph", "Triumph", "'s")
+    assert (m.start, m.end) == (4, 4 + len(f"Tri{ch}umph"))
+    assert found(en, f"the White{ch} house") == [("white-house", False, f"White{ch} house", "")]
+    assert found(en, f"{ch}Triumph{ch}") == [("triumf", False, "Triumph", "")]  # not the invisible ones
+    assert found(ru, f"купила систему амери{ch}канской ПВО") == [
+        ("sam", False, f"систему амери{ch}канской ПВО", "")]
 
 
 @pytest.mark.parametrize("text", ["the White, house", "the White-house", "the White.  house", "the White\u200b house"])

@@ -233,3 +233,13 @@ def test_turkish_forbidden_form_across_a_run_keeps_its_suffix(runs):
 @pytest.mark.parametrize("ch", ["\u200b", "\u00ad", "\u2060"])
 def test_zero_width_characters_between_the_words_are_no_space(runs, ch):
     assert runs.check_text("t.en.md", f"He spoke at the White{ch}house.\n") == []
+
+
+def test_forbidden_form_with_a_soft_hyphen_inside_is_reported_and_fixed(runs):
+    text = "He spoke at the White house and the Whi\u00adte  house.\n"
+    found = runs.check_text("t.en.md", text)
+    assert [(f.column, f.end_column, f.found) for f in found] == [(17, 28, "White house"), (37, 50, "Whi\u00adte  house")]
+    assert "“White house” of 'white-house'" in found[1].message
+    # The fix rewrites the words that change (the hyphenation hint in one of them goes with
+    # it) and keeps the run and the rest of the text.
+    assert _fixed(text, found) == "He spoke at the White House and the White  House.\n"

@@ -19,7 +19,8 @@ rejected, as `Match`es sorted by start. How it works:
 * Every white space character folds to a space, and a run of them (`White  house`, a line
   break and an indent, no-break spaces) stands for one: such a text is scanned with each
   run squeezed and its matches mapped back, so spans are the text's own, runs included.
-  Zero-width characters and the soft hyphen are not white space.
+  A zero-width space is a word boundary, not a space; the format characters that never
+  break a word (soft hyphen, word joiner, ...) are read through the same way.
 * Overlaps are resolved so that morphology never invents an error: a rejected form inside
   a longer approved one is dropped ("Triumph" inside "Triumph Street"), a generated
   (inflected) rejected form loses to any approved form on the same span, and a literal

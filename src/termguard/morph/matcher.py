@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -399,7 +399,7 @@ class TermMatcher:
         # A newline between texts: folded and blanked as a word boundary, so each text's
         # padded form (`_padded`) lies whole in the joined one.
         folded = self.morph.fold("\n".join(texts))
-        runs = _Runs(folded) if "  " in folded else None
+        runs = _Runs(folded) if _needs_squeeze(folded) else None
         padded = _padded(runs.squeezed if runs is not None else folded)
         ends = []
         at = 1  # offsets in `padded` are one more than in the joined text
@@ -411,7 +411,7 @@ class TermMatcher:
         last_text = len(texts) - 1
         for last in self._automaton.ends(padded):
             if runs is not None:
-                last = runs.back(last - 1) + 1  # the squeezed text's offset in the joined one
+                last = runs.start(last - 1) + 1  # the squeezed text's offset in the joined one
             # A key of text k ends within it or on the space after it: at most `ends[k]`.
             found.add(min(bisect_left(ends, last), last_text))
         if self.morph.gaps and len(found) < len(texts):
@@ -439,22 +439,29 @@ class TermMatcher:
         folded = self.morph.fold(plain)
         # Folding made every white space character a space: two in a row are a run, which
         # stands between the words of a form as one space does (`_scan_runs`).
-        found = self._scan(plain, folded) if "  " not in folded else self._scan_runs(plain, folded)
-        if self.morph.gaps:
-            found.extend(self._gapped(plain, folded))
+        if _needs_squeeze(folded):
+            found = self._scan_runs(plain, folded)
+        else:
+            found = self._scan(plain, folded)
+            if self.morph.gaps:
+                found.extend(self._gapped(plain, folded))
         if found and any(not m.rendering.approved for m in found):
             found = [m for m in found if m.rendering.approved or not (self._name_clash(plain, m) or self._a_word(m))]
         return found
 
     def _scan_runs(self, plain: str, folded: str) -> list[Match]:
-        """`_scan` over the text with each run of white space made one space, its matches
+        """`_scan` (and `_gapped`) over the text with each run of white space made one space
+        and the format characters that never break a word left out (`_Runs`), its matches
         mapped back: offsets, surface and suffix are those of `plain`, runs and all."""
         runs = _Runs(folded)
+        squeezed_plain, squeezed = runs.squeeze(plain), runs.squeezed
+        found = self._scan(squeezed_plain, squeezed)
+        if self.morph.gaps:
+            found.extend(self._gapped(squeezed_plain, squeezed))
         out: list[Match] = []
-        back = runs.back
-        for m in self._scan(runs.squeeze(plain), runs.squeezed):
-            start, end = back(m.start), back(m.end)
-            stop = back(m.end + len(m.suffix))
+        for m in found:
+            start, end = runs.start(m.start), runs.end(m.end)
+            stop = runs.end(m.end + len(m.suffix))
             out.append(m._replace(start=start, end=end, surface=plain[start:end], suffix=plain[end:stop]))
         return out
 
@@ -623,14 +630,24 @@ _COMMON_NON_WORDS = [
 
 
 _RUN = re.compile(" {2,}")
+# Format characters that never break a word (Unicode word boundaries, UAX #29 rule WB4):
+# soft hyphen, zero-width non-joiner and joiner, direction marks, word joiner, zero-width
+# no-break space. Invisible inside a word (`Tri\u00adumph` is "Triumph"), they are left out
+# of the text matched. (A zero-width space, U+200B, does break words: it stays a boundary.)
+_FORMAT = "\u00ad\u200c\u200d\u200e\u200f\u2060\ufeff"
+# What `_Runs` squeezes: a run of two or more spaces (with format characters among them,
+# if any) becomes one space; format characters with at most one space, that space or nothing.
+_SQUEEZED = re.compile(f"[ {_FORMAT}]{{2,}}|[{_FORMAT}]")
 _WHITE_RUN = re.compile(r"\s+")
+_FORMAT_CHARS = re.compile(f"[{_FORMAT}]")
 
 
 def one_space(text: str) -> str:
-    """`text` with each run of white space (any `str.isspace` character) made one space."""
+    """`text` as a reader reads it: each run of white space (any `str.isspace` character)
+    one space, and the invisible format characters `_FORMAT` (a soft hyphen) left out."""
     if "  " not in text and text.isprintable():
         return text  # (`isprintable` is false for every white space character but the space)
-    return _WHITE_RUN.sub(" ", text)
+    return _WHITE_RUN.sub(" ", _FORMAT_CHARS.sub("", text))
 
 
 def _squeeze(folded: str) -> str:
@@ -638,38 +655,56 @@ def _squeeze(folded: str) -> str:
     return _RUN.sub(" ", folded) if "  " in folded else folded
 
 
-class _Runs:
-    """The runs of spaces of a folded text: the text with each run made one space
-    (`squeezed`), and the way back from an offset in it to one in the text (`back`)."""
+def _needs_squeeze(folded: str) -> bool:
+    """Whether `folded` has a run of spaces or a character that may be a format character
+    (`isprintable`, a C loop, is false for those; true for the rest of nearly every text)."""
+    return "  " in folded or not folded.isprintable()
 
-    __slots__ = ("_at", "_shift", "_spans", "squeezed")
+
+class _Runs:
+    """The runs of spaces and the format characters of a folded text (`_SQUEEZED`): the
+    text with each run made one space and the format characters left out (`squeezed`),
+    and the way back from an offset in it to one in the text (`start`, `end`)."""
+
+    __slots__ = ("_at", "_ends", "_shift", "_spans", "squeezed")
 
     def __init__(self, folded: str) -> None:
-        self._spans = [run.span() for run in _RUN.finditer(folded)]
-        #: Per run, where its one space stands in the squeezed text, and how many
-        #: characters the runs up to it (itself included) lost.
+        #: (start, end, what stands for it in the squeezed text: a space or nothing)
+        self._spans = [(m.start(), m.end(), " " if " " in m.group() else "") for m in _SQUEEZED.finditer(folded)]
+        #: Per span, where it stands in the squeezed text, where what stands for it ends
+        #: there, and how many characters the spans up to it (itself included) lost.
         self._at: list[int] = []
+        self._ends: list[int] = []
         self._shift: list[int] = []
         removed = 0
-        for a, b in self._spans:
+        for a, b, by in self._spans:
             self._at.append(a - removed)
-            removed += b - a - 1
+            self._ends.append(a - removed + len(by))
+            removed += b - a - len(by)
             self._shift.append(removed)
         self.squeezed = self.squeeze(folded)
 
     def squeeze(self, text: str) -> str:
-        """`text` (the folded text or the one it was folded from) with each run one space."""
+        """`text` (the folded text or the one it was folded from) squeezed alike."""
         parts = []
         prev = 0
-        for a, b in self._spans:
+        for a, b, by in self._spans:
             parts.append(text[prev:a])
+            parts.append(by)
             prev = b
         parts.append(text[prev:])
-        return " ".join(parts)
+        return "".join(parts)
 
-    def back(self, i: int) -> int:
-        """The offset in the text of offset `i` of the squeezed text (a run's one space
-        maps to the run's first character, what follows it to what follows the run)."""
+    def start(self, i: int) -> int:
+        """The offset in the text of the character at offset `i` of the squeezed text (a
+        run's one space maps to the run's first character; the character after left-out
+        format characters to itself, after them)."""
+        k = bisect_right(self._ends, i)
+        return i + self._shift[k - 1] if k else i
+
+    def end(self, i: int) -> int:
+        """The offset in the text of the end offset `i` of the squeezed text (an end right
+        after a word stays right after it, before any run or format character)."""
         k = bisect_left(self._at, i)
         return i + self._shift[k - 1] if k else i
 
