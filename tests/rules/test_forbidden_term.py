@@ -243,3 +243,18 @@ def test_forbidden_form_with_a_soft_hyphen_inside_is_reported_and_fixed(runs):
     # The fix rewrites the words that change (the hyphenation hint in one of them goes with
     # it) and keeps the run and the rest of the text.
     assert _fixed(text, found) == "He spoke at the White House and the White  House.\n"
+
+
+@pytest.mark.parametrize("text,where", [
+    ("> He met the White\n> house staff.\n", (1, 14, 2, 8)),  # a quotation's lines
+    ("- with the White\n  house inside\n", (1, 12, 2, 8)),  # a list item's lines
+    ("A hard break: White  \nhouse.\n", (1, 15, 2, 6)),  # two spaces end the line
+    ("A hard break: White\\\nhouse.\n", (1, 15, 2, 6)),  # a backslash ends the line
+    ("A break tag: White<br>house.\n", (1, 14, 1, 28)),
+    ("A break tag: White <br/>\nhouse.\n", (1, 14, 2, 6)),
+    ("| a | White   house |\n|---|---|\n", (1, 7, 1, 20)),  # a table cell
+])
+def test_forbidden_form_across_markdown_line_breaks(runs, text, where):
+    [f] = runs.check_text("t.en.md", text)
+    assert (f.line, f.column, f.end_line, f.end_column) == where
+    assert "“White house” of 'white-house'" in f.message
