@@ -239,3 +239,25 @@ def test_any_text_with_runs_finds_what_its_one_space_reading_finds(words):
     assert one_space_view(en, text) == one_space_view(en, plain)
     texts = [text, plain, "none", text]
     assert {k for k, t in enumerate(texts) if en.find(t)} <= en.texts_hit(texts)
+
+
+_RU_WORDS = ["систему", "системе", "система", "американской", "турецкой", "ПВО", "зенитный", "ракетный", "комплекс",
+             "зенитных", "ракетных", "комплексах", "и", "сис\u00adтему", "ракет\u2060ный", "ПВО\u00ad"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_RU_WORDS), st.sampled_from([" ", *RUNS, *ZERO_WIDTH])), min_size=1, max_size=8))
+def test_texts_hit_never_misses_a_russian_text_find_finds_something_in(words):
+    ru = TermMatcher(GLOSSARY, "ru")
+    texts = ["".join(w + sep for w, sep in words), "ничего", "".join(w + " " for w, _sep in words)]
+    assert {k for k, t in enumerate(texts) if ru.find(t)} <= ru.texts_hit(texts)
+    if ru.find(texts[0]):
+        # A block of them, joined past `LONG_TEXT`: every one is hit.
+        assert ru.texts_hit([texts[0]] * 300) == set(range(300))
+
+
+@pytest.mark.parametrize("text", ["купила сис\u00adтему американской ПВО", "о системе  турецкой\u2060 ПВО",
+                                  "купила систему американ\u00adской\n\nПВО"])
+def test_texts_hit_sees_a_gap_form_with_runs_and_format_characters(ru, text):
+    assert found(ru, text)[0][:2] == ("sam", False)
+    assert ru.texts_hit(["ничего", text]) == {1}

@@ -420,7 +420,12 @@ class TermMatcher:
             index = self._gap_index()
             if index:
                 for i, text in enumerate(texts):
-                    if i not in found and any(t.group() in index for t in _PLAIN_TOKEN.finditer(self.morph.fold(text))):
+                    if i in found:
+                        continue
+                    words = self.morph.fold(text)
+                    if _needs_squeeze(words):
+                        words = _Runs(words).squeezed  # a word with a soft hyphen is one word
+                    if any(t.group() in index for t in _PLAIN_TOKEN.finditer(words)):
                         found.add(i)
         return found
 
