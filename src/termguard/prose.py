@@ -18,7 +18,9 @@ _TOKENS = re.compile(
     r"|(?P<code>`+[^`]*`+)"
     r"|(?P<linkend>\]\((?:[^()\s]|\([^()\s]*\))*\))"
     r"|(?P<tag></?(?:sup|sub|b|i|em|strong|span|br|u|small)\b[^>]*>)"
-    r"|(?P<escape>\\(?=[\\`*_{}\[\]()#+\-.!$]))"
+    # (A backslash before white space ends a line in Markdown, a hard line break: the
+    # reader has made that line break a space.)
+    r"|(?P<escape>\\(?=[\\`*_{}\[\]()#+\-.!$\s]))"
     r"|(?P<emph>\*+|(?<!\w)_+|_+(?!\w))"
     r"|(?P<bracket>\[)"
 )
@@ -76,6 +78,10 @@ def prose_view(text: str) -> ProseView:
             # Masked with spaces, one per character, so words never fuse across a URL.
             out.append(" " * (end - start))
             index.extend(range(start, end))
+        elif kind == "tag" and text.startswith("<br", start):
+            # A line break (`White<br>house`) separates words as a space does.
+            out.append(" ")
+            index.append(start)
         pos = end
     if pos < len(text):
         out.append(text[pos:])

@@ -216,3 +216,19 @@ def test_a_read_only_file_is_not_fixed(tmp_path):
     with pytest.raises(InputError, match="read-only"):
         write_fixes(fix_files([(str(path), "doc.md")], engine.check_text))
     assert path.read_text(encoding="utf-8") == "The S-400 Triumph system.\n"
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_fix_of_terms_across_runs_of_white_space_replaces_the_span_and_keeps_the_rest(project, nl):
+    text = ("He spoke at the White  house on Monday, and\n\nthe \t Ukraine replied;\n"
+            "the White\u00a0\u202fhouse\nagreed with the\n  Ukraine.  Twice  spaced  words stay.\n").replace("\n", nl)
+    (project / "seeds" / "runs.en.md").write_bytes(text.encode("utf-8"))
+    found = _forbidden(project, "seeds/runs.en.md")
+    assert [(f["line"], f["column"], f["end_line"], f["end_column"]) for f in found] == [
+        (1, 17, 1, 29), (3, 1, 3, 14), (4, 5, 4, 17), (5, 13, 6, 10)]
+    assert all(f["fix"]["applicability"] == "safe" for f in found)
+    result = run("check", "--fix", "seeds/runs.en.md", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "seeds" / "runs.en.md").read_bytes().decode("utf-8") == (
+        "He spoke at the White  House on Monday, and\n\nUkraine replied;\n"
+        "the White\u00a0\u202fHouse\nagreed with Ukraine.  Twice  spaced  words stay.\n").replace("\n", nl)

@@ -227,3 +227,18 @@ def test_a_glossary_directory_merges_yaml_tbx_and_csv(tmp_path):
     (gdir / "copy.tbx").write_bytes((gdir / "client.tbx").read_bytes())
     linted = run("glossary", "lint", str(gdir))
     assert linted.exit_code == 1 and "glossary-duplicate" in linted.output
+
+
+def test_find_and_show_read_a_run_of_white_space_as_one_space():
+    text = "at the White  house, then the White\nHouse and the\u00a0\u202fUkraine\n"
+    result = run("glossary", "find", "--glossary", GLOSSARY, text)
+    lines = result.output.splitlines()
+    assert "1:8: White house  white-house (forbidden: White house) → White House" in lines
+    assert "1:31: White House  white-house (preferred: White House)" in lines
+    assert any(line.startswith("2:11: the Ukraine  ukraine (forbidden") for line in lines)
+    rows = json.loads(run("glossary", "find", "--glossary", GLOSSARY, "--format", "json", text).output)
+    spans = {(r["found"], r["line"], r["column"], r["end_line"], r["end_column"]) for r in rows}
+    assert {("White  house", 1, 8, 1, 20), ("White\nHouse", 1, 31, 2, 6)} <= spans
+    for args in (("White  house",), ("white\n\thouse",), ("White\u00a0House",)):
+        shown = run("glossary", "show", "--glossary", GLOSSARY, *args)
+        assert shown.exit_code == 0 and shown.output.startswith("white-house  (organization)")

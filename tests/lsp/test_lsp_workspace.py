@@ -314,3 +314,16 @@ def test_terms_under_the_cursor_in_a_multi_line_po_string(project):
     assert [(h.entry.id, h.found, h.line, h.column) for h in hits] == [("triumf", "Триумпф", row, 9)]
     row = lines.index('"Triumf is here."') + 1
     assert [h.found for h in proj.terms_at(path, text, row, 3)] == ["Triumf"]
+
+
+def test_a_term_across_a_run_of_white_space_is_diagnosed_and_hovered(project, tmp_path):
+    proj, _ = project
+    path = str(tmp_path / "seeds" / "runs.md")
+    text = "Their anti-aircraft  \n   defence failed; the air\u00a0\u00a0defense held.\n"
+    (finding,) = [f for f in proj.check(path, text) if f.rule == "forbidden-term"]
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (1, 7, 2, 11)
+    assert finding.found.split() == ["anti-aircraft", "defence"]  # (a paragraph's line breaks read as spaces)
+    hits = proj.terms_at(path, text, 2, 5)
+    assert [(h.entry.id, h.status, h.line, h.column) for h in hits] == [("air-defense", "superseded", 1, 7)]
+    hits = proj.terms_at(path, text, 2, text.split("\n")[1].index("\u00a0") + 1)
+    assert [(h.entry.id, h.status, h.found) for h in hits] == [("air-defense", "preferred", "air\u00a0\u00a0defense")]

@@ -155,3 +155,106 @@ def _po(msgid: str, msgstr: str) -> str:
 def test_headlines_cited_as_published_are_not_reported_in_translations(engine, msgid, msgstr, reported):
     findings = engine.check_text("en_GB.po", _po(msgid, msgstr))
     assert bool(findings) == reported
+
+
+# -- multi-word forms across runs of white space ------------------------------------------
+
+RUNS = """
+- id: white-house
+  kind: organization
+  en: [White House, {text: White house, status: forbidden, note: both words are capitalised}]
+  ru: [Белый дом, {text: Белая палата, status: forbidden}]
+  tr: [Beyaz Saray, {text: Beyaz Ev, status: forbidden}]
+"""
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return Engine(Config(select=("forbidden-term",)), glossary=glossary_from_text(RUNS, "g.yaml"))
+
+
+def _fixed(text: str, findings) -> str:
+    from termguard.fixes import apply_fixes
+
+    return apply_fixes(text, [f.fix for f in findings if f.fix is not None])[0]
+
+
+@pytest.mark.parametrize("run", ["  ", "\t", "\u00a0", "\u202f", "\u2009", " \u00a0 ", "\u3000"])
+def test_forbidden_form_across_a_run_on_one_line(runs, run):
+    text = f"He spoke at the White{run}house on Monday.\n"
+    [f] = runs.check_text("t.en.md", text)
+    assert (f.line, f.column, f.end_line, f.end_column) == (1, 17, 1, 17 + len(f"White{run}house"))
+    assert f.found == f"White{run}house"
+    assert "“White house” of 'white-house'" in f.message  # the run read as one space
+    assert "a form of" not in f.message
+    assert f.fix is not None and f.fix.applicability.value == "safe"
+    # The fix changes the span's text and nothing else.
+    assert _fixed(text, [f]) == f"He spoke at the White{run}House on Monday.\n"
+
+
+@pytest.mark.parametrize("run", ["\n", "\r\n", "  \n  ", "\n\t"])
+def test_forbidden_form_across_a_line_break(runs, run):
+    text = f"He spoke at the White{run}house on Monday.{run[-1]}"
+    [f] = runs.check_text("t.en.md", text)
+    assert (f.line, f.column, f.end_line) == (1, 17, 2)
+    assert f.end_column == len(run.rsplit("\n", 1)[1]) + len("house") + 1
+    assert _fixed(text, [f]) == text.replace("house", "House")
+
+
+def test_forbidden_form_across_a_run_of_a_wrapped_po_string(runs):
+    po = ('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "x"\nmsgstr ""\n'
+          '"Он спорил с Белой  "\n"палатой в понедельник."\n')
+    [f] = runs.check_text("ru.po", po)
+    assert (f.line, f.column, f.end_line, f.end_column) == (6, 14, 7, 9)
+    assert f.found == "Белой  палатой" and f.suggestions == ("Белым домом",)
+    # The fix rewrites the two words where they stand, the run and the line break kept.
+    assert _fixed(po, [f]).endswith('"Он спорил с Белым  "\n"домом в понедельник."\n')
+    one = runs.check_text("ru.po", po.replace('Белой  "\n"', 'Белой '))
+    assert one[0].fix is not None and f.fix.applicability == one[0].fix.applicability
+
+
+def test_forbidden_form_across_an_escaped_line_break_in_a_po_string(runs):
+    po = 'msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "x"\nmsgstr "с Белой\\n\\tпалатой"\n'
+    [f] = runs.check_text("ru.po", po)
+    # Positions in the file: the escapes `\n` and `\t` are two characters each there.
+    assert (f.line, f.column, f.end_line, f.end_column) == (5, 11, 5, 27)
+    assert f.found == "Белой\n\tпалатой" and f.suggestions == ("Белым домом",)
+    assert _fixed(po, [f]).endswith('msgstr "с Белым\\n\\tдомом"\n')
+
+
+def test_turkish_forbidden_form_across_a_run_keeps_its_suffix(runs):
+    po = 'msgid ""\nmsgstr "Language: tr\\n"\n\nmsgid "x"\nmsgstr "Beyaz   Ev\'in açıklaması"\n'
+    [f] = runs.check_text("tr.po", po)
+    assert (f.found, f.column, f.end_column) == ("Beyaz   Ev", 9, 19)
+    assert "“Beyaz Ev'in”" in f.message
+    assert _fixed(po, [f]).endswith('msgstr "Beyaz   Saray\'ın açıklaması"\n')
+
+
+@pytest.mark.parametrize("ch", ["\u200b", "\u00ad", "\u2060"])
+def test_zero_width_characters_between_the_words_are_no_space(runs, ch):
+    assert runs.check_text("t.en.md", f"He spoke at the White{ch}house.\n") == []
+
+
+def test_forbidden_form_with_a_soft_hyphen_inside_is_reported_and_fixed(runs):
+    text = "He spoke at the White house and the Whi\u00adte  house.\n"
+    found = runs.check_text("t.en.md", text)
+    assert [(f.column, f.end_column, f.found) for f in found] == [(17, 28, "White house"), (37, 50, "Whi\u00adte  house")]
+    assert "“White house” of 'white-house'" in found[1].message
+    # The fix rewrites the words that change (the hyphenation hint in one of them goes with
+    # it) and keeps the run and the rest of the text.
+    assert _fixed(text, found) == "He spoke at the White House and the White  House.\n"
+
+
+@pytest.mark.parametrize("text,where", [
+    ("> He met the White\n> house staff.\n", (1, 14, 2, 8)),  # a quotation's lines
+    ("- with the White\n  house inside\n", (1, 12, 2, 8)),  # a list item's lines
+    ("A hard break: White  \nhouse.\n", (1, 15, 2, 6)),  # two spaces end the line
+    ("A hard break: White\\\nhouse.\n", (1, 15, 2, 6)),  # a backslash ends the line
+    ("A break tag: White<br>house.\n", (1, 14, 1, 28)),
+    ("A break tag: White <br/>\nhouse.\n", (1, 14, 2, 6)),
+    ("| a | White   house |\n|---|---|\n", (1, 7, 1, 20)),  # a table cell
+])
+def test_forbidden_form_across_markdown_line_breaks(runs, text, where):
+    [f] = runs.check_text("t.en.md", text)
+    assert (f.line, f.column, f.end_line, f.end_column) == where
+    assert "“White house” of 'white-house'" in f.message

@@ -103,3 +103,15 @@ def test_repeated_source_translated_with_other_terms():
     # The second repeat differs in wording only (same terms): fine; the third drops the term.
     assert [(f.line, f.lang) for f in findings] == [(16, "ru")]
     assert "than at line 8" in findings[0].message
+
+
+def test_one_rendering_across_runs_of_white_space_is_one_form():
+    glossary = glossary_from_text(
+        "- id: white-house\n  kind: organization\n  en: [White House, {text: White house, status: forbidden}]\n", "g.yaml")
+    engine = _engine(glossary)
+    text = "The White House said.\n\nThe White  House\nagreed; the White\u00a0House, the White\nHouse.\n"
+    assert engine.check_text("w.md", text) == []
+    rival = text + "\nThe White\t\thouse disagreed.\n"
+    [f] = engine.check_text("w.md", rival)
+    assert f.term == "white-house" and f.found == "White\t\thouse" and (f.line, f.column) == (7, 5)
+    assert "“White House” (4×) and “White house” (1×)" in f.message

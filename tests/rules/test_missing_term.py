@@ -137,3 +137,41 @@ def test_term_inside_a_title_cited_verbatim_is_not_missing(inflected):
     msgid = '[4] \\"Kyiv and the S-400 question\\". *Reuters*.'
     assert check_in(inflected, "ru", msgid, msgid.replace("Reuters", "Рейтер")) == []
     assert check_in(inflected, "ru", "Talks in Kyiv.", "Переговоры в столице.") == ["kyiv"]
+
+
+# -- multi-word terms across runs of white space ------------------------------------------
+
+RUNS = """
+- id: sam
+  kind: term
+  en: [air defense system]
+  ru: [зенитный ракетный комплекс]
+  tr: [hava savunma sistemi]
+"""
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return Engine(Config(select=("missing-term",)), glossary=glossary_from_text(RUNS, "g.yaml"))
+
+
+@pytest.mark.parametrize("run", ["  ", "\\t", "\\n", " \\n ", "\u00a0", "\u202f", "\u2009"])
+def test_a_term_across_a_run_is_present(runs, run):
+    # msgstr text with a run (as PO escapes write it): the inflected term is there.
+    assert check_in(runs, "ru", "Turkey bought an air defense system", f"Турция купила зенитный{run}ракетный{run}комплекс") == []
+    assert check_in(runs, "tr", "the air defense system", f"hava{run}savunma sistemi") == []
+
+
+@pytest.mark.parametrize("run", ["  ", "\\t", "\\n", "\u00a0 "])
+def test_a_source_term_across_a_run_is_found_and_its_span_is_the_files(runs, run):
+    # `run` as the PO file writes it (`\\t`, `\\n` escapes): columns are the file's.
+    po = f'msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "Turkey bought an air{run}defense system"\nmsgstr "Турция купила систему"\n'
+    [f] = runs.check_text("ru.po", po)
+    assert f.term == "sam" and f.line == 4
+    assert (f.column, f.end_column) == (25, 25 + len(f"air{run}defense system"))
+    assert "“air defense system”" in f.message
+
+
+def test_a_zero_width_space_splits_no_term_into_words(runs):
+    # "зенитный\u200bракетный" is one run of letters on the page: not the term's two words.
+    assert check_in(runs, "ru", "an air defense system", "зенитный\u200bракетный комплекс") == ["sam"]

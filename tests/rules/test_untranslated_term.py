@@ -98,3 +98,23 @@ def test_titles_cited_verbatim_are_not_untranslated(engine):
 
 def test_a_quoted_single_name_left_untranslated_is_still_reported(engine):
     assert [r[3] for r in check(engine, 'The \\"S-400\\" contract', 'Контракт на \\"S-400\\"')] == ["s-400"]
+
+
+@pytest.mark.parametrize("run", ["  ", "\\t", "\\n", " \\r\\n ", "\u00a0", "\u202f\u2009"])
+def test_a_source_form_left_across_a_run(engine, run):
+    # `run` as the PO file writes it (escapes and all): the columns are the file's.
+    msgstr = f"Купили air{run}defense\u00a0system"
+    [(line, column, end_column, term, found, suggestions)] = check(engine, f"They bought an air{run}defense system", msgstr)
+    assert (line, term, suggestions) == (5, "sam", ("зенитный ракетный комплекс",))
+    assert (column, end_column) == (16, 16 + len(f"air{run}defense\u00a0system"))
+    assert found.split() == ["air", "defense", "system"]
+
+
+def test_a_source_form_left_across_a_run_is_named_with_one_space(engine):
+    po = 'msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "an air defense system"\nmsgstr "Купили air  defense\\nsystem"\n'
+    [f] = engine.check_text("ru.po", po)
+    assert "“air defense system”" in f.message
+
+
+def test_a_translation_across_a_run_is_no_untranslated_term(engine):
+    assert check(engine, "They bought an air  defense system", "Купили зенитный\\n ракетный  комплекс") == []

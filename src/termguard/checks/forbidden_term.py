@@ -104,7 +104,7 @@ class ForbiddenTerm(Rule):
             # The found word opens a sentence: so does the suggestion.
             suggestions = [morph.upper(t[:1]) + t[1:] for t in suggestions]
         suggestions = list(dict.fromkeys(suggestions))
-        form_of = f" (a form of “{match.lemma}”)" if match.surface != match.lemma else ""
+        form_of = f" (a form of “{match.lemma}”)" if match.text != match.lemma else ""
         why = f" ({match.rendering.note})" if match.rendering.note else ""
         preferred = entry.approved(lang)
         use = f"; use “{suggestions[0]}”" if suggestions else ""
@@ -144,7 +144,7 @@ class ForbiddenTerm(Rule):
         edits = replacement_edits(kind, fld, start, stop, new)
         if edits is None:
             return None
-        return Fix(Applicability.SAFE if safe else Applicability.UNSAFE, f"replace “{old}” with “{new}”", edits)
+        return Fix(Applicability.SAFE if safe else Applicability.UNSAFE, f"replace “{match.text + old[len(match.surface):]}” with “{new}”", edits)
 
 
 def _fold(text: str) -> str:
@@ -167,7 +167,8 @@ def _replacement(match: Match, lang: str, preferred: str, invariable: bool = Fal
     from termguard.morph.refit import russian_refit, turkish_resuffix
 
     base = lang.replace("-", "_").split("_")[0].lower()
-    surface, lemma = match.surface, match.lemma.strip()
+    # A run of white space between the words (`White  house`) is the rendering's one space.
+    surface, lemma = match.text, match.lemma.strip()
     literal = _fold(surface) == _fold(lemma)
     if base == "ru":
         # A preferred form with nothing to decline (Latin, digits, an indeclinable name) is

@@ -147,6 +147,7 @@ def find_cmd(text, glossary_path, langs, lang, fmt) -> None:
       termguard glossary find --lang ru "поставки С-400 «Триумф»"
     """
     from termguard.glossary.query import find_terms, place
+    from termguard.morph import one_space
 
     if text == "-":
         text = sys.stdin.read()
@@ -164,7 +165,7 @@ def find_cmd(text, glossary_path, langs, lang, fmt) -> None:
         return
     for r in rows:
         hint = f" → {r['preferred']}" if r["status"] not in ("preferred", "admitted") and r["preferred"] else ""
-        click.echo(f"{r['line']}:{r['column']}: {r['found']}  {r['term']} ({r['status']}: {r['form']}){hint}")
+        click.echo(f"{r['line']}:{r['column']}: {one_space(r['found'])}  {r['term']} ({r['status']}: {r['form']}){hint}")
     if not rows:
         click.echo("no glossary terms found")
 

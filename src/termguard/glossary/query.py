@@ -38,9 +38,11 @@ def search(glossary: Glossary, term: str) -> tuple[list[Entry], bool]:
 def _fold(text: str) -> str:
     """Case-folded for look-up in any of the glossary's languages: Turkish İ and I match i and
     ı (`SAVUNMA SANAYİİ BAŞKANLIĞI`, `TRİUMF`; `str.casefold` turns İ into i plus a
-    combining dot), ё matches е, a typographic apostrophe the ASCII one."""
+    combining dot), ё matches е, a typographic apostrophe the ASCII one, and a run of white
+    space (`White  house`, a line break, a no-break space) one space, as in matching."""
     folded = text.replace("İ", "i").casefold().replace("\u0307", "").replace("ı", "i")
-    return folded.replace("ё", "е").replace("’", "'")
+    folded = folded.replace("ё", "е").replace("’", "'")
+    return folded if folded.isprintable() and "  " not in folded else " ".join(folded.split())
 
 
 def entry_flags(entry: Entry) -> list[str]:

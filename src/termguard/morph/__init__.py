@@ -16,6 +16,11 @@ rejected, as `Match`es sorted by start. How it works:
   the word; «», “”, apostrophes, hyphens are boundaries). A hit is kept when the text has
   the form's own punctuation (`S-400`, not `S 400`), case-sensitive forms match with
   their case, and stemmed forms are confirmed by the stemmer.
+* Every white space character folds to a space, and a run of them (`White  house`, a line
+  break and an indent, no-break spaces) stands for one: such a text is scanned with each
+  run squeezed and its matches mapped back, so spans are the text's own, runs included.
+  A zero-width space is a word boundary, not a space; the format characters that never
+  break a word (soft hyphen, word joiner, ...) are read through the same way.
 * Overlaps are resolved so that morphology never invents an error: a rejected form inside
   a longer approved one is dropped ("Triumph" inside "Triumph Street"), a generated
   (inflected) rejected form loses to any approved form on the same span, and a literal
@@ -45,7 +50,9 @@ from termguard.morph.matcher import (
     language_support,
     matcher_for,
     morphology_for,
+    one_space,
     resolve_overlaps,
 )
 
-__all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for", "resolve_overlaps"]
+__all__ = ["Match", "TermMatcher", "language_support", "matcher_for", "morphology_for", "one_space",
+           "resolve_overlaps"]

@@ -39,6 +39,16 @@ COMMON_FOLD = {
     # A line break or tab inside a PO string or a paragraph separates words as a space does.
     "\n": " ", "\t": " ", "\r": " ",
 }
+# Every other character Unicode calls white space (`str.isspace`: form feed, NEL, en and em
+# spaces, hair space, line and paragraph separators, ideographic space, ...) separates
+# words as a space does too. Zero-width characters (U+200B, U+2060, U+FEFF) and the soft
+# hyphen are format characters, not white space: they stay as they are.
+# (Written out: `tests/morph/test_whitespace_runs.py` checks it against `str.isspace`.)
+COMMON_FOLD.update(dict.fromkeys(
+    "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2008\u200a\u2028\u2029\u205f\u3000",
+    " ",
+))
 
 def is_acronym(word: str) -> bool:
     """True for a word written in capitals (two or more letters, none lowercase): CAATSA, СВО, NGS."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -56,9 +56,15 @@ class Match(NamedTuple):
         return self.rendering.text
 
     @property
+    def text(self) -> str:
+        """The surface as a reader reads it: each run of white space (a line break, a tab,
+        no-break spaces, two spaces) one space (`White house` for `White\n  house`)."""
+        return one_space(self.surface)
+
+    @property
     def shown(self) -> str:
         """The text as a reader sees it, suffix included (`Erdoğan'ın`)."""
-        return self.surface + self.suffix
+        return self.text + self.suffix
 
     @property
     def inflected(self) -> bool:
@@ -284,9 +290,9 @@ class TermMatcher:
                     continue
                 todo.append((ei, ri, entry, r))
                 if r.approved:
-                    approved_forms.setdefault(fold(text), set()).add(morph.fold_exact(text))
+                    approved_forms.setdefault(_squeeze(fold(text)), set()).add(_squeeze(morph.fold_exact(text)))
                     if has_acronym_shape(text):
-                        acronym_keys.add(fold(text))
+                        acronym_keys.add(_squeeze(fold(text)))
         # folded form -> candidates, built rendering by rendering (the forms of one rendering
         # that fold alike are merged: a case-sensitive name keeps every exact spelling).
         by_key: dict[str, list[_Candidate]] = {}
@@ -303,7 +309,7 @@ class TermMatcher:
             for v in morph.variants(entry, r):
                 if not v.text:
                     continue
-                key = fold(v.text)
+                key = _squeeze(fold(v.text))
                 strength = LITERAL_EXACT if (cs and v.strength == LITERAL_FOLDED) else v.strength
                 cur = local.get((key, v.stem))
                 if cur is None:
@@ -311,7 +317,7 @@ class TermMatcher:
                 elif strength > cur[1]:
                     cur[0], cur[1] = v.text, strength
                 if cs:
-                    exact_text = morph.fold_exact(v.text)
+                    exact_text = _squeeze(morph.fold_exact(v.text))
                     cur[2].add(exact_text)
                     # A text in capitals (a headline) writes the name in the language's
                     # capitals (ТРИУМПФА, ERDOĞAN'IN); not where an approved spelling of
@@ -392,7 +398,9 @@ class TermMatcher:
             return set()
         # A newline between texts: folded and blanked as a word boundary, so each text's
         # padded form (`_padded`) lies whole in the joined one.
-        padded = _padded(self.morph.fold("\n".join(texts)))
+        folded = self.morph.fold("\n".join(texts))
+        runs = _Runs(folded) if _needs_squeeze(folded) else None
+        padded = _padded(runs.squeezed if runs is not None else folded)
         ends = []
         at = 1  # offsets in `padded` are one more than in the joined text
         for text in texts:
@@ -402,6 +410,8 @@ class TermMatcher:
         found: set[int] = set()
         last_text = len(texts) - 1
         for last in self._automaton.ends(padded):
+            if runs is not None:
+                last = runs.start(last - 1) + 1  # the squeezed text's offset in the joined one
             # A key of text k ends within it or on the space after it: at most `ends[k]`.
             found.add(min(bisect_left(ends, last), last_text))
         if self.morph.gaps and len(found) < len(texts):
@@ -410,7 +420,12 @@ class TermMatcher:
             index = self._gap_index()
             if index:
                 for i, text in enumerate(texts):
-                    if i not in found and any(t.group() in index for t in _PLAIN_TOKEN.finditer(self.morph.fold(text))):
+                    if i in found:
+                        continue
+                    words = self.morph.fold(text)
+                    if _needs_squeeze(words):
+                        words = _Runs(words).squeezed  # a word with a soft hyphen is one word
+                    if any(t.group() in index for t in _PLAIN_TOKEN.finditer(words)):
                         found.add(i)
         return found
 
@@ -426,8 +441,39 @@ class TermMatcher:
         """
         if self._automaton is None:
             return []
+        folded = self.morph.fold(plain)
+        # Folding made every white space character a space: two in a row are a run, which
+        # stands between the words of a form as one space does (`_scan_runs`).
+        if _needs_squeeze(folded):
+            found = self._scan_runs(plain, folded)
+        else:
+            found = self._scan(plain, folded)
+            if self.morph.gaps:
+                found.extend(self._gapped(plain, folded))
+        if found and any(not m.rendering.approved for m in found):
+            found = [m for m in found if m.rendering.approved or not (self._name_clash(plain, m) or self._a_word(m))]
+        return found
+
+    def _scan_runs(self, plain: str, folded: str) -> list[Match]:
+        """`_scan` (and `_gapped`) over the text with each run of white space made one space
+        and the format characters that never break a word left out (`_Runs`), its matches
+        mapped back: offsets, surface and suffix are those of `plain`, runs and all."""
+        runs = _Runs(folded)
+        squeezed_plain, squeezed = runs.squeeze(plain), runs.squeezed
+        found = self._scan(squeezed_plain, squeezed)
+        if self.morph.gaps:
+            found.extend(self._gapped(squeezed_plain, squeezed))
+        out: list[Match] = []
+        for m in found:
+            start, end = runs.start(m.start), runs.end(m.end)
+            stop = runs.end(m.end + len(m.suffix))
+            out.append(m._replace(start=start, end=end, surface=plain[start:end], suffix=plain[end:stop]))
+        return out
+
+    def _scan(self, plain: str, folded: str) -> list[Match]:
+        """The automaton's hits in `folded` (`plain` folded, no run of spaces in it) kept
+        by each candidate's tests, as `Match`es on `plain`."""
         morph = self.morph
-        folded = morph.fold(plain)
         padded = _padded(folded)
         found: list[Match] = []
         new = tuple.__new__  # Match(...) without the Python-level __new__: this is the hot loop
@@ -482,10 +528,6 @@ class TermMatcher:
                     stop = morph.extend(folded, word_end)
                 found.append(Match(entries[ei], forms[ei][ri], start, word_end, plain[start:word_end], form, GENERATED,
                                    plain[word_end:stop]))
-        if morph.gaps:
-            found.extend(self._gapped(plain, folded))
-        if found and any(not m.rendering.approved for m in found):
-            found = [m for m in found if m.rendering.approved or not (self._name_clash(plain, m) or self._a_word(m))]
         return found
 
     def _a_word(self, m: Match) -> bool:
@@ -526,11 +568,12 @@ class TermMatcher:
                         continue
                     cs = r.case_sensitive if r.case_sensitive is not None else bool(entry.case_sensitive)
                     for v in morph.variants(entry, r):
-                        key = morph.fold(v.text)
+                        key = _squeeze(morph.fold(v.text))
                         words = key.split(" ")
                         if v.stem is not None or not all(_PLAIN_WORD.fullmatch(w) for w in words):
                             continue
-                        exact = (morph.fold_exact(v.text), morph.upper(morph.fold_exact(v.text))) if cs else None
+                        spelt = _squeeze(morph.fold_exact(v.text))
+                        exact = (spelt, morph.upper(spelt)) if cs else None
                         gaps.setdefault(words[0], []).append((ei, ri, v.text, exact, _needs_capital(r, cs), tuple(words)))
             self._gaps = gaps
         return self._gaps
@@ -589,6 +632,86 @@ _COMMON_NON_WORDS = [
     ch for ch in ",.;:!?\"'()[]{}<>«»“”„‘’‚‹›—–-‒―/\\|@#$%^&*+=~`…·•№§°±×÷\t\n\r\u00a0\u2009\u202f\u2007"
     if _SPACE.match(ch)
 ]
+
+
+_RUN = re.compile(" {2,}")
+# Format characters that never break a word (Unicode word boundaries, UAX #29 rule WB4):
+# soft hyphen, zero-width non-joiner and joiner, direction marks, word joiner, zero-width
+# no-break space. Invisible inside a word (`Tri\u00adumph` is "Triumph"), they are left out
+# of the text matched. (A zero-width space, U+200B, does break words: it stays a boundary.)
+_FORMAT = "\u00ad\u200c\u200d\u200e\u200f\u2060\ufeff"
+# What `_Runs` squeezes: a run of two or more spaces (with format characters among them,
+# if any) becomes one space; format characters with at most one space, that space or nothing.
+_SQUEEZED = re.compile(f"[ {_FORMAT}]{{2,}}|[{_FORMAT}]")
+_WHITE_RUN = re.compile(r"\s+")
+_FORMAT_CHARS = re.compile(f"[{_FORMAT}]")
+
+
+def one_space(text: str) -> str:
+    """`text` as a reader reads it: each run of white space (any `str.isspace` character)
+    one space, and the invisible format characters `_FORMAT` (a soft hyphen) left out."""
+    if "  " not in text and text.isprintable():
+        return text  # (`isprintable` is false for every white space character but the space)
+    return _WHITE_RUN.sub(" ", _FORMAT_CHARS.sub("", text))
+
+
+def _squeeze(folded: str) -> str:
+    """`folded` (white space already folded to spaces) with each run of spaces made one."""
+    return _RUN.sub(" ", folded) if "  " in folded else folded
+
+
+def _needs_squeeze(folded: str) -> bool:
+    """Whether `folded` has a run of spaces or a character that may be a format character
+    (`isprintable`, a C loop, is false for those; true for the rest of nearly every text)."""
+    return "  " in folded or not folded.isprintable()
+
+
+class _Runs:
+    """The runs of spaces and the format characters of a folded text (`_SQUEEZED`): the
+    text with each run made one space and the format characters left out (`squeezed`),
+    and the way back from an offset in it to one in the text (`start`, `end`)."""
+
+    __slots__ = ("_at", "_ends", "_shift", "_spans", "squeezed")
+
+    def __init__(self, folded: str) -> None:
+        #: (start, end, what stands for it in the squeezed text: a space or nothing)
+        self._spans = [(m.start(), m.end(), " " if " " in m.group() else "") for m in _SQUEEZED.finditer(folded)]
+        #: Per span, where it stands in the squeezed text, where what stands for it ends
+        #: there, and how many characters the spans up to it (itself included) lost.
+        self._at: list[int] = []
+        self._ends: list[int] = []
+        self._shift: list[int] = []
+        removed = 0
+        for a, b, by in self._spans:
+            self._at.append(a - removed)
+            self._ends.append(a - removed + len(by))
+            removed += b - a - len(by)
+            self._shift.append(removed)
+        self.squeezed = self.squeeze(folded)
+
+    def squeeze(self, text: str) -> str:
+        """`text` (the folded text or the one it was folded from) squeezed alike."""
+        parts = []
+        prev = 0
+        for a, b, by in self._spans:
+            parts.append(text[prev:a])
+            parts.append(by)
+            prev = b
+        parts.append(text[prev:])
+        return "".join(parts)
+
+    def start(self, i: int) -> int:
+        """The offset in the text of the character at offset `i` of the squeezed text (a
+        run's one space maps to the run's first character; the character after left-out
+        format characters to itself, after them)."""
+        k = bisect_right(self._ends, i)
+        return i + self._shift[k - 1] if k else i
+
+    def end(self, i: int) -> int:
+        """The offset in the text of the end offset `i` of the squeezed text (an end right
+        after a word stays right after it, before any run or format character)."""
+        k = bisect_left(self._at, i)
+        return i + self._shift[k - 1] if k else i
 
 
 def _padded(folded: str) -> str:
