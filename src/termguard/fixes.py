@@ -50,6 +50,9 @@ class FileFix:
     snapshot: Snapshot | None = None
     crlf: bool = False
     bom: bool = False
+    #: In a file whose lines end in both ways: per line break of `before`, True for "\r\n"
+    #: (None when every break is the same), so a fix leaves each line's ending as it was.
+    endings: tuple[bool, ...] | None = None
 
     @property
     def changed(self) -> bool:
@@ -172,9 +175,13 @@ def fix_file(
     if bom:
         text = text[1:]
     crlf = "\r\n" in text
+    endings = None
     if crlf:
+        flags = tuple(k > 0 and text[k - 1] == "\r" for k, char in enumerate(text) if char == "\n")
+        if not all(flags):
+            endings = flags
         text = text.replace("\r\n", "\n")
-    result = FileFix(path, shown, text, text, snapshot=snapshot, crlf=crlf, bom=bom)
+    result = FileFix(path, shown, text, text, snapshot=snapshot, crlf=crlf, bom=bom, endings=endings)
     for _ in range(MAX_ROUNDS):
         fixes = [f.fix for f in check(path, result.after) if f.fix is not None and wanted(f.fix, unsafe)]
         if not fixes:
@@ -211,8 +218,35 @@ def fix_files(
 
 
 def _on_disk(result: FileFix) -> str:
-    text = result.after.replace("\n", "\r\n") if result.crlf else result.after
+    if result.endings is not None:
+        text = _with_endings(result.before, result.after, result.endings)
+    else:
+        text = result.after.replace("\n", "\r\n") if result.crlf else result.after
     return ("\ufeff" + text) if result.bom else text
+
+
+def _with_endings(before: str, after: str, endings: tuple[bool, ...]) -> str:
+    """`after` with each line ending as the matching line of `before` ended (lines a fix
+    added take the ending of the line they replace, or of the line before them)."""
+    import difflib
+
+    old = before.split("\n")
+    new = after.split("\n")
+    # the ending after new line j (the last line has none)
+    out_flags: list[bool] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "delete":
+            continue
+        for k in range(j2 - j1):
+            i = max(i1 - 1, 0) if tag == "insert" else min(i1 + k, i2 - 1)
+            out_flags.append(endings[i] if i < len(endings) else (endings[-1] if endings else False))
+    pieces = []
+    for j, line in enumerate(new):
+        pieces.append(line)
+        if j < len(new) - 1:
+            pieces.append("\r\n" if out_flags[j] else "\n")
+    return "".join(pieces)
 
 
 def write_fixes(run: FixRun) -> None:

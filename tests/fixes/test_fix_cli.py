@@ -170,6 +170,24 @@ def test_crlf_and_bom_survive_a_fix(tmp_path):
     assert "-The S-400 Triumph system." in render_diff(result)
 
 
+def test_mixed_line_endings_survive_a_fix_line_by_line(tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_bytes(b"First line.\r\n\nThe S-400 Triumph system.\nIts Triumph radar.\r\nLast.")
+    engine = Engine(Config(select=("forbidden-term",)), glossary=load_glossary(str(ROOT / "glossary")))
+    write_fixes(fix_files([(str(path), "doc.md")], engine.check_text))
+    assert path.read_bytes() == b"First line.\r\n\nThe S-400 Triumf system.\nIts Triumf radar.\r\nLast."
+
+
+def test_mixed_line_endings_follow_their_lines_when_a_fix_adds_or_removes_lines():
+    from termguard.fixes import _with_endings
+
+    before = "a\nb\nc\nd"
+    endings = (True, False, True)
+    assert _with_endings(before, "a\nB\nc\nd", endings) == "a\r\nB\nc\r\nd"
+    assert _with_endings(before, "a\nc\nd", endings) == "a\r\nc\r\nd"  # b's line removed
+    assert _with_endings(before, "a\nb\nx\nc\nd", endings) == "a\r\nb\nx\nc\r\nd"
+
+
 def _fix(*edits: tuple[int, int, int, int, str]) -> Fix:
     return Fix(Applicability.SAFE, "test", tuple(Edit(*e) for e in edits))
 
