@@ -7,7 +7,24 @@ from collections.abc import Iterator
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Finding, Severity, Unit
 from termguard.morph.unitterms import in_citation, must_translate, source_forms_left, unit_terms
-from termguard.triggers import Trigger
+from termguard.triggers import TermEvidence, Trigger
+
+
+def _may_report(ev: TermEvidence) -> bool:
+    """A key in the source, unless every target form is certain to hold an approved match of
+    every entry any source key could match (`TextKeys.surely_found`): then each source
+    term has its rendering in every target, and the rule has nothing to say."""
+    if not any(k.hits or k.gap for k in ev.source):
+        return False
+    tm = ev.target_matcher
+    if tm is None or not ev.targets or any(k.gap for k in ev.source):
+        return True
+    facts = ev.source_matcher.key_facts
+    needed: set[int] = set()
+    for keys in ev.source:
+        for h in keys.hits:
+            needed.update(c[0] for c in facts(h.slot).cands)
+    return any(not needed <= tm.surely_found(keys) for keys in ev.targets)
 
 
 @register
@@ -46,8 +63,8 @@ class MissingTerm(Rule):
     summary = "a source term with no approved rendering in the translation"
     applies_to = "translation"
     needs_glossary = True
-    #: Nothing to report without a glossary form in the source.
-    trigger = Trigger(terms=True)
+    #: Nothing to report without a glossary form in the source lacking a sure rendering in a target.
+    trigger = Trigger(terms=True, term_test=_may_report)
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Compare the terms of the source with the approved terms of each target form."""

@@ -146,6 +146,46 @@ def language_support() -> list[tuple[str, str]]:
     ]
 
 
+class KeyHit(NamedTuple):
+    """An automaton key found in a text, before any of `scan`'s tests: `[start, end)` in the
+    text's prose (outside it for a key running across two joined texts); a stemmed key's
+    form may run on past `end` to the word's end."""
+
+    start: int
+    end: int
+    slot: int
+
+
+class KeyFacts(NamedTuple):
+    """What a key's candidates can make of a hit (`TermMatcher.key_facts`)."""
+
+    #: The key's candidates (`_Candidate`).
+    cands: tuple
+    #: Some candidate is a rejected rendering (forbidden, superseded, a wrong-case acronym).
+    rejected: bool
+    #: A stemmed key: its match ends where the word does, past the key.
+    stem: bool
+    #: The key's padded length, leading space and core length (`_items`).
+    plen: int
+    lead: int
+    core: int
+
+
+class TextKeys(NamedTuple):
+    """The keys found in one text (`TermMatcher.texts_keys`)."""
+
+    text: str
+    #: The text folded as `scan` folds it.
+    folded: str
+    hits: list[KeyHit]
+    #: The text has the first word of a rejected multi-word form (`_gapped` may match).
+    gap: bool
+
+
+#: A text in which no key was found.
+NO_KEYS = TextKeys("", "", [], False)
+
+
 class TermMatcher:
     """Every rendering of one language compiled into one Aho-Corasick automaton."""
 
@@ -165,6 +205,7 @@ class TermMatcher:
         self._forms = _ByIndex(lambda i: self._renderings(entries[i]))
         self._entry_at = _ByIndex(entries.__getitem__)  # the same entries, for the hot loop of `scan`
         self._gaps: dict[str, list[tuple]] | None = None
+        self._facts: dict[int, KeyFacts] = {}
         #: Per entry (by index): the characters its folded forms start with (`may_find`).
         self._initial_chars: tuple[str, ...] = ()
         self._automaton = self._build(glossary)
@@ -413,6 +454,105 @@ class TermMatcher:
                     if i not in found and any(t.group() in index for t in _PLAIN_TOKEN.finditer(self.morph.fold(text))):
                         found.add(i)
         return found
+
+    def key_facts(self, slot: int) -> KeyFacts:
+        """What the candidates of the key in `slot` can make of a hit (cached)."""
+        facts = self._facts.get(slot)
+        if facts is None:
+            assert self._automaton is not None
+            plen, lead, core, is_stem, _lw, cands, _one, _check, _k = self._automaton.value(slot)
+            forms = self._forms
+            facts = self._facts[slot] = KeyFacts(
+                tuple(cands), any(not forms[c[0]][c[1]].approved for c in cands), bool(is_stem), plen, lead, core)
+        return facts
+
+    def texts_keys(self, texts: list[str]) -> list[TextKeys]:
+        """Per text of `texts`, the keys found in it (`NO_KEYS` where none is), by one scan
+        over them all, joined: a superset of the hits `scan` makes matches of."""
+        out = [NO_KEYS] * len(texts)
+        if self._automaton is None or not texts:
+            return out
+        padded = _padded(self.morph.fold("\n".join(texts)))
+        begins, ends = [], []
+        at = 1  # offsets in `padded` are one more than in the joined text
+        for text in texts:
+            begins.append(at)
+            at += len(text)
+            ends.append(at)
+            at += 1
+        last_text = len(texts) - 1
+        facts = self._facts
+        fold = self.morph.fold
+        for last, slot in self._automaton.hits(padded):
+            f = facts.get(slot) or self.key_facts(slot)
+            # A key of text k ends within it or on the space after it: at most `ends[k]`.
+            k = min(bisect_left(ends, last), last_text)
+            start = last - f.plen + 1 + f.lead - begins[k]
+            keys = out[k]
+            if keys is NO_KEYS:
+                keys = out[k] = TextKeys(texts[k], fold(texts[k]), [], False)
+            keys.hits.append(KeyHit(start, start + f.core, slot))
+        if self.morph.gaps:
+            index = self._gap_index()
+            if index:
+                for k, text in enumerate(texts):
+                    folded = out[k].folded if out[k] is not NO_KEYS else fold(text)
+                    if any(t.group() in index for t in _PLAIN_TOKEN.finditer(folded)):
+                        out[k] = TextKeys(text, folded, out[k].hits, True)
+        return out
+
+    def hit_candidates(self, keys: TextKeys, hit: KeyHit) -> tuple:
+        """The candidates of a hit that pass `scan`'s tests of punctuation, case and capital
+        (a superset of the matches `find` makes of it: the stem test, name clashes and
+        overlaps come after). All of them for a hit running outside its text."""
+        cands = self.key_facts(hit.slot).cands
+        text = keys.text
+        if hit.start < 0 or hit.end > len(text):
+            return cands
+        surface = text[hit.start:hit.end]
+        folded = keys.folded[hit.start:hit.end]
+        exact_surface = self.morph.fold_exact(surface)
+        upper = surface[:1].isupper()
+        return tuple(
+            c for c in cands
+            if c[7] == folded and (c[4] is None or surface in c[4] or exact_surface in c[4]) and (upper or not c[6])
+        )
+
+    def surely_found(self, keys: TextKeys) -> set[int]:
+        """The indexes of the entries `find` is certain to return an approved match of in
+        the text: a hit inside the text, not of a stemmed key, whose one candidate to pass
+        `hit_candidates` is approved and passes `scan`'s case test, and that no other hit
+        contains (only a match containing another overrides it); none in a text where a
+        gapped form may match."""
+        if keys.gap or not keys.hits:
+            return set()
+        facts = self.key_facts
+        hits = keys.hits
+        text = keys.text
+        spans = [(h.start, float("inf") if facts(h.slot).stem else h.end) for h in hits]
+        found: set[int] = set()
+        for n, h in enumerate(hits):
+            if facts(h.slot).stem or h.start < 0 or h.end > len(text):
+                continue
+            passing = self.hit_candidates(keys, h)
+            if len(passing) != 1:
+                continue
+            cand = passing[0]
+            if cand[0] in found or not self.rendering_of(cand).approved:
+                continue
+            if cand[4] is not None and self.morph.fold_exact(text[h.start:h.end]) not in cand[4]:
+                continue  # `scan` may test the case so (a key of several candidates)
+            if not any(s <= h.start and h.end <= e for m, (s, e) in enumerate(spans) if m != n):
+                found.add(cand[0])
+        return found
+
+    def entry_at(self, index: int) -> Entry:
+        """The glossary entry at `index` (as `KeyFacts` and candidates name it)."""
+        return self._entry_at[index]
+
+    def rendering_of(self, cand: tuple) -> Rendering:
+        """The rendering a candidate stands for."""
+        return self._forms[cand[0]][cand[1]]
 
     @property
     def entries(self) -> Entries:
