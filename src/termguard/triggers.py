@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
 import ahocorasick
 
@@ -47,8 +47,7 @@ R = TypeVar("R")
 __all__ = ["Dispatcher", "TermEvidence", "Trigger"]
 
 
-@dataclass(frozen=True)
-class TermEvidence:
+class TermEvidence(NamedTuple):
     """The glossary keys found in one entry's texts, before any of the matcher's tests
     (`TermMatcher.texts_keys`): what a term rule's `Trigger.term_test` decides from."""
 
@@ -238,12 +237,13 @@ class Dispatcher(Generic[R]):
                 for i, keys in zip(owner, matcher(lang).texts_keys(texts)):
                     cross_keys[i].append(keys)
         found: dict[int, TermEvidence] = {}
+        new = tuple.__new__  # TermEvidence(...) without the Python-level __new__: one per unit
         for i, unit in enumerate(units):
             if any(k.hits or k.gap for k in (*src_keys[i], *tgt_keys[i], *cross_keys[i])):
-                found[i] = TermEvidence(
+                found[i] = new(TermEvidence, (
                     src_keys[i], tgt_keys[i], cross_keys[i], matcher(unit.source_lang),
                     matcher(unit.target_lang) if unit.target_lang else None,
-                )
+                ))
         return found
 
 

@@ -22,12 +22,12 @@ def _may_report(ev: TermEvidence) -> bool:
     for texts, matcher in ((ev.source, ev.source_matcher), (ev.targets, ev.target_matcher)):
         if matcher is None:
             continue
-        facts, rendering = matcher.key_facts, matcher.rendering_of
+        facts, rendering = matcher.facts, matcher.rendering_of
         for keys in texts:
             if keys.gap:
                 return True
             for h in keys.hits:
-                if facts(h.slot).rejected and any(
+                if facts[h[2]].rejected and any(
                     not rendering(c).approved for c in matcher.hit_candidates(keys, h)
                 ):
                     return True

@@ -19,11 +19,11 @@ def _may_report(ev: TermEvidence) -> bool:
     tm = ev.target_matcher
     if tm is None or not ev.targets or any(k.gap for k in ev.source):
         return True
-    facts = ev.source_matcher.key_facts
+    facts = ev.source_matcher.facts
     needed: set[int] = set()
     for keys in ev.source:
         for h in keys.hits:
-            needed.update(c[0] for c in facts(h.slot).cands)
+            needed |= facts[h[2]].entries
     return any(not needed <= tm.surely_found(keys) for keys in ev.targets)
 
 

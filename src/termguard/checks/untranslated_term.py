@@ -20,7 +20,7 @@ def _may_report(ev: TermEvidence) -> bool:
         return False
     if any(k.gap for k in (*ev.source, *ev.source_in_targets)):
         return True
-    in_source = {sm.entry_at(c[0]).id for keys in ev.source for h in keys.hits for c in sm.key_facts(h.slot).cands}
+    in_source = {sm.entry_at(c[0]).id for keys in ev.source for h in keys.hits for c in sm.facts[h[2]].cands}
     for keys in ev.source_in_targets:
         for h in keys.hits:
             for c in sm.hit_candidates(keys, h):

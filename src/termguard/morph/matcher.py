@@ -146,14 +146,10 @@ def language_support() -> list[tuple[str, str]]:
     ]
 
 
-class KeyHit(NamedTuple):
-    """An automaton key found in a text, before any of `scan`'s tests: `[start, end)` in the
-    text's prose (outside it for a key running across two joined texts); a stemmed key's
-    form may run on past `end` to the word's end."""
-
-    start: int
-    end: int
-    slot: int
+#: An automaton key found in a text, before any of `scan`'s tests: (start, end, slot),
+#: `[start, end)` in the text's prose (outside it for a key running across two joined
+#: texts); a stemmed key's form may run on past `end` to the word's end.
+KeyHit = tuple[int, int, int]
 
 
 class KeyFacts(NamedTuple):
@@ -161,29 +157,33 @@ class KeyFacts(NamedTuple):
 
     #: The key's candidates (`_Candidate`).
     cands: tuple
+    #: The indexes of the entries they belong to.
+    entries: frozenset[int]
     #: Some candidate is a rejected rendering (forbidden, superseded, a wrong-case acronym).
     rejected: bool
     #: A stemmed key: its match ends where the word does, past the key.
     stem: bool
-    #: The key's padded length, leading space and core length (`_items`).
-    plen: int
-    lead: int
+    #: Where a hit starts before the last index the automaton reports (`_items`), and the
+    #: length of its span.
+    back: int
     core: int
+    #: The entry index of the key's one candidate when it is approved and its only test is
+    #: a case-exact one (`exact`, None for none), or -1.
+    sure: int
+    exact: tuple[str, ...] | None
 
 
 class TextKeys(NamedTuple):
     """The keys found in one text (`TermMatcher.texts_keys`)."""
 
     text: str
-    #: The text folded as `scan` folds it.
-    folded: str
     hits: list[KeyHit]
     #: The text has the first word of a rejected multi-word form (`_gapped` may match).
     gap: bool
 
 
 #: A text in which no key was found.
-NO_KEYS = TextKeys("", "", [], False)
+NO_KEYS = TextKeys("", [], False)
 
 
 class TermMatcher:
@@ -206,6 +206,8 @@ class TermMatcher:
         self._entry_at = _ByIndex(entries.__getitem__)  # the same entries, for the hot loop of `scan`
         self._gaps: dict[str, list[tuple]] | None = None
         self._facts: dict[int, KeyFacts] = {}
+        #: `key_facts` of every key `texts_keys` has found, by slot (read it, never change it).
+        self.facts = self._facts
         #: Per entry (by index): the characters its folded forms start with (`may_find`).
         self._initial_chars: tuple[str, ...] = ()
         self._automaton = self._build(glossary)
@@ -460,10 +462,12 @@ class TermMatcher:
         facts = self._facts.get(slot)
         if facts is None:
             assert self._automaton is not None
-            plen, lead, core, is_stem, _lw, cands, _one, _check, _k = self._automaton.value(slot)
+            plen, lead, core, is_stem, _lw, cands, one, check_key, _k = self._automaton.value(slot)
             forms = self._forms
+            sure = one[0] if one is not None and not check_key and forms[one[0]][one[1]].approved else -1
             facts = self._facts[slot] = KeyFacts(
-                tuple(cands), any(not forms[c[0]][c[1]].approved for c in cands), bool(is_stem), plen, lead, core)
+                tuple(cands), frozenset(c[0] for c in cands), any(not forms[c[0]][c[1]].approved for c in cands), bool(is_stem),
+                plen - 1 - lead, core, sure, one[4] if sure >= 0 else None)
         return facts
 
     def texts_keys(self, texts: list[str]) -> list[TextKeys]:
@@ -482,35 +486,42 @@ class TermMatcher:
             at += 1
         last_text = len(texts) - 1
         facts = self._facts
-        fold = self.morph.fold
+        new = tuple.__new__  # TextKeys(...) without the Python-level __new__: one per text
+        lo = hi = -1  # the current text k holds the hits ending in (lo, hi]
+        base = 0
+        hits: list[KeyHit] = []
         for last, slot in self._automaton.hits(padded):
             f = facts.get(slot) or self.key_facts(slot)
-            # A key of text k ends within it or on the space after it: at most `ends[k]`.
-            k = min(bisect_left(ends, last), last_text)
-            start = last - f.plen + 1 + f.lead - begins[k]
-            keys = out[k]
-            if keys is NO_KEYS:
-                keys = out[k] = TextKeys(texts[k], fold(texts[k]), [], False)
-            keys.hits.append(KeyHit(start, start + f.core, slot))
+            if not lo < last <= hi:
+                # A key of text k ends within it or on the space after it: at most `ends[k]`.
+                k = min(bisect_left(ends, last), last_text)
+                lo, hi, base = (ends[k - 1] if k else -1), (ends[k] if k < last_text else len(padded)), begins[k]
+                keys = out[k]
+                if keys is NO_KEYS:
+                    keys = out[k] = new(TextKeys, (texts[k], [], False))
+                hits = keys.hits
+            start = last - f.back - base
+            hits.append((start, start + f.core, slot))
         if self.morph.gaps:
             index = self._gap_index()
             if index:
+                fold = self.morph.fold
                 for k, text in enumerate(texts):
-                    folded = out[k].folded if out[k] is not NO_KEYS else fold(text)
-                    if any(t.group() in index for t in _PLAIN_TOKEN.finditer(folded)):
-                        out[k] = TextKeys(text, folded, out[k].hits, True)
+                    if any(t.group() in index for t in _PLAIN_TOKEN.finditer(fold(text))):
+                        out[k] = TextKeys(text, out[k].hits, True)
         return out
 
     def hit_candidates(self, keys: TextKeys, hit: KeyHit) -> tuple:
         """The candidates of a hit that pass `scan`'s tests of punctuation, case and capital
         (a superset of the matches `find` makes of it: the stem test, name clashes and
         overlaps come after). All of them for a hit running outside its text."""
-        cands = self.key_facts(hit.slot).cands
+        start, end, slot = hit
+        cands = self.key_facts(slot).cands
         text = keys.text
-        if hit.start < 0 or hit.end > len(text):
+        if start < 0 or end > len(text):
             return cands
-        surface = text[hit.start:hit.end]
-        folded = keys.folded[hit.start:hit.end]
+        surface = text[start:end]
+        folded = self.morph.fold(text)[start:end]  # as `scan` folds it (a final sigma)
         exact_surface = self.morph.fold_exact(surface)
         upper = surface[:1].isupper()
         return tuple(
@@ -526,24 +537,34 @@ class TermMatcher:
         gapped form may match."""
         if keys.gap or not keys.hits:
             return set()
-        facts = self.key_facts
+        facts = self._facts.__getitem__  # every hit's key has its facts (`texts_keys`)
         hits = keys.hits
         text = keys.text
-        spans = [(h.start, float("inf") if facts(h.slot).stem else h.end) for h in hits]
+        size = len(text)
+        inf = size + 1  # past any span: a stemmed form runs on to its word's end
+        spans = [(s, inf if facts(slot).stem else e) for s, e, slot in hits]
         found: set[int] = set()
-        for n, h in enumerate(hits):
-            if facts(h.slot).stem or h.start < 0 or h.end > len(text):
+        for n, hit in enumerate(hits):
+            start, end, slot = hit
+            f = facts(slot)
+            if f.stem or start < 0 or end > size:
                 continue
-            passing = self.hit_candidates(keys, h)
-            if len(passing) != 1:
+            if f.sure >= 0 and (f.exact is None or text[start:end] in f.exact):
+                entry = f.sure  # the key's one candidate: `scan` keeps every such hit
+            else:
+                passing = self.hit_candidates(keys, hit)
+                if len(passing) != 1:
+                    continue
+                cand = passing[0]
+                if not self.rendering_of(cand).approved:
+                    continue
+                if cand[4] is not None and self.morph.fold_exact(text[start:end]) not in cand[4]:
+                    continue  # `scan` may test the case so (a key of several candidates)
+                entry = cand[0]
+            if entry in found:
                 continue
-            cand = passing[0]
-            if cand[0] in found or not self.rendering_of(cand).approved:
-                continue
-            if cand[4] is not None and self.morph.fold_exact(text[h.start:h.end]) not in cand[4]:
-                continue  # `scan` may test the case so (a key of several candidates)
-            if not any(s <= h.start and h.end <= e for m, (s, e) in enumerate(spans) if m != n):
-                found.add(cand[0])
+            if len(hits) == 1 or not any(s <= start and end <= e for m, (s, e) in enumerate(spans) if m != n):
+                found.add(entry)
         return found
 
     def entry_at(self, index: int) -> Entry:
