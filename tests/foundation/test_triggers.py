@@ -205,6 +205,7 @@ def test_key_evidence_covers_what_find_finds(lang):
     never rules out a match `find` makes: every match has a hit at its start whose passing
     candidates include its rendering (or the text may hold a gapped form), and every entry
     `surely_found` names has an approved match."""
+    from termguard.checks.missing_term import source_entries
     from termguard.morph import matcher_for
 
     glossary = load_glossary(_MORPH)
@@ -226,5 +227,8 @@ def test_key_evidence_covers_what_find_finds(lang):
                 assert any(matcher.rendering_of(c) is m.rendering for c in passing), (text, m)
             approved = {index_of(m.entry) for m in matches if m.approved}
             assert matcher.surely_found(keys) <= approved, text
+            if not keys.gap:
+                # What missing-term's trigger takes for the entries a source may name.
+                assert {index_of(m.entry) for m in matches} <= source_entries(matcher, keys), text
 
     check()

@@ -531,41 +531,48 @@ class TermMatcher:
 
     def surely_found(self, keys: TextKeys) -> set[int]:
         """The indexes of the entries `find` is certain to return an approved match of in
-        the text: a hit inside the text, not of a stemmed key, whose one candidate to pass
-        `hit_candidates` is approved and passes `scan`'s case test, and that no other hit
-        contains (only a match containing another overrides it); none in a text where a
-        gapped form may match."""
+        the text (`sure_hits`)."""
+        found: set[int] = set()
+        for _hit, entries in self.sure_hits(keys):
+            found.update(entries)
+        return found
+
+    def sure_hits(self, keys: TextKeys) -> list[tuple[KeyHit, tuple[int, ...]]]:
+        """The hits `find` is certain to make approved matches of, with those matches'
+        entry indexes: a hit inside the text, not of a stemmed key, whose candidates that
+        pass `hit_candidates` are approved, of one strength (two entries with one approved
+        form both match) and pass `scan`'s case test, and that no other hit contains (only
+        a match containing another overrides it); none in a text where a gapped form may
+        match."""
         if keys.gap or not keys.hits:
-            return set()
+            return []
         facts = self._facts.__getitem__  # every hit's key has its facts (`texts_keys`)
         hits = keys.hits
         text = keys.text
         size = len(text)
         inf = size + 1  # past any span: a stemmed form runs on to its word's end
         spans = [(s, inf if facts(slot).stem else e) for s, e, slot in hits]
-        found: set[int] = set()
+        sure: list[tuple[KeyHit, tuple[int, ...]]] = []
         for n, hit in enumerate(hits):
             start, end, slot = hit
             f = facts(slot)
             if f.stem or start < 0 or end > size:
                 continue
             if f.sure >= 0 and (f.exact is None or text[start:end] in f.exact):
-                entry = f.sure  # the key's one candidate: `scan` keeps every such hit
+                entries: tuple[int, ...] = (f.sure,)  # the key's one candidate: `scan` keeps every such hit
             else:
                 passing = self.hit_candidates(keys, hit)
-                if len(passing) != 1:
+                if not passing or any(not self.rendering_of(c).approved for c in passing):
                     continue
-                cand = passing[0]
-                if not self.rendering_of(cand).approved:
-                    continue
-                if cand[4] is not None and self.morph.fold_exact(text[start:end]) not in cand[4]:
+                if len({c[3] for c in passing}) != 1:
+                    continue  # a stronger approved match of another entry may override one
+                exact_surface = self.morph.fold_exact(text[start:end])
+                if any(c[4] is not None and exact_surface not in c[4] for c in passing):
                     continue  # `scan` may test the case so (a key of several candidates)
-                entry = cand[0]
-            if entry in found:
-                continue
+                entries = tuple(c[0] for c in passing)
             if len(hits) == 1 or not any(s <= start and end <= e for m, (s, e) in enumerate(spans) if m != n):
-                found.add(entry)
-        return found
+                sure.append((hit, entries))
+        return sure
 
     def entry_at(self, index: int) -> Entry:
         """The glossary entry at `index` (as `KeyFacts` and candidates name it)."""
