@@ -102,6 +102,7 @@ def sentence_start(plain: str, start: int) -> bool:
 
 # Characters that end a word: everything but letters, digits, underscore, combining accents.
 _SPACE = re.compile(r"[^\w\u0300-\u036f]")
+_SIGMA = re.compile("[\u03a3\u03c3\u03c2]")
 
 
 def _isword(ch: str) -> bool:
@@ -206,6 +207,7 @@ class TermMatcher:
         self._entry_at = _ByIndex(entries.__getitem__)  # the same entries, for the hot loop of `scan`
         self._gaps: dict[str, list[tuple]] | None = None
         self._facts: dict[int, KeyFacts] = {}
+        self._passing_memo: dict[tuple[int, str], tuple] = {}
         #: `key_facts` of every key `texts_keys` has found, by slot (read it, never change it).
         self.facts = self._facts
         #: Per entry (by index): the characters its folded forms start with (`may_find`).
@@ -516,16 +518,28 @@ class TermMatcher:
         (a superset of the matches `find` makes of it: the stem test, name clashes and
         overlaps come after). All of them for a hit running outside its text."""
         start, end, slot = hit
-        cands = self.key_facts(slot).cands
         text = keys.text
         if start < 0 or end > len(text):
-            return cands
+            return self.key_facts(slot).cands
         surface = text[start:end]
-        folded = self.morph.fold(text)[start:end]  # as `scan` folds it (a final sigma)
+        if _SIGMA.search(surface):
+            # Lowercasing reads a sigma's context (final or not): fold the text as `scan` does.
+            return self._passing(slot, surface, self.morph.fold(text)[start:end])
+        # Elsewhere folding is character by character: the surface alone decides.
+        memo = self._passing_memo
+        found = memo.get((slot, surface))
+        if found is None:
+            if len(memo) >= self._CACHE_SIZE:
+                memo.clear()
+            found = memo[(slot, surface)] = self._passing(slot, surface, self.morph.fold(surface))
+        return found
+
+    def _passing(self, slot: int, surface: str, folded: str) -> tuple:
+        """The candidates of the key in `slot` that pass `scan`'s tests on `surface`."""
         exact_surface = self.morph.fold_exact(surface)
         upper = surface[:1].isupper()
         return tuple(
-            c for c in cands
+            c for c in self.key_facts(slot).cands
             if c[7] == folded and (c[4] is None or surface in c[4] or exact_surface in c[4]) and (upper or not c[6])
         )
 
