@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
 import ahocorasick
 
@@ -31,6 +31,7 @@ from termguard.prose import plain_text
 
 if TYPE_CHECKING:
     from termguard.morph import TermMatcher
+    from termguard.morph.matcher import TextKeys
 
 
 class MatcherSource(Protocol):
@@ -43,7 +44,21 @@ class MatcherSource(Protocol):
 #: A rule class instance: anything with an optional `trigger` attribute.
 R = TypeVar("R")
 
-__all__ = ["Dispatcher", "Trigger"]
+__all__ = ["Dispatcher", "TermEvidence", "Trigger"]
+
+
+class TermEvidence(NamedTuple):
+    """The glossary keys found in one entry's texts, before any of the matcher's tests
+    (`TermMatcher.texts_keys`): what a term rule's `Trigger.term_test` decides from."""
+
+    #: The source, then the plural source if any, scanned in the source language.
+    source: list[TextKeys]
+    #: Each target form (`Unit.targets`), scanned in the target language (none without one).
+    targets: list[TextKeys]
+    #: Each target form scanned in the source language (`Trigger.source_in_targets`).
+    source_in_targets: list[TextKeys]
+    source_matcher: TermMatcher
+    target_matcher: TermMatcher | None
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,12 @@ class Trigger:
     #: A digit in any text, or a number word of the text's language in it, as a part of a
     #: word too (`termguard.numbers.extract.number_words`).
     numbers: bool = False
+    #: With `terms`: fire only where this test, given the keys found in the entry's texts
+    #: (`TermEvidence`), says the rule may report; it must answer True wherever the rule's
+    #: logic could report or record anything. Asked only of entries with some key found.
+    term_test: Callable[[TermEvidence], bool] | None = None
+    #: With `terms`: scan the targets in the source language too (`TermEvidence.source_in_targets`).
+    source_in_targets: bool = False
 
 
 # Texts of one block are joined with this (no character class of a trigger matches it,
@@ -90,13 +111,14 @@ class Dispatcher(Generic[R]):
         self.active = bool(self.triggers)
         self._chars = {t.chars: re.compile(t.chars) for t in self.triggers if t.chars}
         self._terms = any(t.terms for t in self.triggers)
+        self._cross = any(t.terms and t.source_in_targets for t in self.triggers)
         self._numbers = any(t.numbers for t in self.triggers)
 
     def rules_per_unit(self, units: Sequence[Unit]) -> list[list[R]]:
         """For each unit of a block, the rules it goes to (in the rules' order)."""
         n = len(units)
         chars_hit = self._chars_evidence(units) if self._chars else {}
-        terms_hit = self._terms_evidence(units) if self._terms else set()
+        evidence = self._terms_evidence(units) if self._terms else {}
         numbers_hit = self._numbers_evidence(units) if self._numbers else set()
         fired: list[list[bool]] = []
         for trig in self.triggers:
@@ -105,8 +127,10 @@ class Dispatcher(Generic[R]):
                 for i in chars_hit[trig.chars]:
                     hit[i] = True
             if trig.terms:
-                for i in terms_hit:
-                    hit[i] = True
+                test = trig.term_test
+                for i, ev in evidence.items():
+                    if test is None or test(ev):
+                        hit[i] = True
             if trig.numbers:
                 for i in numbers_hit:
                     hit[i] = True
@@ -173,14 +197,54 @@ class Dispatcher(Generic[R]):
                 hit.add(rest_owner[bisect_right(ends, end)])
         return hit
 
-    def _terms_evidence(self, units: Sequence[Unit]) -> set[int]:
-        """The indexes of the units where a glossary form's key occurs: one scan per language
-        over the block's texts in that language (their prose, as the term rules read it)."""
-        hit: set[int] = set()
-        for lang, (texts, owner) in _texts_by_lang(units, plain=True).items():
-            for k in self.ctx.matcher(lang).texts_hit(texts):
-                hit.add(owner[k])
-        return hit
+    def _terms_evidence(self, units: Sequence[Unit]) -> dict[int, TermEvidence]:
+        """Per index of a unit where some glossary key occurs, the keys found in its texts:
+        one scan per language and role over the block's texts (their prose, as the term
+        rules read it)."""
+        matcher = self.ctx.matcher
+        sources: dict[str, tuple[list[str], list[int]]] = {}
+        targets: dict[str, tuple[list[str], list[int]]] = {}
+        for i, unit in enumerate(units):
+            texts, owner = sources.setdefault(unit.source_lang, ([], []))
+            for fld in (unit.source, unit.source_plural):
+                if fld is not None:
+                    texts.append(plain_text(fld.text))
+                    owner.append(i)
+            if unit.target_lang:
+                texts, owner = targets.setdefault(unit.target_lang, ([], []))
+                for fld in unit.targets:
+                    texts.append(plain_text(fld.text))
+                    owner.append(i)
+        n = len(units)
+        src_keys: list[list[TextKeys]] = [[] for _ in range(n)]
+        tgt_keys: list[list[TextKeys]] = [[] for _ in range(n)]
+        cross_keys: list[list[TextKeys]] = [[] for _ in range(n)]
+        for lang, (texts, owner) in sources.items():
+            for i, keys in zip(owner, matcher(lang).texts_keys(texts)):
+                src_keys[i].append(keys)
+        for lang, (texts, owner) in targets.items():
+            for i, keys in zip(owner, matcher(lang).texts_keys(texts)):
+                tgt_keys[i].append(keys)
+        if self._cross:
+            # The targets again, each in its unit's source language.
+            cross: dict[str, tuple[list[str], list[int]]] = {}
+            for texts, owner in targets.values():
+                for text, i in zip(texts, owner):
+                    into = cross.setdefault(units[i].source_lang, ([], []))
+                    into[0].append(text)
+                    into[1].append(i)
+            for lang, (texts, owner) in cross.items():
+                for i, keys in zip(owner, matcher(lang).texts_keys(texts)):
+                    cross_keys[i].append(keys)
+        found: dict[int, TermEvidence] = {}
+        new = tuple.__new__  # TermEvidence(...) without the Python-level __new__: one per unit
+        for i, unit in enumerate(units):
+            if any(k.hits or k.gap for k in (*src_keys[i], *tgt_keys[i], *cross_keys[i])):
+                found[i] = new(TermEvidence, (
+                    src_keys[i], tgt_keys[i], cross_keys[i], matcher(unit.source_lang),
+                    matcher(unit.target_lang) if unit.target_lang else None,
+                ))
+        return found
 
 
 _DIGIT = re.compile(r"\d")

@@ -177,3 +177,58 @@ def test_the_number_evidence_never_misses_a_quantity(lang, name):
             lowered = normalise_word(text)
             assert re.search(r"\d", text) or any(word in lowered for word in number_words(text_lang)), text
     assert quantities > 10
+
+
+def _glossary_pieces(glossary, lang: str) -> list[str]:
+    """Forms of every rendering of `lang` (as written, in capitals, lowercased, capitalised,
+    and the automaton's own inflected keys), for texts that hit the term triggers' edges."""
+    from termguard.morph import matcher_for
+
+    matcher = matcher_for(glossary, lang)
+    pieces: set[str] = set()
+    for entry in glossary.entries:
+        for r in entry.forms(lang):
+            text = r.text.strip()
+            pieces.update({text, text.upper(), text.lower(), text[:1].upper() + text[1:]})
+    keys = sorted(k.strip() for k in matcher._automaton.keys("")) if matcher._automaton is not None else []
+    pieces.update(keys[:: max(1, len(keys) // 60)])
+    return sorted(p for p in pieces if p)
+
+
+_MORPH = FIXTURES / "morph" / "glossary.yaml"
+_LINKS = ["", " ", ", ", " и ", " of the ", "-", " «", "» ", "'ın ", "s ", " Street ", " турецкой ", "\n", ". "]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en", "tr"])
+def test_key_evidence_covers_what_find_finds(lang):
+    """What the term rules' triggers read (`texts_keys`, `hit_candidates`, `surely_found`)
+    never rules out a match `find` makes: every match has a hit at its start whose passing
+    candidates include its rendering (or the text may hold a gapped form), and every entry
+    `surely_found` names has an approved match."""
+    from termguard.checks.missing_term import source_entries
+    from termguard.morph import matcher_for
+
+    glossary = load_glossary(_MORPH)
+    matcher = matcher_for(glossary, lang)
+    pieces = _glossary_pieces(glossary, lang)
+    index_of = glossary.entries.index_of
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.lists(st.tuples(st.sampled_from(pieces), st.sampled_from(_LINKS)), max_size=5), min_size=1, max_size=6))
+    def check(parts):
+        texts = ["".join(p + link for p, link in text) for text in parts]
+        evidence = matcher.texts_keys(texts)
+        for text, keys in zip(texts, evidence):
+            matches = matcher.find(text)
+            for m in matches:
+                if keys.gap:
+                    continue
+                passing = [c for h in keys.hits if h[0] == m.start for c in matcher.hit_candidates(keys, h)]
+                assert any(matcher.rendering_of(c) is m.rendering for c in passing), (text, m)
+            approved = {index_of(m.entry) for m in matches if m.approved}
+            assert matcher.surely_found(keys) <= approved, text
+            if not keys.gap:
+                # What missing-term's trigger takes for the entries a source may name.
+                assert {index_of(m.entry) for m in matches} <= source_entries(matcher, keys), text
+
+    check()

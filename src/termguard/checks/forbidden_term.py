@@ -12,7 +12,26 @@ from termguard.model import Applicability, Field, Finding, Fix, Severity, Unit
 from termguard.morph import Match
 from termguard.morph.unitterms import in_citation, unit_terms
 from termguard.prose import ProseView
-from termguard.triggers import Trigger
+from termguard.triggers import TermEvidence, Trigger
+
+
+def _may_report(ev: TermEvidence) -> bool:
+    """A hit with a rejected candidate that passes the matcher's case tests, or the first
+    word of a rejected multi-word form, in a text: every match the rule reports is a
+    rejected rendering's."""
+    for texts, matcher in ((ev.source, ev.source_matcher), (ev.targets, ev.target_matcher)):
+        if matcher is None:
+            continue
+        facts, rendering = matcher.facts, matcher.rendering_of
+        for keys in texts:
+            if keys.gap:
+                return True
+            for h in keys.hits:
+                if facts[h[2]].rejected and any(
+                    not rendering(c).approved for c in matcher.hit_candidates(keys, h)
+                ):
+                    return True
+    return False
 
 
 @register
@@ -60,8 +79,8 @@ class ForbiddenTerm(Rule):
     severity = Severity.ERROR
     summary = "a forbidden or superseded rendering of a term, in source or target"
     needs_glossary = True
-    #: Findings are glossary forms in the unit's texts.
-    trigger = Trigger(terms=True)
+    #: Findings are rejected glossary forms in the unit's texts.
+    trigger = Trigger(terms=True, term_test=_may_report)
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Report each rejected rendering found in the unit's text, inflected forms included."""

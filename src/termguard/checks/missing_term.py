@@ -3,11 +3,54 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Finding, Severity, Unit
 from termguard.morph.unitterms import in_citation, must_translate, source_forms_left, unit_terms
-from termguard.triggers import Trigger
+from termguard.triggers import TermEvidence, Trigger
+
+if TYPE_CHECKING:
+    from termguard.morph import TermMatcher
+    from termguard.morph.matcher import TextKeys
+
+
+def _may_report(ev: TermEvidence) -> bool:
+    """A key in the source, unless every target form is certain to hold an approved match of
+    every entry any source key could match (`TextKeys.surely_found`): then each source
+    term has its rendering in every target, and the rule has nothing to say."""
+    if not any(k.hits or k.gap for k in ev.source):
+        return False
+    tm = ev.target_matcher
+    if tm is None or not ev.targets or any(k.gap for k in ev.source):
+        return True
+    sm = ev.source_matcher
+    facts = sm.facts
+    needed: set[int] = set()
+    for keys in ev.source:
+        for h in keys.hits:
+            needed |= facts[h[2]].entries
+    found = [tm.surely_found(keys) for keys in ev.targets]
+    if all(needed <= here for here in found):
+        return False
+    needed = set()
+    for keys in ev.source:
+        needed |= source_entries(sm, keys)
+    return any(not needed <= here for here in found)
+
+
+def source_entries(matcher: TermMatcher, keys: TextKeys) -> set[int]:
+    """The indexes of the entries `matcher.find` may match in a text (not one with a gapped
+    form): the candidates that pass their hits' case and punctuation tests, but for a hit
+    inside a longer certain approved match (which overrides it)."""
+    longer = [(s, e) for (s, e, _slot), _entries in matcher.sure_hits(keys)]
+    facts = matcher.facts
+    entries: set[int] = set()
+    for h in keys.hits:
+        if not facts[h[2]].stem and any(s <= h[0] and h[1] <= e and e - s > h[1] - h[0] for s, e in longer):
+            continue
+        entries.update(c[0] for c in matcher.hit_candidates(keys, h))
+    return entries
 
 
 @register
@@ -46,8 +89,8 @@ class MissingTerm(Rule):
     summary = "a source term with no approved rendering in the translation"
     applies_to = "translation"
     needs_glossary = True
-    #: Nothing to report without a glossary form in the source.
-    trigger = Trigger(terms=True)
+    #: Nothing to report without a glossary form in the source lacking a sure rendering in a target.
+    trigger = Trigger(terms=True, term_test=_may_report)
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Compare the terms of the source with the approved terms of each target form."""

@@ -7,7 +7,27 @@ from collections.abc import Iterator
 from termguard.checks.base import CheckContext, Rule, register
 from termguard.model import Finding, Severity, Unit
 from termguard.morph.unitterms import in_citation, must_translate, source_forms_left, unit_terms
-from termguard.triggers import Trigger
+from termguard.triggers import TermEvidence, Trigger
+
+
+def _may_report(ev: TermEvidence) -> bool:
+    """A source-language hit in a target, passing the matcher's case tests, of an entry a
+    source hit may match and that must be translated (`must_translate`)."""
+    sm, tm = ev.source_matcher, ev.target_matcher
+    if tm is None or not any(k.hits or k.gap for k in ev.source):
+        return False
+    if not any(k.hits or k.gap for k in ev.source_in_targets):
+        return False
+    if any(k.gap for k in (*ev.source, *ev.source_in_targets)):
+        return True
+    in_source = {sm.entry_at(c[0]).id for keys in ev.source for h in keys.hits for c in sm.facts[h[2]].cands}
+    for keys in ev.source_in_targets:
+        for h in keys.hits:
+            for c in sm.hit_candidates(keys, h):
+                entry = sm.entry_at(c[0])
+                if entry.id in in_source and must_translate(entry, sm, tm):
+                    return True
+    return False
 
 
 @register
@@ -41,8 +61,8 @@ class UntranslatedTerm(Rule):
     summary = "a term that must be translated is left in its source form in the translation"
     applies_to = "translation"
     needs_glossary = True
-    #: Nothing to report without a glossary form in the source.
-    trigger = Trigger(terms=True)
+    #: Nothing to report without a source-language glossary form in the source and in a target.
+    trigger = Trigger(terms=True, term_test=_may_report, source_in_targets=True)
 
     def check_unit(self, unit: Unit, ctx: CheckContext) -> Iterator[Finding]:
         """Look for the source forms of the unit's must-translate terms in each target form."""

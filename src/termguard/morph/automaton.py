@@ -54,6 +54,15 @@ class SlotAutomaton:
             out.append((last, value if value is not None else self._value(k)))
         return out
 
+    def value(self, k: int) -> tuple:
+        """The value of the key in slot `k`."""
+        value = self._values.get(k)
+        return value if value is not None else self._value(k)
+
+    def hits(self, text: str) -> list[tuple[int, int]]:
+        """(last index, slot) of every key occurrence in `text` (no values decoded)."""
+        return list(self._trie.iter(text))
+
     def ends(self, text: str) -> Iterator[int]:
         """The last index of every key occurrence in `text` (no values decoded)."""
         for last, _k in self._trie.iter(text):

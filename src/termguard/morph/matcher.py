@@ -108,6 +108,7 @@ def sentence_start(plain: str, start: int) -> bool:
 
 # Characters that end a word: everything but letters, digits, underscore, combining accents.
 _SPACE = re.compile(r"[^\w\u0300-\u036f]")
+_SIGMA = re.compile("[\u03a3\u03c3\u03c2]")
 
 
 def _isword(ch: str) -> bool:
@@ -152,6 +153,46 @@ def language_support() -> list[tuple[str, str]]:
     ]
 
 
+#: An automaton key found in a text, before any of `scan`'s tests: (start, end, slot),
+#: `[start, end)` in the text's prose (outside it for a key running across two joined
+#: texts); a stemmed key's form may run on past `end` to the word's end.
+KeyHit = tuple[int, int, int]
+
+
+class KeyFacts(NamedTuple):
+    """What a key's candidates can make of a hit (`TermMatcher.key_facts`)."""
+
+    #: The key's candidates (`_Candidate`).
+    cands: tuple
+    #: The indexes of the entries they belong to.
+    entries: frozenset[int]
+    #: Some candidate is a rejected rendering (forbidden, superseded, a wrong-case acronym).
+    rejected: bool
+    #: A stemmed key: its match ends where the word does, past the key.
+    stem: bool
+    #: Where a hit starts before the last index the automaton reports (`_items`), and the
+    #: length of its span.
+    back: int
+    core: int
+    #: The entry index of the key's one candidate when it is approved and its only test is
+    #: a case-exact one (`exact`, None for none), or -1.
+    sure: int
+    exact: tuple[str, ...] | None
+
+
+class TextKeys(NamedTuple):
+    """The keys found in one text (`TermMatcher.texts_keys`)."""
+
+    text: str
+    hits: list[KeyHit]
+    #: The text has the first word of a rejected multi-word form (`_gapped` may match).
+    gap: bool
+
+
+#: A text in which no key was found.
+NO_KEYS = TextKeys("", [], False)
+
+
 class TermMatcher:
     """Every rendering of one language compiled into one Aho-Corasick automaton."""
 
@@ -171,6 +212,10 @@ class TermMatcher:
         self._forms = _ByIndex(lambda i: self._renderings(entries[i]))
         self._entry_at = _ByIndex(entries.__getitem__)  # the same entries, for the hot loop of `scan`
         self._gaps: dict[str, list[tuple]] | None = None
+        self._facts: dict[int, KeyFacts] = {}
+        self._passing_memo: dict[tuple[int, str], tuple] = {}
+        #: `key_facts` of every key `texts_keys` has found, by slot (read it, never change it).
+        self.facts = self._facts
         #: Per entry (by index): the characters its folded forms start with (`may_find`).
         self._initial_chars: tuple[str, ...] = ()
         self._automaton = self._build(glossary)
@@ -428,6 +473,143 @@ class TermMatcher:
                     if any(t.group() in index for t in _PLAIN_TOKEN.finditer(words)):
                         found.add(i)
         return found
+
+    def key_facts(self, slot: int) -> KeyFacts:
+        """What the candidates of the key in `slot` can make of a hit (cached)."""
+        facts = self._facts.get(slot)
+        if facts is None:
+            assert self._automaton is not None
+            plen, lead, core, is_stem, _lw, cands, one, check_key, _k = self._automaton.value(slot)
+            forms = self._forms
+            sure = one[0] if one is not None and not check_key and forms[one[0]][one[1]].approved else -1
+            facts = self._facts[slot] = KeyFacts(
+                tuple(cands), frozenset(c[0] for c in cands), any(not forms[c[0]][c[1]].approved for c in cands), bool(is_stem),
+                plen - 1 - lead, core, sure, one[4] if sure >= 0 else None)
+        return facts
+
+    def texts_keys(self, texts: list[str]) -> list[TextKeys]:
+        """Per text of `texts`, the keys found in it (`NO_KEYS` where none is), by one scan
+        over them all, joined: a superset of the hits `scan` makes matches of."""
+        out = [NO_KEYS] * len(texts)
+        if self._automaton is None or not texts:
+            return out
+        padded = _padded(self.morph.fold("\n".join(texts)))
+        begins, ends = [], []
+        at = 1  # offsets in `padded` are one more than in the joined text
+        for text in texts:
+            begins.append(at)
+            at += len(text)
+            ends.append(at)
+            at += 1
+        last_text = len(texts) - 1
+        facts = self._facts
+        new = tuple.__new__  # TextKeys(...) without the Python-level __new__: one per text
+        lo = hi = -1  # the current text k holds the hits ending in (lo, hi]
+        base = 0
+        hits: list[KeyHit] = []
+        for last, slot in self._automaton.hits(padded):
+            f = facts.get(slot) or self.key_facts(slot)
+            if not lo < last <= hi:
+                # A key of text k ends within it or on the space after it: at most `ends[k]`.
+                k = min(bisect_left(ends, last), last_text)
+                lo, hi, base = (ends[k - 1] if k else -1), (ends[k] if k < last_text else len(padded)), begins[k]
+                keys = out[k]
+                if keys is NO_KEYS:
+                    keys = out[k] = new(TextKeys, (texts[k], [], False))
+                hits = keys.hits
+            start = last - f.back - base
+            hits.append((start, start + f.core, slot))
+        if self.morph.gaps:
+            index = self._gap_index()
+            if index:
+                fold = self.morph.fold
+                for k, text in enumerate(texts):
+                    if any(t.group() in index for t in _PLAIN_TOKEN.finditer(fold(text))):
+                        out[k] = TextKeys(text, out[k].hits, True)
+        return out
+
+    def hit_candidates(self, keys: TextKeys, hit: KeyHit) -> tuple:
+        """The candidates of a hit that pass `scan`'s tests of punctuation, case and capital
+        (a superset of the matches `find` makes of it: the stem test, name clashes and
+        overlaps come after). All of them for a hit running outside its text."""
+        start, end, slot = hit
+        text = keys.text
+        if start < 0 or end > len(text):
+            return self.key_facts(slot).cands
+        surface = text[start:end]
+        if _SIGMA.search(surface):
+            # Lowercasing reads a sigma's context (final or not): fold the text as `scan` does.
+            return self._passing(slot, surface, self.morph.fold(text)[start:end])
+        # Elsewhere folding is character by character: the surface alone decides.
+        memo = self._passing_memo
+        found = memo.get((slot, surface))
+        if found is None:
+            if len(memo) >= self._CACHE_SIZE:
+                memo.clear()
+            found = memo[(slot, surface)] = self._passing(slot, surface, self.morph.fold(surface))
+        return found
+
+    def _passing(self, slot: int, surface: str, folded: str) -> tuple:
+        """The candidates of the key in `slot` that pass `scan`'s tests on `surface`."""
+        exact_surface = self.morph.fold_exact(surface)
+        upper = surface[:1].isupper()
+        return tuple(
+            c for c in self.key_facts(slot).cands
+            if c[7] == folded and (c[4] is None or surface in c[4] or exact_surface in c[4]) and (upper or not c[6])
+        )
+
+    def surely_found(self, keys: TextKeys) -> set[int]:
+        """The indexes of the entries `find` is certain to return an approved match of in
+        the text (`sure_hits`)."""
+        found: set[int] = set()
+        for _hit, entries in self.sure_hits(keys):
+            found.update(entries)
+        return found
+
+    def sure_hits(self, keys: TextKeys) -> list[tuple[KeyHit, tuple[int, ...]]]:
+        """The hits `find` is certain to make approved matches of, with those matches'
+        entry indexes: a hit inside the text, not of a stemmed key, whose candidates that
+        pass `hit_candidates` are approved, of one strength (two entries with one approved
+        form both match) and pass `scan`'s case test, and that no other hit contains (only
+        a match containing another overrides it); none in a text where a gapped form may
+        match."""
+        if keys.gap or not keys.hits:
+            return []
+        facts = self._facts.__getitem__  # every hit's key has its facts (`texts_keys`)
+        hits = keys.hits
+        text = keys.text
+        size = len(text)
+        inf = size + 1  # past any span: a stemmed form runs on to its word's end
+        spans = [(s, inf if facts(slot).stem else e) for s, e, slot in hits]
+        sure: list[tuple[KeyHit, tuple[int, ...]]] = []
+        for n, hit in enumerate(hits):
+            start, end, slot = hit
+            f = facts(slot)
+            if f.stem or start < 0 or end > size:
+                continue
+            if f.sure >= 0 and (f.exact is None or text[start:end] in f.exact):
+                entries: tuple[int, ...] = (f.sure,)  # the key's one candidate: `scan` keeps every such hit
+            else:
+                passing = self.hit_candidates(keys, hit)
+                if not passing or any(not self.rendering_of(c).approved for c in passing):
+                    continue
+                if len({c[3] for c in passing}) != 1:
+                    continue  # a stronger approved match of another entry may override one
+                exact_surface = self.morph.fold_exact(text[start:end])
+                if any(c[4] is not None and exact_surface not in c[4] for c in passing):
+                    continue  # `scan` may test the case so (a key of several candidates)
+                entries = tuple(c[0] for c in passing)
+            if len(hits) == 1 or not any(s <= start and end <= e for m, (s, e) in enumerate(spans) if m != n):
+                sure.append((hit, entries))
+        return sure
+
+    def entry_at(self, index: int) -> Entry:
+        """The glossary entry at `index` (as `KeyFacts` and candidates name it)."""
+        return self._entry_at[index]
+
+    def rendering_of(self, cand: tuple) -> Rendering:
+        """The rendering a candidate stands for."""
+        return self._forms[cand[0]][cand[1]]
 
     @property
     def entries(self) -> Entries:
