@@ -185,7 +185,9 @@ class TextKeys(NamedTuple):
 
     text: str
     hits: list[KeyHit]
-    #: The text has the first word of a rejected multi-word form (`_gapped` may match).
+    #: The keys cannot rule a match out: the text has the first word of a rejected
+    #: multi-word form (`_gapped` may match), or a run of white space or a format
+    #: character (matched squeezed, `_Runs`).
     gap: bool
 
 
@@ -493,7 +495,8 @@ class TermMatcher:
         out = [NO_KEYS] * len(texts)
         if self._automaton is None or not texts:
             return out
-        padded = _padded(self.morph.fold("\n".join(texts)))
+        folded = self.morph.fold("\n".join(texts))
+        padded = _padded(folded)
         begins, ends = [], []
         at = 1  # offsets in `padded` are one more than in the joined text
         for text in texts:
@@ -519,6 +522,13 @@ class TermMatcher:
                 hits = keys.hits
             start = last - f.back - base
             hits.append((start, start + f.core, slot))
+        if _needs_squeeze(folded):
+            # A text with a run of white space or a format character is matched squeezed
+            # (`_Runs`), which this scan is not: its keys cannot rule a match out, so it is
+            # marked as a gapped text is, and every term rule sees it.
+            for k, text in enumerate(texts):
+                if out[k].gap is False and _SQUEEZED.search(folded, begins[k] - 1, ends[k] - 1):
+                    out[k] = TextKeys(text, out[k].hits, True)
         if self.morph.gaps:
             index = self._gap_index()
             if index:
