@@ -192,6 +192,20 @@ def _entries_on(block: str, first: int, lines: list[int]) -> list[tuple[str, int
     return out
 
 
+def merged_findings(rules: Iterable[Rule], doc, ctx, states: list[dict[str, dict]], findings: list[Finding]) -> list[tuple[Rule, set[int]]]:
+    """After the chunks of one document: merge each rule's chunk `states` (in file order)
+    into `ctx`, add its `check_document` findings to `findings`, and return the rules that
+    want units read again, with their lines (for `wanted_findings`)."""
+    wanting: list[tuple[Rule, set[int]]] = []
+    for rule in rules:
+        ctx._states[rule.name] = rule.merge_states([s.get(rule.name, {}) for s in states])
+        findings.extend(rule.check_document(doc, ctx))
+        lines = rule.wanted_lines(ctx)
+        if lines:
+            wanting.append((rule, lines))
+    return wanting
+
+
 def _check_wanted(path: str, doc, wanting: list, ctx) -> list[Finding]:
     """`wanted_findings` over the file's blocks."""
     from termguard.readers.po import iter_po_blocks
@@ -304,13 +318,7 @@ def _merge_chunks(engine: Engine, path: str, parts: list[Any]) -> tuple[list[Fin
         states.append(_shift_state(state, offset))
         offset += newlines
     ctx = engine.context(doc)
-    wanting: list[tuple[Rule, set[int]]] = []
-    for rule in engine.rules_for(doc):
-        ctx._states[rule.name] = rule.merge_states([s.get(rule.name, {}) for s in states])
-        findings.extend(rule.check_document(doc, ctx))
-        lines = rule.wanted_lines(ctx)
-        if lines:
-            wanting.append((rule, lines))
+    wanting = merged_findings(engine.rules_for(doc), doc, ctx, states, findings)
     if wanting:
         findings.extend(_check_wanted(path, doc, wanting, ctx))
     return findings, units

@@ -222,14 +222,10 @@ class Project:
             offset += chunk_text.count("\n")
         if remember:
             memo.chunks = kept
+        from termguard.parallel import merged_findings
+
         ctx = self.engine.context(header_doc)
-        wanting = []
-        for rule in rules:
-            ctx._states[rule.name] = rule.merge_states([s.get(rule.name, {}) for s in states])
-            findings.extend(rule.check_document(header_doc, ctx))
-            lines = rule.wanted_lines(ctx)
-            if lines:
-                wanting.append((rule, lines))
+        wanting = merged_findings(rules, header_doc, ctx, states, findings)
         if wanting:
             findings.extend(self._check_wanted(header_doc, spans, wanting, ctx))
         return sorted(ignore_per_file(self.config, findings), key=Finding.sort_key)
