@@ -13,7 +13,11 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+import termguard
+
+#: The folder that holds the `termguard` package the tests import (the checkout's `src`, or
+#: site-packages when the tests run against an installed package).
+SRC = Path(termguard.__file__).resolve().parents[1]
 
 #: Lowest first. Within a layer, modules may import each other.
 LAYERS: tuple[tuple[str, ...], ...] = (

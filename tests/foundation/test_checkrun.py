@@ -183,7 +183,10 @@ def test_fix_refuses_standard_input(project):
 
 def test_the_engine_never_imports_parallel():
     # The runner chooses serial or parallel; parallel calls the engine, never the reverse.
-    source = (Path(__file__).resolve().parents[2] / "src" / "termguard" / "engine.py").read_text(encoding="utf-8")
+    import termguard.engine
+
+    # (the module the tests import: the checkout's, or the installed package's)
+    source = Path(termguard.engine.__file__).read_text(encoding="utf-8")
     imported = {node.module for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)}
     imported |= {alias.name for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Import) for alias in node.names}
     assert not {name for name in imported if name and ("parallel" in name or "runner" in name)}
