@@ -88,6 +88,20 @@ def test_default_is_the_translations_directory(tmp_path: Path, monkeypatch):
     assert "Russian (ru)" in res.stdout and "Turkish (tr)" in res.stdout
 
 
+def test_configured_exclude_skips_files_found_in_directories_as_check_does(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(FIXTURES / "good", tmp_path / "translations")
+    (tmp_path / "termguard.toml").write_text('exclude = ["translations/tr*"]\n', encoding="utf-8")
+    res = CliRunner().invoke(main, ["stats"])
+    assert res.exit_code == 0, res.output
+    assert "Russian (ru)" in res.stdout and "Turkish (tr)" not in res.stdout
+    # A file named on the command line is measured anyway, as `check` checks it.
+    named = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "translations").glob("tr*"))
+    res = CliRunner().invoke(main, ["stats", *named])
+    assert res.exit_code == 0, res.output
+    assert "Turkish (tr)" in res.stdout
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

@@ -63,22 +63,25 @@ def stats(po_files, fmt) -> None:
     """Per-language progress: translated, fuzzy and untranslated units and source words.
 
     With no PO_FILES, measures the translation files under translations/. PO, XLIFF
-    and TMX files are read; a directory stands for those below it; files of one
-    language are added up.
+    and TMX files are read; a directory stands for those below it (but those the
+    configuration's `exclude` patterns name, as in `check`); files of one language are
+    added up.
 
     \b
     Example:
       termguard stats
       termguard stats translations/ru.po translations/tr.po --format json
     """
+    from termguard.config import load_config
     from termguard.workflow.stats import collect, render_json, render_text
 
+    config = load_config()
     if not po_files:
         if not os.path.isdir(DEFAULT_TRANSLATIONS):
             raise ConfigError("nothing to measure: no PO files given and no translations/ here")
         po_files = (DEFAULT_TRANSLATIONS,)
     warnings: list[str] = []
-    result = collect(po_files, warnings)
+    result = collect(po_files, warnings, config.is_excluded if config.exclude else None)
     for note in warnings:
         click.echo(f"warning: {note}", err=True)
     click.echo((render_json if fmt == "json" else render_text)(result), nl=False)

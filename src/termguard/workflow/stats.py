@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,8 +179,9 @@ def file_stats(path: str, text: str) -> FileStats:
     return found[0]
 
 
-def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
-    """Files as given; a directory stands for the .po files below it (sorted)."""
+def expand_paths(paths: list[str] | tuple[str, ...], excluded: Callable[[str], bool] | None = None) -> list[str]:
+    """Files as given; a directory stands for the translation files below it (sorted) but
+    those `excluded` (the configuration's `exclude` patterns, as `check` skips them)."""
     out: list[str] = []
     for raw in paths:
         p = Path(raw)
@@ -187,17 +189,20 @@ def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
             found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
             if not found:
                 raise InputError("no translation files (.po, .xlf, .xliff, .tmx) in this directory", raw)
-            out.extend(found)
+            out.extend(f for f in found if excluded is None or not excluded(f))
         else:
             out.append(raw)
     return list(dict.fromkeys(out))
 
 
-def collect(paths: list[str] | tuple[str, ...], warnings: list[str] | None = None) -> list[LanguageStats]:
-    """Per-language stats of the given translation files (directories expanded), sorted by
-    language code; notes on files whose header and name disagree go to `warnings`."""
+def collect(
+    paths: list[str] | tuple[str, ...], warnings: list[str] | None = None, excluded: Callable[[str], bool] | None = None
+) -> list[LanguageStats]:
+    """Per-language stats of the given translation files (directories expanded, skipping
+    the files `excluded` says so), sorted by language code; notes on files whose header and
+    name disagree go to `warnings`."""
     languages: dict[str, LanguageStats] = {}
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, excluded):
         for fs in document_stats(path, load_text(path), warnings):
             lang = languages.get(fs.lang)
             if lang is None:
