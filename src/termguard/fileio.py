@@ -177,16 +177,21 @@ def snapshot_of(path: str | os.PathLike[str], data: bytes) -> Snapshot:
     return Snapshot(str(path), len(data), hashlib.sha256(data).hexdigest())
 
 
-def read_snapshot(path: str | os.PathLike[str]) -> tuple[bytes, Snapshot]:
-    """Read `path` whole; return its bytes and their snapshot (OS errors: one-line `InputError`)."""
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read `path` whole, turning OS errors into one-line `InputError`s that say what to do."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("no such file; check the path", str(path)) from None
     except IsADirectoryError:
         raise InputError("is a directory, expected a file", str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+
+
+def read_snapshot(path: str | os.PathLike[str]) -> tuple[bytes, Snapshot]:
+    """Read `path` whole; return its bytes and their snapshot (OS errors: one-line `InputError`)."""
+    data = read_bytes(path)
     return data, snapshot_of(path, data)
 
 

@@ -48,16 +48,9 @@ SUFFIXES = SOURCE_SUFFIXES + TRANSLATION_SUFFIXES
 
 def load_text(path: str | os.PathLike[str]) -> str:
     """Read a UTF-8 file, turning OS and decoding errors into one-line `InputError`s."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file; check the path", str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a file", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
-    return decode_text(data, str(path))
+    from termguard.fileio import read_bytes
+
+    return decode_text(read_bytes(path), str(path))
 
 
 # An XML declaration's encoding, read from the raw bytes (always ASCII-compatible there).

@@ -20,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 
 from termguard import __version__
 from termguard.errors import ConfigError, InputError
-from termguard.workflow.update import read_catalog
+from termguard.workflow.update import fresh_entry, read_catalog
 
 
 @dataclass(frozen=True)
@@ -107,19 +107,7 @@ def init_catalog(template: str, lang: str, output: str | None = None, translator
         if entry.obsolete:
             continue
         units += 1
-        new = polib.POEntry(
-            msgctxt=entry.msgctxt,
-            msgid=entry.msgid,
-            msgid_plural=entry.msgid_plural,
-            occurrences=list(entry.occurrences),
-            comment=entry.comment,
-            flags=[f for f in entry.flags if f != "fuzzy"],
-        )
-        if entry.msgid_plural:
-            new.msgstr_plural = dict.fromkeys(range(nplurals), "")
-        else:
-            new.msgstr = ""
-        po.append(new)
+        po.append(fresh_entry(entry, nplurals))
     return InitResult(path=path, text=str(po) + "\n", lang=code, units=units)
 
 

@@ -187,7 +187,7 @@ def _carry(new: polib.POEntry, old: polib.POEntry, nplurals: int) -> bool:
     return False
 
 
-def _fresh(tpl: polib.POEntry, nplurals: int) -> polib.POEntry:
+def fresh_entry(tpl: polib.POEntry, nplurals: int) -> polib.POEntry:
     """A translation-file entry for a template entry: positions and comments, no translation."""
     entry = polib.POEntry(
         msgctxt=tpl.msgctxt,
@@ -257,7 +257,7 @@ def merge_catalogs(template: polib.POFile, po: polib.POFile, threshold: float = 
     merged: list[polib.POEntry] = []
     pending: list[tuple[int, polib.POEntry]] = []
     for tpl in template_entries:
-        entry = _fresh(tpl, nplurals)
+        entry = fresh_entry(tpl, nplurals)
         old = by_key.get(_key(tpl)) or by_msgid.get(tpl.msgid)
         if old is not None:
             used.add(id(old))
